@@ -1,0 +1,154 @@
+using Ombud.Platform;
+
+namespace Ombud.Commerce;
+
+/// <summary>A purchase a customer made at a merchant, paid through a <see cref="PaymentPlan"/>.</summary>
+public sealed class Order
+{
+    private readonly List<OrderLine> _lines = [];
+
+    private Order()
+    {
+    }
+
+    public Order(Guid id, string? externalId, Guid customerId, Guid merchantId, DateTime placedAt, string currency,
+        IEnumerable<OrderLine> lines, long shippingFeeMinor, Address billingAddress, Address shippingAddress,
+        OrderContact contact, SalesChannel channel)
+    {
+        Id = id;
+        ExternalId = externalId;
+        CustomerId = customerId;
+        MerchantId = merchantId;
+        PlacedAt = placedAt;
+        Currency = currency;
+        _lines.AddRange(lines);
+        ShippingFeeMinor = shippingFeeMinor;
+        TotalMinor = checked(_lines.Sum(l => l.TotalMinor) + shippingFeeMinor);
+        BillingAddress = billingAddress;
+        ShippingAddress = shippingAddress;
+        Email = contact.Email;
+        Phone = contact.Phone;
+        DeviceFingerprint = contact.DeviceFingerprint;
+        IpAddress = contact.IpAddress;
+        Channel = channel;
+        Status = OrderStatus.Placed;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string? ExternalId { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    public Guid MerchantId { get; private set; }
+
+    public DateTime PlacedAt { get; private set; }
+
+    public string Currency { get; private set; } = "";
+
+    public IReadOnlyList<OrderLine> Lines => _lines;
+
+    public long ShippingFeeMinor { get; private set; }
+
+    public long TotalMinor { get; private set; }
+
+    public Money Total => new(TotalMinor, Currency);
+
+    public Address BillingAddress { get; private set; } = null!;
+
+    public Address ShippingAddress { get; private set; } = null!;
+
+    public string Email { get; private set; } = "";
+
+    public string? Phone { get; private set; }
+
+    public string? DeviceFingerprint { get; private set; }
+
+    public string? IpAddress { get; private set; }
+
+    public SalesChannel Channel { get; private set; }
+
+    public OrderStatus Status { get; private set; }
+
+    public string? Carrier { get; private set; }
+
+    public string? TrackingNumber { get; private set; }
+
+    public DateTime? ShippedAt { get; private set; }
+
+    public DateTime? DeliveredAt { get; private set; }
+
+    public PaymentPlan Plan { get; private set; } = null!;
+
+    public void AttachPlan(PaymentPlan plan) => Plan = plan;
+
+    public Outcome<Order> Ship(string carrier, string trackingNumber, DateTime at)
+    {
+        if (Status is not OrderStatus.Placed)
+        {
+            return new Conflict($"Only a placed order can be shipped (this one is {Status}).");
+        }
+
+        (Carrier, TrackingNumber, ShippedAt, Status) = (carrier, trackingNumber, at, OrderStatus.Shipped);
+        return this;
+    }
+
+    public Outcome<Order> Deliver(DateTime at)
+    {
+        if (Status is not OrderStatus.Shipped)
+        {
+            return new Conflict($"Only a shipped order can be delivered (this one is {Status}).");
+        }
+
+        (DeliveredAt, Status) = (at, OrderStatus.Delivered);
+        return this;
+    }
+
+    /// <summary>Marks the goods as sent back; whether money follows is a <see cref="Refund"/>'s business.</summary>
+    public Outcome<Order> Return(bool whole)
+    {
+        if (Status is OrderStatus.Cancelled or OrderStatus.Returned)
+        {
+            return new Conflict($"A {Status.ToString().ToLowerInvariant()} order cannot be returned.");
+        }
+
+        Status = whole ? OrderStatus.Returned : OrderStatus.PartiallyReturned;
+        return this;
+    }
+
+    public Outcome<Order> Cancel()
+    {
+        if (Status is not OrderStatus.Placed)
+        {
+            return new Conflict($"Only an order not yet shipped can be cancelled (this one is {Status}).");
+        }
+
+        Status = OrderStatus.Cancelled;
+        return this;
+    }
+}
+
+/// <summary>How the customer could be reached and from where the order was placed, as the merchant saw it.</summary>
+public sealed record OrderContact(string Email, string? Phone, string? DeviceFingerprint, string? IpAddress);
+
+public sealed record OrderLine(string Sku, string Description, int Quantity, long UnitPriceMinor)
+{
+    public long TotalMinor => checked(Quantity * UnitPriceMinor);
+}
+
+public enum SalesChannel
+{
+    Web,
+    App,
+    InStore,
+}
+
+public enum OrderStatus
+{
+    Placed,
+    Shipped,
+    Delivered,
+    PartiallyReturned,
+    Returned,
+    Cancelled,
+}

@@ -1,0 +1,158 @@
+using Ombud.Platform;
+
+namespace Ombud.Commerce;
+
+/// <summary>
+/// How an order is paid: its instalment schedule, what has been paid and what refunds took off. The plan owns the
+/// money rules, so every amount on it reconciles: original schedule = total; reductions = refunds applied to the
+/// schedule; paid = payments less what was paid over.
+/// </summary>
+public sealed class PaymentPlan
+{
+    private readonly List<Instalment> _instalments = [];
+
+    private PaymentPlan()
+    {
+    }
+
+    private PaymentPlan(Guid id, Guid orderId, Guid customerId, PlanKind kind, Money total, int aprBasisPoints, DateTime createdAt)
+    {
+        Id = id;
+        OrderId = orderId;
+        CustomerId = customerId;
+        Kind = kind;
+        Currency = total.Currency;
+        PrincipalMinor = total.Minor;
+        AprBasisPoints = aprBasisPoints;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrderId { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    public PlanKind Kind { get; private set; }
+
+    public string Currency { get; private set; } = "";
+
+    /// <summary>The order total the plan pays for.</summary>
+    public long PrincipalMinor { get; private set; }
+
+    /// <summary>Annual interest of a financing plan in basis points; zero for interest-free plans.</summary>
+    public int AprBasisPoints { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public IReadOnlyList<Instalment> Instalments => _instalments;
+
+    public Money Principal => new(PrincipalMinor, Currency);
+
+    public Money ScheduledTotal => Sum(i => i.OriginalAmountMinor);
+
+    public Money Outstanding => Sum(i => i.RemainingMinor);
+
+    public Money Paid => Sum(i => i.PaidMinor);
+
+    public bool IsSettled => _instalments.TrueForAll(i => i.RemainingMinor == 0);
+
+    /// <summary>
+    /// Builds the schedule. Pay in 4: a quarter at purchase and every two weeks after. Pay in 30 days: all of it 30
+    /// days after purchase. Financing: equal monthly instalments with flat (add-on) interest, rounded half up to the
+    /// minor unit, so the customer sees the full cost of credit up front.
+    /// </summary>
+    public static PaymentPlan Schedule(Guid id, Order order, PlanKind kind, int months, int aprBasisPoints, DateTime createdAt)
+    {
+        var plan = new PaymentPlan(id, order.Id, order.CustomerId, kind, order.Total, kind == PlanKind.Financing ? aprBasisPoints : 0, createdAt);
+        var start = DateOnly.FromDateTime(order.PlacedAt);
+        switch (kind)
+        {
+            case PlanKind.PayIn4:
+                plan.AddInstalments(order.Total.Split(4), n => start.AddDays(14 * n));
+                break;
+            case PlanKind.PayIn30Days:
+                plan.AddInstalments([order.Total], _ => start.AddDays(30));
+                break;
+            case PlanKind.Financing:
+                var interest = FlatInterestMinor(order.TotalMinor, aprBasisPoints, months);
+                plan.AddInstalments(new Money(order.TotalMinor + interest, order.Currency).Split(months), n => start.AddMonths(n + 1));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
+        }
+
+        return plan;
+    }
+
+    /// <summary>
+    /// Applies a payment to the earliest unpaid instalments. Returns what was left over (paid twice, paid too much),
+    /// which the provider owes back to the customer.
+    /// </summary>
+    public Money ApplyPayment(Money amount, DateOnly paidOn)
+    {
+        var left = amount.Minor;
+        foreach (var instalment in _instalments.OrderBy(i => i.Sequence))
+        {
+            if (left == 0)
+            {
+                break;
+            }
+
+            left -= instalment.Pay(left, paidOn);
+        }
+
+        return new Money(left, Currency);
+    }
+
+    /// <summary>
+    /// Takes a refund off the schedule, last instalments first, so the customer's next payments stay as they were
+    /// for as long as possible. Returns the part of the refund that exceeds what was still to pay: money the customer
+    /// already paid and gets back.
+    /// </summary>
+    public Money ApplyRefund(Money amount)
+    {
+        var left = amount.Minor;
+        foreach (var instalment in _instalments.OrderByDescending(i => i.Sequence))
+        {
+            if (left == 0)
+            {
+                break;
+            }
+
+            left -= instalment.Reduce(left);
+        }
+
+        return new Money(left, Currency);
+    }
+
+    /// <summary>Marks unpaid instalments past their due date (plus grace) as missed and charges the late fee once.</summary>
+    public void MarkMissed(DateOnly today, int graceDays, Money lateFee)
+    {
+        foreach (var instalment in _instalments.Where(i => i.RemainingMinor > 0 && i.DueDate.AddDays(graceDays) < today))
+        {
+            instalment.Miss(lateFee.Minor);
+        }
+    }
+
+    internal static long FlatInterestMinor(long principalMinor, int aprBasisPoints, int months) =>
+        // principal × APR × years, in integers: bps / 10 000 and months / 12, rounded half up.
+        (checked(principalMinor * aprBasisPoints * months) + 60_000) / 120_000;
+
+    private void AddInstalments(IReadOnlyList<Money> amounts, Func<int, DateOnly> dueDate)
+    {
+        for (var n = 0; n < amounts.Count; n++)
+        {
+            _instalments.Add(new Instalment(n + 1, dueDate(n), amounts[n].Minor));
+        }
+    }
+
+    private Money Sum(Func<Instalment, long> amount) => new(_instalments.Sum(amount), Currency);
+}
+
+public enum PlanKind
+{
+    PayIn4,
+    PayIn30Days,
+    Financing,
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ombud.Commerce.Storage;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.ToTable("commerce_orders");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.ExternalId).HasMaxLength(100);
+        builder.HasIndex(o => o.ExternalId).IsUnique();
+        builder.HasIndex(o => new { o.CustomerId, o.PlacedAt });
+        builder.HasIndex(o => new { o.MerchantId, o.PlacedAt });
+        builder.HasIndex(o => o.DeviceFingerprint);
+        builder.HasIndex(o => o.IpAddress);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Merchant>().WithMany().HasForeignKey(o => o.MerchantId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(o => o.Currency).HasMaxLength(3);
+        builder.Property(o => o.Email).HasMaxLength(254);
+        builder.Property(o => o.Phone).HasMaxLength(32);
+        builder.Property(o => o.DeviceFingerprint).HasMaxLength(128);
+        builder.Property(o => o.IpAddress).HasMaxLength(45);
+        builder.Property(o => o.Carrier).HasMaxLength(50);
+        builder.Property(o => o.TrackingNumber).HasMaxLength(100);
+        builder.Ignore(o => o.Total);
+        builder.OwnsOne(o => o.BillingAddress, AddressConfiguration.Map);
+        builder.OwnsOne(o => o.ShippingAddress, AddressConfiguration.Map);
+        builder.Navigation(o => o.BillingAddress).IsRequired();
+        builder.Navigation(o => o.ShippingAddress).IsRequired();
+        builder.OwnsMany(o => o.Lines, lines =>
+        {
+            lines.ToTable("commerce_order_lines");
+            lines.WithOwner().HasForeignKey("OrderId");
+            lines.Property<int>("Number");
+            lines.HasKey("OrderId", "Number");
+            lines.Property(l => l.Sku).HasMaxLength(64);
+            lines.Property(l => l.Description).HasMaxLength(300);
+            lines.Ignore(l => l.TotalMinor);
+        });
+        builder.Navigation(o => o.Lines).HasField("_lines");
+        builder.HasOne(o => o.Plan).WithOne().HasForeignKey<PaymentPlan>(p => p.OrderId);
+    }
+}

@@ -1,0 +1,30 @@
+using Ombud.Commerce;
+using Ombud.Platform;
+using Ombud.Web;
+
+namespace Ombud;
+
+/// <summary>The composition of Ombud: each module adds its services and maps its endpoints and pages.</summary>
+internal static class OmbudHost
+{
+    public static WebApplication Build(HostSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings.ConfigurationArgs });
+        builder.AddPlatform(settings);
+        builder.AddCommerce();
+        builder.AddWeb();
+
+        var app = builder.Build();
+        app.UsePlatform();
+        app.MapPlatform();
+        app.MapCommerce();
+        app.MapWeb();
+        return app;
+    }
+}
+
+/// <summary>What the command line decided about the host before configuration is read.</summary>
+/// <param name="ConfigurationArgs">Arguments handed to configuration (e.g. <c>--Ombud:Demo=false</c>).</param>
+/// <param name="Urls">Addresses to listen on, from <c>--urls</c>; null keeps configuration or the default.</param>
+/// <param name="IsCommand">True for one-shot verbs (migrate, seed, apikey): logs go to standard error so standard output stays the verb's own.</param>
+internal sealed record HostSettings(string[] ConfigurationArgs, string? Urls, bool IsCommand);

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Ombud.Platform.Http;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Platform.Auth;
+
+/// <summary>Authenticates provider systems by <c>Authorization: Bearer ombud_…</c>.</summary>
+internal sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    OmbudDb db,
+    IMemoryCache cache)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    // A verified key is trusted for this long before the database is asked again; revocation takes effect within it.
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var secret = header["Bearer ".Length..].Trim();
+        if (!secret.StartsWith(ApiKey.Prefix, StringComparison.Ordinal))
+        {
+            return AuthenticateResult.Fail("Not an Ombud API key.");
+        }
+
+        var principal = await cache.GetOrCreateAsync(secret, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            var lookup = ApiKey.LookupOf(secret);
+            var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Lookup == lookup, Context.RequestAborted);
+            return key is null || key.RevokedAt is not null || !key.Matches(secret) ? null : PrincipalOf(key);
+        });
+        return principal is null
+            ? AuthenticateResult.Fail("Unknown or revoked API key.")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Problems.Status(StatusCodes.Status401Unauthorized, "An API key is required.",
+                "Send 'Authorization: Bearer <key>' with a valid, unrevoked Ombud API key.")
+            .ExecuteAsync(Context);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.Status(StatusCodes.Status403Forbidden, "The API key lacks the scope for this.",
+                "Ask an admin for a key with the scope this endpoint needs (see the OpenAPI document).")
+            .ExecuteAsync(Context);
+
+    private static ClaimsPrincipal PrincipalOf(ApiKey key)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, $"apikey:{key.Id}"), new(ClaimTypes.Name, key.Name) };
+        claims.AddRange(key.ScopeList.Select(s => new Claim(Scopes.ClaimType, s)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Platform.Auth;
+
+/// <summary>People sign in with Identity cookies (or OpenID Connect when configured); systems with API keys.</summary>
+internal static class AuthSetup
+{
+    public static void AddOmbudAuth(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddMemoryCache();
+        services.AddIdentity<OmbudUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<OmbudDb>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/signin";
+            cookie.AccessDeniedPath = "/denied";
+            cookie.Cookie.Name = "ombud";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        AddOpenIdConnectWhenConfigured(builder, authentication);
+
+        services.AddAuthorizationBuilder()
+            // Every endpoint needs a signed-in person unless it says otherwise: forgetting an attribute fails closed.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Ingest, ScopePolicy(Scopes.Ingest))
+            .AddPolicy(Policies.Risk, ScopePolicy(Scopes.Risk))
+            .AddPolicy(Policies.AdminKey, ScopePolicy(Scopes.Admin))
+            .AddPolicy(Policies.MerchantKey, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.FindAll(Scopes.ClaimType).Any(s => s.Value.StartsWith(Scopes.MerchantPrefix, StringComparison.Ordinal))));
+        foreach (var role in Roles.All)
+        {
+            services.AddAuthorizationBuilder().AddPolicy(Policies.Role(role), policy => policy.RequireRole(role));
+        }
+    }
+
+    private static Action<AuthorizationPolicyBuilder> ScopePolicy(string scope) => policy => policy
+        .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+        .RequireAuthenticatedUser()
+        .RequireClaim(Scopes.ClaimType, scope);
+
+    private static void AddOpenIdConnectWhenConfigured(IHostApplicationBuilder builder, AuthenticationBuilder authentication)
+    {
+        var section = builder.Configuration.GetSection("Ombud:OpenIdConnect");
+        if (string.IsNullOrEmpty(section["Authority"]))
+        {
+            return;
+        }
+
+        authentication.AddOpenIdConnect(options =>
+        {
+            options.Authority = section["Authority"];
+            options.ClientId = section["ClientId"];
+            options.ClientSecret = section["ClientSecret"];
+            options.ResponseType = "code";
+            options.SaveTokens = false;
+            // An external sign-in lands in Identity's external cookie; the sign-in endpoint links it to an Ombud account.
+            options.SignInScheme = IdentityConstants.ExternalScheme;
+        });
+    }
+}
+
+/// <summary>Names of authorization policies, for endpoints and pages.</summary>
+public static class Policies
+{
+    public const string Ingest = "scope:ingest";
+    public const string Risk = "scope:risk";
+    public const string AdminKey = "scope:admin";
+    public const string MerchantKey = "scope:merchant";
+
+    public static string Role(string role) => $"role:{role}";
+}

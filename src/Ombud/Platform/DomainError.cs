@@ -1,0 +1,39 @@
+namespace Ombud.Platform;
+
+/// <summary>An expected failure of a use case. Each kind maps to one HTTP status in <see cref="Http.Problems"/>.</summary>
+public abstract record DomainError(string Detail);
+
+/// <summary>The thing asked for does not exist, or the caller may not know that it does.</summary>
+public sealed record NotFound(string What, string Id) : DomainError($"No {What} with id '{Id}'.");
+
+/// <summary>The request is well-formed but clashes with the current state (a transition out of order, a reused key).</summary>
+public sealed record Conflict(string Message) : DomainError(Message);
+
+/// <summary>One or more fields are invalid; keys are the JSON paths of the fields, e.g. <c>lines[0].unitPrice</c>.</summary>
+public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : DomainError("One or more fields are invalid.")
+{
+    public static Invalid Field(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>The caller is known but may not do this.</summary>
+public sealed record Forbidden(string Message) : DomainError(Message);
+
+/// <summary>Either the value of a successful use case or the reason it failed.</summary>
+public readonly struct Outcome<T>
+{
+    private Outcome(T? value, DomainError? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+
+    public DomainError? Error { get; }
+
+    public bool Succeeded => Error is null;
+
+    public static implicit operator Outcome<T>(T value) => new(value, null);
+
+    public static implicit operator Outcome<T>(DomainError error) => new(default, error);
+}

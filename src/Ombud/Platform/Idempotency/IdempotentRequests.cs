@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ombud.Platform.Http;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Platform.Idempotency;
+
+/// <summary>
+/// Runs a POST in one transaction and, when it carries an <c>Idempotency-Key</c>, remembers the answer in the same
+/// transaction: a retry with the same key and request gets the same answer and changes nothing; the same key with a
+/// different request is refused with 409. Failed requests are not remembered, so a corrected retry may reuse the key.
+/// </summary>
+public sealed class IdempotentRequests(OmbudDb db, TimeProvider clock, IOptions<JsonOptions> json)
+{
+    public const string Header = "Idempotency-Key";
+    private const int MaxKeyLength = 255;
+
+    public async Task<IResult> RunAsync<TRequest, TResponse>(HttpContext http, TRequest request,
+        Func<CancellationToken, Task<Outcome<TResponse>>> handle, Func<TResponse, string> location)
+    {
+        var cancellationToken = http.RequestAborted;
+        string? key = http.Request.Headers[Header];
+        if (key is not null && (key.Length is 0 or > MaxKeyLength))
+        {
+            return Invalid.Field(Header, $"An Idempotency-Key has 1 to {MaxKeyLength} characters.").ToProblem();
+        }
+
+        var caller = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous";
+        var requestHash = HashOf(http, request);
+        if (key is not null && await ReplayAsync(caller, key, requestHash, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outcome = await handle(cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return outcome.Error!.ToProblem();
+        }
+
+        var body = JsonSerializer.Serialize(outcome.Value, json.Value.SerializerOptions);
+        var createdAt = location(outcome.Value!);
+        if (key is not null)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord(caller, key, requestHash, createdAt, body, clock.GetUtcNow().UtcDateTime));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // Most likely the same key raced in on another request and won; answer as that one did.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(caller, key, requestHash, cancellationToken) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+
+        return new CreatedJson(createdAt, body);
+    }
+
+    private async Task<IResult?> ReplayAsync(string caller, string key, string requestHash, CancellationToken cancellationToken)
+    {
+        var earlier = await db.IdempotencyRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, cancellationToken);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        if (earlier.RequestHash != requestHash)
+        {
+            return new Conflict($"The Idempotency-Key '{key}' was already used with a different request. Use a new key for a new request.").ToProblem();
+        }
+
+        return new CreatedJson(earlier.Location, earlier.ResponseBody);
+    }
+
+    private string HashOf<TRequest>(HttpContext http, TRequest request)
+    {
+        // The bound request, re-serialised: the same JSON with other spacing or key order is the same request.
+        var canonical = $"{http.Request.Method} {http.Request.Path}\n{JsonSerializer.Serialize(request, json.Value.SerializerOptions)}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    private sealed class CreatedJson(string location, string body) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status201Created;
+            httpContext.Response.Headers.Location = location;
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            return httpContext.Response.WriteAsync(body);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace Ombud.Platform;
+
+/// <summary>An amount of money in integer minor units (öre, cent, penny) of an ISO 4217 currency.</summary>
+public readonly record struct Money(long Minor, string Currency)
+{
+    public static Money Zero(string currency) => new(0, currency);
+
+    public bool IsZero => Minor == 0;
+
+    public static Money operator +(Money a, Money b) => new(checked(a.Minor + b.Minor), SameCurrency(a, b));
+
+    public static Money operator -(Money a, Money b) => new(checked(a.Minor - b.Minor), SameCurrency(a, b));
+
+    public static Money operator *(Money a, int factor) => new(checked(a.Minor * factor), a.Currency);
+
+    public static bool operator <(Money a, Money b) => a.Minor < SameCurrencyMinor(a, b);
+
+    public static bool operator >(Money a, Money b) => a.Minor > SameCurrencyMinor(a, b);
+
+    public static bool operator <=(Money a, Money b) => a.Minor <= SameCurrencyMinor(a, b);
+
+    public static bool operator >=(Money a, Money b) => a.Minor >= SameCurrencyMinor(a, b);
+
+    public Money Min(Money other) => this <= other ? this : other;
+
+    /// <summary>
+    /// Splits the amount into <paramref name="parts"/> amounts that add up exactly; the first parts carry the
+    /// remainder, so "100.00 in 3" is 33.34 + 33.33 + 33.33 and no minor unit is lost.
+    /// </summary>
+    public IReadOnlyList<Money> Split(int parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
+        var share = Minor / parts;
+        var remainder = Minor % parts;
+        var result = new Money[parts];
+        for (var i = 0; i < parts; i++)
+        {
+            result[i] = new Money(share + (i < Math.Abs(remainder) ? Math.Sign(remainder) : 0), Currency);
+        }
+
+        return result;
+    }
+
+    public override string ToString()
+    {
+        var exponent = Currencies.MinorUnitExponent(Currency);
+        if (exponent == 0)
+        {
+            return $"{Minor} {Currency}";
+        }
+
+        var divisor = (long)Math.Pow(10, exponent);
+        var sign = Minor < 0 ? "-" : "";
+        var abs = Math.Abs(Minor);
+        return $"{sign}{abs / divisor}.{(abs % divisor).ToString().PadLeft(exponent, '0')} {Currency}";
+    }
+
+    private static string SameCurrency(Money a, Money b) =>
+        a.Currency == b.Currency
+            ? a.Currency
+            : throw new InvalidOperationException($"Cannot combine {a.Currency} with {b.Currency}.");
+
+    private static long SameCurrencyMinor(Money a, Money b)
+    {
+        SameCurrency(a, b);
+        return b.Minor;
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http.Json;
+using Ombud.Platform.Audit;
+using Ombud.Platform.Auth;
+using Ombud.Platform.Http;
+using Ombud.Platform.Idempotency;
+using Ombud.Platform.Storage;
+using Ombud.Platform.Telemetry;
+using Scalar.AspNetCore;
+
+namespace Ombud.Platform;
+
+/// <summary>The shared mechanisms every module stands on: storage, auth, audit, idempotency, HTTP conventions, telemetry.</summary>
+internal static class PlatformSetup
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static void AddPlatform(this WebApplicationBuilder builder, HostSettings settings)
+    {
+        builder.AddOmbudTelemetry(logsToStandardError: settings.IsCommand);
+        builder.AddOmbudStorage();
+        builder.AddOmbudAuth();
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<IdempotentRequests>();
+        services.AddAntiforgery();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<OmbudDb>("database", tags: ["ready"]);
+
+        var signalR = services.AddSignalR();
+        var redis = builder.Configuration["Ombud:Redis"];
+        if (!string.IsNullOrEmpty(redis))
+        {
+            // More than one node: hub messages reach clients connected to any node.
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("ombud"));
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimit.DefaultBytes);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        if (settings.Urls is not null)
+        {
+            builder.WebHost.UseUrls(settings.Urls);
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+    }
+
+    public static void UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseBodySizeLimit();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
+    public static void MapPlatform(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        // The API's description is public like any integration guide; every operation in it still needs a key.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/scalar").AllowAnonymous();
+    }
+
+    /// <summary>Migrates (unless disabled) and then runs <paramref name="afterMigration"/>, exclusively across nodes.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool migrate, Func<IServiceProvider, Task> afterMigration,
+        CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var startup = scope.ServiceProvider.GetRequiredService<DatabaseStartup>();
+        await startup.RunExclusiveAsync(async () =>
+        {
+            if (migrate)
+            {
+                await startup.MigrateAsync(cancellationToken);
+            }
+
+            await afterMigration(scope.ServiceProvider);
+        }, cancellationToken);
+    }
+}

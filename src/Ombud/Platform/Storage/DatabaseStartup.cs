@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Ombud.Platform.Storage;
+
+/// <summary>
+/// Brings the database up to date. On PostgreSQL the work runs under a session advisory lock, so several nodes
+/// starting at once on an empty database migrate and seed it exactly once: the first takes the lock, the others wait
+/// and then find nothing left to do.
+/// </summary>
+public sealed class DatabaseStartup(OmbudDb db, DatabaseOptions options, ILogger<DatabaseStartup> logger)
+{
+    // Any fixed number; it names "Ombud's start-up" among the advisory locks of this database.
+    private const long StartupLockKey = 0x0_4F4D_4255_44;
+
+    public async Task RunExclusiveAsync(Func<Task> work, CancellationToken cancellationToken)
+    {
+        if (!options.IsPostgres)
+        {
+            await work();
+            return;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using (var take = connection.CreateCommand())
+            {
+                take.CommandText = $"SELECT pg_advisory_lock({StartupLockKey})";
+                await take.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await work();
+        }
+        finally
+        {
+            await using (var release = connection.CreateCommand())
+            {
+                release.CommandText = $"SELECT pg_advisory_unlock({StartupLockKey})";
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (options.IsSqlite)
+        {
+            // WAL lets readers go on while one writer writes; the mode is stored in the file, so once is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,650 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Ombud.Platform.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Foundation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "commerce_customers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Locale = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
+                    Market = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    KycLevel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AccountCreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Address_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Address_Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Address_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Address_PostalCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Address_Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    IngestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_commerce_customers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "commerce_demo_labels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Group = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_commerce_demo_labels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "commerce_merchants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CategoryCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    DisputeRateBasisPoints = table.Column<int>(type: "integer", nullable: false),
+                    IngestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_commerce_merchants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_api_keys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Lookup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_api_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_audit_log",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_audit_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_idempotency",
+                columns: table => new
+                {
+                    Caller = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ResponseBody = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_idempotency", x => new { x.Caller, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_roles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_roles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_users",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "commerce_orders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlacedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ShippingFeeMinor = table.Column<long>(type: "bigint", nullable: false),
+                    TotalMinor = table.Column<long>(type: "bigint", nullable: false),
+                    BillingAddress_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BillingAddress_Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BillingAddress_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BillingAddress_PostalCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BillingAddress_Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    ShippingAddress_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ShippingAddress_Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ShippingAddress_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ShippingAddress_PostalCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ShippingAddress_Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    DeviceFingerprint = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Carrier = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    TrackingNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ShippedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_commerce_orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_commerce_orders_commerce_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "commerce_customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_commerce_orders_commerce_merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "commerce_merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_role_claims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_role_claims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_role_claims_platform_roles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "platform_roles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_user_claims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_user_claims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_user_claims_platform_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "platform_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_user_logins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_user_logins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_platform_user_logins_platform_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "platform_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_user_roles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_user_roles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_platform_user_roles_platform_roles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "platform_roles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_platform_user_roles_platform_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "platform_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_user_tokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_user_tokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_platform_user_tokens_platform_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "platform_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "commerce_order_lines",
+                columns: table => new
+                {
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Sku = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    UnitPriceMinor = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_commerce_order_lines", x => new { x.OrderId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_commerce_order_lines_commerce_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "commerce_orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "commerce_payment_plans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    PrincipalMinor = table.Column<long>(type: "bigint", nullable: false),
+                    AprBasisPoints = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_commerce_payment_plans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_commerce_payment_plans_commerce_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "commerce_orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "commerce_payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OverpaidMinor = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_commerce_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_commerce_payments_commerce_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "commerce_orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "commerce_refunds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReducedScheduleMinor = table.Column<long>(type: "bigint", nullable: false),
+                    ReturnedToCustomerMinor = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_commerce_refunds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_commerce_refunds_commerce_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "commerce_orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "commerce_instalments",
+                columns: table => new
+                {
+                    Sequence = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    OriginalAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    PaidMinor = table.Column<long>(type: "bigint", nullable: false),
+                    LateFeeMinor = table.Column<long>(type: "bigint", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_commerce_instalments", x => new { x.PlanId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_commerce_instalments_commerce_payment_plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "commerce_payment_plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_customers_Email",
+                table: "commerce_customers",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_customers_ExternalId",
+                table: "commerce_customers",
+                column: "ExternalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_demo_labels_OrderId",
+                table: "commerce_demo_labels",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_instalments_DueDate",
+                table: "commerce_instalments",
+                column: "DueDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_merchants_ExternalId",
+                table: "commerce_merchants",
+                column: "ExternalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_orders_CustomerId_PlacedAt",
+                table: "commerce_orders",
+                columns: new[] { "CustomerId", "PlacedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_orders_DeviceFingerprint",
+                table: "commerce_orders",
+                column: "DeviceFingerprint");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_orders_ExternalId",
+                table: "commerce_orders",
+                column: "ExternalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_orders_IpAddress",
+                table: "commerce_orders",
+                column: "IpAddress");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_orders_MerchantId_PlacedAt",
+                table: "commerce_orders",
+                columns: new[] { "MerchantId", "PlacedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_payment_plans_CustomerId",
+                table: "commerce_payment_plans",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_payment_plans_OrderId",
+                table: "commerce_payment_plans",
+                column: "OrderId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_payments_CustomerId",
+                table: "commerce_payments",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_payments_ExternalId",
+                table: "commerce_payments",
+                column: "ExternalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_payments_OrderId",
+                table: "commerce_payments",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_refunds_CustomerId",
+                table: "commerce_refunds",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_refunds_ExternalId",
+                table: "commerce_refunds",
+                column: "ExternalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_refunds_OrderId",
+                table: "commerce_refunds",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_api_keys_Lookup",
+                table: "platform_api_keys",
+                column: "Lookup",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_audit_log_Subject_At",
+                table: "platform_audit_log",
+                columns: new[] { "Subject", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_role_claims_RoleId",
+                table: "platform_role_claims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "platform_roles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_user_claims_UserId",
+                table: "platform_user_claims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_user_logins_UserId",
+                table: "platform_user_logins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_user_roles_RoleId",
+                table: "platform_user_roles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "platform_users",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "platform_users",
+                column: "NormalizedUserName",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "commerce_demo_labels");
+
+            migrationBuilder.DropTable(
+                name: "commerce_instalments");
+
+            migrationBuilder.DropTable(
+                name: "commerce_order_lines");
+
+            migrationBuilder.DropTable(
+                name: "commerce_payments");
+
+            migrationBuilder.DropTable(
+                name: "commerce_refunds");
+
+            migrationBuilder.DropTable(
+                name: "platform_api_keys");
+
+            migrationBuilder.DropTable(
+                name: "platform_audit_log");
+
+            migrationBuilder.DropTable(
+                name: "platform_idempotency");
+
+            migrationBuilder.DropTable(
+                name: "platform_role_claims");
+
+            migrationBuilder.DropTable(
+                name: "platform_user_claims");
+
+            migrationBuilder.DropTable(
+                name: "platform_user_logins");
+
+            migrationBuilder.DropTable(
+                name: "platform_user_roles");
+
+            migrationBuilder.DropTable(
+                name: "platform_user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "commerce_payment_plans");
+
+            migrationBuilder.DropTable(
+                name: "platform_roles");
+
+            migrationBuilder.DropTable(
+                name: "platform_users");
+
+            migrationBuilder.DropTable(
+                name: "commerce_orders");
+
+            migrationBuilder.DropTable(
+                name: "commerce_customers");
+
+            migrationBuilder.DropTable(
+                name: "commerce_merchants");
+        }
+    }
+}

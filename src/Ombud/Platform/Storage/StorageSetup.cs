@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ombud.Platform.Storage;
+
+public static class StorageSetup
+{
+    /// <summary>Registers <see cref="OmbudDb"/> on the configured provider.</summary>
+    public static DatabaseOptions AddOmbudStorage(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.IsPostgres)
+        {
+            var connectionString = options.ConnectionString
+                ?? throw new InvalidOperationException(
+                    "Ombud:Database:Provider is postgres but Ombud:Database:ConnectionString is not set "
+                    + "(environment variable Ombud__Database__ConnectionString).");
+            builder.Services.AddDbContextPool<OmbudDb, PostgresOmbudDb>(db => db.UseNpgsql(connectionString));
+        }
+        else if (options.IsSqlite)
+        {
+            options.ConnectionString = SqliteConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
+            builder.Services.AddDbContextPool<OmbudDb, SqliteOmbudDb>(db => db.UseSqlite(options.ConnectionString));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Ombud:Database:Provider '{options.Provider}' is not known: use sqlite or postgres.");
+        }
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddScoped<DatabaseStartup>();
+        return options;
+    }
+
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(configured ?? $"Data Source={Path.Combine(contentRoot, "data", "ombud.db")}")
+        {
+            // Writers wait for each other instead of failing at once with SQLITE_BUSY.
+            DefaultTimeout = 30,
+            Pooling = true,
+        };
+        var directory = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
+        if (!string.IsNullOrEmpty(directory) && csb.Mode != SqliteOpenMode.Memory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        return csb.ToString();
+    }
+}

@@ -1,0 +1,81 @@
+namespace Ombud.Platform;
+
+/// <summary>Collects field errors under their JSON paths so a client sees every problem of a request at once.</summary>
+public sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public Validation Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            _errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+        return this;
+    }
+
+    public Validation Require(string field, string? value, int maxLength = 200)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "Required.");
+        }
+        else if (value.Length > maxLength)
+        {
+            Add(field, $"At most {maxLength} characters.");
+        }
+
+        return this;
+    }
+
+    public Validation Optional(string field, string? value, int maxLength = 200)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            Add(field, $"At most {maxLength} characters.");
+        }
+
+        return this;
+    }
+
+    public Validation Currency(string field, string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            Add(field, "Required.");
+        }
+        else if (!Currencies.IsKnown(code))
+        {
+            Add(field, $"'{code}' is not an ISO 4217 currency code (e.g. SEK, EUR, GBP, USD).");
+        }
+
+        return this;
+    }
+
+    public Validation Positive(string field, long amount)
+    {
+        if (amount <= 0)
+        {
+            Add(field, "Must be a positive whole number of minor units (e.g. 12999 for 129.99).");
+        }
+
+        return this;
+    }
+
+    public Validation NotNegative(string field, long amount)
+    {
+        if (amount < 0)
+        {
+            Add(field, "Must not be negative.");
+        }
+
+        return this;
+    }
+
+    public Invalid ToError() =>
+        new(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+}

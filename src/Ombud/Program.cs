@@ -1,0 +1,3 @@
+using Ombud;
+
+return await OmbudCli.RunAsync(args);
