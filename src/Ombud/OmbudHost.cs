@@ -10,9 +10,15 @@ internal static class OmbudHost
     public static WebApplication Build(HostSettings settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings.ConfigurationArgs });
+        if (settings.Configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings.Configuration);
+        }
+
         builder.AddPlatform(settings);
         builder.AddCommerce();
         builder.AddWeb();
+        settings.Configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UsePlatform();
@@ -27,4 +33,11 @@ internal static class OmbudHost
 /// <param name="ConfigurationArgs">Arguments handed to configuration (e.g. <c>--Ombud:Demo=false</c>).</param>
 /// <param name="Urls">Addresses to listen on, from <c>--urls</c>; null keeps configuration or the default.</param>
 /// <param name="IsCommand">True for one-shot verbs (migrate, seed, apikey): logs go to standard error so standard output stays the verb's own.</param>
-internal sealed record HostSettings(string[] ConfigurationArgs, string? Urls, bool IsCommand);
+/// <param name="Configuration">Settings that override every other source; tests use it for their database.</param>
+/// <param name="Configure">Last say over the builder before it is built; tests use it for their clock and server.</param>
+internal sealed record HostSettings(
+    string[] ConfigurationArgs,
+    string? Urls,
+    bool IsCommand,
+    IReadOnlyDictionary<string, string?>? Configuration = null,
+    Action<WebApplicationBuilder>? Configure = null);

@@ -1,0 +1,86 @@
+using Npgsql;
+
+namespace Ombud.Tests.Support;
+
+/// <summary>The two providers every storage-touching test runs on.</summary>
+public enum Provider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// A fresh, empty database for one test host: a temp SQLite file, or a new database on the PostgreSQL server that
+/// ./test.sh started (OMBUD_TEST_POSTGRES). A missing server is a failure, never a skip.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _directory;
+    private readonly string? _postgresName;
+
+    private TestDatabase(Provider provider, string connectionString, string? directory, string? postgresName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _directory = directory;
+        _postgresName = postgresName;
+    }
+
+    public Provider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public string ProviderName => Provider == Provider.Postgres ? "postgres" : "sqlite";
+
+    public static async Task<TestDatabase> CreateAsync(Provider provider)
+    {
+        if (provider == Provider.Sqlite)
+        {
+            var directory = Directory.CreateTempSubdirectory("ombud-test-").FullName;
+            return new TestDatabase(provider, $"Data Source={Path.Combine(directory, "ombud.db")}", directory, null);
+        }
+
+        var admin = PostgresAdminConnectionString();
+        var name = $"ombud_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase(provider, builder.ConnectionString, null, name);
+    }
+
+    public static string PostgresAdminConnectionString() =>
+        Environment.GetEnvironmentVariable("OMBUD_TEST_POSTGRES") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                "OMBUD_TEST_POSTGRES is not set: the PostgreSQL tests need the server that ./test.sh starts. Run the tests with ./test.sh.");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_directory is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a pooled connection on another thread; the temp folder is cleaned by the OS.
+            }
+        }
+
+        if (_postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(PostgresAdminConnectionString());
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
