@@ -1,4 +1,4 @@
-
+using Ombud.Commerce.Ingestion;
 
 namespace Ombud.Commerce;
 
@@ -6,9 +6,10 @@ internal static class CommerceSetup
 {
     public static void AddCommerce(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddScoped<CommerceIngestion>();
+        builder.Services.AddScoped<CommerceReads>();
+        builder.Services.AddScoped<CustomerAccounts>();
     }
 
-    public static void MapCommerce(this IEndpointRouteBuilder app)
-    {
-    }
+    public static void MapCommerce(this IEndpointRouteBuilder app) => app.MapIngestion();
 }

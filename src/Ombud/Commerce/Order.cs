@@ -21,7 +21,7 @@ public sealed class Order
         MerchantId = merchantId;
         PlacedAt = placedAt;
         Currency = currency;
-        _lines.AddRange(lines);
+        _lines.AddRange(lines.Select((line, i) => line with { Number = i + 1 }));
         ShippingFeeMinor = shippingFeeMinor;
         TotalMinor = checked(_lines.Sum(l => l.TotalMinor) + shippingFeeMinor);
         BillingAddress = billingAddress;
@@ -133,6 +133,9 @@ public sealed record OrderContact(string Email, string? Phone, string? DeviceFin
 
 public sealed record OrderLine(string Sku, string Description, int Quantity, long UnitPriceMinor)
 {
+    /// <summary>1, 2, 3 … in the order the merchant listed them.</summary>
+    public int Number { get; init; }
+
     public long TotalMinor => checked(Quantity * UnitPriceMinor);
 }
 

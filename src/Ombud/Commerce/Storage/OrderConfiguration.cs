@@ -33,8 +33,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         {
             lines.ToTable("commerce_order_lines");
             lines.WithOwner().HasForeignKey("OrderId");
-            lines.Property<int>("Number");
-            lines.HasKey("OrderId", "Number");
+            lines.HasKey("OrderId", nameof(OrderLine.Number));
+            lines.Property(l => l.Number).ValueGeneratedNever();
             lines.Property(l => l.Sku).HasMaxLength(64);
             lines.Property(l => l.Description).HasMaxLength(300);
             lines.Ignore(l => l.TotalMinor);

@@ -46,15 +46,11 @@ public sealed class DatabaseStartup(OmbudDb db, DatabaseOptions options, ILogger
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        // MigrateAsync itself finds what is pending; asking first would make EF log an error on an empty database.
+        await db.Database.MigrateAsync(cancellationToken);
+        if (logger.IsEnabled(LogLevel.Information))
         {
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-            }
-
-            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Database schema is at {Migration}", (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault());
         }
 
         if (options.IsSqlite)

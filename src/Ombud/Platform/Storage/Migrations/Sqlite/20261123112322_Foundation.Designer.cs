@@ -11,7 +11,7 @@ using Ombud.Platform.Storage;
 namespace Ombud.Platform.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOmbudDb))]
-    [Migration("20261123111455_Foundation")]
+    [Migration("20261123112322_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -866,7 +866,6 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Number")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Description")

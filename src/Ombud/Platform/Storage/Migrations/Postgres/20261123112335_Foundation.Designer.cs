@@ -12,7 +12,7 @@ using Ombud.Platform.Storage;
 namespace Ombud.Platform.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOmbudDb))]
-    [Migration("20261123111512_Foundation")]
+    [Migration("20261123112335_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -875,10 +875,7 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                                 .HasColumnType("uuid");
 
                             b1.Property<int>("Number")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Number"));
 
                             b1.Property<string>("Description")
                                 .IsRequired()

@@ -1,0 +1,189 @@
+using Microsoft.EntityFrameworkCore;
+using Ombud.Platform;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Commerce.Ingestion;
+
+/// <summary>
+/// Takes in the provider's customers, merchants, orders, payments and refunds. Each method checks every field,
+/// then changes the model through its own methods (schedules, allocation) and saves; the caller owns the transaction.
+/// </summary>
+internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<Outcome<CustomerResponse>> CreateCustomerAsync(CustomerRequest r, CancellationToken ct)
+    {
+        var v = new Validation()
+            .Optional("externalId", r.ExternalId, 100)
+            .Require("name", r.Name)
+            .Email("email", r.Email)
+            .Phone("phone", r.Phone)
+            .Locale("locale", r.Locale)
+            .Market("market", r.Market)
+            .NotInFuture("accountCreatedAt", r.AccountCreatedAt, Now)
+            .Address("address", r.Address, required: false);
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        if (await ExternalIdTakenAsync<Customer>(c => c.ExternalId == r.ExternalId, r.ExternalId, ct) is { } taken)
+        {
+            return taken;
+        }
+
+        var customer = new Customer(Guid.CreateVersion7(Now), r.ExternalId, r.Name!.Trim(), r.Email!.Trim(), r.Phone?.Trim(), r.Locale!, r.Market!,
+            r.KycLevel ?? KycLevel.None, r.AccountCreatedAt?.Utc() ?? Now, r.Address.ToAddress(), Now);
+        db.Add(customer);
+        await db.SaveChangesAsync(ct);
+        return CustomerResponse.From(customer, []);
+    }
+
+    public async Task<Outcome<MerchantResponse>> CreateMerchantAsync(MerchantRequest r, CancellationToken ct)
+    {
+        var v = new Validation()
+            .Optional("externalId", r.ExternalId, 100)
+            .Require("name", r.Name)
+            .Require("categoryCode", r.CategoryCode, 4)
+            .Check("categoryCode", r.CategoryCode is null || (r.CategoryCode.Length == 4 && r.CategoryCode.All(char.IsAsciiDigit)),
+                "A merchant category code is four digits (ISO 18245), e.g. 5732.")
+            .Country("country", r.Country)
+            .Check("disputeRateBasisPoints", r.DisputeRateBasisPoints is null or >= 0 and <= 10_000, "Between 0 and 10000 basis points.");
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        if (await ExternalIdTakenAsync<Merchant>(m => m.ExternalId == r.ExternalId, r.ExternalId, ct) is { } taken)
+        {
+            return taken;
+        }
+
+        var merchant = new Merchant(Guid.CreateVersion7(Now), r.ExternalId, r.Name!.Trim(), r.CategoryCode!, r.Country!, r.DisputeRateBasisPoints ?? 0, Now);
+        db.Add(merchant);
+        await db.SaveChangesAsync(ct);
+        return MerchantResponse.From(merchant);
+    }
+
+    public async Task<Outcome<OrderResponse>> CreateOrderAsync(OrderRequest r, CancellationToken ct)
+    {
+        var v = OrderChecks.Validate(r, Now);
+        if (r.CustomerId is { } customerId && !await db.Set<Customer>().AnyAsync(c => c.Id == customerId, ct))
+        {
+            v.Add("customerId", $"No customer with id '{customerId}'. Create the customer first.");
+        }
+
+        if (r.MerchantId is { } merchantId && !await db.Set<Merchant>().AnyAsync(m => m.Id == merchantId, ct))
+        {
+            v.Add("merchantId", $"No merchant with id '{merchantId}'. Create the merchant first.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        if (await ExternalIdTakenAsync<Order>(o => o.ExternalId == r.ExternalId, r.ExternalId, ct) is { } taken)
+        {
+            return taken;
+        }
+
+        var placedAt = r.PlacedAt?.Utc() ?? Now;
+        var order = new Order(Guid.CreateVersion7(Now), r.ExternalId, r.CustomerId!.Value, r.MerchantId!.Value, placedAt, r.Currency!,
+            r.Lines!.Select(l => new OrderLine(l.Sku!.Trim(), l.Description!.Trim(), l.Quantity, l.UnitPrice)), r.ShippingFee,
+            r.BillingAddress.ToAddress()!, (r.ShippingAddress ?? r.BillingAddress).ToAddress()!,
+            new OrderContact(r.Email!.Trim(), r.Phone?.Trim(), r.DeviceFingerprint, r.IpAddress), r.Channel ?? SalesChannel.Web);
+        order.AttachPlan(PaymentPlan.Schedule(Guid.CreateVersion7(Now), order, r.Plan!.Value, r.FinancingMonths ?? 0, r.AprBasisPoints ?? 0, Now));
+        db.Add(order);
+        await db.SaveChangesAsync(ct);
+        return OrderResponse.From(order);
+    }
+
+    public async Task<Outcome<PaymentResponse>> CreatePaymentAsync(PaymentRequest r, CancellationToken ct)
+    {
+        var v = new Validation()
+            .Optional("externalId", r.ExternalId, 100)
+            .Check("orderId", r.OrderId is not null, "Required.")
+            .Positive("amount", r.Amount)
+            .Currency("currency", r.Currency)
+            .NotInFuture("receivedAt", r.ReceivedAt, Now);
+        var order = r.OrderId is { } orderId ? await OrderWithPlanAsync(orderId, ct) : null;
+        if (r.OrderId is not null && order is null)
+        {
+            v.Add("orderId", $"No order with id '{r.OrderId}'.");
+        }
+        else if (order is not null && r.Currency is not null && r.Currency != order.Currency)
+        {
+            v.Add("currency", $"The order is in {order.Currency}; a payment towards it must be too.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        if (await ExternalIdTakenAsync<Payment>(p => p.ExternalId == r.ExternalId, r.ExternalId, ct) is { } taken)
+        {
+            return taken;
+        }
+
+        var payment = new Payment(Guid.CreateVersion7(Now), r.ExternalId, order!, new Money(r.Amount, order!.Currency), r.Method ?? PaymentMethod.Card,
+            r.ReceivedAt?.Utc() ?? Now);
+        db.Add(payment);
+        await db.SaveChangesAsync(ct);
+        return PaymentResponse.From(payment);
+    }
+
+    public async Task<Outcome<RefundResponse>> CreateRefundAsync(RefundRequest r, CancellationToken ct)
+    {
+        var v = new Validation()
+            .Optional("externalId", r.ExternalId, 100)
+            .Check("orderId", r.OrderId is not null, "Required.")
+            .Positive("amount", r.Amount)
+            .Currency("currency", r.Currency)
+            .Optional("reason", r.Reason, 500);
+        var order = r.OrderId is { } orderId ? await OrderWithPlanAsync(orderId, ct) : null;
+        if (r.OrderId is not null && order is null)
+        {
+            v.Add("orderId", $"No order with id '{r.OrderId}'.");
+        }
+        else if (order is not null && r.Currency is not null && r.Currency != order.Currency)
+        {
+            v.Add("currency", $"The order is in {order.Currency}; a refund on it must be too.");
+        }
+        else if (order is not null && r.Amount > 0)
+        {
+            var refunded = await db.Set<Refund>().Where(x => x.OrderId == order.Id).SumAsync(x => x.AmountMinor, ct);
+            var refundable = order.TotalMinor - refunded;
+            v.Check("amount", r.Amount <= refundable, $"At most {new Money(refundable, order.Currency)} can still be refunded on this order.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        if (await ExternalIdTakenAsync<Refund>(x => x.ExternalId == r.ExternalId, r.ExternalId, ct) is { } taken)
+        {
+            return taken;
+        }
+
+        var refund = new Refund(Guid.CreateVersion7(Now), r.ExternalId, order!, new Money(r.Amount, order!.Currency),
+            string.IsNullOrWhiteSpace(r.Reason) ? "refund" : r.Reason.Trim(), Now);
+        db.Add(refund);
+        await db.SaveChangesAsync(ct);
+        return RefundResponse.From(refund);
+    }
+
+    private Task<Order?> OrderWithPlanAsync(Guid id, CancellationToken ct) =>
+        db.Set<Order>().Include(o => o.Plan).SingleOrDefaultAsync(o => o.Id == id, ct);
+
+    private async Task<DomainError?> ExternalIdTakenAsync<T>(System.Linq.Expressions.Expression<Func<T, bool>> sameExternalId, string? externalId,
+        CancellationToken ct)
+        where T : class =>
+        externalId is not null && await db.Set<T>().AnyAsync(sameExternalId, ct)
+            ? new Conflict($"A {typeof(T).Name.ToLowerInvariant()} with externalId '{externalId}' already exists. "
+                           + "To retry a request safely, send the same Idempotency-Key.")
+            : null;
+}

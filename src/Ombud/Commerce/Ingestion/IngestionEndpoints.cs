@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ombud.Platform.Auth;
+using Ombud.Platform.Http;
+using Ombud.Platform.Idempotency;
+
+namespace Ombud.Commerce.Ingestion;
+
+/// <summary>The provider's feed under <c>/api/v1</c>: create, get and list, with keys scoped <c>ingest</c>.</summary>
+internal static class IngestionEndpoints
+{
+    public static void MapIngestion(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Ingest).WithTags("Ingestion").ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapPost("/customers", (CustomerRequest body, HttpContext http, IdempotentRequests idem, CommerceIngestion ingest) =>
+            idem.RunAsync(http, body, ct => ingest.CreateCustomerAsync(body, ct), c => $"/api/v1/customers/{c.Id}"))
+            .Produces<CustomerResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/customers/{id:guid}", async Task<IResult> (Guid id, CommerceReads reads, CancellationToken ct) =>
+            await reads.CustomerAsync(id, ct) is { } c ? TypedResults.Ok(c) : new Platform.NotFound("customer", id.ToString()).ToProblem())
+            .Produces<CustomerResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/customers", (string? cursor, int? limit, CommerceReads reads, CancellationToken ct) =>
+            Paged(cursor, limit, (after, take) => reads.CustomersAsync(after, take, ct)));
+
+        api.MapPost("/merchants", (MerchantRequest body, HttpContext http, IdempotentRequests idem, CommerceIngestion ingest) =>
+            idem.RunAsync(http, body, ct => ingest.CreateMerchantAsync(body, ct), m => $"/api/v1/merchants/{m.Id}"))
+            .Produces<MerchantResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/merchants/{id:guid}", async Task<IResult> (Guid id, CommerceReads reads, CancellationToken ct) =>
+            await reads.MerchantAsync(id, ct) is { } m ? TypedResults.Ok(m) : new Platform.NotFound("merchant", id.ToString()).ToProblem())
+            .Produces<MerchantResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/merchants", (string? cursor, int? limit, CommerceReads reads, CancellationToken ct) =>
+            Paged(cursor, limit, (after, take) => reads.MerchantsAsync(after, take, ct)));
+
+        api.MapPost("/orders", (OrderRequest body, HttpContext http, IdempotentRequests idem, CommerceIngestion ingest) =>
+            idem.RunAsync(http, body, ct => ingest.CreateOrderAsync(body, ct), o => $"/api/v1/orders/{o.Id}"))
+            .Produces<OrderResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/orders/{id:guid}", async Task<IResult> (Guid id, CommerceReads reads, CancellationToken ct) =>
+            await reads.OrderAsync(id, ct) is { } o ? TypedResults.Ok(o) : new Platform.NotFound("order", id.ToString()).ToProblem())
+            .Produces<OrderResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/orders", (string? cursor, int? limit, Guid? customerId, Guid? merchantId, CommerceReads reads, CancellationToken ct) =>
+            Paged(cursor, limit, (after, take) => reads.OrdersAsync(after, take, customerId, merchantId, ct)));
+
+        api.MapPost("/payments", (PaymentRequest body, HttpContext http, IdempotentRequests idem, CommerceIngestion ingest) =>
+            idem.RunAsync(http, body, ct => ingest.CreatePaymentAsync(body, ct), p => $"/api/v1/payments/{p.Id}"))
+            .Produces<PaymentResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/payments/{id:guid}", async Task<IResult> (Guid id, CommerceReads reads, CancellationToken ct) =>
+            await reads.PaymentAsync(id, ct) is { } p ? TypedResults.Ok(p) : new Platform.NotFound("payment", id.ToString()).ToProblem())
+            .Produces<PaymentResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/payments", (string? cursor, int? limit, Guid? orderId, CommerceReads reads, CancellationToken ct) =>
+            Paged(cursor, limit, (after, take) => reads.PaymentsAsync(after, take, orderId, ct)));
+
+        api.MapPost("/refunds", (RefundRequest body, HttpContext http, IdempotentRequests idem, CommerceIngestion ingest) =>
+            idem.RunAsync(http, body, ct => ingest.CreateRefundAsync(body, ct), r => $"/api/v1/refunds/{r.Id}"))
+            .Produces<RefundResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/refunds/{id:guid}", async Task<IResult> (Guid id, CommerceReads reads, CancellationToken ct) =>
+            await reads.RefundAsync(id, ct) is { } r ? TypedResults.Ok(r) : new Platform.NotFound("refund", id.ToString()).ToProblem())
+            .Produces<RefundResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/refunds", (string? cursor, int? limit, Guid? orderId, CommerceReads reads, CancellationToken ct) =>
+            Paged(cursor, limit, (after, take) => reads.RefundsAsync(after, take, orderId, ct)));
+    }
+
+    private static async Task<Results<Ok<Page<T>>, ValidationProblem>> Paged<T>(string? cursor, int? limit,
+        Func<Guid?, int, Task<Page<T>>> list)
+    {
+        var take = limit ?? Cursor.DefaultLimit;
+        if (take is < 1 or > Cursor.MaxLimit)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Between 1 and {Cursor.MaxLimit}."] });
+        }
+
+        if (!Cursor.TryParse(cursor, out var after))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["Not a cursor this API gave out; pass nextCursor back unchanged."] });
+        }
+
+        return TypedResults.Ok(await list(after, take));
+    }
+}

@@ -1,0 +1,44 @@
+namespace Ombud.Commerce.Ingestion;
+
+// What a provider's systems send. Everything is nullable so one response can name every missing field at once;
+// amounts are whole minor units (a fraction fails to bind and is reported by field).
+
+public sealed record CustomerRequest(
+    string? ExternalId,
+    string? Name,
+    string? Email,
+    string? Phone,
+    string? Locale,
+    string? Market,
+    KycLevel? KycLevel,
+    DateTime? AccountCreatedAt,
+    AddressRequest? Address);
+
+public sealed record MerchantRequest(string? ExternalId, string? Name, string? CategoryCode, string? Country, int? DisputeRateBasisPoints);
+
+public sealed record AddressRequest(string? Line1, string? Line2, string? City, string? PostalCode, string? Country);
+
+public sealed record OrderLineRequest(string? Sku, string? Description, int Quantity, long UnitPrice);
+
+public sealed record OrderRequest(
+    string? ExternalId,
+    Guid? CustomerId,
+    Guid? MerchantId,
+    DateTime? PlacedAt,
+    string? Currency,
+    IReadOnlyList<OrderLineRequest>? Lines,
+    long ShippingFee,
+    AddressRequest? BillingAddress,
+    AddressRequest? ShippingAddress,
+    string? Email,
+    string? Phone,
+    string? DeviceFingerprint,
+    string? IpAddress,
+    SalesChannel? Channel,
+    PlanKind? Plan,
+    int? FinancingMonths,
+    int? AprBasisPoints);
+
+public sealed record PaymentRequest(string? ExternalId, Guid? OrderId, long Amount, string? Currency, PaymentMethod? Method, DateTime? ReceivedAt);
+
+public sealed record RefundRequest(string? ExternalId, Guid? OrderId, long Amount, string? Currency, string? Reason);

@@ -1,0 +1,87 @@
+namespace Ombud.Commerce.Ingestion;
+
+// What the API answers. Amounts are whole minor units in the currency named beside them.
+
+public sealed record CustomerResponse(
+    Guid Id,
+    string? ExternalId,
+    string Name,
+    string Email,
+    string? Phone,
+    string Locale,
+    string Market,
+    KycLevel KycLevel,
+    DateTime AccountCreatedAt,
+    Address? Address,
+    IReadOnlyList<BalanceResponse>? Balances)
+{
+    public static CustomerResponse From(Customer c, IReadOnlyList<BalanceResponse>? balances = null) =>
+        new(c.Id, c.ExternalId, c.Name, c.Email, c.Phone, c.Locale, c.Market, c.KycLevel, c.AccountCreatedAt, c.Address, balances);
+}
+
+public sealed record BalanceResponse(string Currency, long Outstanding, long Overdue, long Credit)
+{
+    public static BalanceResponse From(CustomerBalance b) => new(b.Outstanding.Currency, b.Outstanding.Minor, b.Overdue.Minor, b.Credit.Minor);
+}
+
+public sealed record MerchantResponse(Guid Id, string? ExternalId, string Name, string CategoryCode, string Country, int DisputeRateBasisPoints)
+{
+    public static MerchantResponse From(Merchant m) => new(m.Id, m.ExternalId, m.Name, m.CategoryCode, m.Country, m.DisputeRateBasisPoints);
+}
+
+public sealed record OrderLineResponse(string Sku, string Description, int Quantity, long UnitPrice, long Total);
+
+public sealed record InstalmentResponse(int Sequence, DateOnly DueDate, long OriginalAmount, long Amount, long Paid, long LateFee, InstalmentStatus Status);
+
+public sealed record PlanResponse(Guid Id, PlanKind Kind, int AprBasisPoints, long Principal, long ScheduledTotal, long Outstanding, long Paid,
+    IReadOnlyList<InstalmentResponse> Instalments)
+{
+    public static PlanResponse From(PaymentPlan p) => new(p.Id, p.Kind, p.AprBasisPoints, p.PrincipalMinor, p.ScheduledTotal.Minor,
+        p.Outstanding.Minor, p.Paid.Minor,
+        [.. p.Instalments.OrderBy(i => i.Sequence).Select(i => new InstalmentResponse(i.Sequence, i.DueDate, i.OriginalAmountMinor, i.AmountMinor, i.PaidMinor, i.LateFeeMinor, i.Status))]);
+}
+
+public sealed record OrderResponse(
+    Guid Id,
+    string? ExternalId,
+    Guid CustomerId,
+    Guid MerchantId,
+    DateTime PlacedAt,
+    string Currency,
+    IReadOnlyList<OrderLineResponse> Lines,
+    long ShippingFee,
+    long Total,
+    Address BillingAddress,
+    Address ShippingAddress,
+    string Email,
+    string? Phone,
+    string? DeviceFingerprint,
+    string? IpAddress,
+    SalesChannel Channel,
+    OrderStatus Status,
+    string? Carrier,
+    string? TrackingNumber,
+    PlanResponse Plan)
+{
+    public static OrderResponse From(Order o) => new(o.Id, o.ExternalId, o.CustomerId, o.MerchantId, o.PlacedAt, o.Currency,
+        [.. o.Lines.Select(l => new OrderLineResponse(l.Sku, l.Description, l.Quantity, l.UnitPriceMinor, l.TotalMinor))],
+        o.ShippingFeeMinor, o.TotalMinor, o.BillingAddress, o.ShippingAddress, o.Email, o.Phone, o.DeviceFingerprint, o.IpAddress,
+        o.Channel, o.Status, o.Carrier, o.TrackingNumber, PlanResponse.From(o.Plan));
+}
+
+public sealed record PaymentResponse(Guid Id, string? ExternalId, Guid OrderId, Guid CustomerId, long Amount, string Currency, PaymentMethod Method,
+    DateTime ReceivedAt, long Overpaid)
+{
+    public static PaymentResponse From(Payment p) =>
+        new(p.Id, p.ExternalId, p.OrderId, p.CustomerId, p.AmountMinor, p.Currency, p.Method, p.ReceivedAt, p.OverpaidMinor);
+}
+
+public sealed record RefundResponse(Guid Id, string? ExternalId, Guid OrderId, Guid CustomerId, long Amount, string Currency, string Reason,
+    DateTime CreatedAt, long ReducedSchedule, long ReturnedToCustomer)
+{
+    public static RefundResponse From(Refund r) => new(r.Id, r.ExternalId, r.OrderId, r.CustomerId, r.AmountMinor, r.Currency, r.Reason, r.CreatedAt,
+        r.ReducedScheduleMinor, r.ReturnedToCustomerMinor);
+}
+
+/// <summary>One page of a list; pass <see cref="NextCursor"/> back as <c>cursor</c> for the next, until it is null.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
