@@ -42,6 +42,8 @@ public sealed class OmbudTestApp : IAsyncDisposable
             ["Ombud:Database:ConnectionString"] = database.ConnectionString,
             ["Ombud:Demo"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests provoke failed commands on purpose (a dropped database, racing duplicates); their assertions say what matters.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Critical",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Build Ombud and run every test project against throw-away PostgreSQL/Redis
+# servers (started and stopped by scripts/services.sh).
+#
+#   ./test.sh                          # everything
+#   ./test.sh --filter Category=X      # extra args go to `dotnet test`
+#   ARTIFACTS=/tmp/out ./test.sh       # where TRX files and screenshots go
+#
+# Ends with one line `N passed, N failed[, N skipped]` summed over all TRX
+# files, and exits with dotnet test's exit code.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT=$PWD
+
+ARTIFACTS=${ARTIFACTS:-$ROOT/artifacts}
+mkdir -p "$ARTIFACTS"
+ARTIFACTS=$(cd "$ARTIFACTS" && pwd)   # absolute: dotnet test runs from elsewhere
+RESULTS_DIR=$ARTIFACTS/test-results
+# Start clean so the summary only counts this run's TRX files and stale
+# screenshots are not mistaken for this run's.
+rm -rf "$RESULTS_DIR" "$ARTIFACTS/screenshots"
+mkdir -p "$RESULTS_DIR" "$ARTIFACTS/screenshots"
+export OMBUD_TEST_ARTIFACTS=$ARTIFACTS/screenshots
+
+log() { echo "test.sh: $*" >&2; }
+
+if ! command -v dotnet >/dev/null; then
+    log "ERROR: dotnet not found on PATH (the .NET SDK from global.json is needed)"
+    exit 1
+fi
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# No network but the package registries: don't let NuGet wait on certificate
+# revocation servers it cannot reach.
+export NUGET_CERT_REVOCATION_MODE=${NUGET_CERT_REVOCATION_MODE:-offline}
+
+# Node helpers used by some tests (only once that project exists).
+if [[ -f tests/webhooks-verifier/package.json ]]; then
+    if ! command -v npm >/dev/null; then
+        log "ERROR: tests/webhooks-verifier needs npm, which is not installed"
+        exit 1
+    fi
+    log "installing npm packages in tests/webhooks-verifier"
+    if [[ -f tests/webhooks-verifier/package-lock.json ]]; then
+        (cd tests/webhooks-verifier && npm ci --no-audit --no-fund)
+    else
+        (cd tests/webhooks-verifier && npm install --no-audit --no-fund)
+    fi
+fi
+
+# shellcheck source=scripts/services.sh
+source scripts/services.sh
+# Stop the servers however we leave. INT/TERM are turned into a normal exit,
+# otherwise bash would die from the signal without running the EXIT trap.
+trap services_stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+services_start
+
+dotnet tool restore
+
+# Build once; dotnet test then runs with --no-build. --disable-build-servers:
+# no MSBuild node / compiler server left running after the script (on CI such
+# a leftover can hold the output pipe open).
+dotnet build Ombud.slnx -c Release --disable-build-servers
+
+# LogFilePrefix, not LogFileName: with a fixed LogFileName every test project
+# of the solution writes the same file and only the last one survives
+# (microsoft/vstest#3026). The prefix gives results_<tfm>_<time>.trx per project.
+# --blame-hang-timeout: a hung test is killed and reported as failed, instead
+# of eating the whole CI time budget.
+set +e
+dotnet test Ombud.slnx -c Release --no-build \
+    --results-directory "$RESULTS_DIR" \
+    --logger "trx;LogFilePrefix=results" \
+    --logger "console;verbosity=normal" \
+    --blame-hang-timeout "${OMBUD_TEST_HANG_TIMEOUT:-15m}" --blame-hang-dump-type none \
+    "$@"
+test_rc=$?
+set -e
+
+# Stop now rather than in the trap, so nothing is printed after the summary.
+services_stop
+
+# Sum the <Counters total=".." passed=".." failed=".." ...> of every TRX file.
+# Skipped tests are not in any counter of their own (xunit's skips are not
+# "notExecuted"), so skipped = total - passed - failed.
+total=0 passed=0 failed=0 aborted_runs=0
+while IFS= read -r -d '' trx; do
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)
+    [[ -n "$counters" ]] || { log "no <Counters> in $trx"; continue; }
+    file_failed=0
+    for attr in total passed failed error timeout aborted; do
+        n=0
+        [[ "$counters" =~ \ $attr=\"([0-9]+)\" ]] && n=${BASH_REMATCH[1]}
+        case $attr in
+            total) total=$((total + n)) ;;
+            passed) passed=$((passed + n)) ;;
+            *) file_failed=$((file_failed + n)) ;;   # error/timeout/aborted are failures too
+        esac
+    done
+    failed=$((failed + file_failed))
+    # A test host that crashed or was killed by --blame-hang-timeout leaves a
+    # run marked Failed whose counters hold only the tests that finished: the
+    # culprit is in no counter. Count it as one failure so the summary does
+    # not read "0 failed" for a broken run.
+    if ((file_failed == 0)) && grep -q '<ResultSummary outcome="\(Failed\|Aborted\|Error\)"' "$trx"; then
+        log "test run aborted (crash or hang), counted as 1 failed: $trx"
+        aborted_runs=$((aborted_runs + 1))
+    fi
+done < <(find "$RESULTS_DIR" -name '*.trx' -print0)
+skipped=$((total - passed - failed))
+((skipped < 0)) && skipped=0
+failed=$((failed + aborted_runs))
+
+if ((test_rc != 0 && failed == 0)); then
+    log "dotnet test exited with $test_rc without a failed test in the TRX files (test host crash, hang or bad arguments?): see its output above"
+fi
+log "TRX files and screenshots in $ARTIFACTS"
+
+summary="$passed passed, $failed failed"
+((skipped > 0)) && summary+=", $skipped skipped"
+echo "$summary"
+
+# A failure the TRX files recorded must fail the run even if dotnet test said 0.
+if ((test_rc == 0 && failed > 0)); then
+    test_rc=1
+fi
+exit "$test_rc"
