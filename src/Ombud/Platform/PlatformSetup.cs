@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Auth;
@@ -21,6 +22,7 @@ internal static class PlatformSetup
         builder.AddOmbudAuth();
 
         var services = builder.Services;
+        services.AddDataProtection().SetApplicationName("ombud").PersistKeysToDbContext<OmbudDb>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<IdempotentRequests>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,11 @@ namespace Ombud.Platform.Storage;
 /// in their own folders, found by assembly scan, so Platform never names a business type; one context keeps a
 /// change and its audit entry or domain event in one transaction.
 /// </summary>
-public abstract class OmbudDb(DbContextOptions options) : IdentityDbContext<OmbudUser, IdentityRole, string>(options)
+public abstract class OmbudDb(DbContextOptions options) : IdentityDbContext<OmbudUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared so any node can read any node's cookie.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -42,6 +46,7 @@ public abstract class OmbudDb(DbContextOptions options) : IdentityDbContext<Ombu
         builder.Entity<IdentityUserLogin<string>>().ToTable("platform_user_logins");
         builder.Entity<IdentityUserToken<string>>().ToTable("platform_user_tokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("platform_role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
     }
 }
 

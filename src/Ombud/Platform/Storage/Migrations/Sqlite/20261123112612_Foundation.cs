@@ -102,6 +102,20 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_idempotency",
                 columns: table => new
                 {
@@ -606,6 +620,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "platform_audit_log");
+
+            migrationBuilder.DropTable(
+                name: "platform_data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "platform_idempotency");

@@ -11,7 +11,7 @@ using Ombud.Platform.Storage;
 namespace Ombud.Platform.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOmbudDb))]
-    [Migration("20261123112322_Foundation")]
+    [Migration("20261123112612_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -19,6 +19,23 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("platform_data_protection_keys", (string)null);
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {

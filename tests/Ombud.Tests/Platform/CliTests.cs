@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Ombud.Tests.Support;
+
+namespace Ombud.Tests.Platform;
+
+public sealed class CliTests
+{
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("serve", "--no-such-option")]
+    [InlineData("apikey", "create", "--name", "x", "--scope", "everything")]
+    [InlineData("apikey", "create", "--scope", "ingest")]
+    public async Task Unknown_verbs_options_and_bad_values_exit_with_2_and_say_why(params string[] args)
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+
+        var (exitCode, _, stderr) = await OmbudProcess.RunAsync(Env(database), args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("ombud:", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("migrate")]
+    [InlineData("seed")]
+    [InlineData("apikey")]
+    [InlineData("apikey", "create")]
+    public async Task Every_verb_explains_itself_with_help(params string[] verb)
+    {
+        var (exitCode, stdout, _) = await OmbudProcess.RunAsync(new Dictionary<string, string>(), [.. verb, "--help"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Usage:", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_made_with_apikey_create_is_printed_once_and_opens_the_api()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        var env = Env(database);
+
+        var (exitCode, stdout, _) = await OmbudProcess.RunAsync(env, "apikey", "create", "--name", "checkout", "--scope", "ingest", "--scope", "risk");
+        var key = stdout.TrimEnd().Split('\n')[^1];
+        await using var node = await OmbudProcess.ServeAsync(env);
+        using var http = new HttpClient { BaseAddress = new Uri(node.Url!) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("ombud_", key, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/api/v1/customers", UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain(key, node.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_brings_an_empty_database_up_to_date_and_is_harmless_twice()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider.Postgres);
+
+        var first = await OmbudProcess.RunAsync(Env(database), "migrate");
+        var second = await OmbudProcess.RunAsync(Env(database), "migrate");
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Contains("up to date", second.StandardOutput, StringComparison.Ordinal);
+    }
+
+    internal static Dictionary<string, string> Env(TestDatabase database) => new()
+    {
+        ["Ombud__Database__Provider"] = database.ProviderName,
+        ["Ombud__Database__ConnectionString"] = database.ConnectionString,
+        ["Ombud__Demo"] = "false",
+    };
+}
