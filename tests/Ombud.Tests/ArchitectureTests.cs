@@ -1,0 +1,29 @@
+using ArchUnitNET.Domain;
+using ArchUnitNET.Loader;
+using ArchUnitNET.xUnit;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
+
+namespace Ombud.Tests;
+
+/// <summary>The module boundaries of the monolith, kept by tests rather than by hope.</summary>
+public sealed class ArchitectureTests
+{
+    private const string BusinessModules = @"^Ombud\.(Commerce|Disputes|Assistant|Marketplace|Fraud|Insights)(\..*)?$";
+    private const string ModulesAboveCommerce = @"^Ombud\.(Disputes|Assistant|Marketplace|Fraud|Insights|Web)(\..*)?$";
+
+    private static readonly Architecture Ombud = new ArchLoader().LoadAssemblies(typeof(global::Ombud.Platform.Money).Assembly).Build();
+
+    [Fact]
+    public void Platform_knows_no_business_module() =>
+        Types().That().ResideInNamespaceMatching(@"^Ombud\.Platform(\..*)?$")
+            .And().DoNotResideInNamespaceMatching(@"\.Migrations(\..*)?$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(BusinessModules))
+            .Check(Ombud);
+
+    [Fact]
+    public void Commerce_knows_nothing_above_it() =>
+        Types().That().ResideInNamespaceMatching(@"^Ombud\.Commerce(\..*)?$")
+            .And().DoNotResideInNamespaceMatching(@"^Ombud\.Commerce\.Pages(\..*)?$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(ModulesAboveCommerce))
+            .Check(Ombud);
+}
