@@ -54,6 +54,28 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_revoked_key_is_listed_as_revoked_and_no_longer_opens_the_api()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        var env = Env(database);
+        var created = await OmbudProcess.RunAsync(env, "apikey", "create", "--name", "old-system", "--scope", "ingest");
+        var id = created.StandardOutput.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3];
+        var key = created.StandardOutput.TrimEnd().Split('\n')[^1];
+
+        var revoked = await OmbudProcess.RunAsync(env, "apikey", "revoke", "--id", id);
+        var listed = await OmbudProcess.RunAsync(env, "apikey", "list");
+        await using var node = await OmbudProcess.ServeAsync(env);
+        using var http = new HttpClient { BaseAddress = new Uri(node.Url!) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.Contains($"{id}  old-system  [ingest]", listed.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("revoked", listed.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, listed.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri("/api/v1/customers", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task Migrate_brings_an_empty_database_up_to_date_and_is_harmless_twice()
     {
         await using var database = await TestDatabase.CreateAsync(Provider.Postgres);

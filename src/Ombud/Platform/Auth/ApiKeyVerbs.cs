@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Storage;
 
@@ -11,7 +12,54 @@ internal static class ApiKeyVerbs
     {
         var apikey = new Command("apikey", "Create, list and revoke API keys for systems.");
         apikey.Subcommands.Add(CreateVerb());
+        apikey.Subcommands.Add(ListVerb());
+        apikey.Subcommands.Add(RevokeVerb());
         return apikey;
+    }
+
+    private static Command ListVerb()
+    {
+        var command = new Command("list", "List keys: id, name, scopes, created, revoked. Secrets are never shown; they are not stored.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            await using var app = OmbudHost.Build(new HostSettings([], null, IsCommand: true));
+            await app.Services.PrepareDatabaseAsync(migrate: true, _ => Task.CompletedTask, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            var keys = await scope.ServiceProvider.GetRequiredService<OmbudDb>().ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
+            foreach (var key in keys)
+            {
+                await Console.Out.WriteLineAsync($"{key.Id}  {key.Name}  [{key.Scopes}]  created {key.CreatedAt:u}{(key.RevokedAt is { } at ? $"  revoked {at:u}" : "")}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command RevokeVerb()
+    {
+        var id = new Option<Guid>("--id") { Description = "The key's id, as 'apikey list' shows it.", Required = true };
+        var command = new Command("revoke", "Revoke a key. Nodes stop accepting it within 30 seconds.") { id };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var app = OmbudHost.Build(new HostSettings([], null, IsCommand: true));
+            await app.Services.PrepareDatabaseAsync(migrate: true, _ => Task.CompletedTask, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OmbudDb>();
+            var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == parsed.GetValue(id), cancellationToken);
+            if (key is null)
+            {
+                await Console.Error.WriteLineAsync($"ombud: no API key with id {parsed.GetValue(id)}.");
+                return 1;
+            }
+
+            key.Revoke(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            scope.ServiceProvider.GetRequiredService<AuditLog>().Record("cli", "apikey.revoked", $"apikey:{key.Id}", $"name={key.Name}");
+            await db.SaveChangesAsync(cancellationToken);
+            await Console.Out.WriteLineAsync($"Revoked API key {key.Id} '{key.Name}'.");
+            return 0;
+        });
+        return command;
     }
 
     private static Command CreateVerb()
