@@ -1,0 +1,3 @@
+namespace Ombud.Bench.Ingest.Api;
+
+internal sealed record MerchantPayload(string ExternalId, string Name, string CategoryCode, string Country);

@@ -1,0 +1,15 @@
+namespace Ombud.Bench.Ingest.Cli;
+
+internal sealed record BenchOptions(
+    Uri BaseUrl,
+    string ApiKey,
+    int Orders,
+    int Concurrency,
+    int Warmup,
+    int Merchants,
+    int Customers,
+    TimeSpan? Duration,
+    TimeSpan RequestTimeout,
+    IReadOnlyList<string> Plans,
+    int? Seed,
+    bool Json);

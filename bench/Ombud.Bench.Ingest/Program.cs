@@ -1,0 +1,3 @@
+using Ombud.Bench.Ingest.Cli;
+
+return await BenchCommand.RunAsync(args);
