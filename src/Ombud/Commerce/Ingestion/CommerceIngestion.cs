@@ -6,7 +6,8 @@ namespace Ombud.Commerce.Ingestion;
 
 /// <summary>
 /// Takes in the provider's customers, merchants, orders, payments and refunds. Each method checks every field,
-/// then changes the model through its own methods (schedules, allocation) and saves; the caller owns the transaction.
+/// then changes the model through its own methods (schedules, allocation); the caller saves, in one transaction, and
+/// answers a clash on a unique key (externalId) with 409.
 /// </summary>
 internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
 {
@@ -28,15 +29,10 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
             return v.ToError();
         }
 
-        if (await ExternalIdTakenAsync<Customer>(c => c.ExternalId == r.ExternalId, r.ExternalId, ct) is { } taken)
-        {
-            return taken;
-        }
 
         var customer = new Customer(Guid.CreateVersion7(Now), r.ExternalId, r.Name!.Trim(), r.Email!.Trim(), r.Phone?.Trim(), r.Locale!, r.Market!,
             r.KycLevel ?? KycLevel.None, r.AccountCreatedAt?.Utc() ?? Now, r.Address.ToAddress(), Now);
         db.Add(customer);
-        await db.SaveChangesAsync(ct);
         return CustomerResponse.From(customer, []);
     }
 
@@ -55,28 +51,23 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
             return v.ToError();
         }
 
-        if (await ExternalIdTakenAsync<Merchant>(m => m.ExternalId == r.ExternalId, r.ExternalId, ct) is { } taken)
-        {
-            return taken;
-        }
 
         var merchant = new Merchant(Guid.CreateVersion7(Now), r.ExternalId, r.Name!.Trim(), r.CategoryCode!, r.Country!, r.DisputeRateBasisPoints ?? 0, Now);
         db.Add(merchant);
-        await db.SaveChangesAsync(ct);
         return MerchantResponse.From(merchant);
     }
 
     public async Task<Outcome<OrderResponse>> CreateOrderAsync(OrderRequest r, CancellationToken ct)
     {
         var v = OrderChecks.Validate(r, Now);
-        if (r.CustomerId is { } customerId && !await db.Set<Customer>().AnyAsync(c => c.Id == customerId, ct))
+        if (r.CustomerId is { } customerId && r.MerchantId is { } merchantId)
         {
-            v.Add("customerId", $"No customer with id '{customerId}'. Create the customer first.");
-        }
-
-        if (r.MerchantId is { } merchantId && !await db.Set<Merchant>().AnyAsync(m => m.Id == merchantId, ct))
-        {
-            v.Add("merchantId", $"No merchant with id '{merchantId}'. Create the merchant first.");
+            // One round trip for both: this is the hot path of ingestion.
+            var found = await db.Set<Customer>().Where(c => c.Id == customerId).Select(c => "customer")
+                .Concat(db.Set<Merchant>().Where(m => m.Id == merchantId).Select(m => "merchant"))
+                .ToListAsync(ct);
+            v.Check("customerId", found.Contains("customer"), $"No customer with id '{customerId}'. Create the customer first.")
+                .Check("merchantId", found.Contains("merchant"), $"No merchant with id '{merchantId}'. Create the merchant first.");
         }
 
         if (!v.IsValid)
@@ -84,10 +75,6 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
             return v.ToError();
         }
 
-        if (await ExternalIdTakenAsync<Order>(o => o.ExternalId == r.ExternalId, r.ExternalId, ct) is { } taken)
-        {
-            return taken;
-        }
 
         var placedAt = r.PlacedAt?.Utc() ?? Now;
         var order = new Order(Guid.CreateVersion7(Now), r.ExternalId, r.CustomerId!.Value, r.MerchantId!.Value, placedAt, r.Currency!,
@@ -96,7 +83,6 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
             new OrderContact(r.Email!.Trim(), r.Phone?.Trim(), r.DeviceFingerprint, r.IpAddress), r.Channel ?? SalesChannel.Web);
         order.AttachPlan(PaymentPlan.Schedule(Guid.CreateVersion7(Now), order, r.Plan!.Value, r.FinancingMonths ?? 0, r.AprBasisPoints ?? 0, Now));
         db.Add(order);
-        await db.SaveChangesAsync(ct);
         return OrderResponse.From(order);
     }
 
@@ -123,15 +109,10 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
             return v.ToError();
         }
 
-        if (await ExternalIdTakenAsync<Payment>(p => p.ExternalId == r.ExternalId, r.ExternalId, ct) is { } taken)
-        {
-            return taken;
-        }
 
         var payment = new Payment(Guid.CreateVersion7(Now), r.ExternalId, order!, new Money(r.Amount, order!.Currency), r.Method ?? PaymentMethod.Card,
             r.ReceivedAt?.Utc() ?? Now);
         db.Add(payment);
-        await db.SaveChangesAsync(ct);
         return PaymentResponse.From(payment);
     }
 
@@ -164,26 +145,13 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
             return v.ToError();
         }
 
-        if (await ExternalIdTakenAsync<Refund>(x => x.ExternalId == r.ExternalId, r.ExternalId, ct) is { } taken)
-        {
-            return taken;
-        }
 
         var refund = new Refund(Guid.CreateVersion7(Now), r.ExternalId, order!, new Money(r.Amount, order!.Currency),
             string.IsNullOrWhiteSpace(r.Reason) ? "refund" : r.Reason.Trim(), Now);
         db.Add(refund);
-        await db.SaveChangesAsync(ct);
         return RefundResponse.From(refund);
     }
 
     private Task<Order?> OrderWithPlanAsync(Guid id, CancellationToken ct) =>
         db.Set<Order>().Include(o => o.Plan).SingleOrDefaultAsync(o => o.Id == id, ct);
-
-    private async Task<DomainError?> ExternalIdTakenAsync<T>(System.Linq.Expressions.Expression<Func<T, bool>> sameExternalId, string? externalId,
-        CancellationToken ct)
-        where T : class =>
-        externalId is not null && await db.Set<T>().AnyAsync(sameExternalId, ct)
-            ? new Conflict($"A {typeof(T).Name.ToLowerInvariant()} with externalId '{externalId}' already exists. "
-                           + "To retry a request safely, send the same Idempotency-Key.")
-            : null;
 }

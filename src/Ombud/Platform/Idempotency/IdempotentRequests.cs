@@ -19,6 +19,7 @@ public sealed class IdempotentRequests(OmbudDb db, TimeProvider clock, IOptions<
     public const string Header = "Idempotency-Key";
     private const int MaxKeyLength = 255;
 
+    /// <param name="handle">Checks the request and adds its changes to the unit of work; it does not save.</param>
     public async Task<IResult> RunAsync<TRequest, TResponse>(HttpContext http, TRequest request,
         Func<CancellationToken, Task<Outcome<TResponse>>> handle, Func<TResponse, string> location)
     {
@@ -31,18 +32,14 @@ public sealed class IdempotentRequests(OmbudDb db, TimeProvider clock, IOptions<
 
         var caller = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous";
         var requestHash = HashOf(http, request);
-        if (key is not null && await ReplayAsync(caller, key, requestHash, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var outcome = await handle(cancellationToken);
         if (!outcome.Succeeded)
         {
+            // A retry of a request that once succeeded must get that answer, even if the world has moved on since.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return outcome.Error!.ToProblem();
+            return key is not null && await ReplayAsync(caller, key, requestHash, cancellationToken) is { } earlier ? earlier : outcome.Error!.ToProblem();
         }
 
         var body = JsonSerializer.Serialize(outcome.Value, json.Value.SerializerOptions);
@@ -54,20 +51,22 @@ public sealed class IdempotentRequests(OmbudDb db, TimeProvider clock, IOptions<
 
         try
         {
+            // Optimistic: the common first attempt costs no look-up. A retry, or a racing duplicate, trips the
+            // primary key of its idempotency record (or a natural key such as externalId) and is answered below.
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (key is not null)
+        catch (DbUpdateException clash) when (UniqueViolation.TryDescribe(clash, out var column))
         {
-            // Most likely the same key raced in on another request and won; answer as that one did.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            if (await ReplayAsync(caller, key, requestHash, cancellationToken) is { } raced)
+            if (key is not null && await ReplayAsync(caller, key, requestHash, cancellationToken) is { } earlier)
             {
-                return raced;
+                return earlier;
             }
 
-            throw;
+            var field = JsonNamingPolicy.CamelCase.ConvertName(column);
+            return new Conflict($"Another record already has this {field}. To retry a request safely, send the same Idempotency-Key.").ToProblem();
         }
 
         return new CreatedJson(createdAt, body);

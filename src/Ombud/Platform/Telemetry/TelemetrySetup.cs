@@ -6,7 +6,7 @@ using OpenTelemetry.Trace;
 
 namespace Ombud.Platform.Telemetry;
 
-/// <summary>Structured JSON logs always; OpenTelemetry metrics and traces, exported over OTLP when an endpoint is configured.</summary>
+/// <summary>Structured JSON logs always; OpenTelemetry metrics and traces when an OTLP endpoint is configured.</summary>
 internal static class TelemetrySetup
 {
     public const string MeterName = "Ombud";
@@ -25,7 +25,13 @@ internal static class TelemetrySetup
             builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         }
 
-        var otel = builder.Services.AddOpenTelemetry()
+        if (string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            // Nothing would receive them: collecting traces and metrics anyway costs every request for no reader.
+            return;
+        }
+
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("ombud"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -36,10 +42,7 @@ internal static class TelemetrySetup
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
-                .AddSource(MeterName));
-        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            otel.UseOtlpExporter();
-        }
+                .AddSource(MeterName))
+            .UseOtlpExporter();
     }
 }
