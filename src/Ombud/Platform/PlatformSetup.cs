@@ -4,6 +4,7 @@ using Ombud.Platform.Audit;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Http;
 using Ombud.Platform.Idempotency;
+using Ombud.Platform.Realtime;
 using Ombud.Platform.Storage;
 using Ombud.Platform.Telemetry;
 using Scalar.AspNetCore;
@@ -34,14 +35,7 @@ internal static class PlatformSetup
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<OmbudDb>("database", tags: ["ready"]);
 
-        var signalR = services.AddSignalR();
-        var redis = builder.Configuration["Ombud:Redis"];
-        if (!string.IsNullOrEmpty(redis))
-        {
-            // More than one node: hub messages reach clients connected to any node.
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("ombud"));
-        }
-
+        builder.AddOmbudRealtime();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimit.DefaultBytes);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         if (settings.Urls is not null)

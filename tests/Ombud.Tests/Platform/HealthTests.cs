@@ -33,4 +33,20 @@ public sealed class HealthTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
+
+    [Fact]
+    public async Task With_a_redis_backplane_ready_means_redis_answers_too()
+    {
+        var redis = Environment.GetEnvironmentVariable("OMBUD_TEST_REDIS") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("OMBUD_TEST_REDIS is not set: run the tests with ./test.sh, which starts Redis.");
+        await using var reachable = await OmbudTestApp.StartAsync(Provider.Sqlite, settings: new Dictionary<string, string?> { ["Ombud:Redis"] = redis });
+        await using var unreachable = await OmbudTestApp.StartAsync(Provider.Sqlite, settings: new Dictionary<string, string?> { ["Ombud:Redis"] = "127.0.0.1:1" });
+
+        var up = await reachable.Client().GetAsync(new Uri("/health/ready", UriKind.Relative));
+        var down = await unreachable.Client().GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, up.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+    }
 }
