@@ -41,18 +41,13 @@ public readonly record struct Money(long Minor, string Currency)
         return result;
     }
 
+    /// <summary>"17,428.72 SEK": grouped, with the currency's own number of decimals.</summary>
     public override string ToString()
     {
         var exponent = Currencies.MinorUnitExponent(Currency);
-        if (exponent == 0)
-        {
-            return $"{Minor} {Currency}";
-        }
-
-        var divisor = (long)Math.Pow(10, exponent);
-        var sign = Minor < 0 ? "-" : "";
-        var abs = Math.Abs(Minor);
-        return $"{sign}{abs / divisor}.{(abs % divisor).ToString().PadLeft(exponent, '0')} {Currency}";
+        // decimal only to print: the amount itself never leaves whole minor units.
+        var major = Minor / (decimal)Math.Pow(10, exponent);
+        return $"{major.ToString($"N{exponent}", System.Globalization.CultureInfo.InvariantCulture)} {Currency}";
     }
 
     private static string SameCurrency(Money a, Money b) =>

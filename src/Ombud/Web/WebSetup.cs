@@ -1,12 +1,36 @@
+using MudBlazor.Services;
+using Ombud.Web.Account;
+
 namespace Ombud.Web;
 
+/// <summary>The web shell: Blazor with interactive server rendering, MudBlazor, sign-in and the pages of every module.</summary>
 internal static class WebSetup
 {
-    public static void AddWeb(this IHostApplicationBuilder builder)
+    public static void AddWeb(this WebApplicationBuilder builder)
     {
+        // Serve the assets of packages (MudBlazor's CSS and JS) from where the build left them in every environment,
+        // not only Development: `dotnet ombud.dll` on a box must look the same as `dotnet run`. A published app has
+        // them in wwwroot and no such manifest, and then this does nothing. The manifest is named after ombud.dll,
+        // not after the entry assembly, which is the test host's when tests start Ombud in process.
+        builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, Manifest("runtime"));
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        services.AddScoped<SignInAudit>();
     }
 
     public static void MapWeb(this WebApplication app)
     {
+        // Stylesheets, scripts and icons are public: the sign-in page needs them before anyone is signed in.
+        app.MapStaticAssets(Manifest("endpoints")).AllowAnonymous();
+        app.MapAccount();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithStaticAssets(Manifest("endpoints"));
     }
+
+    private static string Manifest(string kind) =>
+        Path.ChangeExtension(typeof(WebSetup).Assembly.Location, $".staticwebassets.{kind}.json");
 }

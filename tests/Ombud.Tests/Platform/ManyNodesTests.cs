@@ -1,0 +1,45 @@
+using Npgsql;
+using Ombud.Commerce.DemoWorld;
+using Ombud.Platform.Auth;
+using Ombud.Tests.Support;
+
+namespace Ombud.Tests.Platform;
+
+public sealed class ManyNodesTests
+{
+    [Fact]
+    public async Task Two_nodes_started_together_on_an_empty_database_both_become_ready_and_seed_once()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider.Postgres);
+        var env = CliTests.Env(database);
+        env["Ombud__Demo"] = "true";
+
+        var starting = new[] { OmbudProcess.ServeAsync(env), OmbudProcess.ServeAsync(env) };
+        try
+        {
+            await Task.WhenAll(starting);
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            Assert.Equal(DemoWorldStartup.Customers, await CountAsync(connection, "SELECT count(*) FROM commerce_customers"));
+            Assert.Equal(1L, await CountAsync(connection, "SELECT count(*) FROM \"__EFMigrationsHistory\""));
+            foreach (var role in Roles.All)
+            {
+                Assert.Equal(1L, await CountAsync(connection,
+                    $"SELECT count(*) FROM platform_users u JOIN platform_user_roles ur ON ur.\"UserId\" = u.\"Id\" JOIN platform_roles r ON r.\"Id\" = ur.\"RoleId\" WHERE r.\"Name\" = '{role}'"));
+            }
+        }
+        finally
+        {
+            foreach (var node in starting.Where(t => t.IsCompletedSuccessfully))
+            {
+                await (await node).DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
