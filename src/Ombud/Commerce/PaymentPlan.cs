@@ -45,7 +45,16 @@ public sealed class PaymentPlan
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>How much of the principal refunds have given back so far.</summary>
+    public long RefundedMinor { get; private set; }
+
+    /// <summary>Interest of a financing plan that refunds took away with the principal it was charged on.</summary>
+    public long InterestForgivenMinor { get; private set; }
+
     public IReadOnlyList<Instalment> Instalments => _instalments;
+
+    /// <summary>The interest the schedule was made with: what it adds up to beyond the principal.</summary>
+    public long InterestMinor => _instalments.Sum(i => i.OriginalAmountMinor) - PrincipalMinor;
 
     public Money Principal => new(PrincipalMinor, Currency);
 
@@ -107,12 +116,21 @@ public sealed class PaymentPlan
 
     /// <summary>
     /// Takes a refund off the schedule, last instalments first, so the customer's next payments stay as they were
-    /// for as long as possible. Returns the part of the refund that exceeds what was still to pay: money the customer
-    /// already paid and gets back.
+    /// for as long as possible. On a financing plan the interest charged on the refunded principal goes too, in
+    /// proportion, and all of it once the whole principal is refunded: nobody pays interest on goods they gave back.
+    /// What exceeds the instalments still unpaid is money the customer already paid, and goes back to them.
     /// </summary>
-    public Money ApplyRefund(Money amount)
+    public RefundOnPlan ApplyRefund(Money amount)
     {
-        var left = amount.Minor;
+        var refundedAfter = Math.Min(PrincipalMinor, RefundedMinor + amount.Minor);
+        var forgivenAfter = refundedAfter >= PrincipalMinor
+            ? InterestMinor
+            : checked(InterestMinor * refundedAfter) / Math.Max(1, PrincipalMinor);
+        var forgiven = Math.Max(0, forgivenAfter - InterestForgivenMinor);
+        RefundedMinor = refundedAfter;
+        InterestForgivenMinor += forgiven;
+
+        var left = amount.Minor + forgiven;
         foreach (var instalment in _instalments.OrderByDescending(i => i.Sequence))
         {
             if (left == 0)
@@ -123,7 +141,7 @@ public sealed class PaymentPlan
             left -= instalment.Reduce(left);
         }
 
-        return new Money(left, Currency);
+        return new RefundOnPlan(amount.Minor + forgiven - left, forgiven, left);
     }
 
     /// <summary>Marks unpaid instalments past their due date (plus grace) as missed and charges the late fee once.</summary>
@@ -149,6 +167,9 @@ public sealed class PaymentPlan
 
     private Money Sum(Func<Instalment, long> amount) => new(_instalments.Sum(amount), Currency);
 }
+
+/// <summary>What a refund did to a plan: how much came off unpaid instalments (interest forgiven included) and what goes back to the customer.</summary>
+public sealed record RefundOnPlan(long ReducedScheduleMinor, long InterestForgivenMinor, long ReturnedToCustomerMinor);
 
 public enum PlanKind
 {

@@ -19,8 +19,10 @@ public sealed class Refund
         Currency = amount.Currency;
         Reason = reason;
         CreatedAt = createdAt;
-        ReturnedToCustomerMinor = order.Plan.ApplyRefund(amount).Minor;
-        ReducedScheduleMinor = AmountMinor - ReturnedToCustomerMinor;
+        var onPlan = order.Plan.ApplyRefund(amount);
+        ReducedScheduleMinor = onPlan.ReducedScheduleMinor;
+        InterestForgivenMinor = onPlan.InterestForgivenMinor;
+        ReturnedToCustomerMinor = onPlan.ReturnedToCustomerMinor;
     }
 
     public Guid Id { get; private set; }
@@ -41,9 +43,12 @@ public sealed class Refund
 
     public DateTime CreatedAt { get; private set; }
 
-    /// <summary>The part that came off instalments not yet paid.</summary>
+    /// <summary>Interest of a financing plan given up with the refunded principal (zero on interest-free plans).</summary>
+    public long InterestForgivenMinor { get; private set; }
+
+    /// <summary>What came off instalments not yet paid: the refund plus forgiven interest, less what went back to the customer.</summary>
     public long ReducedScheduleMinor { get; private set; }
 
-    /// <summary>The part the customer had already paid and is owed back.</summary>
+    /// <summary>What the customer had already paid and is owed back.</summary>
     public long ReturnedToCustomerMinor { get; private set; }
 }

@@ -77,10 +77,10 @@ public sealed record PaymentResponse(Guid Id, string? ExternalId, Guid OrderId, 
 }
 
 public sealed record RefundResponse(Guid Id, string? ExternalId, Guid OrderId, Guid CustomerId, long Amount, string Currency, string Reason,
-    DateTime CreatedAt, long ReducedSchedule, long ReturnedToCustomer)
+    DateTime CreatedAt, long ReducedSchedule, long InterestForgiven, long ReturnedToCustomer)
 {
     public static RefundResponse From(Refund r) => new(r.Id, r.ExternalId, r.OrderId, r.CustomerId, r.AmountMinor, r.Currency, r.Reason, r.CreatedAt,
-        r.ReducedScheduleMinor, r.ReturnedToCustomerMinor);
+        r.ReducedScheduleMinor, r.InterestForgivenMinor, r.ReturnedToCustomerMinor);
 }
 
 /// <summary>One page of a list; pass <see cref="NextCursor"/> back as <c>cursor</c> for the next, until it is null.</summary>

@@ -16,6 +16,7 @@ internal sealed class PaymentPlanConfiguration : IEntityTypeConfiguration<Paymen
         builder.Ignore(p => p.Outstanding);
         builder.Ignore(p => p.Paid);
         builder.Ignore(p => p.IsSettled);
+        builder.Ignore(p => p.InterestMinor);
         builder.OwnsMany(p => p.Instalments, instalments =>
         {
             instalments.ToTable("commerce_instalments");

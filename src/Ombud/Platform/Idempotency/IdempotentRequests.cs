@@ -14,7 +14,7 @@ namespace Ombud.Platform.Idempotency;
 /// transaction: a retry with the same key and request gets the same answer and changes nothing; the same key with a
 /// different request is refused with 409. Failed requests are not remembered, so a corrected retry may reuse the key.
 /// </summary>
-public sealed class IdempotentRequests(OmbudDb db, TimeProvider clock, IOptions<JsonOptions> json)
+public sealed class IdempotentRequests(OmbudDb db, WriteGate writeGate, TimeProvider clock, IOptions<JsonOptions> json)
 {
     public const string Header = "Idempotency-Key";
     private const int MaxKeyLength = 255;
@@ -32,6 +32,7 @@ public sealed class IdempotentRequests(OmbudDb db, TimeProvider clock, IOptions<
 
         var caller = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous";
         var requestHash = HashOf(http, request);
+        using var writing = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var outcome = await handle(cancellationToken);
         if (!outcome.Succeeded)

@@ -111,6 +111,26 @@ public sealed class IngestionTests
         Assert.Equal("2026-12-23", plan.GetProperty("instalments")[0].GetProperty("dueDate").GetString());
     }
 
+    [Theory]
+    [InlineData(1_200_000, 238_800, 0)]
+    [InlineData(600_000, 119_400, 719_400)]
+    public async Task Refunding_a_financed_order_takes_the_interest_on_the_refunded_part_with_it(long refund, long forgiven, long outstanding)
+    {
+        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite);
+        var feed = new Feed(await app.ClientWithKeyAsync(Scopes.Ingest));
+        var (customer, merchant) = await feed.CustomerAndMerchantAsync();
+        var body = Feed.Order(customer, merchant, plan: "financing", unitPrice: 1_195_100); // 12 000.00 at 19.9 % over a year: 2 388.00 interest
+        body["financingMonths"] = 12;
+        body["aprBasisPoints"] = 1_990;
+        var order = await feed.CreateAsync("orders", body);
+
+        var done = await feed.GetAsync($"refunds/{await feed.CreateAsync("refunds", new() { ["orderId"] = order, ["amount"] = refund, ["currency"] = "SEK" })}");
+
+        Assert.Equal(forgiven, done.GetProperty("interestForgiven").GetInt64());
+        Assert.Equal(refund + forgiven, done.GetProperty("reducedSchedule").GetInt64());
+        Assert.Equal(outstanding, (await feed.GetAsync($"orders/{order}")).GetProperty("plan").GetProperty("outstanding").GetInt64());
+    }
+
     [Fact]
     public async Task Reusing_an_external_id_without_the_idempotency_key_is_a_conflict()
     {

@@ -449,6 +449,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("InterestForgivenMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -458,6 +461,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<long>("PrincipalMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundedMinor")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -493,6 +499,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.Property<string>("ExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<long>("InterestForgivenMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid");

@@ -438,6 +438,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("InterestForgivenMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -447,6 +450,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PrincipalMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundedMinor")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -482,6 +488,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<string>("ExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("InterestForgivenMinor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrderId")
                         .HasColumnType("TEXT");
