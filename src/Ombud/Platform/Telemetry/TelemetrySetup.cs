@@ -13,6 +13,17 @@ internal static class TelemetrySetup
 
     public static void AddOmbudTelemetry(this IHostApplicationBuilder builder, bool logsToStandardError)
     {
+        // Defaults beneath every other source: without them a node started outside its folder (no appsettings.json)
+        // would log every SQL command EF runs.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            },
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(options =>
         {
