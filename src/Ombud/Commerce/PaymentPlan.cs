@@ -53,6 +53,12 @@ public sealed class PaymentPlan
 
     public IReadOnlyList<Instalment> Instalments => _instalments;
 
+    /// <summary>
+    /// Goes up with every change to the plan or its instalments. Saving checks it, so two requests that changed the
+    /// same plan at once (two payments racing) cannot overwrite each other: the later one is retried on fresh data.
+    /// </summary>
+    public int Version { get; private set; }
+
     /// <summary>The interest the schedule was made with: what it adds up to beyond the principal.</summary>
     public long InterestMinor => _instalments.Sum(i => i.OriginalAmountMinor) - PrincipalMinor;
 
@@ -100,6 +106,7 @@ public sealed class PaymentPlan
     /// </summary>
     public Money ApplyPayment(Money amount, DateOnly paidOn)
     {
+        Version++;
         var left = amount.Minor;
         foreach (var instalment in _instalments.OrderBy(i => i.Sequence))
         {
@@ -122,6 +129,7 @@ public sealed class PaymentPlan
     /// </summary>
     public RefundOnPlan ApplyRefund(Money amount)
     {
+        Version++;
         var refundedAfter = Math.Min(PrincipalMinor, RefundedMinor + amount.Minor);
         var forgivenAfter = refundedAfter >= PrincipalMinor
             ? InterestMinor
@@ -147,6 +155,7 @@ public sealed class PaymentPlan
     /// <summary>Marks unpaid instalments past their due date (plus grace) as missed and charges the late fee once.</summary>
     public void MarkMissed(DateOnly today, int graceDays, Money lateFee)
     {
+        Version++;
         foreach (var instalment in _instalments.Where(i => i.RemainingMinor > 0 && i.DueDate.AddDays(graceDays) < today))
         {
             instalment.Miss(lateFee.Minor);

@@ -152,6 +152,10 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
         return RefundResponse.From(refund);
     }
 
-    private Task<Order?> OrderWithPlanAsync(Guid id, CancellationToken ct) =>
-        db.Set<Order>().Include(o => o.Plan).SingleOrDefaultAsync(o => o.Id == id, ct);
+    /// <summary>The order with its plan, the plan locked for this transaction: payments and refunds change its instalments.</summary>
+    private async Task<Order?> OrderWithPlanAsync(Guid id, CancellationToken ct)
+    {
+        await db.LockForUpdateAsync<PaymentPlan>(nameof(PaymentPlan.OrderId), id, ct);
+        return await db.Set<Order>().Include(o => o.Plan).SingleOrDefaultAsync(o => o.Id == id, ct);
+    }
 }

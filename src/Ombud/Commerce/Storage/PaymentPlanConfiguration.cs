@@ -10,6 +10,7 @@ internal sealed class PaymentPlanConfiguration : IEntityTypeConfiguration<Paymen
         builder.ToTable("commerce_payment_plans");
         builder.HasKey(p => p.Id);
         builder.HasIndex(p => p.CustomerId);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Ignore(p => p.Principal);
         builder.Ignore(p => p.ScheduledTotal);

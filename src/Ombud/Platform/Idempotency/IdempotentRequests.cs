@@ -18,6 +18,7 @@ public sealed class IdempotentRequests(OmbudDb db, WriteGate writeGate, TimeProv
 {
     public const string Header = "Idempotency-Key";
     private const int MaxKeyLength = 255;
+    private const int MaxAttempts = 5;
 
     /// <param name="handle">Checks the request and adds its changes to the unit of work; it does not save.</param>
     public async Task<IResult> RunAsync<TRequest, TResponse>(HttpContext http, TRequest request,
@@ -32,6 +33,23 @@ public sealed class IdempotentRequests(OmbudDb db, WriteGate writeGate, TimeProv
 
         var caller = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous";
         var requestHash = HashOf(http, request);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(caller, key, requestHash, handle, location, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // Another request changed the same aggregate since we read it; run again on what it left.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<IResult> RunOnceAsync<TResponse>(string caller, string? key, string requestHash,
+        Func<CancellationToken, Task<Outcome<TResponse>>> handle, Func<TResponse, string> location, CancellationToken cancellationToken)
+    {
         using var writing = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var outcome = await handle(cancellationToken);

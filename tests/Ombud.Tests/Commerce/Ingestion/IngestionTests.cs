@@ -131,6 +131,26 @@ public sealed class IngestionTests
         Assert.Equal(outstanding, (await feed.GetAsync($"orders/{order}")).GetProperty("plan").GetProperty("outstanding").GetInt64());
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Payments_racing_on_one_plan_are_all_counted(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var feed = new Feed(await app.ClientWithKeyAsync(Scopes.Ingest));
+        var (customer, merchant) = await feed.CustomerAndMerchantAsync();
+        var order = await feed.CreateAsync("orders", Feed.Order(customer, merchant, unitPrice: 95_100)); // total 100 000
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            feed.PostAsync("payments", new System.Text.Json.Nodes.JsonObject { ["orderId"] = order, ["amount"] = 10_000, ["currency"] = "SEK" })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var plan = (await feed.GetAsync($"orders/{order}")).GetProperty("plan");
+        Assert.Equal(100_000, plan.GetProperty("paid").GetInt64());
+        var credit = (await feed.GetAsync($"customers/{customer}")).GetProperty("balances")[0].GetProperty("credit").GetInt64();
+        Assert.Equal(20_000, credit);
+    }
+
     [Fact]
     public async Task Reusing_an_external_id_without_the_idempotency_key_is_a_conflict()
     {

@@ -466,6 +466,10 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");

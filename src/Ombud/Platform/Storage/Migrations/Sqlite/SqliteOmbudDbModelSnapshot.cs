@@ -455,6 +455,10 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
