@@ -8,6 +8,7 @@ internal static class CommerceSetup
     {
         builder.Services.AddScoped<CommerceIngestion>();
         builder.Services.AddScoped<CommerceReads>();
+        builder.Services.AddScoped<OrderProgress>();
         builder.Services.AddScoped<CustomerAccounts>();
     }
 

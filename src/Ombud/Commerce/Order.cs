@@ -107,9 +107,9 @@ public sealed class Order
     /// <summary>Marks the goods as sent back; whether money follows is a <see cref="Refund"/>'s business.</summary>
     public Outcome<Order> Return(bool whole)
     {
-        if (Status is OrderStatus.Cancelled or OrderStatus.Returned)
+        if (Status is not (OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.PartiallyReturned))
         {
-            return new Conflict($"A {Status.ToString().ToLowerInvariant()} order cannot be returned.");
+            return new Conflict($"Only a shipped or delivered order can be returned (this one is {Status}).");
         }
 
         Status = whole ? OrderStatus.Returned : OrderStatus.PartiallyReturned;

@@ -40,6 +40,19 @@ internal static class IngestionEndpoints
         api.MapGet("/orders", (string? cursor, int? limit, Guid? customerId, Guid? merchantId, CommerceReads reads, CancellationToken ct) =>
             Paged(cursor, limit, (after, take) => reads.OrdersAsync(after, take, customerId, merchantId, ct)));
 
+        api.MapPost("/orders/{id:guid}/shipment", (Guid id, ShipmentRequest body, HttpContext http, IdempotentRequests idem, OrderProgress progress) =>
+            idem.RunAsync(http, body, ct => progress.ShipAsync(id, body, ct), o => $"/api/v1/orders/{o.Id}"))
+            .Produces<OrderResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/orders/{id:guid}/delivery", (Guid id, DeliveryRequest body, HttpContext http, IdempotentRequests idem, OrderProgress progress) =>
+            idem.RunAsync(http, body, ct => progress.DeliverAsync(id, body, ct), o => $"/api/v1/orders/{o.Id}"))
+            .Produces<OrderResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/orders/{id:guid}/return", (Guid id, ReturnRequest body, HttpContext http, IdempotentRequests idem, OrderProgress progress) =>
+            idem.RunAsync(http, body, ct => progress.ReturnAsync(id, body, ct), o => $"/api/v1/orders/{o.Id}"))
+            .Produces<OrderResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/orders/{id:guid}/cancellation", (Guid id, HttpContext http, IdempotentRequests idem, OrderProgress progress) =>
+            idem.RunAsync(http, id, ct => progress.CancelAsync(id, ct), o => $"/api/v1/orders/{o.Id}"))
+            .Produces<OrderResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapPost("/payments", (PaymentRequest body, HttpContext http, IdempotentRequests idem, CommerceIngestion ingest) =>
             idem.RunAsync(http, body, ct => ingest.CreatePaymentAsync(body, ct), p => $"/api/v1/payments/{p.Id}"))
             .Produces<PaymentResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);

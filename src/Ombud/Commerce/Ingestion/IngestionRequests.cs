@@ -42,3 +42,9 @@ public sealed record OrderRequest(
 public sealed record PaymentRequest(string? ExternalId, Guid? OrderId, long Amount, string? Currency, PaymentMethod? Method, DateTime? ReceivedAt);
 
 public sealed record RefundRequest(string? ExternalId, Guid? OrderId, long Amount, string? Currency, string? Reason);
+
+public sealed record ShipmentRequest(string? Carrier, string? TrackingNumber, DateTime? ShippedAt);
+
+public sealed record DeliveryRequest(DateTime? DeliveredAt);
+
+public sealed record ReturnRequest(bool Whole = true);
