@@ -36,6 +36,23 @@ public sealed class ManyNodesTests
         }
     }
 
+    [Fact]
+    public async Task On_postgres_outside_demo_mode_no_account_key_or_customer_exists_that_nobody_created()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider.Postgres);
+        var env = CliTests.Env(database);
+        env.Remove("Ombud__Demo");
+
+        await using (await OmbudProcess.ServeAsync(env))
+        {
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            Assert.Equal(0L, await CountAsync(connection, "SELECT count(*) FROM platform_users"));
+            Assert.Equal(0L, await CountAsync(connection, "SELECT count(*) FROM platform_api_keys"));
+            Assert.Equal(0L, await CountAsync(connection, "SELECT count(*) FROM commerce_customers"));
+        }
+    }
+
     private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
