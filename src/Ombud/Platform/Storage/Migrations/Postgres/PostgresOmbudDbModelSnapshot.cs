@@ -449,6 +449,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("HeldSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("InterestForgivenMinor")
                         .HasColumnType("bigint");
 
@@ -968,6 +971,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
 
                             b1.Property<DateOnly>("DueDate")
                                 .HasColumnType("date");
+
+                            b1.Property<long>("HeldMinor")
+                                .HasColumnType("bigint");
 
                             b1.Property<long>("LateFeeMinor")
                                 .HasColumnType("bigint");

@@ -438,6 +438,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("InterestForgivenMinor")
                         .HasColumnType("INTEGER");
 
@@ -955,6 +958,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
                             b1.Property<DateOnly>("DueDate")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<long>("HeldMinor")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<long>("LateFeeMinor")
                                 .HasColumnType("INTEGER");

@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ombud.Platform.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DisputeHolds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "HeldSince",
+                table: "commerce_payment_plans",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "HeldMinor",
+                table: "commerce_instalments",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "HeldSince",
+                table: "commerce_payment_plans");
+
+            migrationBuilder.DropColumn(
+                name: "HeldMinor",
+                table: "commerce_instalments");
+        }
+    }
+}
