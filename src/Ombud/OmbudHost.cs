@@ -1,4 +1,5 @@
 using Ombud.Commerce;
+using Ombud.Disputes;
 using Ombud.Platform;
 using Ombud.Web;
 
@@ -17,6 +18,7 @@ internal static class OmbudHost
 
         builder.AddPlatform(settings);
         builder.AddCommerce();
+        builder.AddDisputes();
         builder.AddWeb();
         settings.Configure?.Invoke(builder);
 

@@ -26,4 +26,11 @@ public sealed class ArchitectureTests
             .And().DoNotResideInNamespaceMatching(@"^Ombud\.Commerce\.Pages(\..*)?$")
             .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(ModulesAboveCommerce))
             .Check(Ombud);
+
+    [Fact]
+    public void Disputes_knows_no_module_above_it() =>
+        Types().That().ResideInNamespaceMatching(@"^Ombud\.Disputes(\..*)?$")
+            .And().DoNotResideInNamespaceMatching(@"^Ombud\.Disputes\.Pages(\..*)?$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^Ombud\.(Assistant|Marketplace|Insights|Web)(\..*)?$"))
+            .Check(Ombud);
 }

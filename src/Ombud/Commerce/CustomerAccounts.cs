@@ -25,7 +25,8 @@ public sealed class CustomerAccounts(OmbudDb db, TimeProvider clock)
                 var inCurrency = plans.Where(p => p.Currency == currency).SelectMany(p => p.Instalments).ToList();
                 return new CustomerBalance(
                     new Money(inCurrency.Sum(i => i.RemainingMinor), currency),
-                    new Money(inCurrency.Where(i => i.DueDate < today).Sum(i => i.RemainingMinor), currency),
+                    // A held instalment is owed but not overdue: its collection is paused by a dispute.
+                    new Money(inCurrency.Where(i => i.DueDate < today).Sum(i => i.CollectibleMinor), currency),
                     new Money(overpaid.Where(o => o.Currency == currency).Sum(o => o.Minor) + returned.Where(r => r.Currency == currency).Sum(r => r.Minor), currency));
             }),
         ];

@@ -34,7 +34,20 @@ public sealed class Instalment
 
     public InstalmentStatus Status { get; private set; }
 
+    /// <summary>
+    /// The part of the unpaid amount a dispute has paused: it is still owed, but not collected, reminded or charged a
+    /// late fee until the dispute is resolved. Never more than what is still unpaid of <see cref="AmountMinor"/>.
+    /// </summary>
+    public long HeldMinor { get; private set; }
+
+    public bool IsHeld => HeldMinor > 0;
+
     public long RemainingMinor => AmountMinor + LateFeeMinor - PaidMinor;
+
+    /// <summary>What may be collected now: the remaining amount less what a dispute holds.</summary>
+    public long CollectibleMinor => RemainingMinor - HeldMinor;
+
+    private long UnpaidAmountMinor => Math.Max(0, AmountMinor - PaidMinor);
 
     internal long Pay(long offeredMinor, DateOnly paidOn)
     {
@@ -45,6 +58,8 @@ public sealed class Instalment
         }
 
         PaidMinor += taken;
+        // A shopper may pay a held instalment anyway; the hold never covers more than is still unpaid.
+        HeldMinor = Math.Min(HeldMinor, UnpaidAmountMinor);
         if (RemainingMinor == 0)
         {
             PaidOn = paidOn;
@@ -60,6 +75,8 @@ public sealed class Instalment
         var reducible = Math.Max(0, AmountMinor - PaidMinor);
         var taken = Math.Min(wantedMinor, reducible);
         AmountMinor -= taken;
+        // A refund while a dispute holds the instalment gives back the disputed money: it takes the held part first.
+        HeldMinor = Math.Min(Math.Max(0, HeldMinor - taken), UnpaidAmountMinor);
         if (AmountMinor == 0 && LateFeeMinor == 0)
         {
             Status = InstalmentStatus.Cancelled;
@@ -70,6 +87,31 @@ public sealed class Instalment
         }
 
         return taken;
+    }
+
+    /// <summary>Holds up to <paramref name="wantedMinor"/> of the unpaid amount; returns what it held.</summary>
+    internal long Hold(long wantedMinor)
+    {
+        var taken = Math.Min(wantedMinor, UnpaidAmountMinor - HeldMinor);
+        if (taken <= 0)
+        {
+            return 0;
+        }
+
+        HeldMinor += taken;
+        return taken;
+    }
+
+    /// <summary>Ends the hold; the due date moves on by the time collection was paused, so no day of the pause counts against the shopper.</summary>
+    internal void Release(int pausedDays)
+    {
+        if (HeldMinor == 0)
+        {
+            return;
+        }
+
+        HeldMinor = 0;
+        DueDate = DueDate.AddDays(pausedDays);
     }
 
     internal void Miss(long lateFeeMinor)

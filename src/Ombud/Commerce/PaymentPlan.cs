@@ -51,6 +51,9 @@ public sealed class PaymentPlan
     /// <summary>Interest of a financing plan that refunds took away with the principal it was charged on.</summary>
     public long InterestForgivenMinor { get; private set; }
 
+    /// <summary>When a dispute paused collection on this plan; null while nothing is held.</summary>
+    public DateTime? HeldSince { get; private set; }
+
     public IReadOnlyList<Instalment> Instalments => _instalments;
 
     /// <summary>
@@ -58,6 +61,8 @@ public sealed class PaymentPlan
     /// same plan at once (two payments racing) cannot overwrite each other: the later one is retried on fresh data.
     /// </summary>
     public int Version { get; private set; }
+
+    public Money Held => Sum(i => i.HeldMinor);
 
     /// <summary>The interest the schedule was made with: what it adds up to beyond the principal.</summary>
     public long InterestMinor => _instalments.Sum(i => i.OriginalAmountMinor) - PrincipalMinor;
@@ -152,11 +157,77 @@ public sealed class PaymentPlan
         return new RefundOnPlan(amount.Minor + forgiven - left, forgiven, left);
     }
 
-    /// <summary>Marks unpaid instalments past their due date (plus grace) as missed and charges the late fee once.</summary>
+    /// <summary>
+    /// Pauses collection of a disputed amount at once: the last unpaid instalments are held, up to the amount, the
+    /// same instalments a refund of that amount would take off (<see cref="ApplyRefund"/>), so a resolution in the
+    /// shopper's favour cancels exactly what was held. Returns what was held: less than disputed when part of it is
+    /// already paid (a refund of that part goes back to the shopper as credit). One hold at a time: a plan has one
+    /// pause clock.
+    /// </summary>
+    public Outcome<Money> Hold(Money disputed, DateTime at)
+    {
+        Version++;
+        if (disputed.Currency != Currency)
+        {
+            return Invalid.Field("amount", $"The plan is in {Currency}; the disputed amount is in {disputed.Currency}.");
+        }
+
+        if (disputed.Minor <= 0)
+        {
+            return Invalid.Field("amount", "The disputed amount must be positive.");
+        }
+
+        if (HeldSince is not null)
+        {
+            return new Conflict($"Collection on this plan is already paused since {HeldSince:yyyy-MM-dd}.");
+        }
+
+        var left = disputed.Minor;
+        foreach (var instalment in _instalments.OrderByDescending(i => i.Sequence))
+        {
+            if (left == 0)
+            {
+                break;
+            }
+
+            left -= instalment.Hold(left);
+        }
+
+        HeldSince = at;
+        return new Money(disputed.Minor - left, Currency);
+    }
+
+    /// <summary>
+    /// Resumes collection: every instalment still held becomes due the number of whole days later that collection was
+    /// paused, so the shopper gets the same time to pay as before the dispute and no fee for the pause. Returns the
+    /// paused days.
+    /// </summary>
+    public Outcome<int> Release(DateTime at)
+    {
+        Version++;
+        if (HeldSince is not { } since)
+        {
+            return new Conflict("Collection on this plan is not paused.");
+        }
+
+        var pausedDays = Math.Max(0, DateOnly.FromDateTime(at).DayNumber - DateOnly.FromDateTime(since).DayNumber);
+        foreach (var instalment in _instalments)
+        {
+            instalment.Release(pausedDays);
+        }
+
+        HeldSince = null;
+        return pausedDays;
+    }
+
+    /// <summary>
+    /// Marks unpaid instalments past their due date (plus grace) as missed and charges the late fee once. Held
+    /// instalments are skipped: while a dispute pauses them, there are no reminders and no late fees.
+    /// </summary>
     public void MarkMissed(DateOnly today, int graceDays, Money lateFee)
     {
         Version++;
-        foreach (var instalment in _instalments.Where(i => i.RemainingMinor > 0 && i.DueDate.AddDays(graceDays) < today))
+        foreach (var instalment in _instalments.Where(i => i.RemainingMinor > 0 && !i.IsHeld && i.DueDate.AddDays(graceDays) < today))
         {
             instalment.Miss(lateFee.Minor);
         }

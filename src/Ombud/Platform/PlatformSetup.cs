@@ -26,6 +26,7 @@ internal static class PlatformSetup
         services.AddDataProtection().SetApplicationName("ombud").PersistKeysToDbContext<OmbudDb>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddScoped<Outbox.DomainEvents>();
         services.AddScoped<IdempotentRequests>();
         services.AddAntiforgery();
         services.AddProblemDetails();

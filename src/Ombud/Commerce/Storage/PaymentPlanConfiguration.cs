@@ -18,6 +18,7 @@ internal sealed class PaymentPlanConfiguration : IEntityTypeConfiguration<Paymen
         builder.Ignore(p => p.Paid);
         builder.Ignore(p => p.IsSettled);
         builder.Ignore(p => p.InterestMinor);
+        builder.Ignore(p => p.Held);
         builder.OwnsMany(p => p.Instalments, instalments =>
         {
             instalments.ToTable("commerce_instalments");
@@ -25,6 +26,8 @@ internal sealed class PaymentPlanConfiguration : IEntityTypeConfiguration<Paymen
             instalments.HasKey("PlanId", nameof(Instalment.Sequence));
             instalments.HasIndex(i => i.DueDate);
             instalments.Ignore(i => i.RemainingMinor);
+            instalments.Ignore(i => i.CollectibleMinor);
+            instalments.Ignore(i => i.IsHeld);
         });
         builder.Navigation(p => p.Instalments).HasField("_instalments");
     }

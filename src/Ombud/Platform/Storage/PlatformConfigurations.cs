@@ -47,3 +47,15 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Location).HasMaxLength(300);
     }
 }
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox.OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<Outbox.OutboxMessage> builder)
+    {
+        builder.ToTable("platform_outbox");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Type).HasMaxLength(100);
+        // Consumers read what is not yet processed, oldest first.
+        builder.HasIndex(m => new { m.ProcessedAt, m.OccurredAt });
+    }
+}

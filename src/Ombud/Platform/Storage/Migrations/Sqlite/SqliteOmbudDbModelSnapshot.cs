@@ -438,6 +438,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("InterestForgivenMinor")
                         .HasColumnType("INTEGER");
 
@@ -520,6 +523,134 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.HasIndex("OrderId");
 
                     b.ToTable("commerce_refunds", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Disputes.Dispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcknowledgeBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AppealDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DisputedMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceCarrier")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EvidenceSubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceTrackingNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinalResponseBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeldMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Market")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MerchantDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeDetail")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RefundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefundMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegulatoryPolicy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnCarrier")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnTrackingNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StoreResolutionDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SummaryResolutionBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ReportedAt");
+
+                    b.HasIndex("MerchantId", "State");
+
+                    b.HasIndex("OrderId", "State");
+
+                    b.HasIndex("State", "MerchantDeadline");
+
+                    b.HasIndex("State", "StoreResolutionDeadline");
+
+                    b.ToTable("disputes_disputes", (string)null);
                 });
 
             modelBuilder.Entity("Ombud.Platform.Audit.AuditEntry", b =>
@@ -704,6 +835,34 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.HasKey("Caller", "Key");
 
                     b.ToTable("platform_idempotency", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Platform.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt", "OccurredAt");
+
+                    b.ToTable("platform_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -960,6 +1119,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                             b1.Property<DateOnly>("DueDate")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long>("HeldMinor")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<long>("LateFeeMinor")
                                 .HasColumnType("INTEGER");
 
@@ -997,6 +1159,60 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ombud.Disputes.Dispute", b =>
+                {
+                    b.HasOne("Ombud.Commerce.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Ombud.Disputes.DisputeTransition", "Transitions", b1 =>
+                        {
+                            b1.Property<Guid>("DisputeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Actor")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("From")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Move")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("To")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("DisputeId", "Number");
+
+                            b1.ToTable("disputes_transitions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DisputeId");
+                        });
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Ombud.Commerce.Order", b =>

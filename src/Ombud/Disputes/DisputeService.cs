@@ -1,0 +1,210 @@
+using Microsoft.EntityFrameworkCore;
+using Ombud.Commerce;
+using Ombud.Platform;
+using Ombud.Platform.Audit;
+using Ombud.Platform.Outbox;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Disputes;
+
+/// <summary>
+/// The use cases of a dispute. Each loads the dispute, asks the entity to make its move, and saves the move, its
+/// transition row, its audit entry, any domain event and any money it moves on the order's plan in one SaveChanges.
+/// A refused move saves nothing.
+/// </summary>
+internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog audit, DomainEvents events)
+{
+    private const int MaxText = 4000;
+
+    public async Task<Outcome<Dispute>> ReportAsync(ProblemReport report, string actor, CancellationToken ct)
+    {
+        if (report.Description is { Length: > MaxText })
+        {
+            return Invalid.Field("description", $"At most {MaxText} characters.");
+        }
+
+        var order = await OrderAsync(report.OrderId, ct);
+        if (order is null)
+        {
+            return new NotFound("order", report.OrderId.ToString());
+        }
+
+        long ceiling = order.TotalMinor;
+        if (report.LineNumber is { } number)
+        {
+            if (order.Lines.FirstOrDefault(l => l.Number == number) is not { } line)
+            {
+                return Invalid.Field("lineNumber", $"The order has no line {number}.");
+            }
+
+            ceiling = line.TotalMinor;
+        }
+
+        var amount = report.AmountMinor ?? ceiling;
+        if (amount <= 0 || amount > ceiling)
+        {
+            return Invalid.Field("amount", $"The disputed amount must be more than nothing and at most {new Money(ceiling, order.Currency)}.");
+        }
+
+        if (await db.Set<Dispute>().AnyAsync(d => d.OrderId == order.Id && d.State != DisputeState.Closed, ct))
+        {
+            return new Conflict("This order already has an open dispute; add information to it instead.");
+        }
+
+        var now = clock.Now;
+        var opened = Dispute.Report(Guid.CreateVersion7(now), order, report.LineNumber, report.Reason, new Money(amount, order.Currency),
+            await MarketAsync(order, ct), report.Description, actor, clock, now);
+        if (!opened.Succeeded)
+        {
+            return opened;
+        }
+
+        var dispute = opened.Value!;
+        db.Add(dispute);
+        if (dispute.Reason == DisputeReason.UnauthorisedPurchase)
+        {
+            events.Publish(UnauthorisedPurchaseReported.Type, new UnauthorisedPurchaseReported(
+                dispute.Id, dispute.OrderId, dispute.CustomerId, dispute.MerchantId, dispute.DisputedMinor, dispute.Currency, now));
+        }
+
+        audit.Record(actor, "dispute.reported", Subject(dispute), $"{dispute.Reason}, {dispute.Disputed}");
+        await db.SaveChangesAsync(ct);
+        return dispute;
+    }
+
+    public async Task<Outcome<Dispute>> RaiseHighRiskAsync(Guid orderId, string? description, string actor, CancellationToken ct)
+    {
+        var order = await OrderAsync(orderId, ct);
+        if (order is null)
+        {
+            return new NotFound("order", orderId.ToString());
+        }
+
+        if (await db.Set<Dispute>().AnyAsync(d => d.OrderId == order.Id && d.State != DisputeState.Closed, ct))
+        {
+            return new Conflict("This order already has an open dispute.");
+        }
+
+        var now = clock.Now;
+        var raised = Dispute.RaiseHighRisk(Guid.CreateVersion7(now), order, await MarketAsync(order, ct), description, actor, clock, now);
+        if (!raised.Succeeded)
+        {
+            return raised;
+        }
+
+        db.Add(raised.Value!);
+        audit.Record(actor, "dispute.high-risk-raised", Subject(raised.Value!), raised.Value!.Disputed.ToString());
+        await db.SaveChangesAsync(ct);
+        return raised;
+    }
+
+    public Task<Outcome<Dispute>> RegisterReturnAsync(Guid id, string carrier, string trackingNumber, string actor, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber) || carrier.Length > 50 || trackingNumber.Length > 100
+            ? Refuse(Invalid.Field("trackingNumber", "A carrier (at most 50 characters) and a tracking number (at most 100) are required."))
+            : MoveAsync(id, actor, (d, now) => d.RegisterReturn(carrier.Trim(), trackingNumber.Trim(), actor, clock, now), ct);
+
+    public Task<Outcome<Dispute>> AddInformationAsync(Guid id, string text, string actor, CancellationToken ct) =>
+        Text("text", text) is { } invalid ? Refuse(invalid) : MoveAsync(id, actor, (d, now) => d.AddInformation(text.Trim(), actor, now), ct);
+
+    public Task<Outcome<Dispute>> MarkSettledAsync(Guid id, string? note, string actor, CancellationToken ct) =>
+        MoveAsync(id, actor, (d, now) => d.MarkSettled(actor, now, note), ct);
+
+    public Task<Outcome<Dispute>> WithdrawAsync(Guid id, string? note, string actor, CancellationToken ct) =>
+        MoveAsync(id, actor, (d, now) => d.Withdraw(actor, now, note), ct);
+
+    public Task<Outcome<Dispute>> EscalateAsync(Guid id, string actor, CancellationToken ct) =>
+        MoveAsync(id, actor, (d, now) => d.Escalate(actor, clock, now), ct);
+
+    public Task<Outcome<Dispute>> AcceptLossAsync(Guid id, Money? refund, string? note, string actor, CancellationToken ct) =>
+        MoveAsync(id, actor, (d, now) => d.AcceptLoss(refund, actor, now, note), ct);
+
+    public Task<Outcome<Dispute>> SubmitEvidenceAsync(Guid id, MerchantEvidence evidence, string actor, CancellationToken ct) =>
+        Text("text", evidence.Text) is { } invalid
+            ? Refuse(invalid)
+            : MoveAsync(id, actor, (d, now) => d.SubmitEvidence(evidence.Text.Trim(), evidence.Carrier?.Trim(), evidence.TrackingNumber?.Trim(), actor, now), ct);
+
+    public Task<Outcome<Dispute>> DecideAsync(Guid id, DisputeDecision decision, string actor, CancellationToken ct) =>
+        MoveAsync(id, actor, (d, now) => d.Decide(decision.MerchantWins, decision.Refund, decision.Detail, actor, clock, now, decision.Note), ct);
+
+    public Task<Outcome<Dispute>> AppealAsync(Guid id, string text, string actor, CancellationToken ct) =>
+        Text("text", text) is { } invalid ? Refuse(invalid) : MoveAsync(id, actor, (d, now) => d.Appeal(text.Trim(), actor, now), ct);
+
+    public Task<Outcome<Dispute>> CloseAsync(Guid id, string actor, CancellationToken ct) =>
+        MoveAsync(id, actor, (d, now) => d.Close(actor, now), ct);
+
+    /// <summary>What the merchant-deadline timer will call.</summary>
+    public Task<Outcome<Dispute>> ExpireMerchantDeadlineAsync(Guid id, string actor, CancellationToken ct) =>
+        MoveAsync(id, actor, (d, now) => d.ExpireMerchantDeadline(actor, now), ct);
+
+    public Task<Dispute?> FindAsync(Guid id, CancellationToken ct) => db.Set<Dispute>().SingleOrDefaultAsync(d => d.Id == id, ct);
+
+    private async Task<Outcome<Dispute>> MoveAsync(Guid id, string actor, Func<Dispute, DateTime, Outcome<Dispute>> move, CancellationToken ct)
+    {
+        var dispute = await FindAsync(id, ct);
+        if (dispute is null)
+        {
+            return new NotFound("dispute", id.ToString());
+        }
+
+        var now = clock.Now;
+        var moved = move(dispute, now);
+        if (!moved.Succeeded)
+        {
+            return moved;
+        }
+
+        var step = dispute.Transitions[^1];
+        audit.Record(actor, $"dispute.{DisputeMoves.Name(step.Move).Replace(' ', '-')}", Subject(dispute),
+            step.Note is { Length: > 2000 } note ? note[..2000] : step.Note);
+        if (!dispute.IsOpen)
+        {
+            await SettleAsync(dispute, now, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return dispute;
+    }
+
+    /// <summary>
+    /// Moves the money of a closed dispute: the refund it granted goes through <see cref="Refund"/>, so it comes off the
+    /// held instalments (the plan holds and refunds from the same end) and what was already paid becomes the
+    /// shopper's credit; whatever is still held resumes, due later by the paused days.
+    /// </summary>
+    private async Task SettleAsync(Dispute dispute, DateTime now, CancellationToken ct)
+    {
+        var order = (await OrderAsync(dispute.OrderId, ct))!;
+        if (dispute.RefundMinor > 0)
+        {
+            // The store may have refunded part of the order meanwhile; an order is never refunded beyond its total.
+            var refunded = await db.Set<Refund>().Where(r => r.OrderId == order.Id).SumAsync(r => r.AmountMinor, ct);
+            var amount = Math.Min(dispute.RefundMinor, order.TotalMinor - refunded);
+            if (amount > 0)
+            {
+                var refund = new Refund(Guid.CreateVersion7(now), null, order, new Money(amount, order.Currency),
+                    $"dispute {dispute.Id}: {dispute.OutcomeDetail}", now);
+                db.Add(refund);
+                dispute.RecordRefund(refund.Id);
+            }
+        }
+
+        if (order.Plan.HeldSince is not null)
+        {
+            order.Plan.Release(now);
+        }
+    }
+
+    private Task<Order?> OrderAsync(Guid id, CancellationToken ct) =>
+        db.Set<Order>().Include(o => o.Plan).SingleOrDefaultAsync(o => o.Id == id, ct);
+
+    private Task<string> MarketAsync(Order order, CancellationToken ct) =>
+        db.Set<Customer>().Where(c => c.Id == order.CustomerId).Select(c => c.Market).SingleAsync(ct);
+
+    private static Invalid? Text(string field, string? text) =>
+        string.IsNullOrWhiteSpace(text) ? Invalid.Field(field, "Required.")
+        : text.Length > MaxText ? Invalid.Field(field, $"At most {MaxText} characters.")
+        : null;
+
+    private static Task<Outcome<Dispute>> Refuse(DomainError error) => Task.FromResult<Outcome<Dispute>>(error);
+
+    private static string Subject(Dispute dispute) => $"dispute:{dispute.Id}";
+}

@@ -1,0 +1,11 @@
+namespace Ombud.Disputes;
+
+internal static class DisputesSetup
+{
+    public static void AddDisputes(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<DisputeOptions>(builder.Configuration.GetSection(DisputeOptions.Section));
+        builder.Services.AddSingleton<DisputeClock>();
+        builder.Services.AddScoped<DisputeService>();
+    }
+}

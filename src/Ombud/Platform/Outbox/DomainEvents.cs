@@ -1,0 +1,21 @@
+using System.Text.Json;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Platform.Outbox;
+
+/// <summary>
+/// The one way to publish a domain event. Like <see cref="Audit.AuditLog"/>, the event joins the caller's unit of
+/// work: it is committed by the caller's SaveChanges, with the change it describes, or not at all.
+/// </summary>
+public sealed class DomainEvents(OmbudDb db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public OutboxMessage Publish<T>(string type, T payload)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = new OutboxMessage(Guid.CreateVersion7(now), type, JsonSerializer.Serialize(payload, Json), now);
+        db.Set<OutboxMessage>().Add(message);
+        return message;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ombud.Commerce;
+using Ombud.Disputes;
+using Ombud.Platform;
+using Ombud.Platform.Auth;
+using Ombud.Platform.Storage;
+using Ombud.Tests.Commerce.Ingestion;
+using Ombud.Tests.Support;
+
+namespace Ombud.Tests.Disputes;
+
+/// <summary>
+/// A test's view of the disputes desk: orders fed in over the ingestion API, dispute use cases run through the
+/// product's own <see cref="DisputeService"/>, one unit of work per call as a request would have.
+/// </summary>
+internal sealed class DisputeDesk(OmbudTestApp app, Feed feed)
+{
+    /// <summary>Order total 40 000 SEK on pay in 4: four instalments of 10 000, the first paid at purchase.</summary>
+    public const long Total = 40_000;
+
+    public const long FirstInstalment = 10_000;
+
+    public OmbudTestApp App => app;
+
+    public static async Task<DisputeDesk> OpenAsync(OmbudTestApp app) => new(app, new Feed(await app.ClientWithKeyAsync(Scopes.Ingest)));
+
+    /// <summary>A new shopper in <paramref name="market"/> with one order of 40 000, the first instalment paid.</summary>
+    public async Task<(Guid Customer, Guid Order)> ShopperWithOrderAsync(string market = "SE")
+    {
+        var customerBody = Feed.Customer();
+        customerBody["market"] = market;
+        var customer = await feed.CreateAsync("customers", customerBody);
+        var merchant = await feed.CreateAsync("merchants", Feed.Merchant());
+        var order = await feed.CreateAsync("orders", Feed.Order(customer, merchant, unitPrice: 35_100));
+        await feed.CreateAsync("payments", new() { ["orderId"] = order, ["amount"] = FirstInstalment, ["currency"] = "SEK" });
+        return (customer, order);
+    }
+
+    public async Task<Outcome<Dispute>> TryAsync(Func<DisputeService, Task<Outcome<Dispute>>> useCase)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await useCase(scope.ServiceProvider.GetRequiredService<DisputeService>());
+    }
+
+    public async Task<Dispute> DoAsync(Func<DisputeService, Task<Outcome<Dispute>>> useCase)
+    {
+        var outcome = await TryAsync(useCase);
+        Assert.True(outcome.Succeeded, outcome.Error?.ToString());
+        return outcome.Value!;
+    }
+
+    public Task<Dispute> ReportAsync(Guid order, DisputeReason reason, long? amount = null) =>
+        reason == DisputeReason.HighRiskPurchase
+            ? DoAsync(s => s.RaiseHighRiskAsync(order, "Shipping address is a known drop", "user:risk-desk", default))
+            : DoAsync(s => s.ReportAsync(new ProblemReport(order, reason, "Something is wrong", AmountMinor: amount), "customer:shopper", default));
+
+    public Task<Dispute> DisputeAsync(Guid id) => app.WithDbAsync(async db => await db.Set<Dispute>().AsNoTracking().SingleAsync(d => d.Id == id));
+
+    public Task<PaymentPlan> PlanAsync(Guid order) =>
+        app.WithDbAsync(async db => await db.Set<PaymentPlan>().AsNoTracking().SingleAsync(p => p.OrderId == order));
+
+    public Task<List<Refund>> RefundsAsync(Guid order) =>
+        app.WithDbAsync(db => db.Set<Refund>().AsNoTracking().Where(r => r.OrderId == order).ToListAsync());
+
+    public async Task<CustomerBalance> BalanceAsync(Guid customer)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var balances = await scope.ServiceProvider.GetRequiredService<CustomerAccounts>().BalancesAsync(customer, default);
+        return Assert.Single(balances);
+    }
+
+    public Task<int> OutboxCountAsync(string type) =>
+        app.WithDbAsync(db => db.Set<Ombud.Platform.Outbox.OutboxMessage>().CountAsync(m => m.Type == type));
+
+    /// <summary>Moves the clock just past <paramref name="deadline"/>.</summary>
+    public void AdvancePast(DateTime? deadline) =>
+        app.Clock.Advance(deadline!.Value - app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(1));
+}
