@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ombud.Assistant.Nlu;
 using Ombud.Commerce.DemoWorld;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Storage;
@@ -21,6 +22,7 @@ internal static class OmbudCli
         root.Subcommands.Add(MigrateVerb.Create());
         root.Subcommands.Add(DemoWorldVerbs.Seed());
         root.Subcommands.Add(ApiKeyVerbs.Create());
+        root.Subcommands.Add(NluVerbs.Create());
         ServeVerb.MakeDefault(root);
 
         var parsed = root.Parse(args);

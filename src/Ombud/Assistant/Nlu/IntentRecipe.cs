@@ -1,0 +1,103 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms;
+using Microsoft.ML.Transforms.Text;
+
+namespace Ombud.Assistant.Nlu;
+
+/// <summary>
+/// How a model is learnt: whether utterances are normalised first, and the models whose intent probabilities are
+/// averaged. Every recipe but <see cref="Ombud"/> is a step on the way, kept so <c>docs/benchmarks.md</c> can be
+/// reproduced with the same executable.
+/// </summary>
+internal sealed record IntentRecipe(string Name, bool Normalises, IReadOnlyList<IntentRecipe.Member> Members)
+{
+    /// <summary>One model of an ensemble: its name for progress lines, and how to build it from labelled utterances.</summary>
+    internal sealed record Member(string Name, Func<MLContext, IEstimator<ITransformer>> Build);
+
+    /// <summary>ML.NET's out-of-the-box text classifier, the baseline Ombud's learner must beat.</summary>
+    public static readonly IntentRecipe MlNetDefault = new("mlnet-default", Normalises: false,
+        [new("SDCA, default text features", ml => Keyed(ml).Append(ml.Transforms.Text.FeaturizeText("Features", "Text"))
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()))]);
+
+    public static readonly IntentRecipe NGrams = new("ngrams", Normalises: false,
+        [new("SDCA, word 1-2 + char 2-5 grams", ml => Keyed(ml).Append(Featurize(ml)).Append(Sdca(ml)))]);
+
+    public static readonly IntentRecipe NGramsNormalised = new("ngrams-normalised", Normalises: true,
+        [new("SDCA, word 1-2 + char 2-5 grams", ml => Keyed(ml).Append(Featurize(ml)).Append(Sdca(ml)))]);
+
+    public static readonly IntentRecipe SdcaLight = new("sdca-light", Normalises: true,
+        [new("SDCA, L2 1e-5", ml => Keyed(ml).Append(Featurize(ml)).Append(Sdca(ml, 1e-5f, 50)))]);
+
+    public static readonly IntentRecipe SdcaAuto = new("sdca-auto", Normalises: true,
+        [new("SDCA, auto", ml => Keyed(ml).Append(Featurize(ml)).Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()))]);
+
+    public static readonly IntentRecipe Words = new("words", Normalises: true,
+        [new("SDCA, word 1-3 grams", ml => Keyed(ml).Append(Featurize(ml, words: 3, chars: 0)).Append(Sdca(ml)))]);
+
+    public static readonly IntentRecipe DefaultFeaturesNormalised = new("default-normalised", Normalises: true,
+        [new("SDCA, word 1 + char 3 grams", ml => Keyed(ml).Append(Featurize(ml, words: 1, chars: 3, allCharLengths: false,
+            weighting: NgramExtractingEstimator.WeightingCriteria.Tf)).Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()))]);
+
+    public static readonly IntentRecipe Perceptron = new("perceptron", Normalises: true,
+        [new("one-vs-all averaged perceptron", ml => Keyed(ml).Append(Featurize(ml)).Append(
+            ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.AveragedPerceptron(numberOfIterations: 10))))]);
+
+    public static readonly IntentRecipe Lbfgs = new("lbfgs", Normalises: true,
+        [new("L-BFGS maximum entropy", ml => Keyed(ml).Append(Featurize(ml)).Append(LbfgsMaxEnt(ml)))]);
+
+    public static readonly IntentRecipe Svm = new("svm", Normalises: true,
+        [new("one-vs-all linear SVM", ml => Keyed(ml).Append(Featurize(ml)).Append(OneVersusAllSvm(ml)))]);
+
+    /// <summary>Ombud's learner: the averaged probabilities of models that err differently.</summary>
+    public static readonly IntentRecipe Ombud = new("ombud", Normalises: true,
+    [
+        new("SDCA maximum entropy", ml => Keyed(ml).Append(Featurize(ml)).Append(Sdca(ml))),
+        new("L-BFGS maximum entropy", ml => Keyed(ml).Append(Featurize(ml)).Append(LbfgsMaxEnt(ml))),
+    ]);
+
+    public static IReadOnlyList<IntentRecipe> All { get; } = [Ombud, MlNetDefault, NGrams, NGramsNormalised, SdcaLight, SdcaAuto, Words, DefaultFeaturesNormalised, Perceptron, Lbfgs, Svm];
+
+    public static IntentRecipe? Find(string name) => All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static ValueToKeyMappingEstimator Keyed(MLContext ml) =>
+        ml.Transforms.Conversion.MapValueToKey("Label");
+
+    // Word bigrams carry phrasing ("talk to", "not received"); character n-grams carry typos, inflections and
+    // compounds ("ratenzahlung", "människa"), which matters for Swedish and German more than for English.
+    private static TextFeaturizingEstimator Featurize(MLContext ml, int words = 2, int chars = 5, bool allCharLengths = true,
+        NgramExtractingEstimator.WeightingCriteria weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf) =>
+        ml.Transforms.Text.FeaturizeText("Features", new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+            KeepDiacritics = false,
+            KeepPunctuations = false,
+            KeepNumbers = true,
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = words, UseAllLengths = true, Weighting = weighting },
+            CharFeatureExtractor = chars == 0
+                ? null
+                : new WordBagEstimator.Options { NgramLength = chars, UseAllLengths = allCharLengths, Weighting = weighting },
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        }, "Text");
+
+    private static SdcaMaximumEntropyMulticlassTrainer Sdca(MLContext ml, float l2 = 1e-4f, int iterations = 30) =>
+        ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        {
+            L2Regularization = l2,
+            MaximumNumberOfIterations = iterations,
+            NumberOfThreads = Environment.ProcessorCount,
+        });
+
+    private static LbfgsMaximumEntropyMulticlassTrainer LbfgsMaxEnt(MLContext ml) =>
+        ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            L1Regularization = 0,
+            L2Regularization = 1e-3f,
+            MaximumNumberOfIterations = 200,
+            NumberOfThreads = Environment.ProcessorCount,
+        });
+
+    private static OneVersusAllTrainer OneVersusAllSvm(MLContext ml) =>
+        ml.MulticlassClassification.Trainers.OneVersusAll(
+            ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options { NumberOfIterations = 10, Lambda = 1e-4f }));
+}
