@@ -20,7 +20,7 @@ public sealed class DisputeRefusalTests
         var plan = await desk.PlanAsync(order);
         Assert.Equal(DisputeState.Reported, dispute.State);
         Assert.Equal(30_000, dispute.HeldMinor);
-        Assert.Equal([0L, 10_000L, 10_000L, 10_000L], plan.Instalments.Select(i => i.HeldMinor));
+        Assert.Equal([0L, 10_000L, 10_000L, 10_000L], plan.Instalments.OrderBy(i => i.Sequence).Select(i => i.HeldMinor));
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, plan.HeldSince);
         var reported = Assert.Single(dispute.Transitions);
         Assert.Equal((DisputeMove.Report, "customer:shopper"), (reported.Move, reported.Actor));
