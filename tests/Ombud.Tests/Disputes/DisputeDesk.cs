@@ -75,6 +75,9 @@ internal sealed class DisputeDesk(OmbudTestApp app, Feed feed)
     public Task<PaymentPlan> PlanAsync(Guid order) =>
         app.WithDbAsync(async db => await db.Set<PaymentPlan>().AsNoTracking().SingleAsync(p => p.OrderId == order));
 
+    /// <summary>The order as the provider's system reads it over the API.</summary>
+    public Task<System.Text.Json.JsonElement> OrderOverApiAsync(Guid order) => feed.GetAsync($"orders/{order}");
+
     public Task<List<Refund>> RefundsAsync(Guid order) =>
         app.WithDbAsync(db => db.Set<Refund>().AsNoTracking().Where(r => r.OrderId == order).ToListAsync());
 
