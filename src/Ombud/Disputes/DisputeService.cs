@@ -68,8 +68,7 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
         }
 
         audit.Record(actor, "dispute.reported", Subject(dispute), $"{dispute.Reason}, {dispute.Disputed}");
-        await db.SaveChangesAsync(ct);
-        return dispute;
+        return await SaveAsync(dispute, ct);
     }
 
     public async Task<Outcome<Dispute>> RaiseHighRiskAsync(Guid orderId, string? description, string actor, CancellationToken ct)
@@ -94,8 +93,7 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
 
         db.Add(raised.Value!);
         audit.Record(actor, "dispute.high-risk-raised", Subject(raised.Value!), raised.Value!.Disputed.ToString());
-        await db.SaveChangesAsync(ct);
-        return raised;
+        return await SaveAsync(raised.Value!, ct);
     }
 
     public Task<Outcome<Dispute>> RegisterReturnAsync(Guid id, string carrier, string trackingNumber, string actor, CancellationToken ct) =>
@@ -161,8 +159,26 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
             await SettleAsync(dispute, now, ct);
         }
 
-        await db.SaveChangesAsync(ct);
-        return dispute;
+        return await SaveAsync(dispute, ct);
+    }
+
+    /// <summary>
+    /// Saves the unit of work. Two writers racing on one dispute both append transition number n + 1, and two racing
+    /// reports both open a dispute on one order: the database refuses the second of each, which becomes a conflict
+    /// the caller can retry from a fresh read, and nothing of it is saved.
+    /// </summary>
+    private async Task<Outcome<Dispute>> SaveAsync(Dispute dispute, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return dispute;
+        }
+        catch (DbUpdateException clash) when (UniqueViolation.TryDescribe(clash, out _))
+        {
+            db.ChangeTracker.Clear();
+            return new Conflict("The dispute changed while this request was made; read it again and retry.");
+        }
     }
 
     /// <summary>

@@ -37,6 +37,21 @@ internal sealed class DisputeDesk(OmbudTestApp app, Feed feed)
         return (customer, order);
     }
 
+    /// <summary>A new shopper with a 12-month financing order of two lines (the body's 35 100 headphones and a 20 000 case), nothing paid.</summary>
+    public async Task<(Guid Customer, Guid Order)> ShopperWithFinancedOrderAsync()
+    {
+        var customer = await feed.CreateAsync("customers", Feed.Customer());
+        var merchant = await feed.CreateAsync("merchants", Feed.Merchant());
+        var body = Feed.Order(customer, merchant, plan: "financing", unitPrice: 35_100);
+        body["financingMonths"] = 12;
+        body["aprBasisPoints"] = 1_990;
+        body["lines"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["sku"] = "CASE-1", ["description"] = "Carry case", ["quantity"] = 1, ["unitPrice"] = 20_000,
+        });
+        return (customer, await feed.CreateAsync("orders", body));
+    }
+
     public async Task<Outcome<Dispute>> TryAsync(Func<DisputeService, Task<Outcome<Dispute>>> useCase)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -59,6 +74,9 @@ internal sealed class DisputeDesk(OmbudTestApp app, Feed feed)
 
     public Task<PaymentPlan> PlanAsync(Guid order) =>
         app.WithDbAsync(async db => await db.Set<PaymentPlan>().AsNoTracking().SingleAsync(p => p.OrderId == order));
+
+    /// <summary>The order as the provider's system reads it over the API.</summary>
+    public Task<System.Text.Json.JsonElement> OrderOverApiAsync(Guid order) => feed.GetAsync($"orders/{order}");
 
     public Task<List<Refund>> RefundsAsync(Guid order) =>
         app.WithDbAsync(db => db.Set<Refund>().AsNoTracking().Where(r => r.OrderId == order).ToListAsync());

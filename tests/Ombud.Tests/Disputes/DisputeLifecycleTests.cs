@@ -49,7 +49,7 @@ public sealed class DisputeLifecycleTests
         foreach (var reason in reasons)
         {
             var (customer, order) = await desk.ShopperWithOrderAsync();
-            var original = (await desk.PlanAsync(order)).Instalments.Select(i => i.DueDate).ToList();
+            var original = (await desk.PlanAsync(order)).Instalments.OrderBy(i => i.Sequence).Select(i => i.DueDate).ToList();
 
             var dispute = await WalkAsync(desk, order, reason, ending);
 

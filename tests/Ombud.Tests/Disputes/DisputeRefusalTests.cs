@@ -20,10 +20,13 @@ public sealed class DisputeRefusalTests
         var plan = await desk.PlanAsync(order);
         Assert.Equal(DisputeState.Reported, dispute.State);
         Assert.Equal(30_000, dispute.HeldMinor);
-        Assert.Equal([0L, 10_000L, 10_000L, 10_000L], plan.Instalments.Select(i => i.HeldMinor));
+        Assert.Equal([0L, 10_000L, 10_000L, 10_000L], plan.Instalments.OrderBy(i => i.Sequence).Select(i => i.HeldMinor));
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, plan.HeldSince);
         var reported = Assert.Single(dispute.Transitions);
         Assert.Equal((DisputeMove.Report, "customer:shopper"), (reported.Move, reported.Actor));
+        var overApi = (await desk.OrderOverApiAsync(order)).GetProperty("plan");
+        Assert.Equal(30_000, overApi.GetProperty("held").GetInt64());
+        Assert.Equal([0L, 10_000L, 10_000L, 10_000L], overApi.GetProperty("instalments").EnumerateArray().Select(i => i.GetProperty("held").GetInt64()));
 
         // Held instalments are owed but never overdue while the dispute runs.
         app.Clock.Advance(TimeSpan.FromDays(20));

@@ -31,14 +31,16 @@ public sealed record MerchantResponse(Guid Id, string? ExternalId, string Name, 
 
 public sealed record OrderLineResponse(string Sku, string Description, int Quantity, long UnitPrice, long Total);
 
-public sealed record InstalmentResponse(int Sequence, DateOnly DueDate, long OriginalAmount, long Amount, long Paid, long LateFee, InstalmentStatus Status);
+/// <param name="Held">What a dispute has paused of this instalment: owed, but not collected until the dispute ends.</param>
+public sealed record InstalmentResponse(int Sequence, DateOnly DueDate, long OriginalAmount, long Amount, long Paid, long LateFee, InstalmentStatus Status, long Held);
 
+/// <param name="Held">The disputed amount whose collection is paused; <paramref name="HeldSince"/> says since when.</param>
 public sealed record PlanResponse(Guid Id, PlanKind Kind, int AprBasisPoints, long Principal, long ScheduledTotal, long Outstanding, long Paid,
-    IReadOnlyList<InstalmentResponse> Instalments)
+    long Held, DateTime? HeldSince, IReadOnlyList<InstalmentResponse> Instalments)
 {
     public static PlanResponse From(PaymentPlan p) => new(p.Id, p.Kind, p.AprBasisPoints, p.PrincipalMinor, p.ScheduledTotal.Minor,
-        p.Outstanding.Minor, p.Paid.Minor,
-        [.. p.Instalments.OrderBy(i => i.Sequence).Select(i => new InstalmentResponse(i.Sequence, i.DueDate, i.OriginalAmountMinor, i.AmountMinor, i.PaidMinor, i.LateFeeMinor, i.Status))]);
+        p.Outstanding.Minor, p.Paid.Minor, p.Held.Minor, p.HeldSince,
+        [.. p.Instalments.OrderBy(i => i.Sequence).Select(i => new InstalmentResponse(i.Sequence, i.DueDate, i.OriginalAmountMinor, i.AmountMinor, i.PaidMinor, i.LateFeeMinor, i.Status, i.HeldMinor))]);
 }
 
 public sealed record OrderResponse(

@@ -11,7 +11,9 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         builder.ToTable("disputes_disputes");
         builder.HasKey(d => d.Id);
         builder.HasOne<Order>().WithMany().HasForeignKey(d => d.OrderId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(d => new { d.OrderId, d.State });
+        // One open dispute per order, kept by the database so two racing reports cannot both hold the plan.
+        // Double-quoted identifiers read the same on SQLite and PostgreSQL.
+        builder.HasIndex(d => d.OrderId).IsUnique().HasFilter("\"State\" <> 'Closed'").HasDatabaseName("IX_disputes_disputes_OrderId_open");
         builder.HasIndex(d => new { d.CustomerId, d.ReportedAt });
         builder.HasIndex(d => new { d.MerchantId, d.State });
         // What the timers will look for: reports whose store period ended, merchants whose deadline passed.

@@ -651,11 +651,14 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_disputes_disputes_OrderId_open")
+                        .HasFilter("\"State\" <> 'Closed'");
+
                     b.HasIndex("CustomerId", "ReportedAt");
 
                     b.HasIndex("MerchantId", "State");
-
-                    b.HasIndex("OrderId", "State");
 
                     b.HasIndex("State", "MerchantDeadline");
 

@@ -640,11 +640,14 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_disputes_disputes_OrderId_open")
+                        .HasFilter("\"State\" <> 'Closed'");
+
                     b.HasIndex("CustomerId", "ReportedAt");
 
                     b.HasIndex("MerchantId", "State");
-
-                    b.HasIndex("OrderId", "State");
 
                     b.HasIndex("State", "MerchantDeadline");
 
