@@ -12,7 +12,7 @@ using Ombud.Platform.Storage;
 namespace Ombud.Platform.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOmbudDb))]
-    [Migration("20261123124305_OneOpenDisputePerOrder")]
+    [Migration("20261123131044_OneOpenDisputePerOrder")]
     partial class OneOpenDisputePerOrder
     {
         /// <inheritdoc />
@@ -471,6 +471,10 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
 
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

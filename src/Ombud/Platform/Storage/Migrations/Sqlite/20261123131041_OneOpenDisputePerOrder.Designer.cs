@@ -11,7 +11,7 @@ using Ombud.Platform.Storage;
 namespace Ombud.Platform.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOmbudDb))]
-    [Migration("20261123124239_OneOpenDisputePerOrder")]
+    [Migration("20261123131041_OneOpenDisputePerOrder")]
     partial class OneOpenDisputePerOrder
     {
         /// <inheritdoc />
@@ -459,6 +459,10 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RefundedMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
