@@ -133,6 +133,21 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_roles",
                 columns: table => new
                 {
@@ -364,7 +379,11 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     PrincipalMinor = table.Column<long>(type: "bigint", nullable: false),
                     AprBasisPoints = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RefundedMinor = table.Column<long>(type: "bigint", nullable: false),
+                    InterestForgivenMinor = table.Column<long>(type: "bigint", nullable: false),
+                    HeldSince = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -414,6 +433,7 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    InterestForgivenMinor = table.Column<long>(type: "bigint", nullable: false),
                     ReducedScheduleMinor = table.Column<long>(type: "bigint", nullable: false),
                     ReturnedToCustomerMinor = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -422,6 +442,53 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     table.PrimaryKey("PK_commerce_refunds", x => x.Id);
                     table.ForeignKey(
                         name: "FK_commerce_refunds_commerce_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "commerce_orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "disputes_disputes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LineNumber = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    OutcomeDetail = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    DisputedMinor = table.Column<long>(type: "bigint", nullable: false),
+                    HeldMinor = table.Column<long>(type: "bigint", nullable: false),
+                    RefundMinor = table.Column<long>(type: "bigint", nullable: false),
+                    RefundId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Market = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RegulatoryPolicy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AcknowledgeBy = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinalResponseBy = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SummaryResolutionBy = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StoreResolutionDeadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReturnCarrier = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ReturnTrackingNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EscalatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MerchantDeadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EvidenceText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    EvidenceCarrier = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    EvidenceTrackingNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EvidenceSubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AppealDeadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_disputes_disputes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_disputes_disputes_commerce_orders_OrderId",
                         column: x => x.OrderId,
                         principalTable: "commerce_orders",
                         principalColumn: "Id",
@@ -441,7 +508,8 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     PaidMinor = table.Column<long>(type: "bigint", nullable: false),
                     LateFeeMinor = table.Column<long>(type: "bigint", nullable: false),
                     PaidOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    HeldMinor = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -450,6 +518,30 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         name: "FK_commerce_instalments_commerce_payment_plans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "commerce_payment_plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "disputes_transitions",
+                columns: table => new
+                {
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    DisputeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Move = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_disputes_transitions", x => new { x.DisputeId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_disputes_transitions_disputes_disputes_DisputeId",
+                        column: x => x.DisputeId,
+                        principalTable: "disputes_disputes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -551,6 +643,33 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_disputes_disputes_CustomerId_ReportedAt",
+                table: "disputes_disputes",
+                columns: new[] { "CustomerId", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_disputes_MerchantId_State",
+                table: "disputes_disputes",
+                columns: new[] { "MerchantId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_disputes_OrderId_open",
+                table: "disputes_disputes",
+                column: "OrderId",
+                unique: true,
+                filter: "\"State\" <> 'Closed'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_disputes_State_MerchantDeadline",
+                table: "disputes_disputes",
+                columns: new[] { "State", "MerchantDeadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_disputes_State_StoreResolutionDeadline",
+                table: "disputes_disputes",
+                columns: new[] { "State", "StoreResolutionDeadline" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_api_keys_Lookup",
                 table: "platform_api_keys",
                 column: "Lookup",
@@ -560,6 +679,11 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                 name: "IX_platform_audit_log_Subject_At",
                 table: "platform_audit_log",
                 columns: new[] { "Subject", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_outbox_ProcessedAt_OccurredAt",
+                table: "platform_outbox",
+                columns: new[] { "ProcessedAt", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_platform_role_claims_RoleId",
@@ -618,6 +742,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                 name: "commerce_refunds");
 
             migrationBuilder.DropTable(
+                name: "disputes_transitions");
+
+            migrationBuilder.DropTable(
                 name: "platform_api_keys");
 
             migrationBuilder.DropTable(
@@ -628,6 +755,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "platform_idempotency");
+
+            migrationBuilder.DropTable(
+                name: "platform_outbox");
 
             migrationBuilder.DropTable(
                 name: "platform_role_claims");
@@ -646,6 +776,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "commerce_payment_plans");
+
+            migrationBuilder.DropTable(
+                name: "disputes_disputes");
 
             migrationBuilder.DropTable(
                 name: "platform_roles");

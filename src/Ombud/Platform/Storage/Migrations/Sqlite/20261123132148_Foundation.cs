@@ -132,6 +132,21 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_roles",
                 columns: table => new
                 {
@@ -363,7 +378,11 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     PrincipalMinor = table.Column<long>(type: "INTEGER", nullable: false),
                     AprBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RefundedMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    InterestForgivenMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeldSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -413,6 +432,7 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    InterestForgivenMinor = table.Column<long>(type: "INTEGER", nullable: false),
                     ReducedScheduleMinor = table.Column<long>(type: "INTEGER", nullable: false),
                     ReturnedToCustomerMinor = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -421,6 +441,53 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     table.PrimaryKey("PK_commerce_refunds", x => x.Id);
                     table.ForeignKey(
                         name: "FK_commerce_refunds_commerce_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "commerce_orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "disputes_disputes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LineNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OutcomeDetail = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    DisputedMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeldMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    RefundMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    RefundId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Market = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RegulatoryPolicy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AcknowledgeBy = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinalResponseBy = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SummaryResolutionBy = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StoreResolutionDeadline = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReturnCarrier = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ReturnTrackingNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MerchantDeadline = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EvidenceText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    EvidenceCarrier = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    EvidenceTrackingNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EvidenceSubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AppealDeadline = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_disputes_disputes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_disputes_disputes_commerce_orders_OrderId",
                         column: x => x.OrderId,
                         principalTable: "commerce_orders",
                         principalColumn: "Id",
@@ -439,7 +506,8 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     PaidMinor = table.Column<long>(type: "INTEGER", nullable: false),
                     LateFeeMinor = table.Column<long>(type: "INTEGER", nullable: false),
                     PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    HeldMinor = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -448,6 +516,30 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         name: "FK_commerce_instalments_commerce_payment_plans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "commerce_payment_plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "disputes_transitions",
+                columns: table => new
+                {
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    DisputeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Move = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_disputes_transitions", x => new { x.DisputeId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_disputes_transitions_disputes_disputes_DisputeId",
+                        column: x => x.DisputeId,
+                        principalTable: "disputes_disputes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -549,6 +641,33 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_disputes_disputes_CustomerId_ReportedAt",
+                table: "disputes_disputes",
+                columns: new[] { "CustomerId", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_disputes_MerchantId_State",
+                table: "disputes_disputes",
+                columns: new[] { "MerchantId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_disputes_OrderId_open",
+                table: "disputes_disputes",
+                column: "OrderId",
+                unique: true,
+                filter: "\"State\" <> 'Closed'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_disputes_State_MerchantDeadline",
+                table: "disputes_disputes",
+                columns: new[] { "State", "MerchantDeadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_disputes_State_StoreResolutionDeadline",
+                table: "disputes_disputes",
+                columns: new[] { "State", "StoreResolutionDeadline" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_api_keys_Lookup",
                 table: "platform_api_keys",
                 column: "Lookup",
@@ -558,6 +677,11 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                 name: "IX_platform_audit_log_Subject_At",
                 table: "platform_audit_log",
                 columns: new[] { "Subject", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_outbox_ProcessedAt_OccurredAt",
+                table: "platform_outbox",
+                columns: new[] { "ProcessedAt", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_platform_role_claims_RoleId",
@@ -616,6 +740,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                 name: "commerce_refunds");
 
             migrationBuilder.DropTable(
+                name: "disputes_transitions");
+
+            migrationBuilder.DropTable(
                 name: "platform_api_keys");
 
             migrationBuilder.DropTable(
@@ -626,6 +753,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "platform_idempotency");
+
+            migrationBuilder.DropTable(
+                name: "platform_outbox");
 
             migrationBuilder.DropTable(
                 name: "platform_role_claims");
@@ -644,6 +774,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "commerce_payment_plans");
+
+            migrationBuilder.DropTable(
+                name: "disputes_disputes");
 
             migrationBuilder.DropTable(
                 name: "platform_roles");
