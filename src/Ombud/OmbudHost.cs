@@ -31,6 +31,18 @@ internal static class OmbudHost
     }
 }
 
+/// <summary>The one way a one-shot verb reaches the database: build the host, migrate, open a unit of work, run.</summary>
+internal static class CommandHost
+{
+    public static async Task<int> RunAsync(Func<IServiceProvider, Task<int>> work, CancellationToken cancellationToken)
+    {
+        await using var app = OmbudHost.Build(new HostSettings([], null, IsCommand: true));
+        await app.Services.PrepareDatabaseAsync(migrate: true, _ => Task.CompletedTask, cancellationToken);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+}
+
 /// <summary>What the command line decided about the host before configuration is read.</summary>
 /// <param name="ConfigurationArgs">Arguments handed to configuration (e.g. <c>--Ombud:Demo=false</c>).</param>
 /// <param name="Urls">Addresses to listen on, from <c>--urls</c>; null keeps configuration or the default.</param>

@@ -94,15 +94,7 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
             .Positive("amount", r.Amount)
             .Currency("currency", r.Currency)
             .NotInFuture("receivedAt", r.ReceivedAt, Now);
-        var order = r.OrderId is { } orderId ? await OrderWithPlanAsync(orderId, ct) : null;
-        if (r.OrderId is not null && order is null)
-        {
-            v.Add("orderId", $"No order with id '{r.OrderId}'.");
-        }
-        else if (order is not null && r.Currency is not null && r.Currency != order.Currency)
-        {
-            v.Add("currency", $"The order is in {order.Currency}; a payment towards it must be too.");
-        }
+        var order = await OrderForMoneyAsync(v, r.OrderId, r.Currency, "a payment towards it", ct);
 
         if (!v.IsValid)
         {
@@ -124,16 +116,8 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
             .Positive("amount", r.Amount)
             .Currency("currency", r.Currency)
             .Optional("reason", r.Reason, 500);
-        var order = r.OrderId is { } orderId ? await OrderWithPlanAsync(orderId, ct) : null;
-        if (r.OrderId is not null && order is null)
-        {
-            v.Add("orderId", $"No order with id '{r.OrderId}'.");
-        }
-        else if (order is not null && r.Currency is not null && r.Currency != order.Currency)
-        {
-            v.Add("currency", $"The order is in {order.Currency}; a refund on it must be too.");
-        }
-        else if (order is not null && r.Amount > 0)
+        var order = await OrderForMoneyAsync(v, r.OrderId, r.Currency, "a refund on it", ct);
+        if (order is not null && (r.Currency is null || r.Currency == order.Currency) && r.Amount > 0)
         {
             var refunded = await db.Set<Refund>().Where(x => x.OrderId == order.Id).SumAsync(x => x.AmountMinor, ct);
             var refundable = order.TotalMinor - refunded;
@@ -150,6 +134,22 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
             string.IsNullOrWhiteSpace(r.Reason) ? "refund" : r.Reason.Trim(), Now);
         db.Add(refund);
         return RefundResponse.From(refund);
+    }
+
+    /// <summary>The order money moves on, with its plan; an unknown order or another currency is a field error.</summary>
+    private async Task<Order?> OrderForMoneyAsync(Validation v, Guid? orderId, string? currency, string what, CancellationToken ct)
+    {
+        var order = orderId is { } id ? await OrderWithPlanAsync(id, ct) : null;
+        if (orderId is not null && order is null)
+        {
+            v.Add("orderId", $"No order with id '{orderId}'.");
+        }
+        else if (order is not null && currency is not null && currency != order.Currency)
+        {
+            v.Add("currency", $"The order is in {order.Currency}; {what} must be too.");
+        }
+
+        return order;
     }
 
     /// <summary>The order with its plan, the plan locked for this transaction: payments and refunds change its instalments.</summary>

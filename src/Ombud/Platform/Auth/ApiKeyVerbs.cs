@@ -20,19 +20,16 @@ internal static class ApiKeyVerbs
     private static Command ListVerb()
     {
         var command = new Command("list", "List keys: id, name, scopes, created, revoked. Secrets are never shown; they are not stored.");
-        command.SetAction(async (_, cancellationToken) =>
+        command.SetAction((_, cancellationToken) => CommandHost.RunAsync(async services =>
         {
-            await using var app = OmbudHost.Build(new HostSettings([], null, IsCommand: true));
-            await app.Services.PrepareDatabaseAsync(migrate: true, _ => Task.CompletedTask, cancellationToken);
-            await using var scope = app.Services.CreateAsyncScope();
-            var keys = await scope.ServiceProvider.GetRequiredService<OmbudDb>().ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
+            var keys = await services.GetRequiredService<OmbudDb>().ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
             foreach (var key in keys)
             {
                 await Console.Out.WriteLineAsync($"{key.Id}  {key.Name}  [{key.Scopes}]  created {key.CreatedAt:u}{(key.RevokedAt is { } at ? $"  revoked {at:u}" : "")}");
             }
 
             return 0;
-        });
+        }, cancellationToken));
         return command;
     }
 
@@ -40,12 +37,9 @@ internal static class ApiKeyVerbs
     {
         var id = new Option<Guid>("--id") { Description = "The key's id, as 'apikey list' shows it.", Required = true };
         var command = new Command("revoke", "Revoke a key. Nodes stop accepting it within 30 seconds.") { id };
-        command.SetAction(async (parsed, cancellationToken) =>
+        command.SetAction((parsed, cancellationToken) => CommandHost.RunAsync(async services =>
         {
-            await using var app = OmbudHost.Build(new HostSettings([], null, IsCommand: true));
-            await app.Services.PrepareDatabaseAsync(migrate: true, _ => Task.CompletedTask, cancellationToken);
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<OmbudDb>();
+            var db = services.GetRequiredService<OmbudDb>();
             var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == parsed.GetValue(id), cancellationToken);
             if (key is null)
             {
@@ -53,12 +47,12 @@ internal static class ApiKeyVerbs
                 return 1;
             }
 
-            key.Revoke(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-            scope.ServiceProvider.GetRequiredService<AuditLog>().Record("cli", "apikey.revoked", $"apikey:{key.Id}", $"name={key.Name}");
+            key.Revoke(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            services.GetRequiredService<AuditLog>().Record("cli", "apikey.revoked", $"apikey:{key.Id}", $"name={key.Name}");
             await db.SaveChangesAsync(cancellationToken);
             await Console.Out.WriteLineAsync($"Revoked API key {key.Id} '{key.Name}'.");
             return 0;
-        });
+        }, cancellationToken));
         return command;
     }
 
@@ -95,21 +89,18 @@ internal static class ApiKeyVerbs
             name,
             scopes,
         };
-        command.SetAction(async (parsed, cancellationToken) =>
+        command.SetAction((parsed, cancellationToken) => CommandHost.RunAsync(async services =>
         {
-            await using var app = OmbudHost.Build(new HostSettings([], null, IsCommand: true));
-            await app.Services.PrepareDatabaseAsync(migrate: true, _ => Task.CompletedTask, cancellationToken);
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<OmbudDb>();
-            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            var db = services.GetRequiredService<OmbudDb>();
+            var clock = services.GetRequiredService<TimeProvider>();
             var (key, secret) = ApiKey.Create(parsed.GetValue(name)!.Trim(), parsed.GetValue(scopes)!, clock.GetUtcNow().UtcDateTime);
             db.ApiKeys.Add(key);
-            scope.ServiceProvider.GetRequiredService<AuditLog>().Record("cli", "apikey.created", $"apikey:{key.Id}", $"name={key.Name}; scopes={key.Scopes}");
+            services.GetRequiredService<AuditLog>().Record("cli", "apikey.created", $"apikey:{key.Id}", $"name={key.Name}; scopes={key.Scopes}");
             await db.SaveChangesAsync(cancellationToken);
             await Console.Out.WriteLineAsync($"Created API key {key.Id} '{key.Name}' with scopes: {key.Scopes}. Store it now; it is not shown again.");
             await Console.Out.WriteLineAsync(secret);
             return 0;
-        });
+        }, cancellationToken));
         return command;
     }
 }
