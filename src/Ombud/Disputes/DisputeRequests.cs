@@ -16,3 +16,41 @@ public sealed record UnauthorisedPurchaseReported(Guid DisputeId, Guid OrderId, 
 {
     public const string Type = "dispute.unauthorised-reported";
 }
+
+/// <summary>
+/// The event every dispute step raises, in the step's own transaction: webhooks to the merchant and the provider are
+/// sent from it. The type names the step in the past tense, e.g. <c>dispute.evidence-submitted</c>.
+/// </summary>
+public sealed record DisputeChanged(
+    Guid DisputeId, Guid OrderId, Guid CustomerId, Guid MerchantId, int Step, string Move, DisputeState From, DisputeState To,
+    DisputeReason Reason, DisputeOutcome? Outcome, DisputeOutcomeDetail? OutcomeDetail, long DisputedMinor, long RefundMinor,
+    string Currency, DateTime? MerchantDeadline, DateTime At)
+{
+    public const string Prefix = "dispute.";
+
+    public static string TypeOf(DisputeMove move) => Prefix + move switch
+    {
+        DisputeMove.Report => "reported",
+        DisputeMove.RaiseHighRisk => "high-risk-raised",
+        DisputeMove.RegisterReturn => "return-registered",
+        DisputeMove.AddInformation => "information-added",
+        DisputeMove.MarkSettled => "settled",
+        DisputeMove.Withdraw => "withdrawn",
+        DisputeMove.Escalate => "escalated",
+        DisputeMove.AcceptLoss => "loss-accepted",
+        DisputeMove.SubmitEvidence => "evidence-submitted",
+        DisputeMove.Decide => "decided",
+        DisputeMove.Appeal => "appealed",
+        DisputeMove.Close => "closed",
+        DisputeMove.ExpireMerchantDeadline => "merchant-deadline-expired",
+        _ => move.ToString().ToLowerInvariant(),
+    };
+
+    internal static DisputeChanged Of(Dispute dispute)
+    {
+        var step = dispute.Transitions[^1];
+        return new DisputeChanged(dispute.Id, dispute.OrderId, dispute.CustomerId, dispute.MerchantId, step.Number,
+            TypeOf(step.Move)[Prefix.Length..], step.From, step.To, dispute.Reason, dispute.Outcome, dispute.OutcomeDetail,
+            dispute.DisputedMinor, dispute.RefundMinor, dispute.Currency, dispute.MerchantDeadline, step.At);
+    }
+}

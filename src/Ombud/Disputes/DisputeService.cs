@@ -68,6 +68,7 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
         }
 
         audit.Record(actor, "dispute.reported", Subject(dispute), $"{dispute.Reason}, {dispute.Disputed}");
+        Announce(dispute);
         return await SaveAsync(dispute, ct);
     }
 
@@ -93,6 +94,7 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
 
         db.Add(raised.Value!);
         audit.Record(actor, "dispute.high-risk-raised", Subject(raised.Value!), raised.Value!.Disputed.ToString());
+        Announce(raised.Value!);
         return await SaveAsync(raised.Value!, ct);
     }
 
@@ -159,6 +161,7 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
             await SettleAsync(dispute, now, ct);
         }
 
+        Announce(dispute);
         return await SaveAsync(dispute, ct);
     }
 
@@ -207,6 +210,13 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
         {
             order.Plan.Release(now);
         }
+    }
+
+    /// <summary>Publishes the dispute's latest step, so it commits with the step or not at all.</summary>
+    private void Announce(Dispute dispute)
+    {
+        var changed = DisputeChanged.Of(dispute);
+        events.Publish(DisputeChanged.Prefix + changed.Move, changed);
     }
 
     private Task<Order?> OrderAsync(Guid id, CancellationToken ct) =>

@@ -94,11 +94,31 @@ public sealed class DisputeClockTests
 
         var dispute = await desk.ReportAsync(order, DisputeReason.UnauthorisedPurchase);
 
-        var message = Assert.Single(await app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync()));
+        var message = Assert.Single(await app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Type == UnauthorisedPurchaseReported.Type).ToListAsync()));
         Assert.Equal(UnauthorisedPurchaseReported.Type, message.Type);
         Assert.Equal(dispute.ReportedAt, message.OccurredAt);
         Assert.Null(message.ProcessedAt);
         Assert.Contains(dispute.Id.ToString(), message.Payload, StringComparison.Ordinal);
         Assert.Contains(customer.ToString(), message.Payload, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Every_step_writes_one_change_event_in_order_and_a_refused_step_writes_none(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var desk = await DisputeDesk.OpenAsync(app);
+        var (_, order) = await desk.ShopperWithOrderAsync();
+        var dispute = await desk.ReportAsync(order, DisputeReason.GoodsOrServiceNotReceived);
+        var refused = await desk.TryAsync(s => s.EscalateAsync(dispute.Id, "system", default));
+        Assert.False(refused.Succeeded);
+        await desk.DoAsync(s => s.WithdrawAsync(dispute.Id, "never mind", "customer:shopper", default));
+
+        var types = await app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Type.StartsWith(DisputeChanged.Prefix)).OrderBy(m => m.Id).Select(m => m.Type).ToListAsync());
+
+        Assert.Equal(["dispute.reported", "dispute.withdrawn"], types);
     }
 }
