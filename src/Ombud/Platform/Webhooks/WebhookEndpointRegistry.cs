@@ -125,6 +125,11 @@ public sealed class WebhookEndpointRegistry(OmbudDb db, WebhookSecrets secrets, 
 
     private static string Subject(WebhookEndpoint endpoint) => $"webhook-endpoint:{endpoint.Id}";
 
-    private static string Describe(WebhookEndpoint endpoint) =>
-        $"owner={(endpoint.MerchantId is { } m ? $"merchant:{m}" : "provider")}; url={endpoint.Url}; enabled={endpoint.Enabled}; types={(endpoint.EventTypes.Length == 0 ? "all" : endpoint.EventTypes)}";
+    private static string Describe(WebhookEndpoint endpoint)
+    {
+        var detail = $"owner={(endpoint.MerchantId is { } m ? $"merchant:{m}" : "provider")}; enabled={endpoint.Enabled}; "
+                     + $"types={(endpoint.EventTypes.Length == 0 ? "all" : endpoint.EventTypes)}; url={endpoint.Url}";
+        // The audit log's detail column holds 2,000 characters; a long URL is cut, not refused.
+        return detail.Length > 2000 ? detail[..2000] : detail;
+    }
 }

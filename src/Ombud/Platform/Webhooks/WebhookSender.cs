@@ -20,7 +20,17 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, WebhookSecrets
         var endpoint = delivery.Endpoint;
         var sentAt = clock.GetUtcNow();
         var timestamp = sentAt.ToUnixTimeSeconds();
-        var signature = WebhookSignature.Sign(endpoint.SigningSecretsAt(sentAt.UtcDateTime).Select(secrets.Reveal), message.WebhookId, timestamp, message.Body);
+        string signature;
+        try
+        {
+            signature = WebhookSignature.Sign(endpoint.SigningSecretsAt(sentAt.UtcDateTime).Select(secrets.Reveal), message.WebhookId, timestamp, message.Body);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // Logged as a failed attempt so the schedule moves on and the owner sees why; nothing unsigned is sent.
+            return new WebhookAttempt(Guid.CreateVersion7(sentAt.UtcDateTime), delivery.Id, sentAt.UtcDateTime, replay, null,
+                "The endpoint's secret cannot be decrypted (were the data-protection keys lost?); rotate the secret.", 0, null);
+        }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
         {
@@ -71,8 +81,10 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, WebhookSecrets
             return null;
         }
 
-        var text = Encoding.UTF8.GetString(buffer, 0, read);
-        return text.Length > WebhookAttempt.SnippetLength ? text[..WebhookAttempt.SnippetLength] : text;
+        // PostgreSQL text holds no NUL, and a cut must not split a surrogate pair: a binary answer is still logged.
+        var text = Encoding.UTF8.GetString(buffer, 0, read).Replace('\0', '\uFFFD');
+        var length = Math.Min(text.Length, WebhookAttempt.SnippetLength);
+        return char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
     }
 
     private static string Describe(Exception e)

@@ -28,6 +28,8 @@ public static class WebhooksSetup
                 client.Timeout = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.RequestTimeout;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("Ombud-Webhooks/1");
             })
+            // The factory's loggers write each URL, which may carry a token of the receiver's; the sender logs ids instead.
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
                 var options = provider.GetRequiredService<IOptions<WebhookOptions>>().Value;

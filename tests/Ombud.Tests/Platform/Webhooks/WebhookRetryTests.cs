@@ -95,6 +95,32 @@ public sealed class WebhookRetryTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task An_unreachable_endpoint_is_logged_as_a_failed_attempt_with_the_error_and_retried(Provider provider)
+    {
+        Uri gone;
+        await using (var receiver = await WebhookReceiver.StartAsync())
+        {
+            gone = receiver.Url;
+        }
+
+        await using var desk = await WebhookDesk.StartAsync(provider);
+        var (merchant, order) = await desk.MerchantWithOrderAsync();
+        var client = await desk.MerchantClientAsync(merchant);
+        var endpoint = (await WebhookDesk.RegisterAsync(client, gone)).GetProperty("id").GetString()!;
+        await desk.ReportAsync(order);
+
+        await desk.DispatchAsync();
+        var pending = await WebhookDesk.OnlyDeliveryAsync(client, endpoint);
+
+        var attempt = Assert.Single(pending.GetProperty("attempts").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, attempt.GetProperty("statusCode").ValueKind);
+        Assert.False(string.IsNullOrEmpty(attempt.GetProperty("error").GetString()));
+        Assert.Equal("pending", pending.GetProperty("delivery").GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task Dispatchers_racing_on_one_database_send_each_delivery_once(Provider provider)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
