@@ -1,6 +1,7 @@
 using Ombud.Commerce;
 using Ombud.Disputes;
 using Ombud.Platform;
+using Ombud.Platform.Webhooks;
 using Ombud.Web;
 
 namespace Ombud;
@@ -19,6 +20,7 @@ internal static class OmbudHost
         builder.AddPlatform(settings);
         builder.AddCommerce();
         builder.AddDisputes();
+        builder.AddWebhooks(settings);
         builder.AddWeb();
         settings.Configure?.Invoke(builder);
 
@@ -26,6 +28,7 @@ internal static class OmbudHost
         app.UsePlatform();
         app.MapPlatform();
         app.MapCommerce();
+        app.MapWebhooks();
         app.MapWeb();
         return app;
     }

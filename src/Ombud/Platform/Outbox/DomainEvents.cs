@@ -9,7 +9,11 @@ namespace Ombud.Platform.Outbox;
 /// </summary>
 public sealed class DomainEvents(OmbudDb db, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Enums by name, as the API writes them: payloads go out as webhooks and must not depend on member order.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     public OutboxMessage Publish<T>(string type, T payload)
     {

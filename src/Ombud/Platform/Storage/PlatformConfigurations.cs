@@ -57,5 +57,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Type).HasMaxLength(100);
         // Consumers read what is not yet processed, oldest first.
         builder.HasIndex(m => new { m.ProcessedAt, m.OccurredAt });
+        // Consumers that keep their own progress (webhooks) read recent events of their types.
+        builder.HasIndex(m => new { m.Type, m.OccurredAt });
     }
 }

@@ -1,0 +1,34 @@
+namespace Ombud.Platform.Webhooks;
+
+/// <summary>Settings under <c>Ombud:Webhooks</c>.</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Ombud:Webhooks";
+
+    /// <summary>Allows <c>http://</c> endpoint URLs. For tests and local demos only: production receivers use https.</summary>
+    public bool AllowHttp { get; set; }
+
+    /// <summary>
+    /// Allows endpoints on loopback, private, link-local and other non-public addresses (checked at registration and
+    /// again on every connection, after DNS). Off by default: a webhook must not become a way into the provider's own network.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>How often the dispatcher looks for new events and due retries.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a rotated-out secret keeps signing alongside the new one.</summary>
+    public TimeSpan RotationOverlap { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long one HTTP attempt may take before it counts as failed.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Deliveries sent at once by one node.</summary>
+    public int Parallelism { get; set; } = 8;
+
+    /// <summary>
+    /// Whether this process runs the dispatcher. Unset: <c>serve</c> does and the one-shot verbs do not. Tests set it
+    /// to run the dispatcher in an in-process host.
+    /// </summary>
+    public bool? RunDispatcher { get; set; }
+}
