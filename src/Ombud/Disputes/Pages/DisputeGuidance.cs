@@ -10,6 +10,9 @@ internal static class DisputeGuidance
 {
     public static string ForShopper(Dispute d, string merchant, DateTime now) => d.State switch
     {
+        DisputeState.Reported when d.StoreResolutionDeadline <= now =>
+            $"The time to settle it with {merchant} ended at {Due(d.StoreResolutionDeadline, now)}. Ombud now investigates and asks the store "
+            + "for its side. If the store sorts it out meanwhile, tell us here.",
         DisputeState.Reported =>
             $"Please contact {merchant} and try to sort it out together. You have until {Due(d.StoreResolutionDeadline, now)}. "
             + "If it is not settled by then, Ombud investigates and asks the store for its side. If the store sorts it out, tell us here.",
@@ -59,7 +62,7 @@ internal static class DisputeGuidance
 
     /// <summary>The regulatory clock in a sentence: the policy and its final-response date.</summary>
     public static string Regulatory(Dispute d, DisputeAudience audience) => audience == DisputeAudience.Shopper
-        ? $"Whatever happens, you will have Ombud's final answer by {Display(d.FinalResponseBy)}."
+        ? d.IsOpen ? $"Whatever happens, you will have Ombud's final answer by {Display(d.FinalResponseBy)}." : $"Closed {Display(d.ClosedAt!.Value)}."
         : $"{d.RegulatoryPolicy} rules: acknowledge by {Display(d.AcknowledgeBy)}, final response by {Display(d.FinalResponseBy)}.";
 
     private static string Closed(Dispute d, DisputeAudience audience)

@@ -121,7 +121,8 @@ internal static class DisputeWords
     public static string Deadline(DateTime deadline, DateTime now)
     {
         var left = deadline - now;
-        var relative = left.TotalMinutes < 0 ? $"{Span(-left)} ago"
+        var relative = Math.Abs(left.TotalMinutes) < 2 ? "just now"
+            : left.TotalMinutes < 0 ? $"{Span(-left)} ago"
             : $"in {Span(left)}";
         return $"{Display.Timestamp(deadline)} ({relative})";
     }
@@ -139,6 +140,5 @@ internal static class DisputeWords
     private static string Span(TimeSpan span) =>
         span.TotalDays >= 2 ? $"{(int)span.TotalDays} days"
         : span.TotalHours >= 2 ? $"{(int)span.TotalHours} hours"
-        : span.TotalMinutes >= 2 ? $"{(int)span.TotalMinutes} minutes"
-        : "a moment";
+        : $"{(int)span.TotalMinutes} minutes";
 }
