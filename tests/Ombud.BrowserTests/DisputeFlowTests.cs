@@ -135,6 +135,10 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
         var actors = await server.QueryAsync(
             $"SELECT substr(Actor, 1, instr(Actor, ':')) FROM disputes_transitions WHERE DisputeId = '{disputeId.ToUpperInvariant()}' ORDER BY Number");
         Assert.Equal(["customer:", "user:", "merchant:", "user:", "user:"], actors);
+        var evidenceReads = await server.QueryAsync(
+            $"SELECT Actor FROM platform_audit_log WHERE Action = 'dispute.evidence-read' AND Subject = 'dispute:{disputeId}'");
+        Assert.Single(evidenceReads); // the admin's one visit of the decision page, however often it re-read the dispute
+        Assert.StartsWith("user:", evidenceReads[0], StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Ombud.Platform;
+using Ombud.Platform.Audit;
 using Ombud.Platform.Storage;
 using Ombud.Web;
 
@@ -118,6 +119,24 @@ public abstract class DisputePage : OmbudPage
         finally
         {
             Busy = false;
+        }
+    }
+
+    /// <summary>
+    /// Audits that the viewer read a dispute's evidence: the issue asks for every read, not only every change. Only
+    /// the live page records it, so the prerendered first response and the live page are one read, not two.
+    /// </summary>
+    internal async Task RecordEvidenceReadAsync(Guid disputeId)
+    {
+        if (Viewer is null || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        using (await Service<WriteGate>().EnterAsync(PageClosed))
+        {
+            Service<AuditLog>().Record(Viewer.Actor, "dispute.evidence-read", $"dispute:{disputeId}");
+            await Db.SaveChangesAsync(PageClosed);
         }
     }
 
