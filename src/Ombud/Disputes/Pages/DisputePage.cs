@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Storage;
@@ -70,7 +71,15 @@ public abstract class DisputePage : OmbudPage
             Outcome<Dispute> outcome;
             using (await Service<WriteGate>().EnterAsync(PageClosed))
             {
-                outcome = await step(Service<DisputeService>(), Viewer.Actor, PageClosed);
+                try
+                {
+                    outcome = await step(Service<DisputeService>(), Viewer.Actor, PageClosed);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // A payment or another step changed the plan in the same moment; nothing of this step was saved.
+                    outcome = new Conflict("The order changed at the same moment, so nothing was saved. Please try again.");
+                }
             }
 
             Db.ChangeTracker.Clear();
