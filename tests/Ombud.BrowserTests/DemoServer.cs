@@ -8,11 +8,20 @@ namespace Ombud.BrowserTests;
 /// The real <c>ombud serve</c> on a fresh SQLite file in demo mode (a seeded world and one demo account per role),
 /// and Debian's Chromium driven by Playwright. One of each for all the tests of a class; both end with it.
 /// </summary>
-public sealed class DemoServer : IAsyncLifetime
+public class DemoServer : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _directory = Directory.CreateTempSubdirectory("ombud-browser-").FullName;
     private OmbudProcess? _server;
     private IPlaywright? _playwright;
+
+    public DemoServer()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A server with extra settings, as environment variables (e.g. <c>Ombud__Disputes__AppealDays</c>).</summary>
+    protected DemoServer(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public string Url => _server?.Url ?? throw new InvalidOperationException("The server is not started.");
 
@@ -43,7 +52,7 @@ public sealed class DemoServer : IAsyncLifetime
                 + "OMBUD_TEST_CHROMIUM names; Playwright's own browser downloads are not used.");
         }
 
-        _server = await OmbudProcess.ServeAsync(new Dictionary<string, string>
+        _server = await OmbudProcess.ServeAsync(new Dictionary<string, string>(_settings)
         {
             ["Ombud__Database__Provider"] = "sqlite",
             ["Ombud__Database__ConnectionString"] = $"Data Source={DatabasePath}",

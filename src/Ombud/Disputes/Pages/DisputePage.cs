@@ -1,0 +1,159 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Ombud.Platform;
+using Ombud.Platform.Audit;
+using Ombud.Platform.Storage;
+using Ombud.Web;
+
+namespace Ombud.Disputes.Pages;
+
+/// <summary>
+/// Base of the dispute pages: who is looking, and one way to take a step. A step runs the product's own
+/// <see cref="DisputeService"/> use case behind the node's write gate, shows a refusal as a message rather than an
+/// exception, and reads the page again afterwards, so what is shown is what was saved.
+/// </summary>
+public abstract class DisputePage : OmbudPage
+{
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>Set once the page knows who is looking; null for a user tied to no customer or merchant.</summary>
+    internal DisputeViewer? Viewer { get; private set; }
+
+    /// <summary>Why the last step was refused, in plain words; null when it was not.</summary>
+    protected string? Problem { get; set; }
+
+    /// <summary>What the last step did, to confirm it.</summary>
+    protected string? Notice { get; set; }
+
+    /// <summary>True while a step runs: its buttons are disabled, so a double click is one step.</summary>
+    protected bool Busy { get; private set; }
+
+    protected bool Loaded { get; private set; }
+
+    protected DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    internal abstract DisputeAudience Audience { get; }
+
+    /// <summary>The evidence-file service once it is registered; until then a stand-in that refuses every file.</summary>
+    internal IDisputeEvidenceUpload Uploads => ScopedServices.GetService<IDisputeEvidenceUpload>() ?? new FileEvidenceNotYetAvailable();
+
+    /// <summary>Reads what the page shows. Returns false when there is nothing the viewer may see: the not-found page follows.</summary>
+    protected abstract Task<bool> LoadAsync(CancellationToken ct);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Viewer = await DisputeViewer.ResolveAsync(Db, await UserAsync(), Audience, PageClosed);
+        if (Viewer is not null && !await LoadAsync(PageClosed))
+        {
+            Navigation.NotFound();
+            return;
+        }
+
+        Loaded = true;
+    }
+
+    /// <summary>Takes one step on a dispute as the viewer: the dispute as saved, or null when the step was refused.</summary>
+    internal async Task<Dispute?> StepAsync(Func<DisputeService, string, CancellationToken, Task<Outcome<Dispute>>> step, string done)
+    {
+        if (Busy || Viewer is null)
+        {
+            return null;
+        }
+
+        Busy = true;
+        (Problem, Notice) = (null, null);
+        try
+        {
+            // The page's unit of work lives as long as the page: forget what an earlier step loaded, so this one
+            // starts from what is saved now.
+            Db.ChangeTracker.Clear();
+            Outcome<Dispute> outcome;
+            using (await Service<WriteGate>().EnterAsync(PageClosed))
+            {
+                try
+                {
+                    outcome = await step(Service<DisputeService>(), Viewer.Actor, PageClosed);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // A payment or another step changed the plan in the same moment; nothing of this step was saved.
+                    outcome = new Conflict("The order changed at the same moment, so nothing was saved. Please try again.");
+                }
+            }
+
+            Db.ChangeTracker.Clear();
+            if (outcome.Succeeded)
+            {
+                Notice = done;
+            }
+            else
+            {
+                Problem = DisputeWords.Problem(outcome.Error!);
+            }
+
+            await LoadAsync(PageClosed);
+            return outcome.Value;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    /// <summary>Hands a file to the evidence-file service as the viewer; true when it was stored.</summary>
+    internal async Task<bool> UploadAsync(Guid disputeId, string party, EvidenceFile file)
+    {
+        if (Busy || Viewer is null)
+        {
+            return false;
+        }
+
+        Busy = true;
+        (Problem, Notice) = (null, null);
+        try
+        {
+            var stored = await Uploads.UploadAsync(disputeId, party, Viewer.Actor, file.Name, file.Content, PageClosed);
+            if (stored.Succeeded)
+            {
+                Notice = $"{file.Name} was added to the dispute.";
+            }
+            else
+            {
+                Problem = DisputeWords.Problem(stored.Error!);
+            }
+
+            return stored.Succeeded;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    /// <summary>
+    /// Audits that the viewer read a dispute's evidence: the issue asks for every read, not only every change. Only
+    /// the live page records it, so the prerendered first response and the live page are one read, not two.
+    /// </summary>
+    internal async Task RecordEvidenceReadAsync(Guid disputeId)
+    {
+        if (Viewer is null || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        using (await Service<WriteGate>().EnterAsync(PageClosed))
+        {
+            Service<AuditLog>().Record(Viewer.Actor, "dispute.evidence-read", $"dispute:{disputeId}");
+            await Db.SaveChangesAsync(PageClosed);
+        }
+    }
+
+    protected void GoTo(string path) => Navigation.NavigateTo(path);
+
+    /// <summary>An optional note as the use case wants it: null when nothing was written.</summary>
+    protected static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>A file a person chose, read into memory: its name and its bytes.</summary>
+public sealed record EvidenceFile(string Name, byte[] Content);
