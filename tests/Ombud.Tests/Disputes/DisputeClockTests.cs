@@ -114,10 +114,12 @@ public sealed class DisputeClockTests
         var dispute = await desk.ReportAsync(order, DisputeReason.GoodsOrServiceNotReceived);
         var refused = await desk.TryAsync(s => s.EscalateAsync(dispute.Id, "system", default));
         Assert.False(refused.Succeeded);
+        // Outbox ids made in one instant of the fake clock do not sort in time order; an hour later they do by time.
+        app.Clock.Advance(TimeSpan.FromHours(1));
         await desk.DoAsync(s => s.WithdrawAsync(dispute.Id, "never mind", "customer:shopper", default));
 
         var types = await app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.Type.StartsWith(DisputeChanged.Prefix)).OrderBy(m => m.Id).Select(m => m.Type).ToListAsync());
+            .Where(m => m.Type.StartsWith(DisputeChanged.Prefix)).OrderBy(m => m.OccurredAt).Select(m => m.Type).ToListAsync());
 
         Assert.Equal(["dispute.reported", "dispute.withdrawn"], types);
     }
