@@ -1,5 +1,6 @@
 using Ombud.Commerce;
 using Ombud.Disputes;
+using Ombud.Disputes.Timers;
 using Ombud.Platform;
 using Ombud.Web;
 
@@ -19,6 +20,11 @@ internal static class OmbudHost
         builder.AddPlatform(settings);
         builder.AddCommerce();
         builder.AddDisputes();
+        if (!settings.IsCommand)
+        {
+            builder.RunDisputeTimers();
+        }
+
         builder.AddWeb();
         settings.Configure?.Invoke(builder);
 

@@ -1,3 +1,5 @@
+using Ombud.Disputes.Timers;
+
 namespace Ombud.Disputes;
 
 internal static class DisputesSetup
@@ -7,5 +9,6 @@ internal static class DisputesSetup
         builder.Services.Configure<DisputeOptions>(builder.Configuration.GetSection(DisputeOptions.Section));
         builder.Services.AddSingleton<DisputeClock>();
         builder.Services.AddScoped<DisputeService>();
+        builder.AddDisputeTimers();
     }
 }
