@@ -1,5 +1,6 @@
 using Ombud.Commerce;
 using Ombud.Disputes;
+using Ombud.Disputes.Timers;
 using Ombud.Platform;
 using Ombud.Platform.Webhooks;
 using Ombud.Web;
@@ -21,6 +22,11 @@ internal static class OmbudHost
         builder.AddCommerce();
         builder.AddDisputes();
         builder.AddWebhooks(settings);
+        if (!settings.IsCommand)
+        {
+            builder.RunDisputeTimers();
+        }
+
         builder.AddWeb();
         settings.Configure?.Invoke(builder);
 

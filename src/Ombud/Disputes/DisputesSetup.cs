@@ -1,4 +1,5 @@
 using Ombud.Platform.Webhooks;
+using Ombud.Disputes.Timers;
 
 namespace Ombud.Disputes;
 
@@ -10,5 +11,6 @@ internal static class DisputesSetup
         builder.Services.AddSingleton<DisputeClock>();
         builder.Services.AddScoped<DisputeService>();
         builder.Services.AddWebhookSource(DisputeWebhooks.Source);
+        builder.AddDisputeTimers();
     }
 }

@@ -60,14 +60,19 @@ public sealed class OmbudProcess : IAsyncDisposable
         return node;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL, as a crash or the OOM killer would: no graceful shutdown, open transactions cut off.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 

@@ -15,13 +15,18 @@ namespace Ombud.Tests.Support;
 /// </summary>
 public sealed class OmbudTestApp : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    /// <summary>Where every test clock starts unless told otherwise: Monday 23 November 2026, 09:00 UTC.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    private OmbudTestApp(WebApplication app, TestDatabase database, FakeTimeProvider clock)
+    private readonly WebApplication _app;
+    private readonly bool _ownsDatabase;
+
+    private OmbudTestApp(WebApplication app, TestDatabase database, FakeTimeProvider clock, bool ownsDatabase)
     {
         _app = app;
         Database = database;
         Clock = clock;
+        _ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
@@ -32,10 +37,21 @@ public sealed class OmbudTestApp : IAsyncDisposable
 
     /// <summary>Starts a host on a fresh database. <paramref name="configure"/> may add configuration or replace services.</summary>
     public static async Task<OmbudTestApp> StartAsync(Provider provider, Action<WebApplicationBuilder>? configure = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null) =>
+        await StartAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, DefaultStart, configure, settings);
+
+    /// <summary>
+    /// Starts a host on a database the caller owns and keeps after this host is gone: a restart, or a real process
+    /// sharing it. The clock starts at <paramref name="now"/>.
+    /// </summary>
+    public static Task<OmbudTestApp> StartOnAsync(TestDatabase database, DateTimeOffset now, Action<WebApplicationBuilder>? configure = null,
+        IDictionary<string, string?>? settings = null) =>
+        StartAsync(database, ownsDatabase: false, now, configure, settings);
+
+    private static async Task<OmbudTestApp> StartAsync(TestDatabase database, bool ownsDatabase, DateTimeOffset now,
+        Action<WebApplicationBuilder>? configure, IDictionary<string, string?>? settings)
     {
-        var database = await TestDatabase.CreateAsync(provider);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(now);
         var configuration = new Dictionary<string, string?>
         {
             ["Ombud:Database:Provider"] = database.ProviderName,
@@ -58,7 +74,7 @@ public sealed class OmbudTestApp : IAsyncDisposable
         }));
         await app.Services.PrepareDatabaseAsync(migrate: true, _ => Task.CompletedTask, CancellationToken.None);
         await app.StartAsync();
-        return new OmbudTestApp(app, database, clock);
+        return new OmbudTestApp(app, database, clock, ownsDatabase);
     }
 
     /// <summary>A client with no credentials.</summary>
@@ -93,6 +109,9 @@ public sealed class OmbudTestApp : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

@@ -19,6 +19,11 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         // What the timers will look for: reports whose store period ended, merchants whose deadline passed.
         builder.HasIndex(d => new { d.State, d.StoreResolutionDeadline });
         builder.HasIndex(d => new { d.State, d.MerchantDeadline });
+        builder.HasIndex(d => new { d.State, d.AppealDeadline });
+        // The regulatory watch: open disputes by final-response deadline, and the flags the dashboards list.
+        builder.HasIndex(d => d.FinalResponseBy).HasFilter("\"State\" <> 'Closed'").HasDatabaseName("IX_disputes_disputes_FinalResponseBy_open");
+        builder.HasIndex(d => d.PriorityReviewSince).HasFilter("\"PriorityReviewSince\" IS NOT NULL");
+        builder.HasIndex(d => d.RegulatoryDeadlineMissedAt).HasFilter("\"RegulatoryDeadlineMissedAt\" IS NOT NULL");
         builder.Property(d => d.Currency).HasMaxLength(3);
         builder.Property(d => d.Market).HasMaxLength(8);
         builder.Property(d => d.RegulatoryPolicy).HasMaxLength(20);

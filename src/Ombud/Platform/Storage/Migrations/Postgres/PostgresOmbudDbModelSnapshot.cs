@@ -611,6 +611,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("PriorityReviewSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -621,6 +624,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
 
                     b.Property<long>("RefundMinor")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("RegulatoryDeadlineMissedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RegulatoryPolicy")
                         .IsRequired()
@@ -651,14 +657,26 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FinalResponseBy")
+                        .HasDatabaseName("IX_disputes_disputes_FinalResponseBy_open")
+                        .HasFilter("\"State\" <> 'Closed'");
+
                     b.HasIndex("OrderId")
                         .IsUnique()
                         .HasDatabaseName("IX_disputes_disputes_OrderId_open")
                         .HasFilter("\"State\" <> 'Closed'");
 
+                    b.HasIndex("PriorityReviewSince")
+                        .HasFilter("\"PriorityReviewSince\" IS NOT NULL");
+
+                    b.HasIndex("RegulatoryDeadlineMissedAt")
+                        .HasFilter("\"RegulatoryDeadlineMissedAt\" IS NOT NULL");
+
                     b.HasIndex("CustomerId", "ReportedAt");
 
                     b.HasIndex("MerchantId", "State");
+
+                    b.HasIndex("State", "AppealDeadline");
 
                     b.HasIndex("State", "MerchantDeadline");
 

@@ -600,6 +600,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PriorityReviewSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -610,6 +613,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
                     b.Property<long>("RefundMinor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RegulatoryDeadlineMissedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RegulatoryPolicy")
                         .IsRequired()
@@ -640,14 +646,26 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FinalResponseBy")
+                        .HasDatabaseName("IX_disputes_disputes_FinalResponseBy_open")
+                        .HasFilter("\"State\" <> 'Closed'");
+
                     b.HasIndex("OrderId")
                         .IsUnique()
                         .HasDatabaseName("IX_disputes_disputes_OrderId_open")
                         .HasFilter("\"State\" <> 'Closed'");
 
+                    b.HasIndex("PriorityReviewSince")
+                        .HasFilter("\"PriorityReviewSince\" IS NOT NULL");
+
+                    b.HasIndex("RegulatoryDeadlineMissedAt")
+                        .HasFilter("\"RegulatoryDeadlineMissedAt\" IS NOT NULL");
+
                     b.HasIndex("CustomerId", "ReportedAt");
 
                     b.HasIndex("MerchantId", "State");
+
+                    b.HasIndex("State", "AppealDeadline");
 
                     b.HasIndex("State", "MerchantDeadline");
 
