@@ -26,6 +26,7 @@ internal static class OmbudHost
         app.UsePlatform();
         app.MapPlatform();
         app.MapCommerce();
+        app.MapDisputes();
         app.MapWeb();
         return app;
     }

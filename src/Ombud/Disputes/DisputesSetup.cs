@@ -1,3 +1,6 @@
+using Ombud.Disputes.Api;
+using Ombud.Disputes.Decisions;
+
 namespace Ombud.Disputes;
 
 internal static class DisputesSetup
@@ -7,5 +10,11 @@ internal static class DisputesSetup
         builder.Services.Configure<DisputeOptions>(builder.Configuration.GetSection(DisputeOptions.Section));
         builder.Services.AddSingleton<DisputeClock>();
         builder.Services.AddScoped<DisputeService>();
+        builder.Services.AddScoped<DecisionRules>();
+        builder.Services.AddScoped<DisputeCallers>();
+        builder.Services.AddScoped<PartyDisputes>();
+        builder.Services.AddDisputePolicies();
     }
+
+    public static void MapDisputes(this IEndpointRouteBuilder app) => app.MapDisputeApi();
 }
