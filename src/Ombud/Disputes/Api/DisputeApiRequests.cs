@@ -111,7 +111,7 @@ public sealed record EvidenceSubmission(string? Text, string? Carrier, string? T
 {
     internal Invalid? Check()
     {
-        var v = new Validation().Optional("carrier", Carrier, 50).Optional("trackingNumber", TrackingNumber, 100);
+        var v = new Validation().Require("text", Text, 4000).Optional("carrier", Carrier, 50).Optional("trackingNumber", TrackingNumber, 100);
         if (string.IsNullOrWhiteSpace(Carrier) != string.IsNullOrWhiteSpace(TrackingNumber))
         {
             v.Add(string.IsNullOrWhiteSpace(Carrier) ? "carrier" : "trackingNumber", "Proof of shipment needs both the carrier and the tracking number.");
