@@ -67,6 +67,11 @@ internal sealed class DisputeParties(OmbudTestApp app, DisputeDesk desk, HttpCli
         return (await CreatedAsync(response)).GetProperty("id").GetGuid();
     }
 
+    /// <summary>The shopper reports that goods did not arrive, disputing <paramref name="amount"/> of the order.</summary>
+    public async Task<Guid> DisputeOnPartAsync(Shop shop, long amount) =>
+        (await CreatedAsync(await shop.Shopper.PostAsJsonAsync(Shopper, new { orderId = shop.Order, reason = "goodsOrServiceNotReceived", amount })))
+            .GetProperty("id").GetGuid();
+
     /// <summary>Past the store period, the way the timer will do it.</summary>
     public async Task EscalateAsync(Guid id)
     {
