@@ -42,7 +42,11 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, Dispute
 
     public async Task<Outcome<DisputeStatus>> RaiseHighRiskAsync(ClaimsPrincipal user, HighRiskRaise request, CancellationToken ct)
     {
-        var caller = (await callers.ResolveAsync(user, DisputeParty.Staff, ct))!;
+        if (await callers.ResolveAsync(user, DisputeParty.Staff, ct) is not { } caller)
+        {
+            return NoParty;
+        }
+
         if (request.Check() is { } invalid)
         {
             return invalid;
@@ -163,7 +167,7 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, Dispute
         return file;
     }
 
-    private static Forbidden NoParty => new("This account is not linked to a customer or merchant, so it has no disputes.");
+    private static Forbidden NoParty => new("These credentials do not speak for a customer, a merchant or the provider's staff, so they have no disputes.");
 
     private async Task<(DisputeCaller?, Dispute?)> SeenAsync(ClaimsPrincipal user, DisputeParty party, Guid id, CancellationToken ct)
     {

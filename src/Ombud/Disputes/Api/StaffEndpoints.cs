@@ -24,10 +24,11 @@ internal static class StaffEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").WithSummary("Download a file of the dispute; audited.");
 
         api.MapPost("/{id:guid}/decision", (Guid id, StaffDecision body, HttpContext http, IdempotentRequests idem, PartyDisputes desk) =>
-            idem.RunAsync(http, body, ct => desk.MoveAsync(http.User, Side, id, (s, d, actor) =>
-                body.ToDecision(d.Currency) is { Succeeded: true } decision
-                    ? s.DecideAsync(id, decision.Value!, actor, ct)
-                    : ShopperEndpoints.Refused(body.ToDecision(d.Currency).Error!), ct), DisputeEndpoints.Location(Side)))
+            idem.RunAsync(http, body, ct => desk.MoveAsync(http.User, Side, id, (s, d, actor) => body.ToDecision(d.Currency) switch
+            {
+                { Succeeded: true } decision => s.DecideAsync(id, decision.Value!, actor, ct),
+                var refused => ShopperEndpoints.Refused(refused.Error!),
+            }, ct), DisputeEndpoints.Location(Side)))
             .Moves().WithSummary("Decide: for the merchant, or for the shopper with an optional partial refund; the explanation is shown to both parties.");
 
         app.MapPost("/api/v1/staff/high-risk", (HighRiskRaise body, HttpContext http, IdempotentRequests idem, PartyDisputes desk) =>
