@@ -35,6 +35,7 @@ internal static class OmbudHost
         app.MapPlatform();
         app.MapCommerce();
         app.MapWebhooks();
+        app.MapDisputes();
         app.MapWeb();
         return app;
     }

@@ -105,6 +105,9 @@ public sealed partial class Dispute
 
     public DateTime? ClosedAt { get; private set; }
 
+    /// <summary>The latest decision in plain words, for the shopper, the merchant and staff alike (see Decisions/DecisionRules).</summary>
+    public string? Explanation { get; private set; }
+
     /// <summary>UK DISP 1.5: closed by the end of the third business day after receipt, so a summary resolution.</summary>
     public bool IsSummaryResolution => ClosedAt is { } closed && SummaryResolutionBy is { } by && closed < by;
 
@@ -164,6 +167,8 @@ public sealed partial class Dispute
 
         return dispute;
     }
+
+    internal void Explain(string explanation) => Explanation = explanation;
 
     private void Record(DisputeMove move, DisputeState from, DisputeState to, string actor, DateTime at, string? note) =>
         _transitions.Add(new DisputeTransition(_transitions.Count + 1, at, actor, move, from, to, note));

@@ -22,6 +22,21 @@ public sealed class DisputeOptions
     /// <summary>After a preliminary loss, how long the merchant has to appeal to arbitration.</summary>
     public int AppealDays { get; set; } = 10;
 
+    /// <summary>
+    /// Per currency, in minor units: a not-received claim below this amount, answered with the parcel's carrier and
+    /// tracking number, is decided for the merchant at once (proof of delivery) instead of waiting for staff. Around
+    /// 100 EUR: below it an investigation costs more than the claim. A currency not listed always goes to staff.
+    /// </summary>
+    public Dictionary<string, long> ProofOfDeliveryThresholds { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SEK"] = 100_000,
+        ["NOK"] = 100_000,
+        ["DKK"] = 75_000,
+        ["EUR"] = 10_000,
+        ["GBP"] = 10_000,
+        ["USD"] = 10_000,
+    };
+
     public RegulatoryPolicy Us { get; set; } = RegulatoryPolicy.UnitedStates();
 
     public RegulatoryPolicy Uk { get; set; } = RegulatoryPolicy.UnitedKingdom();

@@ -5,11 +5,16 @@ namespace Ombud.Disputes;
 /// <summary>A shopper's "report a problem": the whole order, or one line of it; by default all of it is disputed.</summary>
 public sealed record ProblemReport(Guid OrderId, DisputeReason Reason, string? Description, int? LineNumber = null, long? AmountMinor = null);
 
-/// <summary>The merchant's one answer in initiated. Files come later.</summary>
-public sealed record MerchantEvidence(string Text, string? Carrier = null, string? TrackingNumber = null);
+/// <summary>The merchant's one answer in initiated: text, optionally the parcel's carrier and tracking, and checked files.</summary>
+public sealed record MerchantEvidence(string Text, string? Carrier = null, string? TrackingNumber = null,
+    IReadOnlyList<Evidence.EvidenceUpload>? Files = null);
 
-/// <summary>A decision on a dispute; a refund of null in the shopper's favour is the whole disputed amount.</summary>
-public sealed record DisputeDecision(bool MerchantWins, DisputeOutcomeDetail Detail, Money? Refund = null, string? Note = null);
+/// <summary>
+/// A decision on a dispute; a refund of null in the shopper's favour is the whole disputed amount. The explanation is
+/// what the parties are shown; without one, the decision is explained in standard words (DecisionRules).
+/// </summary>
+public sealed record DisputeDecision(bool MerchantWins, DisputeOutcomeDetail Detail, Money? Refund = null, string? Note = null,
+    string? Explanation = null);
 
 /// <summary>The event the fraud module will consume: an unauthorised-purchase report opens a fraud case.</summary>
 public sealed record UnauthorisedPurchaseReported(Guid DisputeId, Guid OrderId, Guid CustomerId, Guid MerchantId, long AmountMinor, string Currency, DateTime ReportedAt)
@@ -46,9 +51,10 @@ public sealed record DisputeChanged(
         _ => move.ToString().ToLowerInvariant(),
     };
 
-    internal static DisputeChanged Of(Dispute dispute)
+    internal static DisputeChanged Of(Dispute dispute) => Of(dispute, dispute.Transitions[^1]);
+
+    internal static DisputeChanged Of(Dispute dispute, DisputeTransition step)
     {
-        var step = dispute.Transitions[^1];
         return new DisputeChanged(dispute.Id, dispute.OrderId, dispute.CustomerId, dispute.MerchantId, step.Number,
             TypeOf(step.Move)[Prefix.Length..], step.From, step.To, dispute.Reason, dispute.Outcome, dispute.OutcomeDetail,
             dispute.DisputedMinor, dispute.RefundMinor, dispute.Currency, dispute.MerchantDeadline, step.At);

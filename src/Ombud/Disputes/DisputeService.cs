@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce;
+using Ombud.Disputes.Decisions;
+using Ombud.Disputes.Evidence;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Outbox;
@@ -12,9 +14,18 @@ namespace Ombud.Disputes;
 /// transition row, its audit entry, any domain event and any money it moves on the order's plan in one SaveChanges.
 /// A refused move saves nothing.
 /// </summary>
-internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog audit, DomainEvents events)
+internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog audit, DomainEvents events, DecisionRules rules, bool saves = true)
 {
     private const int MaxText = 4000;
+
+    /// <summary>Evidence a dispute may hold in all, so files cannot grow a dispute without bound.</summary>
+    private const int MaxFilesPerDispute = 50;
+
+    /// <summary>
+    /// The same use cases for a caller that owns the unit of work (an HTTP request inside IdempotentRequests): they
+    /// stage their changes and leave the one SaveChanges, with the idempotency record, to it.
+    /// </summary>
+    public DisputeService WithoutSaving() => new(db, clock, audit, events, rules, saves: false);
 
     public async Task<Outcome<Dispute>> ReportAsync(ProblemReport report, string actor, CancellationToken ct)
     {
@@ -118,13 +129,41 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
     public Task<Outcome<Dispute>> AcceptLossAsync(Guid id, Money? refund, string? note, string actor, CancellationToken ct) =>
         MoveAsync(id, actor, (d, now) => d.AcceptLoss(refund, actor, now, note), ct);
 
-    public Task<Outcome<Dispute>> SubmitEvidenceAsync(Guid id, MerchantEvidence evidence, string actor, CancellationToken ct) =>
-        Text("text", evidence.Text) is { } invalid
-            ? Refuse(invalid)
-            : MoveAsync(id, actor, (d, now) => d.SubmitEvidence(evidence.Text.Trim(), evidence.Carrier?.Trim(), evidence.TrackingNumber?.Trim(), actor, now), ct);
+    public async Task<Outcome<Dispute>> SubmitEvidenceAsync(Guid id, MerchantEvidence evidence, string actor, CancellationToken ct)
+    {
+        if (Text("text", evidence.Text) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var files = evidence.Files ?? [];
+        return await TooManyFilesAsync(id, files.Count, ct) is { } tooMany
+            ? tooMany
+            : await MoveAsync(id, actor, (d, now) => Attach(d.SubmitEvidence(evidence.Text.Trim(), evidence.Carrier?.Trim(), evidence.TrackingNumber?.Trim(), actor, now),
+                DisputeParty.Merchant, files, actor, now), ct);
+    }
+
+    /// <summary>The shopper's information: words, files or both; files alone are noted by their names.</summary>
+    public async Task<Outcome<Dispute>> AddInformationAsync(Guid id, string? text, IReadOnlyList<EvidenceUpload> files, string actor, CancellationToken ct)
+    {
+        if (files.Count == 0 || !string.IsNullOrWhiteSpace(text))
+        {
+            if (Text("text", text) is { } invalid)
+            {
+                return invalid;
+            }
+        }
+
+        var note = string.IsNullOrWhiteSpace(text) ? $"Files: {string.Join(", ", files.Select(f => f.FileName))}" : text.Trim();
+        return await TooManyFilesAsync(id, files.Count, ct) is { } tooMany
+            ? tooMany
+            : await MoveAsync(id, actor, (d, now) => Attach(d.AddInformation(note.Length > MaxText ? note[..MaxText] : note, actor, now),
+                DisputeParty.Shopper, files, actor, now), ct);
+    }
 
     public Task<Outcome<Dispute>> DecideAsync(Guid id, DisputeDecision decision, string actor, CancellationToken ct) =>
-        MoveAsync(id, actor, (d, now) => d.Decide(decision.MerchantWins, decision.Refund, decision.Detail, actor, clock, now, decision.Note), ct);
+        MoveAsync(id, actor, (d, now) => d.Decide(decision.MerchantWins, decision.Refund, decision.Detail, actor, clock, now, decision.Note ?? decision.Explanation), ct,
+            decision.Explanation);
 
     public Task<Outcome<Dispute>> AppealAsync(Guid id, string text, string actor, CancellationToken ct) =>
         Text("text", text) is { } invalid ? Refuse(invalid) : MoveAsync(id, actor, (d, now) => d.Appeal(text.Trim(), actor, now), ct);
@@ -138,7 +177,8 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
 
     public Task<Dispute?> FindAsync(Guid id, CancellationToken ct) => db.Set<Dispute>().SingleOrDefaultAsync(d => d.Id == id, ct);
 
-    private async Task<Outcome<Dispute>> MoveAsync(Guid id, string actor, Func<Dispute, DateTime, Outcome<Dispute>> move, CancellationToken ct)
+    private async Task<Outcome<Dispute>> MoveAsync(Guid id, string actor, Func<Dispute, DateTime, Outcome<Dispute>> move, CancellationToken ct,
+        string? explanation = null)
     {
         var dispute = await FindAsync(id, ct);
         if (dispute is null)
@@ -147,23 +187,53 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
         }
 
         var now = clock.Now;
+        var firstNewStep = dispute.Transitions.Count + 1;
         var moved = move(dispute, now);
         if (!moved.Succeeded)
         {
             return moved;
         }
 
-        var step = dispute.Transitions[^1];
-        audit.Record(actor, $"dispute.{DisputeMoves.Name(step.Move).Replace(' ', '-')}", Subject(dispute),
-            step.Note is { Length: > 2000 } note ? note[..2000] : step.Note);
+        // A move may let a rule decide at once (evidence that proves delivery): that decision is a step of its own.
+        await rules.ApplyAsync(dispute, firstNewStep, explanation, now, ct);
+        var steps = dispute.Transitions.Where(s => s.Number >= firstNewStep).ToList();
+        foreach (var step in steps)
+        {
+            audit.Record(step.Actor, $"dispute.{DisputeMoves.Name(step.Move).Replace(' ', '-')}", Subject(dispute),
+                step.Note is { Length: > 2000 } note ? note[..2000] : step.Note);
+        }
+
         if (!dispute.IsOpen)
         {
             await SettleAsync(dispute, now, ct);
         }
 
-        Announce(dispute);
+        foreach (var step in steps)
+        {
+            Announce(dispute, step);
+        }
+
         return await SaveAsync(dispute, ct);
     }
+
+    /// <summary>Adds checked files to a move that succeeded; a refused move attaches nothing.</summary>
+    private Outcome<Dispute> Attach(Outcome<Dispute> moved, DisputeParty party, IReadOnlyList<EvidenceUpload> files, string actor, DateTime now)
+    {
+        if (moved.Succeeded)
+        {
+            foreach (var file in files)
+            {
+                db.Add(new EvidenceFile(Guid.CreateVersion7(now), moved.Value!.Id, party, actor, file, now));
+            }
+        }
+
+        return moved;
+    }
+
+    private async Task<Invalid?> TooManyFilesAsync(Guid id, int adding, CancellationToken ct) =>
+        adding > 0 && await db.Set<EvidenceFile>().CountAsync(f => f.DisputeId == id, ct) + adding > MaxFilesPerDispute
+            ? Invalid.Field("files", $"A dispute holds at most {MaxFilesPerDispute} files.")
+            : null;
 
     /// <summary>
     /// Saves the unit of work. Two writers racing on one dispute both append transition number n + 1, and two racing
@@ -172,6 +242,11 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
     /// </summary>
     private async Task<Outcome<Dispute>> SaveAsync(Dispute dispute, CancellationToken ct)
     {
+        if (!saves)
+        {
+            return dispute;
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -213,9 +288,11 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
     }
 
     /// <summary>Publishes the dispute's latest step, so it commits with the step or not at all.</summary>
-    private void Announce(Dispute dispute)
+    private void Announce(Dispute dispute) => Announce(dispute, dispute.Transitions[^1]);
+
+    private void Announce(Dispute dispute, DisputeTransition step)
     {
-        var changed = DisputeChanged.Of(dispute);
+        var changed = DisputeChanged.Of(dispute, step);
         events.Publish(DisputeChanged.Prefix + changed.Move, changed);
     }
 

@@ -1,5 +1,7 @@
 using Ombud.Platform.Webhooks;
 using Ombud.Disputes.Timers;
+using Ombud.Disputes.Api;
+using Ombud.Disputes.Decisions;
 
 namespace Ombud.Disputes;
 
@@ -12,5 +14,11 @@ internal static class DisputesSetup
         builder.Services.AddScoped<DisputeService>();
         builder.Services.AddWebhookSource(DisputeWebhooks.Source);
         builder.AddDisputeTimers();
+        builder.Services.AddScoped<DecisionRules>();
+        builder.Services.AddScoped<DisputeCallers>();
+        builder.Services.AddScoped<PartyDisputes>();
+        builder.Services.AddDisputePolicies();
     }
+
+    public static void MapDisputes(this IEndpointRouteBuilder app) => app.MapDisputeApi();
 }

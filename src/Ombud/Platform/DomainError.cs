@@ -15,6 +15,9 @@ public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : Dom
     public static Invalid Field(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 }
 
+/// <summary>One field's content is over a size limit (a file in an upload); the body as a whole was within the request's limit.</summary>
+public sealed record TooLarge(string Field, string Message) : DomainError(Message);
+
 /// <summary>The caller is known but may not do this.</summary>
 public sealed record Forbidden(string Message) : DomainError(Message);
 

@@ -40,7 +40,8 @@ public sealed class DisputeLifecycleTests
     [MemberData(nameof(Walks))]
     public async Task Every_reason_reaches_the_ending_and_the_money_reconciles(Provider provider, Ending ending)
     {
-        await using var app = await OmbudTestApp.StartAsync(provider);
+        // Staff decide every dispute here: with no proof-of-delivery threshold the automatic rule (tested over HTTP) stays out.
+        await using var app = await OmbudTestApp.StartAsync(provider, settings: new Dictionary<string, string?> { ["Ombud:Disputes:ProofOfDeliveryThresholds:SEK"] = "0" });
         var desk = await DisputeDesk.OpenAsync(app);
         var reasons = Enum.GetValues<DisputeReason>()
             // Only a report the shopper made with the store in the loop can be settled with the store.
@@ -113,7 +114,7 @@ public sealed class DisputeLifecycleTests
             : await desk.DoAsync(s => s.DecideAsync(id, new DisputeDecision(false, DisputeOutcomeDetail.AppealRejected, refund), provider, default));
     }
 
-    private static async Task AssertMoneyReconcilesAsync(DisputeDesk desk, Guid customer, Guid order, Dispute dispute,
+    internal static async Task AssertMoneyReconcilesAsync(DisputeDesk desk, Guid customer, Guid order, Dispute dispute,
         List<DateOnly> originalDueDates, long expectedRefund)
     {
         var plan = await desk.PlanAsync(order);

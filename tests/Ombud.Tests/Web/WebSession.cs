@@ -23,6 +23,9 @@ internal sealed partial class WebSession : IDisposable
         _client = new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
     }
 
+    /// <summary>The browser's client, cookies and all, for calling the JSON API as the signed-in person.</summary>
+    public HttpClient Http => _client;
+
     public async Task<HttpResponseMessage> GetAsync(string path)
     {
         var response = await _client.GetAsync(new Uri(path, UriKind.Relative));

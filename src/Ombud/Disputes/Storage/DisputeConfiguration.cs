@@ -32,6 +32,7 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         builder.Property(d => d.EvidenceText).HasMaxLength(4000);
         builder.Property(d => d.EvidenceCarrier).HasMaxLength(50);
         builder.Property(d => d.EvidenceTrackingNumber).HasMaxLength(100);
+        builder.Property(d => d.Explanation).HasMaxLength(4000);
         builder.Ignore(d => d.Disputed);
         builder.Ignore(d => d.IsSummaryResolution);
         builder.Ignore(d => d.IsOpen);

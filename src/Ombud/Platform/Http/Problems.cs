@@ -10,6 +10,8 @@ public static class Problems
         Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, invalid.Detail, title: "The request has invalid fields."),
         NotFound notFound => TypedResults.Problem(notFound.Detail, statusCode: StatusCodes.Status404NotFound, title: "Not found."),
         Conflict conflict => TypedResults.Problem(conflict.Detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict with the current state."),
+        TooLarge tooLarge => TypedResults.Problem(tooLarge.Detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large.",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [tooLarge.Field] = [tooLarge.Message] } }),
         Forbidden forbidden => TypedResults.Problem(forbidden.Detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden."),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error, "Unmapped domain error."),
     };

@@ -580,6 +580,10 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<DateTime>("FinalResponseBy")
                         .HasColumnType("timestamp with time zone");
 
@@ -683,6 +687,57 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.HasIndex("State", "StoreResolutionDeadline");
 
                     b.ToTable("disputes_disputes", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Disputes.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId");
+
+                    b.ToTable("disputes_files", (string)null);
                 });
 
             modelBuilder.Entity("Ombud.Platform.Audit.AuditEntry", b =>
@@ -1417,6 +1472,15 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         });
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Ombud.Disputes.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("Ombud.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ombud.Platform.Webhooks.WebhookAttempt", b =>

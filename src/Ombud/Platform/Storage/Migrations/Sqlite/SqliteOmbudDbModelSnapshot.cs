@@ -569,6 +569,10 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("FinalResponseBy")
                         .HasColumnType("TEXT");
 
@@ -672,6 +676,57 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.HasIndex("State", "StoreResolutionDeadline");
 
                     b.ToTable("disputes_disputes", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Disputes.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId");
+
+                    b.ToTable("disputes_files", (string)null);
                 });
 
             modelBuilder.Entity("Ombud.Platform.Audit.AuditEntry", b =>
@@ -1404,6 +1459,15 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         });
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Ombud.Disputes.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("Ombud.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ombud.Platform.Webhooks.WebhookAttempt", b =>

@@ -1,0 +1,58 @@
+using Ombud.Disputes.Evidence;
+using Ombud.Platform.Http;
+
+namespace Ombud.Disputes.Api;
+
+/// <summary>
+/// The disputes API under <c>/api/v1</c>, one group per side (<see cref="ShopperEndpoints"/>,
+/// <see cref="MerchantEndpoints"/>, <see cref="StaffEndpoints"/>). Endpoints bind, call one method and map its outcome.
+/// </summary>
+internal static class DisputeEndpoints
+{
+    public const string Shopper = "/api/v1/shopper/disputes";
+    public const string Merchant = "/api/v1/merchant/disputes";
+    public const string Staff = "/api/v1/staff/disputes";
+
+    public static void MapDisputeApi(this IEndpointRouteBuilder app)
+    {
+        app.MapShopperDisputes();
+        app.MapMerchantDisputes();
+        app.MapStaffDisputes();
+    }
+
+    public static string BaseOf(DisputeParty party) => party switch
+    {
+        DisputeParty.Shopper => Shopper,
+        DisputeParty.Merchant => Merchant,
+        _ => Staff,
+    };
+
+    /// <summary>Where a moved dispute can be read again by the same side.</summary>
+    public static Func<DisputeStatus, string> Location(DisputeParty party) => d => $"{BaseOf(party)}/{d.Id}";
+
+    /// <summary>An evidence file as a download: its detected type, never sniffed again by the browser, never rendered inline.</summary>
+    public static IResult Download(EvidenceFile file, HttpContext http)
+    {
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>Common OpenAPI facts of a group: problems any endpoint of it may answer.</summary>
+    public static RouteGroupBuilder Described(this RouteGroupBuilder group) => group
+        .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>Upload endpoints take multipart bodies up to every file at its limit, and no antiforgery token (see docs/disputes.md).</summary>
+    public static RouteHandlerBuilder TakesFiles(this RouteHandlerBuilder endpoint) => endpoint
+        .WithMetadata(new UploadSizeLimit())
+        .DisableAntiforgery()
+        .Accepts<IFormFileCollection>("multipart/form-data")
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>Read by routing (Kestrel's limit) and by Platform's BodySizeLimit for this endpoint alone.</summary>
+    private sealed class UploadSizeLimit : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => EvidenceUploads.MaxRequestBytes;
+    }
+}
