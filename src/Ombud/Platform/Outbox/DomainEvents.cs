@@ -15,10 +15,16 @@ public sealed class DomainEvents(OmbudDb db, TimeProvider clock)
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    private int _published;
+
     public OutboxMessage Publish<T>(string type, T payload)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var message = new OutboxMessage(Guid.CreateVersion7(now), type, JsonSerializer.Serialize(payload, Json), now);
+        // A version 7 id orders by its millisecond only; events of one unit of work made in one millisecond would
+        // sort at random. Each later event of this unit of work takes its id a millisecond on, so ids follow the
+        // order of publication (consumers read by time, then id) while the event's own time stays true.
+        var id = Guid.CreateVersion7(now.AddMilliseconds(_published++));
+        var message = new OutboxMessage(id, type, JsonSerializer.Serialize(payload, Json), now);
         db.Set<OutboxMessage>().Add(message);
         return message;
     }
