@@ -1,3 +1,4 @@
+using Ombud.Assistant;
 using Ombud.Commerce;
 using Ombud.Disputes;
 using Ombud.Platform;
@@ -19,6 +20,7 @@ internal static class OmbudHost
         builder.AddPlatform(settings);
         builder.AddCommerce();
         builder.AddDisputes();
+        builder.AddAssistant();
         builder.AddWeb();
         settings.Configure?.Invoke(builder);
 
@@ -26,6 +28,7 @@ internal static class OmbudHost
         app.UsePlatform();
         app.MapPlatform();
         app.MapCommerce();
+        app.MapAssistant();
         app.MapWeb();
         return app;
     }
