@@ -16,12 +16,14 @@ namespace Ombud.Tests.Support;
 public sealed class OmbudTestApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly bool _ownsDatabase;
 
-    private OmbudTestApp(WebApplication app, TestDatabase database, FakeTimeProvider clock)
+    private OmbudTestApp(WebApplication app, TestDatabase database, FakeTimeProvider clock, bool ownsDatabase = true)
     {
         _app = app;
         Database = database;
         Clock = clock;
+        _ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
@@ -32,10 +34,17 @@ public sealed class OmbudTestApp : IAsyncDisposable
 
     /// <summary>Starts a host on a fresh database. <paramref name="configure"/> may add configuration or replace services.</summary>
     public static async Task<OmbudTestApp> StartAsync(Provider provider, Action<WebApplicationBuilder>? configure = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(provider), configure, settings, ownsDatabase: true);
+
+    /// <summary>
+    /// Starts a host on a database another host used, as a restarted node would; the database outlives this host
+    /// unless <paramref name="ownsDatabase"/>.
+    /// </summary>
+    public static async Task<OmbudTestApp> StartOnAsync(TestDatabase database, Action<WebApplicationBuilder>? configure = null,
+        IDictionary<string, string?>? settings = null, bool ownsDatabase = false, DateTimeOffset? now = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var configuration = new Dictionary<string, string?>
         {
             ["Ombud:Database:Provider"] = database.ProviderName,
@@ -58,7 +67,7 @@ public sealed class OmbudTestApp : IAsyncDisposable
         }));
         await app.Services.PrepareDatabaseAsync(migrate: true, _ => Task.CompletedTask, CancellationToken.None);
         await app.StartAsync();
-        return new OmbudTestApp(app, database, clock);
+        return new OmbudTestApp(app, database, clock, ownsDatabase);
     }
 
     /// <summary>A client with no credentials.</summary>
@@ -93,6 +102,9 @@ public sealed class OmbudTestApp : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
