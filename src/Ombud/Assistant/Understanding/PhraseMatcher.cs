@@ -2,8 +2,9 @@ namespace Ombud.Assistant.Understanding;
 
 /// <summary>
 /// Finds any of a list of phrases in a message, word by word, after lower-casing and folding accents (so "manniska"
-/// is "människa"). With typos allowed, a long word may be off by one or two edits (Damerau: a swapped pair is one), a
-/// word of four letters or fewer must be exact, so "humn" is "human" while "did" never becomes "died".
+/// is "människa"). With typos allowed, a word may be off by one edit, or two from nine letters (Damerau: a swapped pair
+/// is one edit), and a word of three letters or fewer must be exact. Lists where a near miss means something else
+/// ("died" and "did", "cancer" and "cancel") allow no typos at all.
 /// </summary>
 internal sealed class PhraseMatcher
 {
@@ -59,7 +60,7 @@ internal sealed class PhraseMatcher
 
         var budget = expected.Length switch
         {
-            <= 4 => 0,
+            <= 3 => 0,
             <= 8 => 1,
             _ => 2,
         };

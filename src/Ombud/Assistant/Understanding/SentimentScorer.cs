@@ -77,7 +77,7 @@ internal static class SentimentScorer
             raw -= 1.5;
         }
 
-        return Math.Clamp(raw / 4, -1, 1);
+        return Math.Clamp(raw / 5, -1, 1);
     }
 
     /// <summary>Describes scores in order with their direction, for the person who takes over: "0.0 → -0.4 → -0.9 (worsening)".</summary>

@@ -16,7 +16,7 @@ internal static class Signals
         "speak to someone", "speak to somebody", "speak with someone", "speak with somebody", "chat with someone", "chat to someone",
         "talk to a person", "speak to a person", "speak with a person", "talk with a person", "need a person", "want a person",
         "get me a person", "person please", "representative", "operator", "customer service", "customer support", "support team",
-        "a supervisor", "a manager", "not a bot", "not a robot", "no bot", "no bots", "not a machine", "stop the bot", "real support",
+        "a supervisor", "a manager", "bot", "bots", "chatbot", "not a robot", "not a machine", "real support",
         // Swedish
         "människa", "människor", "en människa", "riktig människa", "riktig person", "riktiga personer", "verklig person", "levande person",
         "prata med någon", "prata med nån", "tala med någon", "tala med nån", "snacka med någon", "prata med en person", "tala med en person",
