@@ -26,6 +26,8 @@ internal static class AssistantSetup
         services.AddScoped<HandOffQueue>();
         services.AddScoped<ReplyPhraser>();
         services.AddScoped<ConversationDesk>();
+        // A pasted essay must reach the desk to be refused with a reason; SignalR's 32 KB default would drop the connection.
+        services.AddSignalR().AddHubOptions<AssistantHub>(o => o.MaximumReceiveMessageSize = AssistantHub.MaxFrameBytes);
 
         var llm = section.GetSection("Llm").Get<LlmOptions>() ?? new LlmOptions();
         if (llm.IsConfigured)

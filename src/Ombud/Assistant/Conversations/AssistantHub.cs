@@ -17,6 +17,9 @@ internal sealed class AssistantHub(ConversationDesk desk, OmbudDb db) : Hub
 {
     public const string Path = "/hubs/assistant";
 
+    /// <summary>Room for a message far over the limit (which is refused with a reply), not for unbounded frames.</summary>
+    public const int MaxFrameBytes = 512 * 1024;
+
     private const string CustomerKey = "customer";
 
     public override async Task OnConnectedAsync()

@@ -149,13 +149,16 @@ internal sealed class ConversationDesk(
         }
 
         var now = Now;
-        var recent = await db.Set<ConversationMessage>().AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Author == MessageAuthor.Shopper)
-            .OrderByDescending(m => m.Sequence).Take(10).Select(m => new { m.Text, m.Sentiment, m.At }).ToListAsync(ct);
-        if (recent.Count(m => m.At > now.AddMinutes(-1)) >= options.Value.MessagesPerMinute)
+        var minuteAgo = now.AddMinutes(-1);
+        if (await db.Set<ConversationMessage>().CountAsync(m => m.ConversationId == conversationId && m.Author == MessageAuthor.Shopper && m.At > minuteAgo, ct)
+            >= options.Value.MessagesPerMinute)
         {
             return Limited(conversation, clientId);
         }
+
+        var recent = await db.Set<ConversationMessage>().AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Author == MessageAuthor.Shopper)
+            .OrderByDescending(m => m.Sequence).Take(10).Select(m => new { m.Text, m.Sentiment }).ToListAsync(ct);
 
         var facts = (await CustomerFacts.LoadAsync(db, customerId, ct))!;
         var earlier = recent.AsEnumerable().Reverse().ToList();
