@@ -22,7 +22,8 @@ internal sealed record CustomerFacts(Guid CustomerId, string Name, string Locale
             return null;
         }
 
-        var orders = await db.Set<Order>().AsNoTracking().Include(o => o.Plan).Where(o => o.CustomerId == customerId)
+        // Lines and instalments are two owned collections: one query each instead of their cross product.
+        var orders = await db.Set<Order>().AsNoTracking().AsSplitQuery().Include(o => o.Plan).Where(o => o.CustomerId == customerId)
             .OrderByDescending(o => o.PlacedAt).Take(50).ToListAsync(ct);
         var merchantIds = orders.Select(o => o.MerchantId).Distinct().ToList();
         var merchants = await db.Set<Merchant>().AsNoTracking().Where(m => merchantIds.Contains(m.Id))
