@@ -37,7 +37,7 @@ internal sealed partial class ReplyPhraser(IServiceProvider services, IOptions<A
                 new ChatMessage(ChatRole.User, redacted.Text),
             ], new ChatOptions { Temperature = 0.2f, MaxOutputTokens = 400 }, timeout.Token);
             var answer = response.Text?.Trim() ?? "";
-            if (answer.Length == 0 || answer.Length > (reply.Length * 2) + 200 || redacted.Restore(answer) is not { } restored)
+            if (answer.Length == 0 || answer.Length > (reply.Length * 2) + 200 || PromisesMore(reply, answer) || redacted.Restore(answer) is not { } restored)
             {
                 LogRejected(logger);
                 return (reply, false);
@@ -52,6 +52,17 @@ internal sealed partial class ReplyPhraser(IServiceProvider services, IOptions<A
             return (reply, false);
         }
     }
+
+    /// <summary>Words of commitment the model may keep but never add: a reply must not promise what the policy did not decide.</summary>
+    private static readonly string[] Commitments =
+    [
+        "refund", "reimburs", "compensat", "waive", "cancel", "guarantee", "promise", "credit", "agent", "human", "person",
+        "återbetal", "ersätt", "kompens", "garant", "lova", "handläggare", "människa",
+        "erstatt", "entschädig", "garantie", "versprech", "storn", "mitarbeiter", "mensch",
+    ];
+
+    private static bool PromisesMore(string reply, string answer) =>
+        Commitments.Any(word => answer.Contains(word, StringComparison.OrdinalIgnoreCase) && !reply.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     [LoggerMessage(LogLevel.Warning, "The language model's wording changed a fact or a placeholder; the built-in reply was used")]
     private static partial void LogRejected(ILogger logger);
