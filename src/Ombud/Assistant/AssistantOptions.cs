@@ -11,8 +11,8 @@ internal sealed class AssistantOptions
     /// <summary>Below this the intent is not trusted: the assistant tries the knowledge base, then says it did not understand.</summary>
     public double MinimumConfidence { get; set; } = 0.45;
 
-    /// <summary>BM25 score a knowledge-base article needs to be offered as the answer.</summary>
-    public double MinimumArticleScore { get; set; } = 2.0;
+    /// <summary>BM25 score (fields boosted) an article needs to be offered: shipped questions score 10–40, unrelated text under 7.</summary>
+    public double MinimumArticleScore { get; set; } = 10.0;
 
     /// <summary>Per currency, in minor units: a problem with an order above this goes to a person (20,000 SEK, 2,000 EUR …).</summary>
     public Dictionary<string, long> LargeAmountMinor { get; set; } = new(StringComparer.Ordinal)

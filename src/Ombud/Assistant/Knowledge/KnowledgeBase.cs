@@ -60,7 +60,7 @@ internal sealed class KnowledgeBase : IDisposable
     {
         foreach (var candidate in language == "en" ? ["en"] : new[] { language, "en" })
         {
-            if (_indexes.TryGetValue(candidate, out var index) && index.Best(question) is { } hit && hit.Score >= minimumScore)
+            if (_indexes.TryGetValue(candidate, out var index) && index.Best(question) is { } hit && hit.Score >= minimumScore * Scale(index))
             {
                 return hit;
             }
@@ -68,6 +68,13 @@ internal sealed class KnowledgeBase : IDisposable
 
         return null;
     }
+
+    /// <summary>
+    /// BM25's inverse document frequency grows with the log of the number of articles, so a language with fewer
+    /// articles scores a good match lower; the threshold, set on the English index, shrinks with it.
+    /// </summary>
+    private double Scale(Index index) =>
+        _indexes.TryGetValue("en", out var english) ? Math.Log(1 + index.Count) / Math.Log(1 + english.Count) : 1;
 
     public Article? Find(string id, string language) =>
         Articles.FirstOrDefault(a => a.Id == id && a.Language == language) ?? Articles.FirstOrDefault(a => a.Id == id && a.Language == "en");
@@ -118,6 +125,8 @@ internal sealed class KnowledgeBase : IDisposable
             _reader = DirectoryReader.Open(_directory);
             _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         }
+
+        public int Count => _articles.Count;
 
         public KnowledgeHit? Best(string question)
         {
