@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ombud.Assistant.Nlu;
+using Ombud.Assistant.Shell;
 using Ombud.Commerce.DemoWorld;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Storage;
@@ -23,6 +24,7 @@ internal static class OmbudCli
         root.Subcommands.Add(DemoWorldVerbs.Seed());
         root.Subcommands.Add(ApiKeyVerbs.Create());
         root.Subcommands.Add(NluVerbs.Create());
+        root.Subcommands.Add(AssistantShellVerb.Create());
         ServeVerb.MakeDefault(root);
 
         var parsed = root.Parse(args);

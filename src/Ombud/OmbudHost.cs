@@ -1,3 +1,4 @@
+using Ombud.Assistant;
 using Ombud.Commerce;
 using Ombud.Disputes;
 using Ombud.Disputes.Timers;
@@ -27,6 +28,7 @@ internal static class OmbudHost
             builder.RunDisputeTimers();
         }
 
+        builder.AddAssistant();
         builder.AddWeb();
         settings.Configure?.Invoke(builder);
 
@@ -36,6 +38,7 @@ internal static class OmbudHost
         app.MapCommerce();
         app.MapWebhooks();
         app.MapDisputes();
+        app.MapAssistant();
         app.MapWeb();
         return app;
     }

@@ -34,10 +34,15 @@ public sealed class OmbudProcess : IAsyncDisposable
     public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "ombud.dll");
 
     /// <summary>Runs a verb to its end and returns its exit code and what it printed.</summary>
-    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(IDictionary<string, string> environment,
-        params string[] args)
+    public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(IDictionary<string, string> environment,
+        params string[] args) => RunWithInputAsync(environment, "", args);
+
+    /// <summary>Runs a verb with <paramref name="input"/> as its standard input, then closes it (end of file).</summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunWithInputAsync(IDictionary<string, string> environment,
+        string input, params string[] args)
     {
         using var process = Start(environment, args, redirectStandardInput: true);
+        await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

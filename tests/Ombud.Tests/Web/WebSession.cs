@@ -14,17 +14,20 @@ namespace Ombud.Tests.Web;
 internal sealed partial class WebSession : IDisposable
 {
     private readonly HttpClient _client;
+    private readonly CookieHandler _handler;
     private string? _antiforgeryToken;
 
     public WebSession(OmbudTestApp app)
     {
         var server = (TestServer)app.Services.GetRequiredService<IServer>();
-        var handler = new CookieHandler { InnerHandler = server.CreateHandler() };
-        _client = new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
+        _handler = new CookieHandler { InnerHandler = server.CreateHandler() };
+        _client = new HttpClient(_handler) { BaseAddress = new Uri("http://localhost") };
     }
 
     /// <summary>The browser's client, cookies and all, for calling the JSON API as the signed-in person.</summary>
     public HttpClient Http => _client;
+    /// <summary>The cookies this browser would send, for clients that are not HTTP requests (a SignalR connection).</summary>
+    public string CookieHeader => _handler.Header(new Uri("http://localhost/"));
 
     public async Task<HttpResponseMessage> GetAsync(string path)
     {
@@ -94,6 +97,8 @@ internal sealed partial class WebSession : IDisposable
     private sealed class CookieHandler : DelegatingHandler
     {
         private readonly CookieContainer _cookies = new();
+
+        public string Header(Uri uri) => _cookies.GetCookieHeader(uri);
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

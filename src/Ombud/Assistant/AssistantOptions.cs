@@ -1,0 +1,46 @@
+namespace Ombud.Assistant;
+
+/// <summary>The assistant's business choices (section Ombud:Assistant); every hand-off threshold is one of them.</summary>
+internal sealed class AssistantOptions
+{
+    public const string Section = "Ombud:Assistant";
+
+    /// <summary>The intent model; empty for the one shipped beside the executable.</summary>
+    public string? IntentModelPath { get; set; }
+
+    /// <summary>Below this the intent is not trusted: the assistant tries the knowledge base, then says it did not understand.</summary>
+    public double MinimumConfidence { get; set; } = 0.45;
+
+    /// <summary>BM25 score (fields boosted) an article needs to be offered: shipped questions score 10–40, unrelated text under 7.</summary>
+    public double MinimumArticleScore { get; set; } = 10.0;
+
+    /// <summary>Per currency, in minor units: a problem with an order above this goes to a person (20,000 SEK, 2,000 EUR …).</summary>
+    public Dictionary<string, long> LargeAmountMinor { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["SEK"] = 2_000_000,
+        ["NOK"] = 2_000_000,
+        ["DKK"] = 1_500_000,
+        ["EUR"] = 200_000,
+        ["GBP"] = 200_000,
+        ["USD"] = 200_000,
+    };
+
+    /// <summary>Messages one conversation may send in a minute before it gets a "slow down" instead of an answer.</summary>
+    public int MessagesPerMinute { get; set; } = 20;
+
+    public LlmOptions Llm { get; set; } = new();
+}
+
+/// <summary>An OpenAI-compatible endpoint for phrasing replies; unset, the assistant phrases them itself.</summary>
+internal sealed class LlmOptions
+{
+    public string? Endpoint { get; set; }
+
+    public string? Model { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    public double TimeoutSeconds { get; set; } = 4;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Model);
+}

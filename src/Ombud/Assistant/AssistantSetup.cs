@@ -1,0 +1,45 @@
+using System.ClientModel;
+using Microsoft.Extensions.AI;
+using Ombud.Assistant.Actions;
+using Ombud.Assistant.Conversations;
+using Ombud.Assistant.Dialogue;
+using Ombud.Assistant.Handoff;
+using Ombud.Assistant.Knowledge;
+using Ombud.Assistant.Llm;
+using Ombud.Assistant.Understanding;
+
+namespace Ombud.Assistant;
+
+internal static class AssistantSetup
+{
+    public static void AddAssistant(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AssistantOptions.Section);
+        builder.Services.Configure<AssistantOptions>(section);
+        var services = builder.Services;
+        // Loaded once per node: the model and the index are read-only and shared by every turn.
+        services.AddSingleton<IntentClassifier>();
+        services.AddSingleton(_ => KnowledgeBase.Shipped());
+        services.AddSingleton<MessageReader>();
+        services.AddScoped<DisputeActions>();
+        services.AddScoped<DialoguePolicy>();
+        services.AddScoped<HandOffQueue>();
+        services.AddScoped<ReplyPhraser>();
+        services.AddScoped<ConversationDesk>();
+        // A pasted essay must reach the desk to be refused with a reason; SignalR's 32 KB default would drop the connection.
+        services.AddSignalR().AddHubOptions<AssistantHub>(o => o.MaximumReceiveMessageSize = AssistantHub.MaxFrameBytes);
+
+        var llm = section.GetSection("Llm").Get<LlmOptions>() ?? new LlmOptions();
+        if (llm.IsConfigured)
+        {
+            services.AddChatClient(_ => new OpenAI.Chat.ChatClient(llm.Model!, new ApiKeyCredential(llm.ApiKey ?? "none"),
+                new OpenAI.OpenAIClientOptions { Endpoint = new Uri(llm.Endpoint!) }).AsIChatClient());
+        }
+    }
+
+    public static void MapAssistant(this WebApplication app)
+    {
+        app.MapAssistantApi();
+        app.MapHub<AssistantHub>(AssistantHub.Path);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Ombud.Platform;
+using Ombud.Platform.Auth;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Assistant.Conversations;
+
+/// <summary>
+/// The chat page's connection (<c>/hubs/assistant</c>): the same use cases as the API. A connection belongs to one
+/// signed-in shopper, found once when it connects. Expected failures come back as a reply, never as a server error:
+/// a message over the limit gets a <c>limit</c> of <c>invalid</c> and says why; another customer's conversation is
+/// "not found", exactly like one that does not exist.
+/// </summary>
+[Authorize(Policy = "role:" + Roles.Shopper)]
+internal sealed class AssistantHub(ConversationDesk desk, OmbudDb db) : Hub
+{
+    public const string Path = "/hubs/assistant";
+
+    /// <summary>Room for a message far over the limit (which is refused with a reply), not for unbounded frames.</summary>
+    public const int MaxFrameBytes = 512 * 1024;
+
+    private const string CustomerKey = "customer";
+
+    public override async Task OnConnectedAsync()
+    {
+        Context.Items[CustomerKey] = await Shoppers.CustomerIdAsync(Context.User!, db, Context.ConnectionAborted);
+        await base.OnConnectedAsync();
+    }
+
+    public async Task<TranscriptView> Start(string? language) =>
+        Unwrap(await desk.StartAsync(Customer(), language, Context.ConnectionAborted));
+
+    public async Task<TranscriptView> Transcript(Guid conversationId) =>
+        Unwrap(await desk.TranscriptAsync(Customer(), conversationId, Context.ConnectionAborted));
+
+    public async Task<IReadOnlyList<Guid>> Recent() => await desk.RecentAsync(Customer(), 10, Context.ConnectionAborted);
+
+    public async Task<TurnView> Send(Guid conversationId, string? clientMessageId, string? text) =>
+        AsReply(conversationId, clientMessageId, await desk.PostAsync(Customer(), conversationId, clientMessageId, text, Context.ConnectionAborted));
+
+    public async Task<TurnView> RequestHuman(Guid conversationId, string? clientMessageId) =>
+        AsReply(conversationId, clientMessageId, await desk.RequestHumanAsync(Customer(), conversationId, clientMessageId, Context.ConnectionAborted));
+
+    private Guid Customer() => Context.Items[CustomerKey] as Guid?
+        ?? throw new HubException("This account is not linked to a customer, so it has no conversations.");
+
+    private static T Unwrap<T>(Outcome<T> outcome) => outcome.Succeeded ? outcome.Value! : throw new HubException(Describe(outcome.Error!));
+
+    /// <summary>A refused message is still answered: the client shows the reason where the reply would be.</summary>
+    private static TurnView AsReply(Guid conversationId, string? clientMessageId, Outcome<TurnView> outcome) => outcome.Error switch
+    {
+        null => outcome.Value!,
+        Invalid invalid => new TurnView(conversationId, clientMessageId ?? "", 0, Describe(invalid), "", 0, "invalid-message", false, null, "en",
+            null, [], "invalid", Replayed: false),
+        var error => throw new HubException(Describe(error)),
+    };
+
+    private static string Describe(DomainError error) =>
+        error is Invalid invalid ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) : error.Detail;
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+
+namespace Ombud.Assistant.Dialogue;
+
+/// <summary>
+/// Everything the assistant says, in English, Swedish and German, keyed by what it means. The policy picks the key and
+/// fills in facts from the shopper's own data; nothing else ever reaches the reply. A missing translation falls back
+/// to English rather than to nothing.
+/// </summary>
+internal static class Phrases
+{
+    private static readonly Dictionary<string, (string En, string Sv, string De)> Table = new(StringComparer.Ordinal)
+    {
+        ["greeting"] = (
+            "Hi {0}! I can tell you about your payments, orders and refunds, report a problem with an order, or pause payments while you return something. What can I help with?",
+            "Hej {0}! Jag kan svara på frågor om dina betalningar, beställningar och återbetalningar, rapportera ett problem med en beställning eller pausa betalningar medan du returnerar något. Vad kan jag hjälpa till med?",
+            "Hallo {0}! Ich kann dir zu Zahlungen, Bestellungen und Erstattungen Auskunft geben, ein Problem mit einer Bestellung melden oder Zahlungen pausieren, während du etwas zurückschickst. Wobei kann ich helfen?"),
+        ["thanks"] = ("You're welcome! Is there anything else?", "Varsågod! Är det något mer?", "Gern geschehen! Kann ich sonst noch etwas tun?"),
+        ["goodbye"] = ("Goodbye, and take care!", "Hej då, och ha det bra!", "Auf Wiedersehen und alles Gute!"),
+        ["not-understood"] = (
+            "Sorry, I didn't understand that. You can ask me things like \"when is my next payment?\", \"where is my order?\" or \"I'm returning an order\" — or ask for a person at any time.",
+            "Förlåt, det förstod jag inte. Du kan fråga till exempel \"när är min nästa betalning?\", \"var är min beställning?\" eller \"jag returnerar en beställning\" — eller be att få prata med en person när som helst.",
+            "Entschuldigung, das habe ich nicht verstanden. Du kannst zum Beispiel fragen \"Wann ist meine nächste Zahlung?\", \"Wo ist meine Bestellung?\" oder \"Ich schicke eine Bestellung zurück\" — oder jederzeit nach einem Menschen fragen."),
+        ["handoff-requested"] = ("Of course — I'm handing you over to a person now.", "Självklart — jag kopplar dig till en person nu.", "Natürlich — ich übergebe dich jetzt an einen Menschen."),
+        ["handoff-frustration"] = (
+            "I'm sorry this has been frustrating. I'm bringing in a person from our team.",
+            "Jag beklagar att det här har varit frustrerande. Jag tar in en person från vårt team.",
+            "Es tut mir leid, dass das so ärgerlich war. Ich hole eine Person aus unserem Team dazu."),
+        ["handoff-not-understood"] = (
+            "I'm sorry I couldn't understand. I'm handing you over to a person who can help.",
+            "Förlåt att jag inte förstod. Jag kopplar dig till en person som kan hjälpa dig.",
+            "Es tut mir leid, dass ich dich nicht verstanden habe. Ich übergebe dich an einen Menschen, der helfen kann."),
+        ["handoff-vulnerability"] = (
+            "I'm very sorry to hear that. A person from our team will look at your situation with care — nothing will be collected while they do.",
+            "Det är jag verkligen ledsen att höra. En person från vårt team kommer att se över din situation med omsorg.",
+            "Das tut mir sehr leid. Eine Person aus unserem Team wird sich deine Situation mit Sorgfalt ansehen."),
+        ["handoff-large-amount"] = (
+            "This concerns a large amount, so a person from our team will handle it with you.",
+            "Det här gäller ett stort belopp, så en person från vårt team tar hand om det med dig.",
+            "Hier geht es um einen hohen Betrag, deshalb kümmert sich eine Person aus unserem Team mit dir darum."),
+        ["handoff-fraud"] = (
+            "A person from our fraud team will take this over.",
+            "En person från vårt bedrägeriteam tar över ärendet.",
+            "Eine Person aus unserem Betrugsteam übernimmt das."),
+        ["queue"] = (
+            "You are number {0} in the queue for a person, who will reply here in this conversation and see everything you've told me. Our team works through the queue in order and there is no guaranteed waiting time yet, so you don't need to stay on this page.",
+            "Du är nummer {0} i kön till en person, som svarar här i samma konversation och ser allt du berättat. Vårt team tar kön i tur och ordning och det finns ingen utlovad väntetid än, så du behöver inte stanna kvar på sidan.",
+            "Du bist Nummer {0} in der Warteschlange für einen Menschen, der hier in diesem Gespräch antwortet und alles sieht, was du mir gesagt hast. Unser Team arbeitet die Schlange der Reihe nach ab; eine feste Wartezeit gibt es noch nicht, du musst also nicht auf dieser Seite bleiben."),
+        ["waiting"] = (
+            "You're in the queue for a person (number {0}). I've added your message to the conversation so they'll see it.",
+            "Du står i kön till en person (nummer {0}). Jag har lagt till ditt meddelande i konversationen så att de ser det.",
+            "Du bist in der Warteschlange für einen Menschen (Nummer {0}). Ich habe deine Nachricht zum Gespräch hinzugefügt, damit sie gesehen wird."),
+        ["balance"] = ("You owe {0} in total.", "Du har totalt {0} kvar att betala.", "Du schuldest insgesamt {0}."),
+        ["balance-overdue"] = ("{0} of it is overdue.", "{0} av det är förfallet.", "Davon sind {0} überfällig."),
+        ["balance-credit"] = ("You have {0} in credit with us.", "Du har {0} tillgodo hos oss.", "Du hast {0} Guthaben bei uns."),
+        ["balance-held"] = ("{0} of it is paused while a problem you reported is sorted out.", "{0} av det är pausat medan ett problem du rapporterat reds ut.", "{0} davon sind pausiert, solange ein gemeldetes Problem geklärt wird."),
+        ["balance-none"] = ("You have nothing left to pay.", "Du har inget kvar att betala.", "Du hast nichts mehr zu zahlen."),
+        ["next-payment"] = (
+            "Your next payment is {0}, due on {1}, for your order from {2} ({3}).",
+            "Din nästa betalning är {0} och förfaller {1}, för din beställning från {2} ({3}).",
+            "Deine nächste Zahlung über {0} ist am {1} fällig, für deine Bestellung bei {2} ({3})."),
+        ["next-payment-overdue"] = (
+            "Your payment of {0} for your order from {2} ({3}) was due on {1} and is overdue.",
+            "Din betalning på {0} för beställningen från {2} ({3}) förföll {1} och är försenad.",
+            "Deine Zahlung über {0} für die Bestellung bei {2} ({3}) war am {1} fällig und ist überfällig."),
+        ["next-payment-none"] = ("You have no upcoming payments.", "Du har inga kommande betalningar.", "Du hast keine anstehenden Zahlungen."),
+        ["held-note"] = ("Payments of {0} are paused while a problem you reported is sorted out.", "Betalningar på {0} är pausade medan ett problem du rapporterat reds ut.", "Zahlungen über {0} sind pausiert, solange ein gemeldetes Problem geklärt wird."),
+        ["order-placed"] = ("Your order from {0} ({1}) was placed on {2} and has not shipped yet.", "Din beställning från {0} ({1}) lades {2} och har inte skickats än.", "Deine Bestellung bei {0} ({1}) wurde am {2} aufgegeben und ist noch nicht versandt."),
+        ["order-shipped"] = ("Your order from {0} ({1}) was shipped on {2} with {3}, tracking number {4}.", "Din beställning från {0} ({1}) skickades {2} med {3}, spårningsnummer {4}.", "Deine Bestellung bei {0} ({1}) wurde am {2} mit {3} versandt, Sendungsnummer {4}."),
+        ["order-delivered"] = ("Your order from {0} ({1}) was delivered on {2}.", "Din beställning från {0} ({1}) levererades {2}.", "Deine Bestellung bei {0} ({1}) wurde am {2} zugestellt."),
+        ["order-returned"] = ("Your order from {0} ({1}) has been returned to the store.", "Din beställning från {0} ({1}) har returnerats till butiken.", "Deine Bestellung bei {0} ({1}) wurde an den Shop zurückgeschickt."),
+        ["order-partly-returned"] = ("Part of your order from {0} ({1}) has been returned to the store.", "En del av din beställning från {0} ({1}) har returnerats.", "Ein Teil deiner Bestellung bei {0} ({1}) wurde zurückgeschickt."),
+        ["order-cancelled"] = ("Your order from {0} ({1}) was cancelled.", "Din beställning från {0} ({1}) avbröts.", "Deine Bestellung bei {0} ({1}) wurde storniert."),
+        ["refunded"] = ("{2} has been refunded on your order from {0} ({1}), most recently on {3}.", "{2} har återbetalats på din beställning från {0} ({1}), senast {3}.", "Auf deine Bestellung bei {0} ({1}) wurden {2} erstattet, zuletzt am {3}."),
+        ["no-refund-open-dispute"] = (
+            "No refund yet on your order from {0} ({1}). The problem you reported on {2} is open, and payments of {3} are paused meanwhile.",
+            "Ingen återbetalning än på din beställning från {0} ({1}). Problemet du rapporterade {2} är öppet och betalningar på {3} är pausade under tiden.",
+            "Noch keine Erstattung für deine Bestellung bei {0} ({1}). Das am {2} gemeldete Problem ist offen, Zahlungen über {3} sind solange pausiert."),
+        ["no-refund"] = (
+            "I can't see a refund on your order from {0} ({1}) yet. A refund starts when the store registers it, usually a few days after it receives a return.",
+            "Jag ser ingen återbetalning på din beställning från {0} ({1}) än. En återbetalning startar när butiken registrerar den, oftast några dagar efter att returen kommit fram.",
+            "Ich sehe noch keine Erstattung für deine Bestellung bei {0} ({1}). Eine Erstattung beginnt, wenn der Shop sie bucht, meist wenige Tage nach Eingang der Rücksendung."),
+        ["which-order"] = ("Which order do you mean?", "Vilken beställning menar du?", "Welche Bestellung meinst du?"),
+        ["which-order-hint"] = ("Answer with the number or the store's name.", "Svara med numret eller butikens namn.", "Antworte mit der Nummer oder dem Namen des Shops."),
+        ["no-order"] = (
+            "I can't see an order of yours that fits. If it's a recent purchase, it may not have reached us yet — or tell me the order number.",
+            "Jag ser ingen beställning som passar. Om köpet är nytt kanske det inte har kommit fram till oss än — eller ange ordernumret.",
+            "Ich sehe keine passende Bestellung. Wenn der Kauf neu ist, ist er vielleicht noch nicht bei uns angekommen — oder nenne mir die Bestellnummer."),
+        ["no-orders-at-all"] = ("I can't see any orders on your account.", "Jag ser inga beställningar på ditt konto.", "Ich sehe keine Bestellungen in deinem Konto."),
+        ["unknown-reference"] = (
+            "I can't find an order with the reference {0} among your orders. Could you check the number, or tell me the store's name?",
+            "Jag hittar ingen beställning med referensen {0} bland dina beställningar. Kan du kontrollera numret eller ange butikens namn?",
+            "Ich finde keine Bestellung mit der Nummer {0} unter deinen Bestellungen. Kannst du die Nummer prüfen oder den Namen des Shops nennen?"),
+        ["reported-not-received"] = (
+            "I've reported that your order from {0} ({1}) hasn't arrived, and paused payments of {2} at once — no reminders or late fees meanwhile. Please contact the store too; you have until {3} to settle it with them, then we step in.",
+            "Jag har rapporterat att din beställning från {0} ({1}) inte har kommit och pausat betalningar på {2} direkt — inga påminnelser eller avgifter under tiden. Kontakta gärna butiken också; ni har till {3} på er att lösa det, sedan kliver vi in.",
+            "Ich habe gemeldet, dass deine Bestellung bei {0} ({1}) nicht angekommen ist, und Zahlungen über {2} sofort pausiert — solange keine Mahnungen oder Gebühren. Bitte kontaktiere auch den Shop; ihr habt bis {3} Zeit, es zu klären, danach greifen wir ein."),
+        ["reported-defective"] = (
+            "I've reported the problem with your order from {0} ({1}) and paused payments of {2} at once. Please contact the store about a repair, replacement or return; you have until {3} to settle it with them, then we step in.",
+            "Jag har rapporterat problemet med din beställning från {0} ({1}) och pausat betalningar på {2} direkt. Kontakta butiken om reparation, byte eller retur; ni har till {3} på er att lösa det, sedan kliver vi in.",
+            "Ich habe das Problem mit deiner Bestellung bei {0} ({1}) gemeldet und Zahlungen über {2} sofort pausiert. Bitte kontaktiere den Shop wegen Reparatur, Ersatz oder Rücksendung; ihr habt bis {3} Zeit, danach greifen wir ein."),
+        ["reported-wrong-amount"] = (
+            "I've reported the wrong charge on your order from {0} ({1}) and paused payments of {2} at once. The store has until {3} to correct it with you, then we step in.",
+            "Jag har rapporterat den felaktiga debiteringen på din beställning från {0} ({1}) och pausat betalningar på {2} direkt. Butiken har till {3} på sig att rätta det, sedan kliver vi in.",
+            "Ich habe die falsche Abbuchung für deine Bestellung bei {0} ({1}) gemeldet und Zahlungen über {2} sofort pausiert. Der Shop hat bis {3} Zeit, es zu korrigieren, danach greifen wir ein."),
+        ["reported-unauthorised"] = (
+            "I've reported the purchase at {0} ({1}) as not made by you and paused payments of {2}. You won't be asked to pay it while it is investigated.",
+            "Jag har rapporterat köpet hos {0} ({1}) som inte gjort av dig och pausat betalningar på {2}. Du behöver inte betala medan det utreds.",
+            "Ich habe den Kauf bei {0} ({1}) als nicht von dir getätigt gemeldet und Zahlungen über {2} pausiert. Solange ermittelt wird, musst du nichts zahlen."),
+        ["return-paused-need-tracking"] = (
+            "I've paused payments of {2} on your order from {0} ({1}) while you return it. What are the carrier and tracking number of the return parcel? For example \"PostNord 00370712345678901\".",
+            "Jag har pausat betalningar på {2} för din beställning från {0} ({1}) medan du returnerar den. Vilket fraktbolag och spårningsnummer har returpaketet? Till exempel \"PostNord 00370712345678901\".",
+            "Ich habe Zahlungen über {2} für deine Bestellung bei {0} ({1}) pausiert, während du sie zurückschickst. Welcher Versanddienst und welche Sendungsnummer hat das Rücksendepaket? Zum Beispiel \"DHL 00340434161234567890\"."),
+        ["return-registered"] = (
+            "Thanks — I've registered your return with {0}, tracking number {1}. Payments stay paused until the store has handled it, at the latest by {2}.",
+            "Tack — jag har registrerat din retur med {0}, spårningsnummer {1}. Betalningarna är pausade tills butiken har hanterat den, senast {2}.",
+            "Danke — ich habe deine Rücksendung mit {0}, Sendungsnummer {1}, registriert. Die Zahlungen bleiben pausiert, bis der Shop sie bearbeitet hat, spätestens bis {2}."),
+        ["tracking-missing"] = (
+            "I couldn't find a tracking number in that. Please write the carrier and the tracking number of the return parcel, for example \"PostNord 00370712345678901\".",
+            "Jag hittade inget spårningsnummer. Skriv fraktbolag och spårningsnummer för returpaketet, till exempel \"PostNord 00370712345678901\".",
+            "Ich habe keine Sendungsnummer gefunden. Bitte schreib Versanddienst und Sendungsnummer des Rücksendepakets, zum Beispiel \"DHL 00340434161234567890\"."),
+        ["already-open"] = (
+            "There is already an open problem report on your order from {0} ({1}) since {2}, and payments of {3} are paused. A person can add to it if you ask.",
+            "Det finns redan en öppen problemrapport på din beställning från {0} ({1}) sedan {2}, och betalningar på {3} är pausade. En person kan komplettera den om du vill.",
+            "Für deine Bestellung bei {0} ({1}) gibt es seit {2} schon eine offene Problemmeldung, Zahlungen über {3} sind pausiert. Ein Mensch kann sie ergänzen, wenn du möchtest."),
+        ["action-refused"] = ("I couldn't do that: {0}", "Det gick inte: {0}", "Das ging leider nicht: {0}"),
+        ["pause-needs-reason"] = (
+            "I can pause payments on an order while there's a problem with it — for example while you return it, or if it never arrived or is faulty. What happened with your order?",
+            "Jag kan pausa betalningar på en beställning medan det finns ett problem med den — till exempel medan du returnerar den, eller om den aldrig kom eller är trasig. Vad har hänt med din beställning?",
+            "Ich kann Zahlungen für eine Bestellung pausieren, solange es ein Problem damit gibt — etwa während du sie zurückschickst, oder wenn sie nie ankam oder defekt ist. Was ist mit deiner Bestellung passiert?"),
+        ["move-due-date"] = (
+            "I can't move a due date myself, and I won't promise what I can't do. What I can do right away is pause payments on an order while there's a problem with it (a return on its way, an item that never arrived, a faulty item, a wrong amount). For more time to pay for another reason, ask for a person and our team will look at what your plan allows.",
+            "Jag kan inte flytta ett förfallodatum själv, och jag lovar inget jag inte kan hålla. Det jag kan göra direkt är att pausa betalningar på en beställning medan det finns ett problem med den (en retur på väg, en vara som aldrig kom, en trasig vara, fel belopp). Behöver du mer tid av något annat skäl, be att få prata med en person så ser vårt team vad din plan tillåter.",
+            "Ich kann ein Fälligkeitsdatum nicht selbst verschieben, und ich verspreche nichts, was ich nicht halten kann. Sofort kann ich Zahlungen für eine Bestellung pausieren, solange es ein Problem damit gibt (eine Rücksendung unterwegs, ein nie angekommener oder defekter Artikel, ein falscher Betrag). Brauchst du aus einem anderen Grund mehr Zeit, frag nach einem Menschen; unser Team prüft, was dein Plan erlaubt."),
+        ["complaint"] = (
+            "I'm sorry to hear that. Tell me which order it's about and what went wrong, and I'll see what I can do — or ask for a person at any time.",
+            "Det var tråkigt att höra. Berätta vilken beställning det gäller och vad som gick fel, så ser jag vad jag kan göra — eller be att få prata med en person.",
+            "Das tut mir leid. Sag mir, um welche Bestellung es geht und was schiefgelaufen ist, dann schaue ich, was ich tun kann — oder frag jederzeit nach einem Menschen."),
+        ["injection"] = (
+            "I can't take instructions like that. I only act on your own orders through the normal steps, such as reporting a problem with an order or pausing payments while you return it. What happened with your order?",
+            "Sådana instruktioner kan jag inte ta emot. Jag agerar bara på dina egna beställningar genom de vanliga stegen, som att rapportera ett problem eller pausa betalningar under en retur. Vad har hänt med din beställning?",
+            "Solche Anweisungen kann ich nicht annehmen. Ich handle nur über die normalen Schritte mit deinen eigenen Bestellungen, etwa ein Problem melden oder Zahlungen während einer Rücksendung pausieren. Was ist mit deiner Bestellung passiert?"),
+        ["article"] = ("{0}: {1}", "{0}: {1}", "{0}: {1}"),
+        ["rate-limit"] = (
+            "You're sending messages faster than I can answer them ({0} a minute at most). Please wait a moment and send your question again.",
+            "Du skickar meddelanden snabbare än jag hinner svara (högst {0} i minuten). Vänta en stund och skicka din fråga igen.",
+            "Du schickst Nachrichten schneller, als ich antworten kann (höchstens {0} pro Minute). Bitte warte einen Moment und schick deine Frage noch einmal."),
+    };
+
+    public static string Say(string language, string key, params object[] args)
+    {
+        var (en, sv, de) = Table[key];
+        var template = language switch
+        {
+            "sv" => sv,
+            "de" => de,
+            _ => en,
+        };
+        return args.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, args);
+    }
+
+    public static bool Has(string key) => Table.ContainsKey(key);
+
+    /// <summary>Dates as ISO 8601, the one format every reader of three languages parses alike.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Date(DateTime at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

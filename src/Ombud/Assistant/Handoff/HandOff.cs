@@ -1,0 +1,79 @@
+namespace Ombud.Assistant.Handoff;
+
+/// <summary>
+/// The policy's decision to bring a person into a conversation, and everything that person needs to pick it up
+/// without asking the shopper to start over: why, a summary, the intent, how the shopper's mood went, and what the
+/// assistant would suggest. Until the agent marketplace exists it waits in a queue that staff can see.
+/// </summary>
+public sealed class HandOff
+{
+    private HandOff()
+    {
+    }
+
+    public HandOff(Guid id, Guid conversationId, Guid customerId, HandOffReason reason, int priority, string summary, string? intent,
+        string sentimentTrend, string suggestedResolution, string language, DateTime requestedAt)
+    {
+        Id = id;
+        ConversationId = conversationId;
+        CustomerId = customerId;
+        Reason = reason;
+        Priority = priority;
+        Summary = summary;
+        Intent = intent;
+        SentimentTrend = sentimentTrend;
+        SuggestedResolution = suggestedResolution;
+        Language = language;
+        RequestedAt = requestedAt;
+        Status = HandOffStatus.Waiting;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ConversationId { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    public HandOffReason Reason { get; private set; }
+
+    /// <summary>Lower is sooner: 0 fraud and vulnerability, 1 anger and large amounts, 2 the rest.</summary>
+    public int Priority { get; private set; }
+
+    public string Summary { get; private set; } = "";
+
+    /// <summary>What the shopper wanted, as the intent the assistant last understood (null when it never did).</summary>
+    public string? Intent { get; private set; }
+
+    /// <summary>The sentiment of the shopper's messages in order, with its direction, e.g. "0.2 → -0.4 → -0.8 (worsening)".</summary>
+    public string SentimentTrend { get; private set; } = "";
+
+    public string SuggestedResolution { get; private set; } = "";
+
+    public string Language { get; private set; } = "en";
+
+    public DateTime RequestedAt { get; private set; }
+
+    public HandOffStatus Status { get; private set; }
+}
+
+/// <summary>Why the policy handed off; each is a rule in docs/assistant.md.</summary>
+public enum HandOffReason
+{
+    /// <summary>The shopper asked for a person in words.</summary>
+    Requested,
+
+    /// <summary>The shopper pressed the always-visible button.</summary>
+    Button,
+    Frustration,
+    NotUnderstood,
+    Vulnerability,
+    LargeAmount,
+    FraudClaim,
+}
+
+public enum HandOffStatus
+{
+    Waiting,
+    WithAgent,
+    Closed,
+}
