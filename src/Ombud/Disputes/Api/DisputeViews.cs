@@ -71,12 +71,13 @@ public sealed record EvidenceFileInfo(Guid Id, DisputeParty Party, string FileNa
     /// side. The one listing of the API's views and the dispute pages; it reads no file's bytes and is not audited
     /// itself: the view or page that shows it is.
     /// </summary>
-    internal static Task<List<EvidenceFileInfo>> ListAsync(OmbudDb db, Guid disputeId, DisputeParty viewer, CancellationToken ct)
+    internal static async Task<List<EvidenceFileInfo>> ListAsync(OmbudDb db, Guid disputeId, DisputeParty viewer, CancellationToken ct)
     {
-        var download = $"{DisputeEndpoints.BaseOf(viewer)}/{disputeId}/files/";
-        return db.Set<EvidenceFile>().AsNoTracking().Where(f => f.DisputeId == disputeId)
+        var files = await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.DisputeId == disputeId)
             .OrderBy(f => f.UploadedAt).ThenBy(f => f.Id)
-            .Select(f => new EvidenceFileInfo(f.Id, f.Party, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt, download + f.Id))
+            .Select(f => new EvidenceFileInfo(f.Id, f.Party, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt, ""))
             .ToListAsync(ct);
+        // The address is made here, not in SQL: SQLite would spell the id in its stored upper case.
+        return [.. files.Select(f => f with { Download = $"{DisputeEndpoints.BaseOf(viewer)}/{disputeId}/files/{f.Id}" })];
     }
 }
