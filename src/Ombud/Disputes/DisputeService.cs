@@ -238,7 +238,9 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
     /// <summary>
     /// Saves the unit of work. Two writers racing on one dispute both append transition number n + 1, and two racing
     /// reports both open a dispute on one order: the database refuses the second of each, which becomes a conflict
-    /// the caller can retry from a fresh read, and nothing of it is saved.
+    /// the caller can retry from a fresh read, and nothing of it is saved. So does a save PostgreSQL chose as a
+    /// deadlock's victim or refused as not serializable, e.g. a merchant's answer while a timer holds the dispute's
+    /// or the plan's row (<see cref="WriteClash"/>).
     /// </summary>
     private async Task<Outcome<Dispute>> SaveAsync(Dispute dispute, CancellationToken ct)
     {
@@ -252,10 +254,10 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
             await db.SaveChangesAsync(ct);
             return dispute;
         }
-        catch (DbUpdateException clash) when (UniqueViolation.TryDescribe(clash, out _))
+        catch (Exception clash) when ((clash is DbUpdateException unique && UniqueViolation.TryDescribe(unique, out _)) || WriteClash.Is(clash))
         {
             db.ChangeTracker.Clear();
-            return new Conflict("The dispute changed while this request was made; read it again and retry.");
+            return new Conflict("The dispute " + WriteClash.Retry);
         }
     }
 

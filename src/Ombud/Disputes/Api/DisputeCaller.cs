@@ -52,6 +52,13 @@ internal sealed class DisputeCallers(OmbudDb db)
                 var merchants = user.FindAll(Scopes.ClaimType)
                     .Select(s => s.Value.StartsWith(Scopes.MerchantPrefix, StringComparison.Ordinal) && Guid.TryParse(s.Value[Scopes.MerchantPrefix.Length..], out var m) ? m : (Guid?)null)
                     .OfType<Guid>().ToList();
+                if (merchants.Count == 0 && user.IsInRole(Roles.Merchant)
+                    && await db.Users.Where(u => u.Id == id).Select(u => u.MerchantId).SingleOrDefaultAsync(ct) is { } own)
+                {
+                    // A person of the merchant's staff (portal cookie) speaks for the one merchant their account is linked to.
+                    merchants = [own];
+                }
+
                 return merchants.Count > 0 ? new DisputeCaller(party, credential, null, merchants) : null;
             default:
                 return new DisputeCaller(party, credential, null, []);

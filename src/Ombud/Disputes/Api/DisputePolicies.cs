@@ -15,13 +15,24 @@ internal static class DisputePolicies
     public const string Staff = "disputes:staff";
     public const string RaiseHighRisk = "disputes:raise-high-risk";
 
+    /// <summary>
+    /// A merchant's file downloads: its system's key, or a person of its staff signed in to the portal (role merchant),
+    /// whose account names the merchant. Only downloads take the cookie; every move stays key-only.
+    /// </summary>
+    public const string MerchantFiles = "disputes:merchant-files";
+
     public static void AddDisputePolicies(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(Shopper, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireRole(Roles.Shopper))
             .AddPolicy(Staff, policy => StaffOr(policy))
-            .AddPolicy(RaiseHighRisk, policy => StaffOr(policy, Scopes.Risk));
+            .AddPolicy(RaiseHighRisk, policy => StaffOr(policy, Scopes.Risk))
+            .AddPolicy(MerchantFiles, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.IsInRole(Roles.Merchant)
+                    || c.User.FindAll(Scopes.ClaimType).Any(s => s.Value.StartsWith(Scopes.MerchantPrefix, StringComparison.Ordinal))));
 
     private static void StaffOr(AuthorizationPolicyBuilder policy, params string[] moreScopes) => policy
         .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce;
+using Ombud.Disputes.Evidence;
+using Ombud.Platform.Storage;
 
 namespace Ombud.Disputes.Api;
 
@@ -61,4 +64,20 @@ public sealed record OrderShipment(string? Carrier, string? TrackingNumber, Date
 
 /// <summary>A file's description, never its bytes: those come from <see cref="Download"/>, which is audited.</summary>
 public sealed record EvidenceFileInfo(Guid Id, DisputeParty Party, string FileName, string ContentType, long Size, string Sha256,
-    DateTime UploadedAt, string Download);
+    DateTime UploadedAt, string Download)
+{
+    /// <summary>
+    /// The files of a dispute in the order they came, each with its download address for <paramref name="viewer"/>'s
+    /// side. The one listing of the API's views and the dispute pages; it reads no file's bytes and is not audited
+    /// itself: the view or page that shows it is.
+    /// </summary>
+    internal static async Task<List<EvidenceFileInfo>> ListAsync(OmbudDb db, Guid disputeId, DisputeParty viewer, CancellationToken ct)
+    {
+        var files = await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.DisputeId == disputeId)
+            .OrderBy(f => f.UploadedAt).ThenBy(f => f.Id)
+            .Select(f => new EvidenceFileInfo(f.Id, f.Party, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt, ""))
+            .ToListAsync(ct);
+        // The address is made here, not in SQL: SQLite would spell the id in its stored upper case.
+        return [.. files.Select(f => f with { Download = $"{DisputeEndpoints.BaseOf(viewer)}/{disputeId}/files/{f.Id}" })];
+    }
+}

@@ -23,9 +23,13 @@ internal static class MerchantEndpoints
         api.MapGet("/{id:guid}", async (Guid id, HttpContext http, PartyDisputes desk, CancellationToken ct) =>
             (await desk.ViewAsync(http.User, Side, id, ct)).ToResult(TypedResults.Ok))
             .Produces<DisputeView>().WithSummary("One dispute: the shopper's reason, description and files, your answer, the timeline.");
-        api.MapGet("/{id:guid}/files/{fileId:guid}", async (Guid id, Guid fileId, HttpContext http, PartyDisputes desk, CancellationToken ct) =>
+        // Outside the key-only group: the merchant portal's people download with their cookie (DisputePolicies.MerchantFiles).
+        app.MapGet(DisputeEndpoints.Merchant + "/{id:guid}/files/{fileId:guid}", async (Guid id, Guid fileId, HttpContext http, PartyDisputes desk, CancellationToken ct) =>
             (await desk.FileAsync(http.User, Side, id, fileId, ct)).ToResult(f => DisputeEndpoints.Download(f, http)))
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").WithSummary("Download a file of the dispute.");
+            .RequireAuthorization(DisputePolicies.MerchantFiles).WithTags("Disputes: merchant")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .WithSummary("Download a file of the dispute, with the merchant's key or signed in to the merchant portal; audited.");
 
         api.MapPost("/{id:guid}/acceptance", (Guid id, LossAcceptance body, HttpContext http, IdempotentRequests idem, PartyDisputes desk) =>
             idem.RunAsync(http, body, ct => desk.MoveAsync(http.User, Side, id, (s, d, actor) =>

@@ -145,13 +145,21 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, Dispute
         }
 
         var order = await db.Set<Order>().AsNoTracking().SingleAsync(o => o.Id == dispute.OrderId, ct);
-        var download = $"{DisputeEndpoints.BaseOf(party)}/{id}/files/";
-        var files = await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.DisputeId == id)
-            .OrderBy(f => f.UploadedAt).ThenBy(f => f.Id)
-            .Select(f => new EvidenceFileInfo(f.Id, f.Party, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt, download + f.Id))
-            .ToListAsync(ct);
-        await RecordReadAsync(caller, "dispute.evidence-viewed", id, $"as {party.ToString().ToLowerInvariant()}; {files.Count} files listed", ct);
+        var files = await EvidenceFileInfo.ListAsync(db, id, party, ct);
+        await RecordViewAsync(caller, id, files.Count, "", ct);
         return DisputeView.Of(dispute, order, files, party);
+    }
+
+    /// <summary>
+    /// A dispute page showed the dispute with its evidence: the same one audit entry as <see cref="ViewAsync"/>, noted
+    /// as read on the page. The page reads through its own queries, so a view is recorded here once, never twice.
+    /// </summary>
+    public async Task RecordPageViewAsync(ClaimsPrincipal user, DisputeParty party, Guid id, int files, CancellationToken ct)
+    {
+        if (await SeenAsync(user, party, id, ct) is ({ } caller, _))
+        {
+            await RecordViewAsync(caller, id, files, " on the page", ct);
+        }
     }
 
     /// <summary>One evidence file of a dispute the caller may see, bytes and all; the download is written to the audit log.</summary>
@@ -166,6 +174,9 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, Dispute
         await RecordReadAsync(caller, "dispute.file-downloaded", id, $"file {file.Id} '{file.FileName}' sha256 {file.Sha256} as {party.ToString().ToLowerInvariant()}", ct);
         return file;
     }
+
+    private Task RecordViewAsync(DisputeCaller caller, Guid id, int files, string where, CancellationToken ct) =>
+        RecordReadAsync(caller, "dispute.evidence-viewed", id, $"as {caller.Party.ToString().ToLowerInvariant()}; {files} files listed{where}", ct);
 
     private static Forbidden NoParty => new("These credentials do not speak for a customer, a merchant or the provider's staff, so they have no disputes.");
 

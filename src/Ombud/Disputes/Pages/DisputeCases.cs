@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce;
+using Ombud.Disputes.Api;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Disputes.Pages;
@@ -22,7 +23,8 @@ internal sealed class DisputeCases(OmbudDb db)
         var order = await db.Set<Order>().AsNoTracking().Include(o => o.Plan).SingleAsync(o => o.Id == dispute.OrderId, ct);
         var merchant = await db.Set<Merchant>().Where(m => m.Id == dispute.MerchantId).Select(m => m.Name).SingleAsync(ct);
         var customer = await db.Set<Customer>().Where(c => c.Id == dispute.CustomerId).Select(c => c.Name).SingleAsync(ct);
-        return new DisputeCase(dispute, order, merchant, customer);
+        var files = await EvidenceFileInfo.ListAsync(db, id, viewer.Party, ct);
+        return new DisputeCase(dispute, order, merchant, customer, files);
     }
 
     /// <summary>A shopper's own order with its plan and every dispute on it, newest first; null for anyone else's.</summary>
@@ -60,9 +62,15 @@ internal sealed class DisputeCases(OmbudDb db)
     }
 }
 
-/// <summary>A dispute with its order and plan and the names of both sides.</summary>
-public sealed record DisputeCase(Dispute Dispute, Order Order, string MerchantName, string CustomerName)
+/// <summary>
+/// A dispute with its order and plan, the names of both sides and its evidence files (described, with the viewer's
+/// audited download address; never their bytes).
+/// </summary>
+public sealed record DisputeCase(Dispute Dispute, Order Order, string MerchantName, string CustomerName, IReadOnlyList<EvidenceFileInfo> Files)
 {
+    /// <summary>The files one side sent, oldest first.</summary>
+    public IReadOnlyList<EvidenceFileInfo> FilesOf(DisputeParty party) => [.. Files.Where(f => f.Party == party)];
+
     /// <summary>The steps in the order they happened (the database returns owned rows in no particular order).</summary>
     public IReadOnlyList<DisputeTransition> Timeline { get; } = [.. Dispute.Transitions.OrderBy(t => t.Number)];
 

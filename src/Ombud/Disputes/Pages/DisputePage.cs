@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Ombud.Disputes.Api;
 using Ombud.Platform;
-using Ombud.Platform.Audit;
 using Ombud.Platform.Storage;
 using Ombud.Web;
 
@@ -35,8 +35,7 @@ public abstract class DisputePage : OmbudPage
 
     internal abstract DisputeAudience Audience { get; }
 
-    /// <summary>The evidence-file service once it is registered; until then a stand-in that refuses every file.</summary>
-    internal IDisputeEvidenceUpload Uploads => ScopedServices.GetService<IDisputeEvidenceUpload>() ?? new FileEvidenceNotYetAvailable();
+    private Guid? _viewed;
 
     /// <summary>Reads what the page shows. Returns false when there is nothing the viewer may see: the not-found page follows.</summary>
     protected abstract Task<bool> LoadAsync(CancellationToken ct);
@@ -101,52 +100,21 @@ public abstract class DisputePage : OmbudPage
         }
     }
 
-    /// <summary>Hands a file to the evidence-file service as the viewer; true when it was stored.</summary>
-    internal async Task<bool> UploadAsync(Guid disputeId, string party, EvidenceFile file)
-    {
-        if (Busy || Viewer is null)
-        {
-            return false;
-        }
-
-        Busy = true;
-        (Problem, Notice) = (null, null);
-        try
-        {
-            var stored = await Uploads.UploadAsync(disputeId, party, Viewer.Actor, file.Name, file.Content, PageClosed);
-            if (stored.Succeeded)
-            {
-                Notice = $"{file.Name} was added to the dispute.";
-            }
-            else
-            {
-                Problem = DisputeWords.Problem(stored.Error!);
-            }
-
-            return stored.Succeeded;
-        }
-        finally
-        {
-            Busy = false;
-        }
-    }
-
     /// <summary>
-    /// Audits that the viewer read a dispute's evidence: the issue asks for every read, not only every change. Only
-    /// the live page records it, so the prerendered first response and the live page are one read, not two.
+    /// Audits that the viewer read a dispute and its evidence: the issue asks for every read, not only every change.
+    /// One entry per visit of a page, <c>dispute.evidence-viewed</c> as the API writes for a read of the dispute,
+    /// noted "on the page"; re-reads after a step are the same visit. Only the live page records it, so the
+    /// prerendered first response and the live page are one read, not two. Downloads are audited by the file endpoint.
     /// </summary>
-    internal async Task RecordEvidenceReadAsync(Guid disputeId)
+    internal async Task RecordViewAsync(DisputeCase c)
     {
-        if (Viewer is null || !RendererInfo.IsInteractive)
+        if (Viewer is null || !RendererInfo.IsInteractive || _viewed == c.Dispute.Id)
         {
             return;
         }
 
-        using (await Service<WriteGate>().EnterAsync(PageClosed))
-        {
-            Service<AuditLog>().Record(Viewer.Actor, "dispute.evidence-read", $"dispute:{disputeId}");
-            await Db.SaveChangesAsync(PageClosed);
-        }
+        _viewed = c.Dispute.Id;
+        await Service<PartyDisputes>().RecordPageViewAsync(await UserAsync(), Viewer.Party, c.Dispute.Id, c.Files.Count, PageClosed);
     }
 
     protected void GoTo(string path) => Navigation.NavigateTo(path);
@@ -154,6 +122,3 @@ public abstract class DisputePage : OmbudPage
     /// <summary>An optional note as the use case wants it: null when nothing was written.</summary>
     protected static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
-
-/// <summary>A file a person chose, read into memory: its name and its bytes.</summary>
-public sealed record EvidenceFile(string Name, byte[] Content);

@@ -47,6 +47,14 @@ internal sealed record DisputeViewer(DisputeAudience Audience, Guid? PartyId, st
         }
     }
 
+    /// <summary>The side of the dispute the viewer is on, as the API and the audit log name it.</summary>
+    public DisputeParty Party => Audience switch
+    {
+        DisputeAudience.Shopper => DisputeParty.Shopper,
+        DisputeAudience.Merchant => DisputeParty.Merchant,
+        _ => DisputeParty.Staff,
+    };
+
     /// <summary>Whether this viewer may see <paramref name="dispute"/>: a shopper their own, a merchant its own, staff any.</summary>
     public bool MaySee(Dispute dispute) => Audience switch
     {

@@ -109,6 +109,32 @@ internal static class DisputeWords
         };
     }
 
+    /// <summary>Who sent an evidence file, in the reader's words.</summary>
+    public static string Uploader(DisputeParty party, DisputeAudience audience) => (party, audience) switch
+    {
+        (DisputeParty.Shopper, DisputeAudience.Shopper) or (DisputeParty.Merchant, DisputeAudience.Merchant) => "You",
+        (DisputeParty.Shopper, _) => "The shopper",
+        (DisputeParty.Merchant, _) => "The store",
+        _ => "Ombud",
+    };
+
+    /// <summary>An evidence file's kind as its content showed it (the name proves nothing).</summary>
+    public static string FileKind(string contentType) => contentType switch
+    {
+        Evidence.EvidenceFileKinds.Pdf => "PDF",
+        Evidence.EvidenceFileKinds.Jpeg => "JPEG image",
+        Evidence.EvidenceFileKinds.Png => "PNG image",
+        Evidence.EvidenceFileKinds.Docx => "Word document",
+        _ => contentType,
+    };
+
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} bytes",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes / (1024.0 * 1024.0):0.#} MB",
+    };
+
     /// <summary>A refused action in words a person can act on; the domain errors already name the state and the moves allowed.</summary>
     public static string Problem(DomainError error) => error switch
     {

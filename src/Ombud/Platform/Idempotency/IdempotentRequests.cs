@@ -87,6 +87,13 @@ public sealed class IdempotentRequests(OmbudDb db, WriteGate writeGate, TimeProv
             var field = JsonNamingPolicy.CamelCase.ConvertName(column);
             return new Conflict($"Another record already has this {field}. To retry a request safely, send the same Idempotency-Key.").ToProblem();
         }
+        catch (Exception clash) when (WriteClash.Is(clash))
+        {
+            // PostgreSQL chose this request as a deadlock's victim (or refused it as not serializable): nothing was saved.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return new Conflict("The resource " + WriteClash.Retry).ToProblem();
+        }
 
         return new CreatedJson(createdAt, body);
     }

@@ -44,7 +44,10 @@ internal sealed record EvidenceSample(string Name, byte[] Bytes, string Declared
         {
             foreach (var (name, text) in entries)
             {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                // A fixed time: the same sample made twice is the same bytes (a retried request must hash alike).
+                var entry = zip.CreateEntry(name);
+                entry.LastWriteTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                using var writer = new StreamWriter(entry.Open());
                 writer.Write(text);
             }
         }
