@@ -260,7 +260,7 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        page.SetDefaultTimeout(90_000); // generous: CI machines are shared and a Blazor circuit can be slow to start under load
         await page.GotoAsync("/signin");
         await page.Locator($"button[data-demo-role='{role}']").ClickAsync();
         await page.WaitForURLAsync($"**{home}");
