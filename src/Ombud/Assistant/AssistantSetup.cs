@@ -6,6 +6,7 @@ using Ombud.Assistant.Dialogue;
 using Ombud.Assistant.Handoff;
 using Ombud.Assistant.Knowledge;
 using Ombud.Assistant.Llm;
+using Ombud.Assistant.Metrics;
 using Ombud.Assistant.Understanding;
 
 namespace Ombud.Assistant;
@@ -21,6 +22,7 @@ internal static class AssistantSetup
         services.AddSingleton<IntentClassifier>();
         services.AddSingleton(_ => KnowledgeBase.Shipped());
         services.AddSingleton<MessageReader>();
+        services.AddSingleton<TurnMetrics>();
         services.AddScoped<DisputeActions>();
         services.AddScoped<DialoguePolicy>();
         services.AddScoped<HandOffQueue>();
@@ -40,6 +42,7 @@ internal static class AssistantSetup
     public static void MapAssistant(this WebApplication app)
     {
         app.MapAssistantApi();
+        app.MapTurnMetrics();
         app.MapHub<AssistantHub>(AssistantHub.Path);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Ombud.Assistant.Dialogue;
 using Ombud.Assistant.Handoff;
 using Ombud.Assistant.Llm;
+using Ombud.Assistant.Metrics;
 using Ombud.Assistant.Understanding;
 using Ombud.Commerce;
 using Ombud.Platform;
@@ -28,6 +29,7 @@ internal sealed class ConversationDesk(
     HandOffQueue queue,
     ReplyPhraser phraser,
     AuditLog audit,
+    TurnMetrics metrics,
     IOptions<AssistantOptions> options)
 {
     private const int MaxAttempts = 3;
@@ -96,6 +98,20 @@ internal sealed class ConversationDesk(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private async Task<Outcome<TurnView>> TurnAsync(Guid customerId, Guid conversationId, string? clientMessageId, string? text, bool button,
+        CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        try
+        {
+            return await HandleTurnAsync(customerId, conversationId, clientMessageId, text, button, ct);
+        }
+        finally
+        {
+            metrics.Record(clock.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<Outcome<TurnView>> HandleTurnAsync(Guid customerId, Guid conversationId, string? clientMessageId, string? text, bool button,
         CancellationToken ct)
     {
         if (clientMessageId is { Length: 0 or > ConversationLimits.MaxClientMessageId })

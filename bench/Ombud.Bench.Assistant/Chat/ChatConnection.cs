@@ -1,0 +1,37 @@
+using System.Net;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Ombud.Bench.Assistant.Chat;
+
+/// <summary>One browser tab's chat: a SignalR connection to <c>/hubs/assistant</c> over WebSockets with the shopper's cookies.</summary>
+internal sealed class ChatConnection(HubConnection connection) : IAsyncDisposable
+{
+    private long _sent;
+
+    public Guid ConversationId { get; private set; }
+
+    public static async Task<ChatConnection> OpenAsync(Uri baseUrl, CookieContainer cookies, CancellationToken ct)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseUrl, "hubs/assistant"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.Cookies = cookies;
+            })
+            .Build();
+        // Under a heavy load a turn may queue for a while; that is a figure to report, not a dropped connection.
+        connection.ServerTimeout = TimeSpan.FromMinutes(5);
+        await connection.StartAsync(ct);
+        return new ChatConnection(connection);
+    }
+
+    public async Task StartConversationAsync(CancellationToken ct) =>
+        ConversationId = (await connection.InvokeAsync<StartedConversation>("Start", null, ct)).Id;
+
+    public Task<TurnReply> SayAsync(string text, CancellationToken ct) =>
+        connection.InvokeAsync<TurnReply>("Send", ConversationId, $"bench-{Interlocked.Increment(ref _sent)}-{Guid.NewGuid():N}", text, ct);
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}

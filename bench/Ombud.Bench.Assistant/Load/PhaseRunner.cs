@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using HdrHistogram;
+using Ombud.Bench.Ingest.Progress;
+
+namespace Ombud.Bench.Assistant.Load;
+
+/// <summary>
+/// Closed-loop load over the open conversations: each keeps exactly one message in flight and takes the next turn
+/// number from a shared counter, so a phase ends after exactly its count (or at its deadline).
+/// </summary>
+internal sealed class PhaseRunner(IReadOnlyList<ConversationWorker> workers, IProgressView progress)
+{
+    /// <summary>Ten minutes bounds any turn, in stopwatch ticks.</summary>
+    private static readonly long HighestTrackable = Stopwatch.Frequency * 600;
+
+    private static readonly long LowestDiscernible = Math.Max(1, Stopwatch.Frequency / 1_000_000);
+
+    public async Task<PhaseResult> RunAsync(string label, long count, CancellationToken stopIssuing, CancellationToken abort)
+    {
+        var roundTrips = new LongConcurrentHistogram(LowestDiscernible, HighestTrackable, 3);
+        var tally = new Tally();
+        var state = new PhaseState(count);
+        var started = Stopwatch.GetTimestamp();
+        var running = workers.Select(w => Task.Run(() => WorkAsync(w, state, roundTrips, tally, stopIssuing, abort), CancellationToken.None)).ToArray();
+        var done = await progress.TrackAsync(label, count, () => Volatile.Read(ref state.Completed), SumAsync(running));
+        return new PhaseResult(label, done, tally, roundTrips, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static async Task<long> WorkAsync(ConversationWorker worker, PhaseState state, LongConcurrentHistogram roundTrips, Tally tally,
+        CancellationToken stopIssuing, CancellationToken abort)
+    {
+        long done = 0;
+        while (!stopIssuing.IsCancellationRequested && !abort.IsCancellationRequested && Interlocked.Increment(ref state.Issued) <= state.Count)
+        {
+            try
+            {
+                await worker.TurnAsync(roundTrips, tally, abort);
+                done++;
+            }
+            catch (OperationCanceledException) when (abort.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception error) when (error is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or IOException
+                or System.Net.WebSockets.WebSocketException or TaskCanceledException)
+            {
+                tally.Fail(error);
+            }
+
+            Interlocked.Increment(ref state.Completed);
+        }
+
+        return done;
+    }
+
+    private static async Task<long> SumAsync(Task<long>[] running) => (await Task.WhenAll(running)).Sum();
+
+    private sealed class PhaseState(long count)
+    {
+        public readonly long Count = count;
+        public long Issued;
+        public long Completed;
+    }
+}
+
+/// <summary>What one phase did: turns answered, their tally, client round trips, and its wall-clock time.</summary>
+internal sealed record PhaseResult(string Label, long Turns, Tally Tally, LongConcurrentHistogram RoundTrips, TimeSpan Elapsed);

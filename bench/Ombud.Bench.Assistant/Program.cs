@@ -1,0 +1,3 @@
+using Ombud.Bench.Assistant.Cli;
+
+return await BenchCommand.RunAsync(args);
