@@ -155,10 +155,11 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
         Assert.Equal("proof-of-delivery.pdf application/pdf Merchant", Assert.Single(files)); // the disguised file was never stored
 
         // Each visit of a dispute page is one audited read of its evidence, however often the page re-read the dispute
-        // after a step; each download is one more. Staff visited twice (the agent to escalate, the admin to decide).
+        // after a step; each download is one more. Two staff members visited (the agent to escalate, the admin to decide);
+        // a reload while waiting for the timer is one visit more.
         var staffViews = await server.QueryAsync(
             $"SELECT Actor FROM platform_audit_log WHERE Action = 'dispute.evidence-viewed' AND Subject = 'dispute:{disputeId}' AND Detail LIKE 'as staff;%on the page'");
-        Assert.Equal(2, staffViews.Count);
+        Assert.True(staffViews.Count >= 2, $"{staffViews.Count} staff views audited");
         Assert.Equal(2, staffViews.Distinct().Count());
         Assert.All(staffViews, actor => Assert.StartsWith("user:", actor, StringComparison.Ordinal));
         var downloads = await server.QueryAsync(
@@ -198,7 +199,18 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
         if (await step.CountAsync() > 0)
         {
             await step.ClickAsync();
-            await Expect(staff.Locator("[data-notice], [data-problem]").First).ToBeVisibleAsync();
+        }
+
+        // The timer ticks every few seconds and may take the step between the count and the click, and the page
+        // does not follow changes made elsewhere: read the dispute afresh until the step shows, by the click or the timer.
+        var state = staff.Locator("[data-status] [data-dispute-state]");
+        var after = move == "Close" ? "Closed" : "Initiated";
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (await state.GetAttributeAsync("data-dispute-state") != after && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await staff.ReloadAsync();
+            await Expect(staff.Locator("[data-status]")).ToBeVisibleAsync();
         }
     }
 

@@ -26,8 +26,13 @@ public abstract class DisputePage : OmbudPage
     /// <summary>What the last step did, to confirm it.</summary>
     protected string? Notice { get; set; }
 
-    /// <summary>True while a step runs: its buttons are disabled, so a double click is one step.</summary>
-    protected bool Busy { get; private set; }
+    /// <summary>
+    /// True while a step runs, so a double click is one step, and until the page is live: a click on the prerendered
+    /// page reaches no server and would be lost without a word.
+    /// </summary>
+    protected bool Busy => _stepRunning || !RendererInfo.IsInteractive;
+
+    private bool _stepRunning;
 
     protected bool Loaded { get; private set; }
 
@@ -55,12 +60,12 @@ public abstract class DisputePage : OmbudPage
     /// <summary>Takes one step on a dispute as the viewer: the dispute as saved, or null when the step was refused.</summary>
     internal async Task<Dispute?> StepAsync(Func<DisputeService, string, CancellationToken, Task<Outcome<Dispute>>> step, string done)
     {
-        if (Busy || Viewer is null)
+        if (_stepRunning || Viewer is null)
         {
             return null;
         }
 
-        Busy = true;
+        _stepRunning = true;
         (Problem, Notice) = (null, null);
         try
         {
@@ -96,7 +101,7 @@ public abstract class DisputePage : OmbudPage
         }
         finally
         {
-            Busy = false;
+            _stepRunning = false;
         }
     }
 
