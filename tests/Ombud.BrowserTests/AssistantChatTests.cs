@@ -1,8 +1,5 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using Ombud.Tests.Support;
 
 namespace Ombud.BrowserTests;
 
@@ -100,76 +97,18 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
         return await Replies(page).Last.InnerTextAsync();
     }
 
-    /// <summary>
-    /// The demo shopper's history is random; the return needs one order of known shape. So the provider's system feeds
-    /// one in over the ingestion API, as it would: an espresso machine, pay in 4 with the first quarter paid at checkout,
-    /// shipped and delivered.
-    /// </summary>
+    /// <summary>The return needs one order of known shape: an espresso machine, shipped and delivered.</summary>
     private async Task<string> PlaceDeliveredOrderForTheDemoShopperAsync()
     {
-        var customerId = Assert.Single(await server.QueryAsync("SELECT lower(CustomerId) FROM platform_users WHERE Email = 'shopper@demo.ombud.test'"));
-        var merchantId = Assert.Single(await server.QueryAsync("SELECT lower(MerchantId) FROM platform_users WHERE Email = 'merchant@demo.ombud.test'"));
-        var created = await OmbudProcess.RunAsync(
-            new Dictionary<string, string>
-            {
-                ["Ombud__Database__Provider"] = "sqlite",
-                ["Ombud__Database__ConnectionString"] = $"Data Source={server.DatabasePath}",
-            },
-            "apikey", "create", "--name", "browser-test-assistant", "--scope", "ingest");
-        Assert.True(created.ExitCode == 0, created.StandardError);
-        var key = created.StandardOutput.Trim().Split('\n')[^1].Trim();
-
-        using var http = new HttpClient { BaseAddress = new Uri(server.Url + "/api/v1/"), Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var address = new JsonObject { ["line1"] = "Storgatan 1", ["city"] = "Stockholm", ["postalCode"] = "111 22", ["country"] = "SE" };
-        var order = await PostAsync(http, "orders", new JsonObject
-        {
-            ["externalId"] = Reference,
-            ["customerId"] = customerId,
-            ["merchantId"] = merchantId,
-            ["currency"] = "SEK",
-            ["lines"] = new JsonArray(new JsonObject { ["sku"] = "ESP-2", ["description"] = "Espresso machine", ["quantity"] = 1, ["unitPrice"] = 459_000 }),
-            ["shippingFee"] = 4_900,
-            ["billingAddress"] = address.DeepClone(),
-            ["shippingAddress"] = address.DeepClone(),
-            ["email"] = "anna.svensson@example.se",
-            ["channel"] = "web",
-            ["plan"] = "payIn4",
-        });
-        await PostAsync(http, "payments", new JsonObject { ["orderId"] = order, ["amount"] = 115_975, ["currency"] = "SEK" });
-        await PostAsync(http, $"orders/{order}/shipment", new JsonObject { ["carrier"] = "DHL", ["trackingNumber"] = "DHL-BROWSER-7" });
-        await PostAsync(http, $"orders/{order}/delivery", new JsonObject());
+        using var checkout = await DemoCheckout.OpenAsync(server, "browser-test-assistant");
+        var order = await checkout.PlaceShippedOrderAsync(Reference, "ESP-2", "Espresso machine", 459_000, "DHL", "DHL-BROWSER-7");
+        await checkout.PostAsync($"orders/{order}/delivery", new JsonObject());
         return order;
     }
 
-    private static async Task<string> PostAsync(HttpClient http, string path, JsonObject body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)?["id"]?.GetValue<string>() ?? "";
-    }
+    private Task<IPage> SignInAsync(string role, string home) => server.SignInAsync(role, home);
 
-    private async Task<IPage> SignInAsync(string role, string home)
-    {
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.Url,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync("/signin");
-        await page.Locator($"button[data-demo-role='{role}']").ClickAsync();
-        await page.WaitForURLAsync($"**{home}");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        return page;
-    }
-
-    private static async Task Screenshot(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DemoServer.ArtifactsDirectory, $"{name}.png"), FullPage = true });
+    private static Task Screenshot(IPage page, string name) => DemoServer.ScreenshotAsync(page, name);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

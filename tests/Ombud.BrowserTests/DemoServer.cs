@@ -90,6 +90,34 @@ public class DemoServer : IAsyncLifetime
 
     public string ServerOutput => _server?.Output ?? "";
 
+    /// <summary>A fresh browser context and page on the server; steps wait generously, as CI machines are shared.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Url,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        // A Blazor circuit can be slow to start on a loaded 2-core machine.
+        page.SetDefaultTimeout(90_000);
+        return page;
+    }
+
+    /// <summary>Signs in as the demo account of <paramref name="role"/> with one click and waits for its home page.</summary>
+    public async Task<IPage> SignInAsync(string role, string home)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.Locator($"button[data-demo-role='{role}']").ClickAsync();
+        await page.WaitForURLAsync($"**{home}");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, $"{name}.png"), FullPage = true });
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

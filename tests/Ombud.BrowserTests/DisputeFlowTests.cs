@@ -1,10 +1,6 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Ombud.Tests.Support;
 
 namespace Ombud.BrowserTests;
 
@@ -216,72 +212,17 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
 
     /// <summary>
     /// The demo merchant account acts for the busiest store, which the demo shopper may not have bought from on the
-    /// day the world was seeded. So the provider's system places a fresh order for the shopper at that store, over the
-    /// ingestion API as it would: pay in 4, the first quarter paid at checkout, shipped with tracking.
+    /// day the world was seeded: so the provider's system places a fresh order for the shopper at that store.
     /// </summary>
     private async Task<string> PlaceOrderAtTheDemoMerchantAsync()
     {
-        var customerId = Assert.Single(await server.QueryAsync("SELECT CustomerId FROM platform_users WHERE Email = 'shopper@demo.ombud.test'"));
-        var merchantId = Assert.Single(await server.QueryAsync("SELECT MerchantId FROM platform_users WHERE Email = 'merchant@demo.ombud.test'"));
-        var created = await OmbudProcess.RunAsync(
-            new Dictionary<string, string>
-            {
-                ["Ombud__Database__Provider"] = "sqlite",
-                ["Ombud__Database__ConnectionString"] = $"Data Source={server.DatabasePath}",
-            },
-            "apikey", "create", "--name", "browser-test-checkout", "--scope", "ingest");
-        Assert.True(created.ExitCode == 0, created.StandardError);
-        var key = created.StandardOutput.Trim().Split('\n')[^1].Trim();
-
-        using var http = new HttpClient { BaseAddress = new Uri(server.Url + "/api/v1/"), Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var address = new JsonObject { ["line1"] = "Storgatan 1", ["city"] = "Stockholm", ["postalCode"] = "111 22", ["country"] = "SE" };
-        var order = await PostAsync(http, "orders", new JsonObject
-        {
-            ["customerId"] = customerId.ToLowerInvariant(),
-            ["merchantId"] = merchantId.ToLowerInvariant(),
-            ["currency"] = "SEK",
-            ["lines"] = new JsonArray(new JsonObject { ["sku"] = "HP-900", ["description"] = Item, ["quantity"] = 1, ["unitPrice"] = 129_900 }),
-            ["shippingFee"] = 4_900,
-            ["billingAddress"] = address.DeepClone(),
-            ["shippingAddress"] = address.DeepClone(),
-            ["email"] = "anna.svensson@example.se",
-            ["channel"] = "web",
-            ["plan"] = "payIn4",
-        });
-        await PostAsync(http, "payments", new JsonObject { ["orderId"] = order, ["amount"] = 33_700, ["currency"] = "SEK" });
-        await PostAsync(http, $"orders/{order}/shipment", new JsonObject { ["carrier"] = "PostNord", ["trackingNumber"] = "PN-BROWSER-1" });
-        return order;
+        using var checkout = await DemoCheckout.OpenAsync(server, "browser-test-checkout");
+        return await checkout.PlaceShippedOrderAsync(null, "HP-900", Item, 129_900, "PostNord", "PN-BROWSER-1");
     }
 
-    private static async Task<string> PostAsync(HttpClient http, string path, JsonObject body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)?["id"]?.GetValue<string>() ?? "";
-    }
+    private Task<IPage> SignInAsync(string role, string home) => server.SignInAsync(role, home);
 
-    private async Task<IPage> SignInAsync(string role, string home)
-    {
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.Url,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(90_000); // generous: CI machines are shared and a Blazor circuit can be slow to start under load
-        await page.GotoAsync("/signin");
-        await page.Locator($"button[data-demo-role='{role}']").ClickAsync();
-        await page.WaitForURLAsync($"**{home}");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        return page;
-    }
-
-    private static async Task Screenshot(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DemoServer.ArtifactsDirectory, $"{name}.png"), FullPage = true });
+    private static Task Screenshot(IPage page, string name) => DemoServer.ScreenshotAsync(page, name);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

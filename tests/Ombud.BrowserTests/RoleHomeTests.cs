@@ -20,13 +20,8 @@ public sealed partial class RoleHomeTests(DemoServer server) : IClassFixture<Dem
     [InlineData("admin", "/admin")]
     public async Task A_demo_role_signs_in_with_one_click_and_sees_its_home_with_real_data(string role, string home)
     {
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.Url,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        var page = await server.NewPageAsync();
+        await using var context = page.Context;
         var problems = new List<string>();
         page.Console += (_, message) =>
         {
@@ -51,7 +46,7 @@ public sealed partial class RoleHomeTests(DemoServer server) : IClassFixture<Dem
         Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync(), "Blazor's error bar is showing.");
         Assert.True(await page.EvaluateAsync<bool>("() => getComputedStyle(document.querySelector('.mud-appbar')).position === 'fixed'"),
             "MudBlazor's stylesheet did not apply to the app bar.");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DemoServer.ArtifactsDirectory, $"{role}-home.png"), FullPage = true });
+        await DemoServer.ScreenshotAsync(page, $"{role}-home");
 
         // The page is live, not only prerendered: the circuit answers a click on the menu button by closing the drawer.
         await Expect(page.Locator(".mud-drawer.mud-drawer--open")).ToHaveCountAsync(1);
@@ -76,7 +71,7 @@ public sealed partial class RoleHomeTests(DemoServer server) : IClassFixture<Dem
         await page.ClickAsync("form[action='/account/signin'] button[type=submit]");
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("do not match an account");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DemoServer.ArtifactsDirectory, "signin.png"), FullPage = true });
+        await DemoServer.ScreenshotAsync(page, "signin");
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Ombud.Disputes;
 using Ombud.Platform;
-using Ombud.Platform.Storage;
 
 namespace Ombud.Assistant.Actions;
 
@@ -11,24 +10,18 @@ namespace Ombud.Assistant.Actions;
 /// </summary>
 internal sealed class DisputeActions(IServiceScopeFactory scopes)
 {
-    public static string Actor(Guid customerId) => $"customer:{customerId} (assistant)";
+    public static string Actor(Guid customerId) => $"{DisputeActors.Customer(customerId)} (assistant)";
 
     public Task<Outcome<Dispute>> ReportAsync(Guid customerId, Guid orderId, DisputeReason reason, string description, CancellationToken ct) =>
-        RunAsync(service => service.ReportAsync(new ProblemReport(orderId, reason, description), Actor(customerId), ct), ct);
+        RunAsync(service => service.ReportAsync(new ProblemReport(orderId, reason, description), Actor(customerId), ct));
 
     public Task<Outcome<Dispute>> RegisterReturnAsync(Guid customerId, Guid disputeId, string carrier, string trackingNumber, CancellationToken ct) =>
-        RunAsync(service => service.RegisterReturnAsync(disputeId, carrier, trackingNumber, Actor(customerId), ct), ct);
+        RunAsync(service => service.RegisterReturnAsync(disputeId, carrier, trackingNumber, Actor(customerId), ct));
 
-    private async Task<Outcome<Dispute>> RunAsync(Func<DisputeService, Task<Outcome<Dispute>>> useCase, CancellationToken ct)
+    private async Task<Outcome<Dispute>> RunAsync(Func<DisputeService, Task<Outcome<Dispute>>> useCase)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var outcome = await useCase(scope.ServiceProvider.GetRequiredService<DisputeService>());
-        if (outcome.Succeeded)
-        {
-            // DisputeService saves its own unit of work today; should it leave saving to its caller, this commits it.
-            await scope.ServiceProvider.GetRequiredService<OmbudDb>().SaveChangesAsync(ct);
-        }
-
-        return outcome;
+        // DisputeService saves its own unit of work (its WithoutSaving twin is for callers that hold a transaction).
+        return await useCase(scope.ServiceProvider.GetRequiredService<DisputeService>());
     }
 }

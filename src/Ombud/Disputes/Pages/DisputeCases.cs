@@ -82,7 +82,7 @@ public sealed record DisputeCase(Dispute Dispute, Order Order, string MerchantNa
 
     /// <summary>What the shopper added later, oldest first.</summary>
     public IEnumerable<DisputeTransition> ShopperAdditions =>
-        Timeline.Where(t => t.Move == DisputeMove.AddInformation && t.Actor.StartsWith("customer:", StringComparison.Ordinal));
+        Timeline.Where(t => t.Move == DisputeMove.AddInformation && DisputeActors.PartyOf(t.Actor) == DisputeParty.Shopper);
 
     /// <summary>The merchant's appeal, when it made one.</summary>
     public DisputeTransition? Appeal => Timeline.LastOrDefault(t => t.Move == DisputeMove.Appeal);

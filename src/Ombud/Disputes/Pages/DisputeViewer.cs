@@ -31,7 +31,7 @@ internal sealed record DisputeViewer(DisputeAudience Audience, Guid? PartyId, st
                 var customerId = user.IsInRole(Roles.Shopper)
                     ? await db.Users.Where(u => u.Id == userId).Select(u => u.CustomerId).SingleOrDefaultAsync(ct)
                     : null;
-                return customerId is { } id ? new DisputeViewer(audience, id, $"customer:{id}") : null;
+                return customerId is { } id ? new DisputeViewer(audience, id, DisputeActors.Customer(id)) : null;
             }
 
             case DisputeAudience.Merchant:
@@ -39,11 +39,11 @@ internal sealed record DisputeViewer(DisputeAudience Audience, Guid? PartyId, st
                 var merchantId = user.IsInRole(Roles.Merchant)
                     ? await db.Users.Where(u => u.Id == userId).Select(u => u.MerchantId).SingleOrDefaultAsync(ct)
                     : null;
-                return merchantId is { } id ? new DisputeViewer(audience, id, $"merchant:{id}") : null;
+                return merchantId is { } id ? new DisputeViewer(audience, id, DisputeActors.Merchant(id)) : null;
             }
 
             default:
-                return user.IsInRole(Roles.Agent) || user.IsInRole(Roles.Admin) ? new DisputeViewer(audience, null, $"user:{userId}") : null;
+                return user.IsInRole(Roles.Agent) || user.IsInRole(Roles.Admin) ? new DisputeViewer(audience, null, DisputeActors.User(userId)) : null;
         }
     }
 
