@@ -7,7 +7,13 @@ public abstract record DomainError(string Detail);
 public sealed record NotFound(string What, string Id) : DomainError($"No {What} with id '{Id}'.");
 
 /// <summary>The request is well-formed but clashes with the current state (a transition out of order, a reused key).</summary>
-public sealed record Conflict(string Message) : DomainError(Message);
+public record Conflict(string Message) : DomainError(Message);
+
+/// <summary>
+/// The database refused a write because another writer got there first: a unique key (<paramref name="Column"/> names
+/// it), a deadlock or a serialization failure. Nothing was saved; the same request may be made again.
+/// </summary>
+public sealed record WriteConflict(string Message, string? Column) : Conflict(Message);
 
 /// <summary>One or more fields are invalid; keys are the JSON paths of the fields, e.g. <c>lines[0].unitPrice</c>.</summary>
 public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : DomainError("One or more fields are invalid.")

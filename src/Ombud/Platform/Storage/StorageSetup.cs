@@ -30,6 +30,8 @@ public static class StorageSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddScoped<DatabaseStartup>();
         builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<CommitSignal>();
+        builder.Services.AddScoped<UnitOfWork>();
         return options;
     }
 

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Ombud.Platform.Storage;
+
+/// <summary>
+/// The one way to run a use case that writes: queue at the node's <see cref="WriteGate"/> (SQLite), begin a
+/// transaction, let the use case stage its changes, save them once and commit. A refusal rolls back and saves nothing.
+/// The database settles races: a unique-key clash, a deadlock victim or a serialization failure becomes a typed
+/// <see cref="WriteConflict"/> and nothing is saved; a lost optimistic version check (someone else changed the same
+/// aggregate since it was read) runs the use case again on fresh data, which is always safe because nothing of the
+/// first try was saved. Use cases never call <c>SaveChanges</c> themselves.
+/// </summary>
+/// <remarks>
+/// A unit of work started while another is open on the same <see cref="OmbudDb"/> joins it: its changes are saved by
+/// the outer one, so a use case can call another (the assistant's turn reporting a dispute) and still commit once.
+/// </remarks>
+public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal commits)
+{
+    private const int MaxAttempts = 5;
+
+    private int _depth;
+
+    /// <summary>True while a unit of work of this scope is open.</summary>
+    public bool IsOpen => _depth > 0;
+
+    /// <summary>Runs <paramref name="work"/> as one unit of work and returns its outcome as committed.</summary>
+    /// <param name="work">Reads, checks and stages changes on the scope's <see cref="OmbudDb"/>; it does not save.</param>
+    /// <param name="subject">What the caller is told clashed, e.g. "The dispute" in "The dispute changed while …".</param>
+    public async Task<Outcome<T>> RunAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, CancellationToken ct, string subject = "The resource")
+    {
+        if (_depth > 0)
+        {
+            // Joined: the outer unit of work saves, commits and maps clashes.
+            return await work(ct);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(work, subject, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Runs work that cannot be refused (a background step); clashes and bugs surface as exceptions.</summary>
+    public async Task<Outcome<bool>> RunAsync(Func<CancellationToken, Task> work, CancellationToken ct, string subject = "The resource") =>
+        await RunAsync(async token =>
+        {
+            await work(token);
+            return (Outcome<bool>)true;
+        }, ct, subject);
+
+    private async Task<Outcome<T>> RunOnceAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, string subject, CancellationToken ct)
+    {
+        using var writing = await writeGate.EnterAsync(ct);
+        _depth++;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var outcome = await work(ct);
+            if (!outcome.Succeeded)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return outcome;
+            }
+
+            try
+            {
+                var saved = await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                if (saved > 0)
+                {
+                    commits.Raise();
+                }
+
+                return outcome;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                throw;
+            }
+            catch (DbUpdateException clash) when (UniqueViolation.TryDescribe(clash, out var column))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return new WriteConflict($"{subject} {WriteClash.Retry}", column);
+            }
+            catch (Exception clash) when (WriteClash.Is(clash))
+            {
+                // PostgreSQL chose this unit of work as a deadlock's victim (or refused it as not serializable).
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return new WriteConflict($"{subject} {WriteClash.Retry}", null);
+            }
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+}
