@@ -1,7 +1,6 @@
 using Ombud.Assistant;
 using Ombud.Commerce;
 using Ombud.Disputes;
-using Ombud.Disputes.Timers;
 using Ombud.Platform;
 using Ombud.Platform.Webhooks;
 using Ombud.Web;
@@ -22,11 +21,7 @@ internal static class OmbudHost
         builder.AddPlatform(settings);
         builder.AddCommerce();
         builder.AddDisputes();
-        builder.AddWebhooks(settings);
-        if (!settings.IsCommand)
-        {
-            builder.RunDisputeTimers();
-        }
+        builder.AddWebhooks();
 
         builder.AddAssistant();
         builder.AddWeb();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Ombud.Platform.Audit;
+using Ombud.Platform.Events;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Http;
 using Ombud.Platform.Idempotency;
@@ -28,6 +29,7 @@ internal static class PlatformSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<Outbox.DomainEvents>();
         services.AddScoped<IdempotentRequests>();
+        builder.AddEventsAndTimers(settings);
         services.AddAntiforgery();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestHandler>();
@@ -68,6 +70,7 @@ internal static class PlatformSetup
         // The API's description is public like any integration guide; every operation in it still needs a key.
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/scalar").AllowAnonymous();
+        app.MapEventsAndTimers();
     }
 
     /// <summary>Migrates (unless disabled) and then runs <paramref name="afterMigration"/>, exclusively across nodes.</summary>

@@ -1,20 +1,26 @@
+using Ombud.Platform.Events;
+using Ombud.Platform.Timers;
+
 namespace Ombud.Disputes.Timers;
 
 internal static class DisputeTimersSetup
 {
-    /// <summary>The timers' services, usable by any host: the deadline watch for dashboards, a tick for tests.</summary>
+    /// <summary>The clocks: a subscriber that sets them, a handler per kind that fires them, the deadline watch for dashboards.</summary>
     public static void AddDisputeTimers(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DisputeTimerOptions>()
             .Bind(builder.Configuration.GetSection(DisputeTimerOptions.Section))
-            .Validate(o => o.IntervalSeconds >= 1 && o.BatchSize >= 1 && o.PriorityReviewDaysBefore >= 0,
-                $"{DisputeTimerOptions.Section}: IntervalSeconds and BatchSize must be at least 1, PriorityReviewDaysBefore at least 0.")
+            .Validate(o => o.PriorityReviewDaysBefore >= 0, $"{DisputeTimerOptions.Section}: PriorityReviewDaysBefore must be at least 0.")
             .ValidateOnStart();
+        builder.Services.AddEventSubscriber<DisputeClocks>(DisputeClocks.Subscriber,
+            [.. Enum.GetValues<DisputeMove>().Select(DisputeChanged.TypeOf).Distinct(StringComparer.Ordinal)]);
+        foreach (var kind in DisputeTimerKinds.All)
+        {
+            builder.Services.AddTimer<DisputeClockTimer>(kind);
+        }
+
         builder.Services.AddSingleton<DisputeTimers>();
         builder.Services.AddScoped<FinalResponseFlags>();
         builder.Services.AddScoped<DisputeDeadlineWatch>();
     }
-
-    /// <summary>Fires the timers in the background. Only a serving node does; one-shot verbs (migrate, seed, apikey) never fire one.</summary>
-    public static void RunDisputeTimers(this IHostApplicationBuilder builder) => builder.Services.AddHostedService<DisputeTimerLoop>();
 }

@@ -9,7 +9,7 @@ namespace Ombud.Disputes.Timers;
 /// <summary>
 /// Raises the regulatory flags of one dispute (<see cref="Dispute.PriorityReviewSince"/>,
 /// <see cref="Dispute.RegulatoryDeadlineMissedAt"/>): the entity refuses a second flag, and each flag is audited in
-/// the same SaveChanges as the flag itself. The dispute's lifecycle does not move, so no transition is appended.
+/// the caller's unit of work with the flag itself. The dispute's lifecycle does not move, so no transition is appended.
 /// </summary>
 internal sealed class FinalResponseFlags(OmbudDb db, DisputeClock clock, AuditLog audit, IOptions<DisputeTimerOptions> options)
 {
@@ -35,7 +35,6 @@ internal sealed class FinalResponseFlags(OmbudDb db, DisputeClock clock, AuditLo
         }
 
         audit.Record(actor, action, $"dispute:{dispute.Id}", $"final response due by {dispute.FinalResponseBy:u} ({dispute.RegulatoryPolicy})");
-        await db.SaveChangesAsync(cancellationToken);
         return dispute;
     }
 }

@@ -1,31 +1,34 @@
 using System.Text.Json;
+using Ombud.Platform.Events;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Platform.Outbox;
 
 /// <summary>
 /// The one way to publish a domain event. Like <see cref="Audit.AuditLog"/>, the event joins the caller's unit of
-/// work: it is committed by the caller's SaveChanges, with the change it describes, or not at all.
+/// work: it is committed with the change it describes, or not at all, together with one delivery per subscriber that
+/// wants its type (<see cref="EventSubscriptions"/>). The publisher never learns who listens.
 /// </summary>
-public sealed class DomainEvents(OmbudDb db, TimeProvider clock)
+public sealed class DomainEvents(OmbudDb db, TimeProvider clock, EventSubscriptions subscriptions)
 {
-    // Enums by name, as the API writes them: payloads go out as webhooks and must not depend on member order.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     private int _published;
 
-    public OutboxMessage Publish<T>(string type, T payload)
+    /// <param name="type">A dotted, past-tense name owned by the raising module, e.g. <c>order.placed</c>.</param>
+    /// <param name="version">The payload's contract version; a subscriber reads the versions it knows.</param>
+    public OutboxMessage Publish<T>(string type, T payload, int version = 1)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // A version 7 id orders by its millisecond only; events of one unit of work made in one millisecond would
         // sort at random. Each later event of this unit of work takes its id a millisecond on, so ids follow the
         // order of publication (consumers read by time, then id) while the event's own time stays true.
         var id = Guid.CreateVersion7(now.AddMilliseconds(_published++));
-        var message = new OutboxMessage(id, type, JsonSerializer.Serialize(payload, Json), now);
+        var message = new OutboxMessage(id, type, version, JsonSerializer.Serialize(payload, EventJson.Options), now);
         db.Set<OutboxMessage>().Add(message);
+        foreach (var subscription in subscriptions.For(type))
+        {
+            db.Set<EventDelivery>().Add(new EventDelivery(id, subscription.Name, type, now));
+        }
+
         return message;
     }
 }

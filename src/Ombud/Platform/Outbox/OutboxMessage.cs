@@ -1,8 +1,9 @@
 namespace Ombud.Platform.Outbox;
 
 /// <summary>
-/// A domain event waiting for its consumers, written in the same transaction as the change that raised it, so an
-/// event is stored if and only if its change is. Platform knows only the event's type name and its JSON.
+/// A domain event, written in the same transaction as the change that raised it, so an event is stored if and only if
+/// its change is. Platform knows only the event's type name, its contract version and its JSON; each subscriber's
+/// progress is its own <see cref="Events.EventDelivery"/>.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -10,10 +11,11 @@ public sealed class OutboxMessage
     {
     }
 
-    internal OutboxMessage(Guid id, string type, string payload, DateTime occurredAt)
+    internal OutboxMessage(Guid id, string type, int version, string payload, DateTime occurredAt)
     {
         Id = id;
         Type = type;
+        Version = version;
         Payload = payload;
         OccurredAt = occurredAt;
     }
@@ -23,12 +25,10 @@ public sealed class OutboxMessage
     /// <summary>A dotted, past-tense name owned by the raising module, e.g. <c>dispute.unauthorised-reported</c>.</summary>
     public string Type { get; private set; } = "";
 
+    /// <summary>The version of the payload's contract record.</summary>
+    public int Version { get; private set; }
+
     public string Payload { get; private set; } = "";
 
     public DateTime OccurredAt { get; private set; }
-
-    /// <summary>Null until a consumer has handled the event.</summary>
-    public DateTime? ProcessedAt { get; private set; }
-
-    public void MarkProcessed(DateTime at) => ProcessedAt ??= at;
 }

@@ -55,9 +55,38 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.ToTable("platform_outbox");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Type).HasMaxLength(100);
-        // Consumers read what is not yet processed, oldest first.
-        builder.HasIndex(m => new { m.ProcessedAt, m.OccurredAt });
-        // Consumers that keep their own progress (webhooks) read recent events of their types.
+        builder.Property(m => m.Version).HasDefaultValue(1);
         builder.HasIndex(m => new { m.Type, m.OccurredAt });
+    }
+}
+
+internal sealed class EventDeliveryConfiguration : IEntityTypeConfiguration<Events.EventDelivery>
+{
+    public void Configure(EntityTypeBuilder<Events.EventDelivery> builder)
+    {
+        builder.ToTable("platform_event_deliveries");
+        builder.HasKey(d => new { d.EventId, d.Subscriber });
+        builder.Property(d => d.Subscriber).HasMaxLength(100);
+        builder.Property(d => d.EventType).HasMaxLength(100);
+        builder.Property(d => d.LastError).HasMaxLength(Events.EventDelivery.MaxErrorLength);
+        builder.Property(d => d.Lease).IsConcurrencyToken();
+        // The claim: pending work by due time; the dead-letter list: dead work by subscriber.
+        builder.HasIndex(d => new { d.Status, d.DueAt });
+        builder.HasIndex(d => new { d.Subscriber, d.Status });
+        builder.HasOne<Outbox.OutboxMessage>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DurableTimerConfiguration : IEntityTypeConfiguration<Timers.DurableTimer>
+{
+    public void Configure(EntityTypeBuilder<Timers.DurableTimer> builder)
+    {
+        builder.ToTable("platform_timers");
+        builder.HasKey(t => new { t.Kind, t.EntityId });
+        builder.Property(t => t.Kind).HasMaxLength(100);
+        builder.Property(t => t.EntityId).HasMaxLength(100);
+        builder.Property(t => t.LastError).HasMaxLength(Timers.DurableTimer.MaxErrorLength);
+        builder.Property(t => t.Lease).IsConcurrencyToken();
+        builder.HasIndex(t => new { t.Status, t.DueAt });
     }
 }

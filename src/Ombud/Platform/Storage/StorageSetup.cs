@@ -15,7 +15,7 @@ public static class StorageSetup
                 ?? throw new InvalidOperationException(
                     "Ombud:Database:Provider is postgres but Ombud:Database:ConnectionString is not set "
                     + "(environment variable Ombud__Database__ConnectionString).");
-            builder.Services.AddDbContextPool<OmbudDb, PostgresOmbudDb>(db => db.UseNpgsql(WithPreparedStatements(connectionString)));
+            builder.Services.AddDbContextPool<OmbudDb, PostgresOmbudDb>(db => db.UseNpgsql(WithPreparedStatements(connectionString)).AddInterceptors(new SkipLockedInterceptor()));
         }
         else if (options.IsSqlite)
         {

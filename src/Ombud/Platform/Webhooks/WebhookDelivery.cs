@@ -51,7 +51,7 @@ public sealed class WebhookDelivery
 
     public DateTime CreatedAt { get; private set; }
 
-    /// <summary>When a dispatcher may next claim it; while one holds it, the end of its lease.</summary>
+    /// <summary>When the next scheduled attempt is due (its timer, <see cref="WebhookAttempts"/>, fires then); null once delivered or failed.</summary>
     public DateTime? NextAttemptAt { get; private set; }
 
     /// <summary>Scheduled attempts made so far (replays not counted).</summary>
@@ -62,9 +62,6 @@ public sealed class WebhookDelivery
     public DateTime? DeliveredAt { get; private set; }
 
     public IReadOnlyList<WebhookAttempt> Attempts => _attempts;
-
-    /// <summary>A dispatcher takes it: no other node claims it again before <paramref name="leaseEndsAt"/>.</summary>
-    public void Claim(DateTime leaseEndsAt) => NextAttemptAt = leaseEndsAt;
 
     /// <summary>Records a scheduled attempt and decides what comes next: done, the next try, or failed.</summary>
     public void RecordScheduled(WebhookAttempt attempt)

@@ -14,21 +14,9 @@ public sealed class WebhookOptions
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
-    /// <summary>How often the dispatcher looks for new events and due retries.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <summary>How long a rotated-out secret keeps signing alongside the new one.</summary>
     public TimeSpan RotationOverlap { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>How long one HTTP attempt may take before it counts as failed.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Deliveries sent at once by one node.</summary>
-    public int Parallelism { get; set; } = 8;
-
-    /// <summary>
-    /// Whether this process runs the dispatcher. Unset: <c>serve</c> does and the one-shot verbs do not. Tests set it
-    /// to run the dispatcher in an in-process host.
-    /// </summary>
-    public bool? RunDispatcher { get; set; }
 }

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Options;
 using Ombud.Platform.Auth;
+using Ombud.Platform.Events;
+using Ombud.Platform.Timers;
 
 namespace Ombud.Platform.Webhooks;
 
 /// <summary>Standard Webhooks out of the outbox: endpoints, signing, deliveries with retries, the dispatcher.</summary>
 public static class WebhooksSetup
 {
-    internal static void AddWebhooks(this WebApplicationBuilder builder, HostSettings settings)
+    internal static void AddWebhooks(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var section = builder.Configuration.GetSection(WebhookOptions.Section);
@@ -14,7 +16,7 @@ public static class WebhooksSetup
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSources>();
         services.AddSingleton<WebhookDispatch>();
-        services.AddScoped<WebhookFanOut>();
+        services.AddTimer<WebhookAttempts>(WebhookAttempts.Kind, inUnitOfWork: false);
         services.AddScoped<WebhookSender>();
         services.AddScoped<WebhookEndpointRegistry>();
         services.AddScoped<WebhookDeliveryLog>();
@@ -43,15 +45,14 @@ public static class WebhooksSetup
                     ConnectCallback = (context, ct) => WebhookUrl.ConnectAsync(context, options, ct),
                 };
             });
-
-        if (section.GetValue<bool?>(nameof(WebhookOptions.RunDispatcher)) ?? !settings.IsCommand)
-        {
-            services.AddHostedService<WebhookDispatcher>();
-        }
     }
 
     internal static void MapWebhooks(this WebApplication app) => app.MapWebhookApi();
 
     /// <summary>How a module makes its outbox events webhooks (called from the module's setup).</summary>
-    public static IServiceCollection AddWebhookSource(this IServiceCollection services, WebhookSource source) => services.AddSingleton(source);
+    public static IServiceCollection AddWebhookSource(this IServiceCollection services, WebhookSource source)
+    {
+        services.AddEventSubscriber<WebhookFanOut>(WebhookFanOut.Subscriber, [.. source.EventTypes]);
+        return services.AddSingleton(source);
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Ombud.Disputes;
 using Ombud.Disputes.Timers;
+using Ombud.Platform.Events;
 using Ombud.Tests.Support;
 
 namespace Ombud.Tests.Disputes.Timers;
@@ -10,6 +11,9 @@ namespace Ombud.Tests.Disputes.Timers;
 public sealed class DisputeTimerRestartTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    /// <summary>A test host is a one-shot command; this makes it run the background loops as <c>serve</c> does.</summary>
+    private static readonly Dictionary<string, string?> Background = new() { ["Ombud:Events:RunInBackground"] = "true" };
 
     [Theory]
     [InlineData(Provider.Sqlite)]
@@ -25,7 +29,7 @@ public sealed class DisputeTimerRestartTests
         }
 
         // Down for the whole store-resolution period; the new node's clock starts a day after the deadline.
-        await using var after = await OmbudTestApp.StartOnAsync(database, report.StoreResolutionDeadline!.Value.AddDays(1), b => b.RunDisputeTimers());
+        await using var after = await OmbudTestApp.StartOnAsync(database, report.StoreResolutionDeadline!.Value.AddDays(1), settings: Background);
 
         await Eventually.HoldsAsync(async () => (await StateAsync(after, report.Id)) == DisputeState.Initiated, Patience,
             "the restarted node escalates the report whose store period ended while no node ran");
@@ -38,10 +42,10 @@ public sealed class DisputeTimerRestartTests
     [InlineData(Provider.Postgres)]
     public async Task The_background_loop_fires_a_deadline_once_the_clock_has_passed_it(Provider provider)
     {
-        await using var app = await OmbudTestApp.StartAsync(provider, b => b.RunDisputeTimers());
+        await using var app = await OmbudTestApp.StartAsync(provider, settings: Background);
         var desk = await DisputeDesk.OpenAsync(app);
         var reported = await desk.ReportAsync((await desk.ShopperWithOrderAsync()).Order, DisputeReason.HighRiskPurchase);
-        var interval = app.Services.GetRequiredService<IOptions<DisputeTimerOptions>>().Value.Interval;
+        var interval = app.Services.GetRequiredService<IOptions<EventOptions>>().Value.Poll;
 
         desk.AdvancePast(reported.MerchantDeadline);
         // The loop waits on the fake clock: nudge it by one interval per poll until the tick has run.

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Disputes;
 using Ombud.Disputes.Timers;
+using Ombud.Platform.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Ombud.Tests.Support;
 
 namespace Ombud.Tests.Disputes.Timers;
@@ -148,7 +151,7 @@ public sealed class DisputeTimerTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
-    public async Task A_dispute_the_timer_cannot_move_is_passed_over_while_the_others_fire_and_is_retried_next_tick(Provider provider)
+    public async Task A_dispute_the_timer_cannot_move_is_passed_over_while_the_others_fire_and_is_retried_after_a_backoff(Provider provider)
     {
         await using var app = await OmbudTestApp.StartAsync(provider);
         var desk = await DisputeDesk.OpenAsync(app);
@@ -166,11 +169,14 @@ public sealed class DisputeTimerTests
         var stuckMeanwhile = await desk.DisputeAsync(stuck.Id);
         var refundsMeanwhile = await desk.RefundsAsync(stuck.OrderId);
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(provider == Provider.Postgres ? "DROP TRIGGER refuse_12345 ON disputes_disputes" : "DROP TRIGGER refuse_12345"));
+        var tooSoon = await app.TickAsync();
+        app.Clock.Advance(app.Services.GetRequiredService<IOptions<EventOptions>>().Value.RetryDelay(1));
         var retried = await app.TickAsync();
 
         Assert.Equal(3, blocked[DisputeTimer.MerchantDeadlinePassed]);
         Assert.Equal((DisputeState.Initiated, 1), (stuckMeanwhile.State, stuckMeanwhile.Transitions.Count));
         Assert.Empty(refundsMeanwhile);
+        Assert.Equal(0, tooSoon[DisputeTimer.MerchantDeadlinePassed]);
         Assert.Equal(1, retried[DisputeTimer.MerchantDeadlinePassed]);
         foreach (var dispute in others.Append(stuck))
         {

@@ -32,9 +32,9 @@ public sealed class TwoNodeTimerTests(ITestOutputHelper output)
         await using var app = await OmbudTestApp.StartOnAsync(database, TimeProvider.System.GetUtcNow() - TimeSpan.FromDays(30));
 
         var env = CliTests.Env(database);
-        env["Ombud__Disputes__Timers__IntervalSeconds"] = "1";
-        env["Ombud__Disputes__Timers__BatchSize"] = "10";
-        env["Logging__LogLevel__Ombud.Disputes.Timers"] = "Information";
+        env["Ombud__Events__PollMilliseconds"] = "1000";
+        env["Ombud__Events__BatchSize"] = "10";
+        env["Logging__LogLevel__Ombud.Platform.Timers"] = "Information";
         // The nodes start while the orders are fed; they find nothing due until the disputes are committed.
         var starting = new[] { OmbudProcess.ServeAsync(env), OmbudProcess.ServeAsync(env) };
         try
@@ -89,7 +89,7 @@ public sealed class TwoNodeTimerTests(ITestOutputHelper output)
         }
     }
 
-    private static bool Fired(string output) => output.Contains("Dispute timer MerchantDeadlinePassed: fired", StringComparison.Ordinal);
+    private static bool Fired(string output) => System.Text.RegularExpressions.Regex.IsMatch(output, @"Timer disputes\.merchant-deadline: fired [1-9]");
 
     /// <summary>
     /// One shopper and one store, fed over the API, with <paramref name="count"/> pay-in-4 orders written through the

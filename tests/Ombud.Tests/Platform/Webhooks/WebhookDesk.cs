@@ -32,7 +32,7 @@ internal sealed class WebhookDesk(OmbudTestApp app, DisputeDesk disputes) : IAsy
         {
             ["Ombud:Webhooks:AllowHttp"] = "true",
             ["Ombud:Webhooks:AllowPrivateNetworks"] = "true",
-            ["Ombud:Webhooks:RunDispatcher"] = runDispatcher ? "true" : "false",
+            ["Ombud:Events:RunInBackground"] = runDispatcher ? "true" : "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -168,21 +168,6 @@ public sealed class WebhookEndpointTests
         Assert.Contains("/api/v1/webhooks/deliveries/{id}/replay", openApi, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    public async Task The_dispatcher_runs_in_serve_and_not_in_one_shot_verbs(bool isCommand, bool expected)
-    {
-        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
-        await using var app = OmbudHost.Build(new HostSettings([], null, isCommand, new Dictionary<string, string?>
-        {
-            ["Ombud:Database:Provider"] = database.ProviderName,
-            ["Ombud:Database:ConnectionString"] = database.ConnectionString,
-        }));
-
-        Assert.Equal(expected, app.Services.GetServices<IHostedService>().OfType<WebhookDispatcher>().Any());
-    }
-
     private sealed class LogCollector : ILoggerProvider
     {
         public ConcurrentQueue<string> Messages { get; } = new();

@@ -1042,6 +1042,54 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.ToTable("platform_users", (string)null);
                 });
 
+            modelBuilder.Entity("Ombud.Platform.Events.EventDelivery", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subscriber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lease")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "Subscriber");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Subscriber", "Status");
+
+                    b.ToTable("platform_event_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Ombud.Platform.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Caller")
@@ -1087,21 +1135,63 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ProcessedAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
-                    b.HasIndex("ProcessedAt", "OccurredAt");
+                    b.HasKey("Id");
 
                     b.HasIndex("Type", "OccurredAt");
 
                     b.ToTable("platform_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Platform.Timers.DurableTimer", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FireAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lease")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "EntityId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("platform_timers", (string)null);
                 });
 
             modelBuilder.Entity("Ombud.Platform.Webhooks.WebhookAttempt", b =>
@@ -1655,6 +1745,15 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DisputeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ombud.Platform.Events.EventDelivery", b =>
+                {
+                    b.HasOne("Ombud.Platform.Outbox.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

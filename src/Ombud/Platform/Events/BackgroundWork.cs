@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+using Ombud.Platform.Storage;
+using Ombud.Platform.Timers;
+
+namespace Ombud.Platform.Events;
+
+/// <summary>
+/// What a serving node does in the background: hand events to subscribers and fire timers. Each loop runs at once on
+/// start (whatever fell due while the node was down), then every <see cref="EventOptions.PollMilliseconds"/> on the
+/// injected clock; the event loop also wakes the moment this node commits, so a subscriber reacts within milliseconds.
+/// </summary>
+internal abstract partial class PollingLoop(IOptions<EventOptions> options, TimeProvider clock, ILogger logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    protected abstract string What { get; }
+
+    protected abstract Task RunOnceAsync(CancellationToken ct);
+
+    protected void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another commit woke it in the same instant: once is enough.
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A database hiccup must not stop the loop for good: the next pass tries again.
+                LogPassFailed(logger, What, failure);
+            }
+
+            using var interval = new CancellationTokenSource(options.Value.Poll, clock);
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, interval.Token);
+            try
+            {
+                await _wake.WaitAsync(poll.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The poll interval passed.
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A pass of the {What} failed; the next pass retries")]
+    private static partial void LogPassFailed(ILogger logger, string what, Exception failure);
+}
+
+internal sealed class EventDispatcher : PollingLoop
+{
+    private readonly EventDispatch _dispatch;
+
+    public EventDispatcher(EventDispatch dispatch, CommitSignal commits, IOptions<EventOptions> options, TimeProvider clock, ILogger<EventDispatcher> logger)
+        : base(options, clock, logger)
+    {
+        _dispatch = dispatch;
+        commits.Committed += Wake;
+    }
+
+    protected override string What => "event dispatcher";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => _dispatch.RunOnceAsync(null, ct);
+}
+
+/// <summary>Fires due timers; a commit wakes it too, as a unit of work may have set a timer due at once.</summary>
+internal sealed class TimerLoop : PollingLoop
+{
+    private readonly TimerRun _timers;
+
+    public TimerLoop(TimerRun timers, CommitSignal commits, IOptions<EventOptions> options, TimeProvider clock, ILogger<TimerLoop> logger)
+        : base(options, clock, logger)
+    {
+        _timers = timers;
+        commits.Committed += Wake;
+    }
+
+    protected override string What => "timer loop";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => _timers.RunOnceAsync(null, ct);
+}

@@ -1,0 +1,82 @@
+using Ombud.Platform.Storage;
+
+namespace Ombud.Platform.Events;
+
+/// <summary>
+/// One event on its way to one subscriber: the subscriber's own progress. Written in the same transaction as the
+/// event, so an event committed is an event every subscriber of the moment will handle; marked done in the same
+/// transaction as what the subscriber did about it, so it is handled once in effect.
+/// </summary>
+public sealed class EventDelivery : IQueuedWork
+{
+    public const int MaxErrorLength = 1000;
+
+    private EventDelivery()
+    {
+    }
+
+    internal EventDelivery(Guid eventId, string subscriber, string eventType, DateTime dueAt)
+    {
+        EventId = eventId;
+        Subscriber = subscriber;
+        EventType = eventType;
+        CreatedAt = dueAt;
+        DueAt = dueAt;
+        Status = WorkStatus.Pending;
+    }
+
+    public Guid EventId { get; private set; }
+
+    public string Subscriber { get; private set; } = "";
+
+    public string EventType { get; private set; } = "";
+
+    public WorkStatus Status { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime DueAt { get; private set; }
+
+    public int Lease { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTime? HandledAt { get; private set; }
+
+    public void Claim(DateTime leaseEnds)
+    {
+        DueAt = leaseEnds;
+        Lease++;
+    }
+
+    public void Handled(DateTime at)
+    {
+        Status = WorkStatus.Done;
+        HandledAt = at;
+        Attempts++;
+    }
+
+    public void Fail(string error, DateTime? retryAt)
+    {
+        Attempts++;
+        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        if (retryAt is { } at)
+        {
+            DueAt = at;
+        }
+        else
+        {
+            Status = WorkStatus.Dead;
+        }
+    }
+
+    public void Replay(DateTime now)
+    {
+        Status = WorkStatus.Pending;
+        DueAt = now;
+        Attempts = 0;
+        Lease++;
+    }
+}

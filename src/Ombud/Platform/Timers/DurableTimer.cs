@@ -1,0 +1,125 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+using Ombud.Platform.Storage;
+
+namespace Ombud.Platform.Timers;
+
+/// <summary>
+/// "Do <see cref="Kind"/> for entity <see cref="EntityId"/> at <see cref="FireAt"/>", stored as data so it survives
+/// restarts and any node may fire it. One timer per kind and entity: scheduling again moves it. Fired once: the
+/// timer is deleted in the same transaction as what its handler did.
+/// </summary>
+public sealed class DurableTimer : IQueuedWork
+{
+    public const int MaxErrorLength = 1000;
+
+    private DurableTimer()
+    {
+    }
+
+    internal DurableTimer(string kind, string entityId, DateTime fireAt, DateTime now)
+    {
+        Kind = kind;
+        EntityId = entityId;
+        CreatedAt = now;
+        Move(fireAt);
+    }
+
+    /// <summary>What to do, e.g. <c>disputes.merchant-deadline</c>; a handler is registered per kind.</summary>
+    public string Kind { get; private set; } = "";
+
+    /// <summary>Whom to do it for, as the owning module writes its id.</summary>
+    public string EntityId { get; private set; } = "";
+
+    /// <summary>When it was asked to fire.</summary>
+    public DateTime FireAt { get; private set; }
+
+    public WorkStatus Status { get; private set; }
+
+    /// <summary>When a node may next take it: <see cref="FireAt"/>, a retry's time, or the end of a node's lease.</summary>
+    public DateTime DueAt { get; private set; }
+
+    public int Lease { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Schedules it anew; a node firing the old schedule loses its lease and commits nothing.</summary>
+    internal void Move(DateTime fireAt)
+    {
+        FireAt = fireAt;
+        DueAt = fireAt;
+        Status = WorkStatus.Pending;
+        Attempts = 0;
+        LastError = null;
+        Lease++;
+    }
+
+    public void Claim(DateTime leaseEnds)
+    {
+        DueAt = leaseEnds;
+        Lease++;
+    }
+
+    public void Fail(string error, DateTime? retryAt)
+    {
+        Attempts++;
+        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        if (retryAt is { } at)
+        {
+            DueAt = at;
+        }
+        else
+        {
+            Status = WorkStatus.Dead;
+        }
+    }
+
+    public void Replay(DateTime now)
+    {
+        Status = WorkStatus.Pending;
+        DueAt = now;
+        Attempts = 0;
+        Lease++;
+    }
+}
+
+/// <summary>A timer as its handler sees it.</summary>
+public sealed record DueTimer(string Kind, string EntityId, DateTime FireAt, int Attempts)
+{
+    public Guid EntityGuid => Guid.Parse(EntityId);
+
+    /// <summary>The claim it fired under; <see cref="TimerSchedule.CompleteAsync"/> checks it.</summary>
+    public int Lease { get; init; }
+}
+
+/// <summary>
+/// What a module does when its timer fires. Runs inside a unit of work with the timer's deletion unless registered
+/// as sending outside one (<see cref="TimerKind.InUnitOfWork"/>). Returns true when it did something, false when
+/// there was nothing left to do (the entity moved on). An exception retries with backoff, then dead-letters.
+/// </summary>
+public interface ITimerHandler
+{
+    Task<bool> FireAsync(DueTimer timer, CancellationToken ct);
+}
+
+/// <summary>A registered timer kind and its handler.</summary>
+/// <param name="InUnitOfWork">
+/// False for a handler that must not hold a transaction while it works (an HTTP call): it then finishes the timer
+/// itself, with <see cref="TimerSchedule.Complete"/> in its own unit of work.
+/// </param>
+public sealed record TimerKind(string Kind, Type Handler, bool InUnitOfWork);
+
+public static class TimerSetup
+{
+    /// <summary>The one way to give a timer kind a handler: <c>services.AddTimer&lt;OfferExpiry&gt;("marketplace.offer-expiry")</c>.</summary>
+    public static IServiceCollection AddTimer<THandler>(this IServiceCollection services, string kind, bool inUnitOfWork = true)
+        where THandler : class, ITimerHandler
+    {
+        services.TryAddScoped<THandler>();
+        return services.AddSingleton(new TimerKind(kind, typeof(THandler), inUnitOfWork));
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Ombud.Platform.Events;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Platform.Timers;
+
+/// <summary>
+/// Fires due timers: one claim over every kind (one query per database, whatever the kinds), each timer in a unit of
+/// work with its deletion, so it fires once in effect also when two nodes race or one dies mid-batch.
+/// </summary>
+public sealed partial class TimerRun(IServiceScopeFactory scopes, IEnumerable<TimerKind> kinds, IOptions<EventOptions> options, TimeProvider clock,
+    ILogger<TimerRun> logger)
+{
+    private readonly Dictionary<string, TimerKind> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
+    private readonly WorkPass<DurableTimer> _pass = new(scopes, clock, options.Value, logger);
+
+    /// <summary>Fires everything due now (or only timers of the kinds given) and says how many of each kind did something.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> RunOnceAsync(IReadOnlyCollection<string>? only, CancellationToken ct)
+    {
+        var results = await _pass.RunAsync(only is null ? null : t => only.Contains(t.Kind), t => [t.Kind, t.EntityId],
+            t => !_kinds.TryGetValue(t.Kind, out var kind) || kind.InUnitOfWork, FireAsync, ct);
+        var fired = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var kind in results.GroupBy(r => r.Item.Kind))
+        {
+            fired[kind.Key] = kind.Count(r => r.Done);
+            LogFired(logger, kind.Key, fired[kind.Key], kind.Count());
+        }
+
+        return fired;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timer {Kind}: fired {Fired} of {Claimed} claimed")]
+    private static partial void LogFired(ILogger logger, string kind, int fired, int claimed);
+
+    private async Task<bool> FireAsync(IServiceProvider services, DurableTimer timer, CancellationToken ct)
+    {
+        var kind = _kinds.GetValueOrDefault(timer.Kind) ?? throw new InvalidOperationException($"No handler for timers of kind '{timer.Kind}' on this node.");
+        var handler = (ITimerHandler)services.GetRequiredService(kind.Handler);
+        var lease = timer.Lease;
+        var fired = await handler.FireAsync(new DueTimer(timer.Kind, timer.EntityId, timer.FireAt, timer.Attempts) { Lease = lease }, ct);
+        // A handler may set its own timer again (the next deadline of the same entity): then it stays, moved.
+        if (kind.InUnitOfWork && timer.Lease == lease)
+        {
+            services.GetRequiredService<OmbudDb>().Remove(timer);
+        }
+
+        return fired;
+    }
+}
