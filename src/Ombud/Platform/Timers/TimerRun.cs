@@ -22,8 +22,10 @@ public sealed partial class TimerRun(IServiceScopeFactory scopes, IEnumerable<Ti
         var fired = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var kind in results.GroupBy(r => r.Item.Kind))
         {
-            fired[kind.Key] = kind.Count(r => r.Done);
-            LogFired(logger, kind.Key, fired[kind.Key], kind.Count());
+            var done = kind.Count(r => r.Done);
+            var claimed = kind.Count();
+            fired[kind.Key] = done;
+            LogFired(logger, kind.Key, done, claimed);
         }
 
         return fired;
