@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Platform;
+using Ombud.Commerce.Contracts;
+using Ombud.Platform.Outbox;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Commerce.Ingestion;
@@ -9,7 +11,7 @@ namespace Ombud.Commerce.Ingestion;
 /// then changes the model through its own methods (schedules, allocation); the caller saves, in one transaction, and
 /// answers a clash on a unique key (externalId) with 409.
 /// </summary>
-internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
+internal sealed class CommerceIngestion(OmbudDb db, DomainEvents events, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -83,6 +85,8 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
             new OrderContact(r.Email!.Trim(), r.Phone?.Trim(), r.DeviceFingerprint, r.IpAddress), r.Channel ?? SalesChannel.Web);
         order.AttachPlan(PaymentPlan.Schedule(Guid.CreateVersion7(Now), order, r.Plan!.Value, r.FinancingMonths ?? 0, r.AprBasisPoints ?? 0, Now));
         db.Add(order);
+        events.Publish(OrderPlaced.Type, new OrderPlaced(order.Id, order.CustomerId, order.MerchantId, order.TotalMinor, order.Currency,
+            r.Plan!.Value.ToString(), order.Channel.ToString(), r.DeviceFingerprint, r.IpAddress, order.PlacedAt), OrderPlaced.Version);
         return OrderResponse.From(order);
     }
 
@@ -105,6 +109,8 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
         var payment = new Payment(Guid.CreateVersion7(Now), r.ExternalId, order!, new Money(r.Amount, order!.Currency), r.Method ?? PaymentMethod.Card,
             r.ReceivedAt?.Utc() ?? Now);
         db.Add(payment);
+        events.Publish(PaymentReceived.Type, new PaymentReceived(payment.Id, payment.OrderId, payment.CustomerId, payment.AmountMinor,
+            payment.OverpaidMinor, payment.Currency, payment.ReceivedAt), PaymentReceived.Version);
         return PaymentResponse.From(payment);
     }
 
@@ -133,6 +139,8 @@ internal sealed class CommerceIngestion(OmbudDb db, TimeProvider clock)
         var refund = new Refund(Guid.CreateVersion7(Now), r.ExternalId, order!, new Money(r.Amount, order!.Currency),
             string.IsNullOrWhiteSpace(r.Reason) ? "refund" : r.Reason.Trim(), Now);
         db.Add(refund);
+        events.Publish(RefundIssued.Type, new RefundIssued(refund.Id, refund.OrderId, refund.CustomerId, refund.AmountMinor, refund.Currency,
+            refund.Reason, refund.CreatedAt), RefundIssued.Version);
         return RefundResponse.From(refund);
     }
 

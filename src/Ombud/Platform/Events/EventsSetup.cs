@@ -20,6 +20,7 @@ internal static class EventsSetup
         services.AddScoped<TimerSchedule>();
         services.AddScoped<DeadLetters>();
         services.AddAdminPolicy();
+        AddProbe(builder);
         if (section.GetValue<bool?>(nameof(EventOptions.RunInBackground)) ?? !settings.IsCommand)
         {
             services.AddHostedService<EventDispatcher>();
@@ -28,4 +29,21 @@ internal static class EventsSetup
     }
 
     public static void MapEventsAndTimers(this WebApplication app) => app.MapDeadLetterApi();
+
+    private static void AddProbe(WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(EventProbeOptions.Section);
+        builder.Services.Configure<EventProbeOptions>(section);
+        var probe = section.Get<EventProbeOptions>() ?? new EventProbeOptions();
+        if (!probe.Enabled || probe.EventTypes.Count == 0)
+        {
+            return;
+        }
+
+        builder.Services.AddEventSubscriber<EventProbe>(EventProbe.Subscriber, [.. probe.EventTypes]);
+        if (probe.FailUntil is not null)
+        {
+            builder.Services.AddEventSubscriber<FailingEventProbe>(FailingEventProbe.Subscriber, [.. probe.EventTypes]);
+        }
+    }
 }

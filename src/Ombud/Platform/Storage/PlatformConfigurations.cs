@@ -90,3 +90,15 @@ internal sealed class DurableTimerConfiguration : IEntityTypeConfiguration<Timer
         builder.HasIndex(t => new { t.Status, t.DueAt });
     }
 }
+
+internal sealed class EventProbeRecordConfiguration : IEntityTypeConfiguration<Events.EventProbeRecord>
+{
+    public void Configure(EntityTypeBuilder<Events.EventProbeRecord> builder)
+    {
+        builder.ToTable("platform_event_probe");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Subscriber).HasMaxLength(100);
+        builder.Property(r => r.Node).HasMaxLength(200);
+        builder.HasIndex(r => new { r.Subscriber, r.EventId });
+    }
+}

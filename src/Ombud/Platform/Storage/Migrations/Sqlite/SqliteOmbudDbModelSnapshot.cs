@@ -1090,6 +1090,35 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.ToTable("platform_event_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Ombud.Platform.Events.EventProbeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subscriber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subscriber", "EventId");
+
+                    b.ToTable("platform_event_probe", (string)null);
+                });
+
             modelBuilder.Entity("Ombud.Platform.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Caller")

@@ -1,0 +1,26 @@
+namespace Ombud.Commerce.Contracts;
+
+/// <summary>
+/// An order was taken in (ingestion API), with what a risk check or a dashboard needs without reading Commerce's
+/// tables. Published in the order's own transaction.
+/// </summary>
+public sealed record OrderPlaced(Guid OrderId, Guid CustomerId, Guid MerchantId, long TotalMinor, string Currency, string Plan,
+    string Channel, string? DeviceFingerprint, string? IpAddress, DateTime PlacedAt)
+{
+    public const string Type = "order.placed";
+    public const int Version = 1;
+}
+
+/// <summary>A payment was received towards an order's plan; <see cref="OverpaidMinor"/> of it found nothing to pay and is credit.</summary>
+public sealed record PaymentReceived(Guid PaymentId, Guid OrderId, Guid CustomerId, long AmountMinor, long OverpaidMinor, string Currency, DateTime ReceivedAt)
+{
+    public const string Type = "payment.received";
+    public const int Version = 1;
+}
+
+/// <summary>A refund was issued on an order, by the store (ingestion) or by a dispute's outcome.</summary>
+public sealed record RefundIssued(Guid RefundId, Guid OrderId, Guid CustomerId, long AmountMinor, string Currency, string Reason, DateTime IssuedAt)
+{
+    public const string Type = "refund.issued";
+    public const int Version = 1;
+}
