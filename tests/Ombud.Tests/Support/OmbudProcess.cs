@@ -20,6 +20,9 @@ public sealed class OmbudProcess : IAsyncDisposable
 
     public string? Url { get; }
 
+    /// <summary>The node's process id, as its event probe names it (<c>machine:pid</c>).</summary>
+    public int ProcessId => _process.Id;
+
     public string Output
     {
         get
