@@ -1,5 +1,6 @@
 using Ombud.Assistant;
 using Ombud.Commerce;
+using Ombud.Conversations;
 using Ombud.Disputes;
 using Ombud.Disputes.Timers;
 using Ombud.Platform;
@@ -21,6 +22,7 @@ internal static class OmbudHost
 
         builder.AddPlatform(settings);
         builder.AddCommerce();
+        builder.AddConversations();
         builder.AddDisputes();
         builder.AddWebhooks(settings);
         if (!settings.IsCommand)
@@ -36,6 +38,7 @@ internal static class OmbudHost
         app.UsePlatform();
         app.MapPlatform();
         app.MapCommerce();
+        app.MapConversations();
         app.MapWebhooks();
         app.MapDisputes();
         app.MapAssistant();
