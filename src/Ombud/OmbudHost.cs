@@ -1,5 +1,6 @@
 using Ombud.Assistant;
 using Ombud.Commerce;
+using Ombud.Conversations;
 using Ombud.Disputes;
 using Ombud.Platform;
 using Ombud.Platform.Webhooks;
@@ -20,6 +21,7 @@ internal static class OmbudHost
 
         builder.AddPlatform(settings);
         builder.AddCommerce();
+        builder.AddConversations();
         builder.AddDisputes();
         builder.AddWebhooks();
 
@@ -31,6 +33,7 @@ internal static class OmbudHost
         app.UsePlatform();
         app.MapPlatform();
         app.MapCommerce();
+        app.MapConversations();
         app.MapWebhooks();
         app.MapDisputes();
         app.MapAssistant();

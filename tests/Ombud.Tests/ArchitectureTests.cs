@@ -8,8 +8,8 @@ namespace Ombud.Tests;
 /// <summary>The module boundaries of the monolith, kept by tests rather than by hope.</summary>
 public sealed class ArchitectureTests
 {
-    private const string BusinessModules = @"^Ombud\.(Commerce|Disputes|Assistant|Marketplace|Fraud|Insights)(\..*)?$";
-    private const string ModulesAboveCommerce = @"^Ombud\.(Disputes|Assistant|Marketplace|Fraud|Insights|Web)(\..*)?$";
+    private const string BusinessModules = @"^Ombud\.(Commerce|Conversations|Disputes|Assistant|Marketplace|Fraud|Insights)(\..*)?$";
+    private const string ModulesAboveCommerce = @"^Ombud\.(Conversations|Disputes|Assistant|Marketplace|Fraud|Insights|Web)(\..*)?$";
 
     private static readonly Architecture Ombud = new ArchLoader().LoadAssemblies(typeof(global::Ombud.Platform.Money).Assembly).Build();
 
@@ -32,5 +32,24 @@ public sealed class ArchitectureTests
         Types().That().ResideInNamespaceMatching(@"^Ombud\.Disputes(\..*)?$")
             .And().DoNotResideInNamespaceMatching(@"^Ombud\.Disputes\.Pages(\..*)?$")
             .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^Ombud\.(Assistant|Marketplace|Insights|Web)(\..*)?$"))
+            .Check(Ombud);
+
+    [Fact]
+    public void Conversations_knows_only_Commerce_and_Platform() =>
+        Types().That().ResideInNamespaceMatching(@"^Ombud\.Conversations(\..*)?$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^Ombud\.(Disputes|Assistant|Marketplace|Fraud|Insights|Web)(\..*)?$"))
+            .Check(Ombud);
+
+    [Fact]
+    public void The_assistant_never_knows_the_marketplace() =>
+        Types().That().ResideInNamespaceMatching(@"^Ombud\.Assistant(\..*)?$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^Ombud\.Marketplace(\..*)?$"))
+            .Check(Ombud);
+
+    [Fact]
+    public void The_assistant_reads_commerce_through_its_read_services_not_its_entities() =>
+        Types().That().ResideInNamespaceMatching(@"^Ombud\.Assistant\.(Chat|Dialogue|Handoff|Understanding)(\..*)?$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespace("Ombud.Commerce").And().HaveNameMatching(
+                "^(Order|Customer|Merchant|PaymentPlan|Instalment|Payment|Refund)$"))
             .Check(Ombud);
 }

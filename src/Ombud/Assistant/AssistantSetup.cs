@@ -1,9 +1,8 @@
 using System.ClientModel;
 using Microsoft.Extensions.AI;
 using Ombud.Assistant.Actions;
-using Ombud.Assistant.Conversations;
+using Ombud.Assistant.Chat;
 using Ombud.Assistant.Dialogue;
-using Ombud.Assistant.Handoff;
 using Ombud.Assistant.Knowledge;
 using Ombud.Assistant.Llm;
 using Ombud.Assistant.Metrics;
@@ -23,9 +22,8 @@ internal static class AssistantSetup
         services.AddSingleton(_ => KnowledgeBase.Shipped());
         services.AddSingleton<MessageReader>();
         services.AddSingleton<TurnMetrics>();
-        services.AddScoped<DisputeActions>();
+        services.AddScoped(provider => new DisputeActions(new TurnScope(provider)));
         services.AddScoped<DialoguePolicy>();
-        services.AddScoped<HandOffQueue>();
         services.AddScoped<ReplyPhraser>();
         services.AddScoped<ConversationDesk>();
         // A pasted essay must reach the desk to be refused with a reason; SignalR's 32 KB default would drop the connection.

@@ -10,6 +10,7 @@ internal static class CommerceSetup
         builder.Services.AddScoped<CommerceReads>();
         builder.Services.AddScoped<OrderProgress>();
         builder.Services.AddScoped<CustomerAccounts>();
+        builder.Services.AddScoped<Contracts.CustomerOrders>();
     }
 
     public static void MapCommerce(this IEndpointRouteBuilder app) => app.MapIngestion();

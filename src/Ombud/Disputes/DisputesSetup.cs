@@ -12,6 +12,7 @@ internal static class DisputesSetup
         builder.Services.Configure<DisputeOptions>(builder.Configuration.GetSection(DisputeOptions.Section));
         builder.Services.AddSingleton<DisputeClock>();
         builder.Services.AddScoped<DisputeService>();
+        builder.Services.AddScoped<Contracts.CustomerDisputes>();
         builder.Services.AddWebhookSource(DisputeWebhooks.Source);
         builder.AddDisputeTimers();
         builder.Services.AddScoped<DecisionRules>();

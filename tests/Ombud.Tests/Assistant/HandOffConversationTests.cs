@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Ombud.Assistant.Handoff;
+using Ombud.Conversations;
 using Ombud.Disputes;
 using Ombud.Tests.Assistant.Support;
 using Ombud.Tests.Support;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Ombud.Assistant.Conversations;
+using Ombud.Assistant.Chat;
 using Ombud.Disputes;
 using Ombud.Platform;
 using Ombud.Tests.Assistant.Support;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ombud.Assistant.Handoff;
+using Ombud.Conversations;
 
 namespace Ombud.Assistant.Dialogue;
 

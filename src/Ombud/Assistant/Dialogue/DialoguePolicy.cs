@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Ombud.Assistant.Actions;
-using Ombud.Assistant.Handoff;
 using Ombud.Assistant.Knowledge;
 using Ombud.Commerce;
+using Ombud.Conversations;
 using Ombud.Disputes;
+using Ombud.Disputes.Contracts;
 using Ombud.Platform;
 
 namespace Ombud.Assistant.Dialogue;
@@ -251,14 +252,14 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
     private static Decision NextPayment(Turn turn)
     {
         var next = turn.Facts.Orders
-            .SelectMany(o => o.Order.Plan.Instalments.Where(i => i.CollectibleMinor > 0).Select(i => (Order: o, Instalment: i)))
+            .SelectMany(o => o.Order.Plan.Instalments.Where(i => i.Collectible.Minor > 0).Select(i => (Order: o, Instalment: i)))
             .OrderBy(x => x.Instalment.DueDate).ThenBy(x => x.Order.Order.PlacedAt).FirstOrDefault();
         if (next.Order is null)
         {
             return new Decision("answer-next-payment", turn.Say("next-payment-none"));
         }
 
-        var amount = new Money(next.Instalment.CollectibleMinor, next.Order.Order.Currency);
+        var amount = next.Instalment.Collectible;
         var key = next.Instalment.DueDate < turn.Today ? "next-payment-overdue" : "next-payment";
         var reply = turn.Say(key, amount, Phrases.Date(next.Instalment.DueDate), next.Order.MerchantName, next.Order.Reference);
         var held = turn.Facts.Orders.Where(o => o.Order.Plan.Held.Minor > 0).Select(o => o.Order.Plan.Held).ToList();
@@ -298,7 +299,7 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
         }
         else if (o.OpenDispute is { } open)
         {
-            reply = turn.Say("no-refund-open-dispute", o.MerchantName, o.Reference, Phrases.Date(open.ReportedAt), new Money(open.HeldMinor, open.Currency));
+            reply = turn.Say("no-refund-open-dispute", o.MerchantName, o.Reference, Phrases.Date(open.ReportedAt), open.Held);
         }
         else
         {
@@ -347,7 +348,7 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
             return entities.TrackingNumber is { } known
                 ? await RegisterReturnAsync(turn, waiting.Id, entities.Carrier, known, ct)
                 : new Decision("ask-return-tracking", turn.Say("return-paused-need-tracking", order.MerchantName, order.Reference,
-                    new Money(waiting.HeldMinor, waiting.Currency)))
+                    waiting.Held))
                 {
                     Ask = new PendingQuestion(PendingQuestion.Tracking, "report_return", [order.Id], waiting.Id),
                 };
@@ -456,8 +457,8 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
     private static string IntentName(Turn turn) => turn.Reading.Confidence > 0 ? turn.Reading.Intent : "nothing understood yet";
 
-    private static Decision AlreadyOpen(Turn turn, OrderFact order, Dispute open) =>
-        new("already-open", turn.Say("already-open", order.MerchantName, order.Reference, Phrases.Date(open.ReportedAt), new Money(open.HeldMinor, open.Currency)))
+    private static Decision AlreadyOpen(Turn turn, OrderFact order, DisputeSummary open) =>
+        new("already-open", turn.Say("already-open", order.MerchantName, order.Reference, Phrases.Date(open.ReportedAt), open.Held))
         {
             DataUsed = [$"order {order.Reference}: open dispute {open.Id} ({open.Reason}, {open.State})"],
         };

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Ombud.Assistant.Conversations;
+using Ombud.Assistant.Chat;
 using Ombud.Commerce;
 using Ombud.Commerce.DemoWorld;
 using Ombud.Platform.Storage;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Ombud.Assistant.Conversations;
+using Ombud.Assistant.Chat;
 using Ombud.Tests.Support;
 using Ombud.Tests.Web;
 

@@ -1,45 +1,52 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ombud.Assistant.Dialogue;
 using Ombud.Assistant.Handoff;
 using Ombud.Assistant.Llm;
 using Ombud.Assistant.Metrics;
 using Ombud.Assistant.Understanding;
-using Ombud.Commerce;
+using Ombud.Commerce.Contracts;
+using Ombud.Conversations;
+using Ombud.Conversations.Contracts;
+using Ombud.Disputes.Contracts;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Storage;
 
-namespace Ombud.Assistant.Conversations;
+namespace Ombud.Assistant.Chat;
 
 /// <summary>
-/// The use cases of a conversation, the same for the hub, the API and the shell: start one, send a message, ask for
-/// a person, read the transcript. A turn reads the message, lets the policy decide (and act), and stores the
-/// shopper's message and the reply with its explanation in one save. A customer only ever reaches their own
-/// conversations; anyone else's is "not found".
+/// The assistant's use cases of a conversation, the same for the hub, the API and the shell: start one, send a
+/// message, ask for a person, read the transcript. A turn reads the message, lets the policy decide (and act), and
+/// stores the shopper's message and the reply that names it, with its explanation, in one unit of work: an action
+/// the policy takes and a hand-off join it and commit with it. While an agent holds the conversation the assistant
+/// keeps the shopper's message for them and says nothing. A customer only ever reaches their own conversations;
+/// anyone else's is "not found".
 /// </summary>
 internal sealed class ConversationDesk(
-    OmbudDb db,
-    WriteGate writeGate,
+    ConversationService conversations,
+    UnitOfWork work,
+    CustomerOrders orders,
+    CustomerDisputes disputes,
     TimeProvider clock,
     MessageReader reader,
     DialoguePolicy policy,
-    HandOffQueue queue,
     ReplyPhraser phraser,
     AuditLog audit,
     TurnMetrics metrics,
     IOptions<AssistantOptions> options)
 {
-    private const int MaxAttempts = 3;
+    /// <summary>The rule of a turn the assistant kept silent on, because an agent holds the conversation.</summary>
+    public const string WithAgentRule = "with-agent";
+
+    private const string Subject = "The conversation";
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<Outcome<TranscriptView>> StartAsync(Guid customerId, string? language, CancellationToken ct)
     {
-        var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId).Select(c => new { c.Name, c.Locale }).SingleOrDefaultAsync(ct);
-        if (customer is null)
+        if (await orders.ProfileAsync(customerId, ct) is not { } customer)
         {
             return new NotFound("customer", customerId.ToString());
         }
@@ -49,18 +56,10 @@ internal sealed class ConversationDesk(
             return Invalid.Field("language", $"The assistant speaks {string.Join(", ", LanguageDetector.Supported)}.");
         }
 
-        var now = Now;
-        var conversation = new Conversation(Guid.CreateVersion7(now), customerId, language ?? LanguageDetector.FromLocale(customer.Locale), now);
-        var welcome = Phrases.Say(conversation.Language, "greeting", customer.Name.Split(' ')[0]);
-        db.Add(conversation);
-        db.Add(new ConversationMessage(conversation.Id, conversation.NextSequence(), MessageAuthor.Assistant, welcome, now, conversation.Language,
-            why: JsonSerializer.Serialize(new { rule = "welcome" }, Json)));
-        using (await writeGate.EnterAsync(ct))
-        {
-            await db.SaveChangesAsync(ct);
-        }
-
-        return await TranscriptAsync(customerId, conversation.Id, ct);
+        var started = await conversations.StartAsync(customerId, language ?? LanguageDetector.FromLocale(customer.Locale), conversation =>
+            new MessageDraft(MessageAuthor.Assistant, Phrases.Say(conversation.Language, "greeting", customer.Name.Split(' ')[0]), conversation.Language,
+                Why: JsonSerializer.Serialize(new { rule = "welcome" }, Json)), ct);
+        return started.Succeeded ? await TranscriptAsync(customerId, started.Value!.Id, ct) : started.Error!;
     }
 
     public Task<Outcome<TurnView>> PostAsync(Guid customerId, Guid conversationId, string? clientMessageId, string? text, CancellationToken ct) =>
@@ -72,28 +71,18 @@ internal sealed class ConversationDesk(
 
     public async Task<Outcome<TranscriptView>> TranscriptAsync(Guid customerId, Guid conversationId, CancellationToken ct)
     {
-        var conversation = await db.Set<Conversation>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId && c.CustomerId == customerId, ct);
-        if (conversation is null)
+        if (await conversations.TranscriptAsync(conversationId, customerId, ct) is not { } transcript)
         {
             return new NotFound("conversation", conversationId.ToString());
         }
 
-        var messages = await db.Set<ConversationMessage>().AsNoTracking().Where(m => m.ConversationId == conversationId)
-            .OrderBy(m => m.Sequence).ToListAsync(ct);
-        HandOffView? handOff = null;
-        if (conversation.HandOffId is { } handOffId && await db.Set<HandOff>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == handOffId, ct) is { } h)
-        {
-            handOff = new HandOffView(h.Id, h.Reason.ToString(), h.Status.ToString(), await queue.PositionAsync(h, ct), h.RequestedAt);
-        }
-
-        return new TranscriptView(conversation.Id, conversation.State.ToString(), conversation.Language, conversation.StartedAt, conversation.EndedAt,
-            handOff, [.. messages.Select(m => new MessageView(m.Sequence, m.Author.ToString(), m.Text, m.At, m.ClientMessageId, WhyOf(m.Why)))]);
+        var handOff = transcript.Holding.HandOff is { } h ? new HandOffView(h.Id, h.Reason.ToString(), h.Status.ToString(), h.QueuePosition, h.RequestedAt) : null;
+        return new TranscriptView(transcript.Id, transcript.State.ToString(), transcript.Language, transcript.StartedAt, transcript.EndedAt,
+            handOff, [.. transcript.Messages.Select(m => new MessageView(m.Sequence, m.Author.ToString(), m.Text, m.At, m.ClientMessageId, WhyOf(m.Why)))]);
     }
 
     /// <summary>The shopper's conversations, newest first, for a client that lost its conversation id.</summary>
-    public async Task<IReadOnlyList<Guid>> RecentAsync(Guid customerId, int limit, CancellationToken ct) =>
-        await db.Set<Conversation>().AsNoTracking().Where(c => c.CustomerId == customerId).OrderByDescending(c => c.StartedAt)
-            .Select(c => c.Id).Take(limit).ToListAsync(ct);
+    public Task<IReadOnlyList<Guid>> RecentAsync(Guid customerId, int limit, CancellationToken ct) => conversations.RecentAsync(customerId, limit, ct);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -132,23 +121,20 @@ internal sealed class ConversationDesk(
         }
 
         var clientId = clientMessageId ?? Guid.CreateVersion7(Now).ToString();
-        for (var attempt = 1; ; attempt++)
+        var outcome = await work.RunAsync(token => TurnOnceAsync(customerId, conversationId, clientId, clean, button, token), ct, Subject);
+        if (outcome.Error is WriteConflict { Column: nameof(ConversationMessage.ClientMessageId) } && await ReplayAsync(conversationId, clientId, ct) is { } replay)
         {
-            try
-            {
-                return await TurnOnceAsync(customerId, conversationId, clientId, clean, button, ct);
-            }
-            catch (DbUpdateException clash) when (attempt < MaxAttempts && (clash is DbUpdateConcurrencyException || UniqueViolation.TryDescribe(clash, out _)))
-            {
-                // Another turn of this conversation (often the same message, resent) was saved first: answer from what it left.
-                db.ChangeTracker.Clear();
-            }
+            // The same message, resent, was stored by another turn first (on another node): answer from what it left.
+            return replay;
         }
+
+        return outcome;
     }
 
     private async Task<Outcome<TurnView>> TurnOnceAsync(Guid customerId, Guid conversationId, string clientId, string text, bool button, CancellationToken ct)
     {
-        var conversation = await db.Set<Conversation>().SingleOrDefaultAsync(c => c.Id == conversationId && c.CustomerId == customerId, ct);
+        // Locked on PostgreSQL until the turn commits: turns of one conversation take turns, and a resend finds the reply.
+        var conversation = await conversations.ForWritingAsync(conversationId, customerId, ct);
         if (conversation is null)
         {
             return new NotFound("conversation", conversationId.ToString());
@@ -165,52 +151,57 @@ internal sealed class ConversationDesk(
         }
 
         var now = Now;
-        var minuteAgo = now.AddMinutes(-1);
-        if (await db.Set<ConversationMessage>().CountAsync(m => m.ConversationId == conversationId && m.Author == MessageAuthor.Shopper && m.At > minuteAgo, ct)
-            >= options.Value.MessagesPerMinute)
+        if (await conversations.ShopperMessagesSinceAsync(conversationId, now.AddMinutes(-1), ct) >= options.Value.MessagesPerMinute)
         {
             return Limited(conversation, clientId);
         }
 
-        var recent = await db.Set<ConversationMessage>().AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Author == MessageAuthor.Shopper)
-            .OrderByDescending(m => m.Sequence).Take(10).Select(m => new { m.Text, m.Sentiment }).ToListAsync(ct);
-
-        var facts = (await CustomerFacts.LoadAsync(db, customerId, ct))!;
-        var earlier = recent.AsEnumerable().Reverse().ToList();
+        var earlier = await conversations.LatestShopperMessagesAsync(conversationId, 10, ct);
+        var facts = (await CustomerFacts.LoadAsync(orders, disputes, customerId, ct))!;
         var today = DateOnly.FromDateTime(now);
         var reading = reader.Read(text, conversation.Language, [.. earlier.Select(m => m.Text)], facts, today);
+        if (conversation.Holder == ConversationHolder.Agent)
+        {
+            return Keep(conversation, clientId, text, reading);
+        }
+
         IReadOnlyList<double> sentiments = [.. earlier.Select(m => m.Sentiment ?? 0), reading.Sentiment];
-        var position = conversation.HandOffId is { } existing ? await queue.PositionAsync(existing, ct) : null;
+        var holding = await conversations.HoldingAsync(conversation, ct);
+        var position = holding.HandOff?.QueuePosition;
         var turn = new Turn(reading, facts, PendingQuestion.FromJson(conversation.PendingQuestion), conversation.FailedUnderstandings,
-            conversation.IsHandedOff, position, sentiments, button, today);
+            conversation.IsWithPeople, position, sentiments, button, today);
         var decision = await policy.DecideAsync(turn, ct);
 
         var reply = decision.Reply;
         if (decision.HandOff is not null)
         {
-            if (conversation.IsHandedOff)
+            if (conversation.IsWithPeople)
             {
                 reply = Phrases.Say(reading.Language, "waiting", position ?? 1);
             }
             else
             {
-                var handOff = queue.Create(conversation, decision, reading, sentiments, [.. earlier.Select(m => m.Text), text], facts, now);
-                conversation.HandOver(handOff.Id);
-                position = await queue.PositionAsync(handOff, ct);
+                var brief = HandOffBriefs.Write(decision, reading, sentiments, [.. earlier.Select(m => m.Text), text], facts);
+                var handedOff = await conversations.HandOffAsync(conversation.Id, brief, ct);
+                if (!handedOff.Succeeded)
+                {
+                    return handedOff.Error!;
+                }
+
+                var handOff = handedOff.Value!;
+                position = await conversations.QueuePositionAsync(handOff, ct);
                 reply = $"{reply} {Phrases.Say(reading.Language, "queue", position ?? 1)}";
                 audit.Record(DisputesActor(customerId), "assistant.handed-off", $"conversation:{conversation.Id}", $"{handOff.Reason}, priority {handOff.Priority}");
             }
         }
 
         var (phrased, byModel) = await phraser.PhraseAsync(reply, reading.Language, [facts.Name], ct);
-        phrased = phrased.Length > ConversationLimits.MaxStoredText ? phrased[..ConversationLimits.MaxStoredText] : phrased;
         var why = new DecisionRecord(decision.Rule, reading.Intent, Math.Round(reading.Confidence, 4), reading.RunnerUp, reading.Language,
             Math.Round(reading.Sentiment, 3), decision.Action, decision.ActionResult, decision.HandOff?.Reason.ToString(),
             reading.HumanPhrase ?? reading.VulnerabilityPhrase ?? reading.FraudPhrase ?? reading.InjectionPhrase,
             EntitiesForRecord(reading.Entities, facts), decision.DataUsed, byModel);
 
-        conversation.Touch(now, reading.Language);
+        conversation.Speak(reading.Language);
         conversation.Ask(decision.Ask?.ToJson());
         if (decision.Understood)
         {
@@ -221,32 +212,51 @@ internal sealed class ConversationDesk(
             conversation.NotUnderstood();
         }
 
-        var asked = new ConversationMessage(conversation.Id, conversation.NextSequence(), MessageAuthor.Shopper, text, now,
-            reading.DetectedLanguage ?? reading.Language, clientId, reading.Sentiment);
-        var answered = new ConversationMessage(conversation.Id, conversation.NextSequence(), MessageAuthor.Assistant, phrased, now,
-            reading.Language, why: JsonSerializer.Serialize(why, Json));
-        db.AddRange(asked, answered);
-        using (await writeGate.EnterAsync(ct))
+        var asked = conversations.Write(conversation, ShoppersMessage(clientId, text, reading));
+        if (!asked.Succeeded)
         {
-            await db.SaveChangesAsync(ct);
+            return asked.Error!;
         }
 
-        return new TurnView(conversation.Id, clientId, asked.Sequence, phrased, reading.Intent, Math.Round(reading.Confidence, 4), decision.Rule,
-            decision.HandOff is not null, decision.Action, reading.Language, decision.HandOff is not null || conversation.IsHandedOff ? position : null,
+        var answered = conversations.Write(conversation, new MessageDraft(MessageAuthor.Assistant, phrased, reading.Language,
+            ReplyToSequence: asked.Value!.Sequence, Why: JsonSerializer.Serialize(why, Json)));
+        if (!answered.Succeeded)
+        {
+            return answered.Error!;
+        }
+
+        return new TurnView(conversation.Id, clientId, asked.Value.Sequence, answered.Value!.Text, reading.Intent, Math.Round(reading.Confidence, 4), decision.Rule,
+            decision.HandOff is not null, decision.Action, reading.Language, decision.HandOff is not null || conversation.IsWithPeople ? position : null,
             decision.Choices, null, Replayed: false);
     }
 
+    /// <summary>An agent holds the conversation: the shopper's message is theirs to answer, and the assistant stays silent.</summary>
+    private Outcome<TurnView> Keep(Conversation conversation, string clientId, string text, Reading reading)
+    {
+        conversation.Speak(reading.Language);
+        var asked = conversations.Write(conversation, ShoppersMessage(clientId, text, reading));
+        return asked.Succeeded
+            ? new TurnView(conversation.Id, clientId, asked.Value!.Sequence, "", reading.Intent, Math.Round(reading.Confidence, 4), WithAgentRule,
+                true, null, reading.Language, null, [], null, Replayed: false)
+            : asked.Error!;
+    }
+
+    private static MessageDraft ShoppersMessage(string clientId, string text, Reading reading) =>
+        new(MessageAuthor.Shopper, text, reading.DetectedLanguage ?? reading.Language, ClientMessageId: clientId, Sentiment: reading.Sentiment);
+
     private async Task<TurnView?> ReplayAsync(Guid conversationId, string clientId, CancellationToken ct)
     {
-        var asked = await db.Set<ConversationMessage>().AsNoTracking()
-            .SingleOrDefaultAsync(m => m.ConversationId == conversationId && m.ClientMessageId == clientId, ct);
-        if (asked is null)
+        if (await conversations.ReplyToAsync(conversationId, clientId, ct) is not var (asked, answered))
         {
             return null;
         }
 
-        var answered = await db.Set<ConversationMessage>().AsNoTracking()
-            .SingleAsync(m => m.ConversationId == conversationId && m.Sequence == asked.Sequence + 1, ct);
+        if (answered is null)
+        {
+            // Kept for the agent who holds the conversation; the assistant never answered it.
+            return new TurnView(conversationId, clientId, asked.Sequence, "", "", 0, WithAgentRule, true, null, asked.Language, null, [], null, Replayed: true);
+        }
+
         var why = answered.Why is null ? null : JsonSerializer.Deserialize<StoredWhy>(answered.Why, Json);
         return new TurnView(conversationId, clientId, asked.Sequence, answered.Text, why?.Intent ?? "", why?.Confidence ?? 0, why?.Rule ?? "",
             why?.HandOff is not null, why?.Action, answered.Language, null, [], null, Replayed: true);

@@ -4,7 +4,7 @@ using Ombud.Platform;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Storage;
 
-namespace Ombud.Assistant.Conversations;
+namespace Ombud.Assistant.Chat;
 
 /// <summary>
 /// The chat page's connection (<c>/hubs/assistant</c>): the same use cases as the API. A connection belongs to one

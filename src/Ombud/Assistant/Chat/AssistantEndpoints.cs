@@ -3,7 +3,7 @@ using Ombud.Platform.Auth;
 using Ombud.Platform.Http;
 using Ombud.Platform.Storage;
 
-namespace Ombud.Assistant.Conversations;
+namespace Ombud.Assistant.Chat;
 
 /// <summary>
 /// The assistant for channels other than the chat page, under <c>/api/v1/assistant/conversations</c>, for signed-in

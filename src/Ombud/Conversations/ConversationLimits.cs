@@ -1,4 +1,4 @@
-namespace Ombud.Assistant.Conversations;
+namespace Ombud.Conversations;
 
 /// <summary>What one message may be. A chat message longer than this is a paste, not a question, and would only slow every turn.</summary>
 internal static class ConversationLimits
@@ -9,4 +9,7 @@ internal static class ConversationLimits
     public const int MaxStoredText = 4_000;
 
     public const int MaxClientMessageId = 100;
+
+    /// <summary>Room for a user id (Identity's are GUID strings).</summary>
+    public const int MaxAuthorId = 64;
 }

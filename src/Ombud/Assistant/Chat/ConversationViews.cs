@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Ombud.Assistant.Conversations;
+namespace Ombud.Assistant.Chat;
 
 /// <summary>The answer to one message, as the hub and the API return it.</summary>
 /// <param name="Handoff">True when this turn handed the conversation to a person (or confirmed it is with one).</param>

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Ombud.Platform.Storage;
 
-namespace Ombud.Assistant.Conversations;
+namespace Ombud.Assistant.Chat;
 
 /// <summary>Which customer a signed-in shopper is: read from their account, never from anything the client sends.</summary>
 internal static class Shoppers

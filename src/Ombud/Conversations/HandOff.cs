@@ -1,9 +1,11 @@
-namespace Ombud.Assistant.Handoff;
+using Ombud.Platform;
+
+namespace Ombud.Conversations;
 
 /// <summary>
-/// The policy's decision to bring a person into a conversation, and everything that person needs to pick it up
-/// without asking the shopper to start over: why, a summary, the intent, how the shopper's mood went, and what the
-/// assistant would suggest. Until the agent marketplace exists it waits in a queue that staff can see.
+/// A request to bring a person into a conversation, and everything that person needs to pick it up without asking
+/// the shopper to start over: why, a summary, the intent, how the shopper's mood went, and a suggested resolution.
+/// It waits in the queue (<see cref="HandOffQueue"/>) until an agent takes it.
 /// </summary>
 public sealed class HandOff
 {
@@ -54,9 +56,38 @@ public sealed class HandOff
     public DateTime RequestedAt { get; private set; }
 
     public HandOffStatus Status { get; private set; }
+
+    /// <summary>The agent's user id once one took the hand-off.</summary>
+    public string? AgentId { get; private set; }
+
+    public DateTime? ClosedAt { get; private set; }
+
+    public Outcome<HandOff> Assign(string agentId)
+    {
+        if (Status != HandOffStatus.Waiting)
+        {
+            return new Conflict($"This hand-off is no longer waiting (it is {Status}).");
+        }
+
+        Status = HandOffStatus.WithAgent;
+        AgentId = agentId;
+        return this;
+    }
+
+    /// <summary>Done with: handed back to the assistant, or the conversation ended.</summary>
+    public void Close(DateTime at)
+    {
+        if (Status == HandOffStatus.Closed)
+        {
+            return;
+        }
+
+        Status = HandOffStatus.Closed;
+        ClosedAt = at;
+    }
 }
 
-/// <summary>Why the policy handed off; each is a rule in docs/assistant.md.</summary>
+/// <summary>Why a conversation was handed to a person; the assistant's rules are in docs/assistant.md.</summary>
 public enum HandOffReason
 {
     /// <summary>The shopper asked for a person in words.</summary>

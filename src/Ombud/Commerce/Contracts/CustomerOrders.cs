@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Ombud.Platform;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Commerce.Contracts;
+
+/// <summary>
+/// Commerce's read service for the modules above it (the assistant, an agent's view of a customer): a customer's
+/// profile and their orders with plan, instalments and refunds, as records that belong to Commerce and carry no
+/// entity. Every read is scoped to one customer, so a caller can only ever quote that customer's data.
+/// </summary>
+public sealed class CustomerOrders(OmbudDb db)
+{
+    public Task<CustomerProfile?> ProfileAsync(Guid customerId, CancellationToken ct) =>
+        db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId)
+            .Select(c => new CustomerProfile(c.Id, c.Name, c.Locale, c.Market)).SingleOrDefaultAsync(ct);
+
+    /// <summary>Names by customer id, for lists of many customers (a queue); unknown ids are left out.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken ct) =>
+        await db.Set<Customer>().AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+
+    /// <summary>The customer's latest orders, newest first.</summary>
+    public async Task<IReadOnlyList<OrderSummary>> LatestAsync(Guid customerId, int limit, CancellationToken ct)
+    {
+        // Lines and instalments are two owned collections: one query each instead of their cross product.
+        var orders = await db.Set<Order>().AsNoTracking().AsSplitQuery().Include(o => o.Plan).Where(o => o.CustomerId == customerId)
+            .OrderByDescending(o => o.PlacedAt).Take(limit).ToListAsync(ct);
+        var merchantIds = orders.Select(o => o.MerchantId).Distinct().ToList();
+        var merchants = await db.Set<Merchant>().AsNoTracking().Where(m => merchantIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        var refunds = (await db.Set<Refund>().AsNoTracking().Where(r => r.CustomerId == customerId).ToListAsync(ct)).ToLookup(r => r.OrderId);
+        return [.. orders.Select(o => Summarise(o, merchants.GetValueOrDefault(o.MerchantId, "the store"), refunds[o.Id]))];
+    }
+
+    private static OrderSummary Summarise(Order o, string merchantName, IEnumerable<Refund> refunds) => new(
+        o.Id, o.ExternalId, o.MerchantId, merchantName, o.Status, o.Total, o.PlacedAt, o.ShippedAt, o.DeliveredAt, o.Carrier, o.TrackingNumber,
+        [.. o.Lines.OrderBy(l => l.Number).Select(l => new OrderLineSummary(l.Number, l.Description, l.Quantity, new Money(l.TotalMinor, o.Currency)))],
+        new PlanSummary(o.Plan.Kind, o.Plan.Held,
+            [.. o.Plan.Instalments.OrderBy(i => i.Sequence).Select(i => new InstalmentSummary(i.Sequence, i.DueDate, i.Status,
+                new Money(i.RemainingMinor, o.Currency), new Money(i.CollectibleMinor, o.Currency), new Money(i.HeldMinor, o.Currency)))]),
+        [.. refunds.OrderBy(r => r.CreatedAt).Select(r => new RefundSummary(r.Id, r.Amount, r.CreatedAt))]);
+}
+
+public sealed record CustomerProfile(Guid Id, string Name, string Locale, string Market);
+
+/// <summary>An order with what happened to it since: its plan and the refunds given on it.</summary>
+public sealed record OrderSummary(
+    Guid Id,
+    string? ExternalId,
+    Guid MerchantId,
+    string MerchantName,
+    OrderStatus Status,
+    Money Total,
+    DateTime PlacedAt,
+    DateTime? ShippedAt,
+    DateTime? DeliveredAt,
+    string? Carrier,
+    string? TrackingNumber,
+    IReadOnlyList<OrderLineSummary> Lines,
+    PlanSummary Plan,
+    IReadOnlyList<RefundSummary> Refunds)
+{
+    public string Currency => Total.Currency;
+}
+
+public sealed record OrderLineSummary(int Number, string Description, int Quantity, Money Total);
+
+/// <summary>A payment plan now: <see cref="Held"/> is what a dispute pauses.</summary>
+public sealed record PlanSummary(PlanKind Kind, Money Held, IReadOnlyList<InstalmentSummary> Instalments);
+
+/// <summary>One instalment: <see cref="Collectible"/> is what is still unpaid and not paused.</summary>
+public sealed record InstalmentSummary(int Sequence, DateOnly DueDate, InstalmentStatus Status, Money Remaining, Money Collectible, Money Held);
+
+public sealed record RefundSummary(Guid Id, Money Amount, DateTime CreatedAt);

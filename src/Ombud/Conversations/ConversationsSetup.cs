@@ -1,0 +1,19 @@
+namespace Ombud.Conversations;
+
+internal static class ConversationsSetup
+{
+    public static void AddConversations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ConversationService>();
+        builder.Services.AddScoped<HandOffQueue>();
+    }
+
+    /// <summary>
+    /// Nothing to map yet: shoppers reach their conversations through the assistant's hub and API, and staff see the
+    /// queue on a page. The agent marketplace's endpoints for conversations will be mapped here.
+    /// </summary>
+    public static void MapConversations(this IEndpointRouteBuilder app)
+    {
+        _ = app;
+    }
+}

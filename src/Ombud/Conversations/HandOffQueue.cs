@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Ombud.Commerce.Contracts;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Conversations;
+
+/// <summary>
+/// The queue of conversations waiting for a person, in the database so every node sees the same queue. Ordered by
+/// priority (fraud and vulnerability first), then by when the hand-off was asked for. The agent marketplace will
+/// take from it; until then staff see it on a page.
+/// </summary>
+internal sealed class HandOffQueue(OmbudDb db, CustomerOrders customers)
+{
+    /// <summary>Where a waiting hand-off stands: 1 is next. Null once a person has it.</summary>
+    public async Task<int?> PositionAsync(Guid handOffId, CancellationToken ct)
+    {
+        var handOff = await db.Set<HandOff>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == handOffId, ct);
+        return handOff is null ? null : await PositionAsync(handOff, ct);
+    }
+
+    public async Task<int?> PositionAsync(HandOff handOff, CancellationToken ct)
+    {
+        if (handOff.Status != HandOffStatus.Waiting)
+        {
+            return null;
+        }
+
+        var ahead = await db.Set<HandOff>().CountAsync(h => h.Status == HandOffStatus.Waiting && h.Id != handOff.Id
+            && (h.Priority < handOff.Priority || (h.Priority == handOff.Priority && h.RequestedAt <= handOff.RequestedAt)), ct);
+        return ahead + 1;
+    }
+
+    /// <summary>The waiting hand-offs in the order a person should take them, with the shopper's name for the staff page.</summary>
+    public async Task<IReadOnlyList<WaitingHandOff>> WaitingAsync(int limit, CancellationToken ct)
+    {
+        var waiting = await db.Set<HandOff>().AsNoTracking().Where(h => h.Status == HandOffStatus.Waiting)
+            .OrderBy(h => h.Priority).ThenBy(h => h.RequestedAt).Take(limit).ToListAsync(ct);
+        var names = await customers.NamesAsync([.. waiting.Select(h => h.CustomerId).Distinct()], ct);
+        return [.. waiting.Select((h, i) => new WaitingHandOff(i + 1, h, names.GetValueOrDefault(h.CustomerId, "(unknown customer)")))];
+    }
+}
+
+/// <summary>A hand-off as the staff queue shows it.</summary>
+internal sealed record WaitingHandOff(int Position, HandOff HandOff, string CustomerName);

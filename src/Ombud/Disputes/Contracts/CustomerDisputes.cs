@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Ombud.Platform;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Disputes.Contracts;
+
+/// <summary>
+/// Disputes' read service for the modules above it: a customer's disputes as records, latest first per order. Scoped
+/// to one customer, so a caller can only ever quote that customer's disputes.
+/// </summary>
+public sealed class CustomerDisputes(OmbudDb db)
+{
+    public async Task<IReadOnlyList<DisputeSummary>> OfCustomerAsync(Guid customerId, CancellationToken ct)
+    {
+        var disputes = await db.Set<Dispute>().AsNoTracking().Where(d => d.CustomerId == customerId)
+            .OrderByDescending(d => d.ReportedAt).ToListAsync(ct);
+        return [.. disputes.Select(d => new DisputeSummary(d.Id, d.OrderId, d.Reason, d.State, d.IsOpen, d.ReportedAt,
+            new Money(d.DisputedMinor, d.Currency), new Money(d.HeldMinor, d.Currency), d.ReturnCarrier, d.ReturnTrackingNumber))];
+    }
+}
+
+/// <summary>A dispute as others see it: <see cref="Held"/> is what its payment pause holds on the order's plan.</summary>
+public sealed record DisputeSummary(
+    Guid Id,
+    Guid OrderId,
+    DisputeReason Reason,
+    DisputeState State,
+    bool IsOpen,
+    DateTime ReportedAt,
+    Money Disputed,
+    Money Held,
+    string? ReturnCarrier,
+    string? ReturnTrackingNumber);
