@@ -79,7 +79,7 @@ public sealed class TwoNodeEventTests(ITestOutputHelper output)
             Interlocked.Increment(ref acknowledged);
         });
         var doomedNode = $"%:{doomed.ProcessId}";
-        await Eventually.HoldsAsync(async () => await CountAsync(db, $"SELECT count(*) FROM platform_event_probe WHERE \"Node\" LIKE '{doomedNode}'") >= 500,
+        await Eventually.HoldsAsync(async () => await CountAsync(db, $"SELECT count(*) FROM platform_event_probe WHERE \"Node\" LIKE '{doomedNode}'") >= 2_000,
             TimeSpan.FromMinutes(5), "the first node handles some of the events");
         var handledAtKill = await CountAsync(db, "SELECT count(*) FROM platform_event_probe WHERE \"Subscriber\" = 'probe'");
         output.WriteLine($"{watch.Elapsed}: killing the first node with {acknowledged} orders in, {handledAtKill} events probed");
