@@ -9,15 +9,25 @@ namespace Ombud.Platform.Events;
 /// start (whatever fell due while the node was down), then every <see cref="EventOptions.PollMilliseconds"/> on the
 /// injected clock; the event loop also wakes the moment this node commits, so a subscriber reacts within milliseconds.
 /// </summary>
-internal abstract partial class PollingLoop(IOptions<EventOptions> options, TimeProvider clock, ILogger logger) : BackgroundService
+internal abstract partial class PollingLoop : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly IOptions<EventOptions> _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+
+    /// <summary>Both loops wake on this node's commits: a unit of work may have published an event or set a timer due at once.</summary>
+    protected PollingLoop(CommitSignal commits, IOptions<EventOptions> options, TimeProvider clock, ILogger logger)
+    {
+        (_options, _clock, _logger) = (options, clock, logger);
+        commits.Committed += Wake;
+    }
 
     protected abstract string What { get; }
 
     protected abstract Task RunOnceAsync(CancellationToken ct);
 
-    protected void Wake()
+    private void Wake()
     {
         if (_wake.CurrentCount == 0)
         {
@@ -44,10 +54,10 @@ internal abstract partial class PollingLoop(IOptions<EventOptions> options, Time
             catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
             {
                 // A database hiccup must not stop the loop for good: the next pass tries again.
-                LogPassFailed(logger, What, failure);
+                LogPassFailed(_logger, What, failure);
             }
 
-            using var interval = new CancellationTokenSource(options.Value.Poll, clock);
+            using var interval = new CancellationTokenSource(_options.Value.Poll, _clock);
             using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, interval.Token);
             try
             {
@@ -68,35 +78,18 @@ internal abstract partial class PollingLoop(IOptions<EventOptions> options, Time
     private static partial void LogPassFailed(ILogger logger, string what, Exception failure);
 }
 
-internal sealed class EventDispatcher : PollingLoop
+internal sealed class EventDispatcher(EventDispatch dispatch, CommitSignal commits, IOptions<EventOptions> options, TimeProvider clock,
+    ILogger<EventDispatcher> logger) : PollingLoop(commits, options, clock, logger)
 {
-    private readonly EventDispatch _dispatch;
-
-    public EventDispatcher(EventDispatch dispatch, CommitSignal commits, IOptions<EventOptions> options, TimeProvider clock, ILogger<EventDispatcher> logger)
-        : base(options, clock, logger)
-    {
-        _dispatch = dispatch;
-        commits.Committed += Wake;
-    }
-
     protected override string What => "event dispatcher";
 
-    protected override Task RunOnceAsync(CancellationToken ct) => _dispatch.RunOnceAsync(null, ct);
+    protected override Task RunOnceAsync(CancellationToken ct) => dispatch.RunOnceAsync(null, ct);
 }
 
-/// <summary>Fires due timers; a commit wakes it too, as a unit of work may have set a timer due at once.</summary>
-internal sealed class TimerLoop : PollingLoop
+internal sealed class TimerLoop(TimerRun timers, CommitSignal commits, IOptions<EventOptions> options, TimeProvider clock, ILogger<TimerLoop> logger)
+    : PollingLoop(commits, options, clock, logger)
 {
-    private readonly TimerRun _timers;
-
-    public TimerLoop(TimerRun timers, CommitSignal commits, IOptions<EventOptions> options, TimeProvider clock, ILogger<TimerLoop> logger)
-        : base(options, clock, logger)
-    {
-        _timers = timers;
-        commits.Committed += Wake;
-    }
-
     protected override string What => "timer loop";
 
-    protected override Task RunOnceAsync(CancellationToken ct) => _timers.RunOnceAsync(null, ct);
+    protected override Task RunOnceAsync(CancellationToken ct) => timers.RunOnceAsync(null, ct);
 }

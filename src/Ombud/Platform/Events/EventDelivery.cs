@@ -7,10 +7,8 @@ namespace Ombud.Platform.Events;
 /// event, so an event committed is an event every subscriber of the moment will handle; marked done in the same
 /// transaction as what the subscriber did about it, so it is handled once in effect.
 /// </summary>
-public sealed class EventDelivery : IQueuedWork
+public sealed class EventDelivery : QueuedWorkItem
 {
-    public const int MaxErrorLength = 1000;
-
     private EventDelivery()
     {
     }
@@ -31,52 +29,14 @@ public sealed class EventDelivery : IQueuedWork
 
     public string EventType { get; private set; } = "";
 
-    public WorkStatus Status { get; private set; }
-
     public DateTime CreatedAt { get; private set; }
 
-    public DateTime DueAt { get; private set; }
-
-    public int Lease { get; private set; }
-
-    public int Attempts { get; private set; }
-
-    public string? LastError { get; private set; }
-
     public DateTime? HandledAt { get; private set; }
-
-    public void Claim(DateTime leaseEnds)
-    {
-        DueAt = leaseEnds;
-        Lease++;
-    }
 
     public void Handled(DateTime at)
     {
         Status = WorkStatus.Done;
         HandledAt = at;
         Attempts++;
-    }
-
-    public void Fail(string error, DateTime? retryAt)
-    {
-        Attempts++;
-        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
-        if (retryAt is { } at)
-        {
-            DueAt = at;
-        }
-        else
-        {
-            Status = WorkStatus.Dead;
-        }
-    }
-
-    public void Replay(DateTime now)
-    {
-        Status = WorkStatus.Pending;
-        DueAt = now;
-        Attempts = 0;
-        Lease++;
     }
 }

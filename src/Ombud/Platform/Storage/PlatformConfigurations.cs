@@ -68,7 +68,7 @@ internal sealed class EventDeliveryConfiguration : IEntityTypeConfiguration<Even
         builder.HasKey(d => new { d.EventId, d.Subscriber });
         builder.Property(d => d.Subscriber).HasMaxLength(100);
         builder.Property(d => d.EventType).HasMaxLength(100);
-        builder.Property(d => d.LastError).HasMaxLength(Events.EventDelivery.MaxErrorLength);
+        builder.Property(d => d.LastError).HasMaxLength(QueuedWorkItem.MaxErrorLength);
         builder.Property(d => d.Lease).IsConcurrencyToken();
         // The claim: pending work by due time; the dead-letter list: dead work by subscriber.
         builder.HasIndex(d => new { d.Status, d.DueAt });
@@ -85,7 +85,7 @@ internal sealed class DurableTimerConfiguration : IEntityTypeConfiguration<Timer
         builder.HasKey(t => new { t.Kind, t.EntityId });
         builder.Property(t => t.Kind).HasMaxLength(100);
         builder.Property(t => t.EntityId).HasMaxLength(100);
-        builder.Property(t => t.LastError).HasMaxLength(Timers.DurableTimer.MaxErrorLength);
+        builder.Property(t => t.LastError).HasMaxLength(QueuedWorkItem.MaxErrorLength);
         builder.Property(t => t.Lease).IsConcurrencyToken();
         builder.HasIndex(t => new { t.Status, t.DueAt });
     }

@@ -42,6 +42,50 @@ public interface IQueuedWork
     void Replay(DateTime now);
 }
 
+/// <summary>The state every queued work item shares: when it is due, who holds it, how it failed.</summary>
+public abstract class QueuedWorkItem : IQueuedWork
+{
+    public const int MaxErrorLength = 1000;
+
+    public WorkStatus Status { get; protected set; }
+
+    public DateTime DueAt { get; protected set; }
+
+    public int Lease { get; protected set; }
+
+    public int Attempts { get; protected set; }
+
+    public string? LastError { get; protected set; }
+
+    public void Claim(DateTime leaseEnds)
+    {
+        DueAt = leaseEnds;
+        Lease++;
+    }
+
+    public void Fail(string error, DateTime? retryAt)
+    {
+        Attempts++;
+        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        if (retryAt is { } at)
+        {
+            DueAt = at;
+        }
+        else
+        {
+            Status = WorkStatus.Dead;
+        }
+    }
+
+    public void Replay(DateTime now)
+    {
+        Status = WorkStatus.Pending;
+        DueAt = now;
+        Attempts = 0;
+        Lease++;
+    }
+}
+
 /// <summary>
 /// The one claim of due work, for events and timers alike: one LINQ query for both databases. On PostgreSQL the query
 /// is tagged and <see cref="SkipLockedInterceptor"/> adds <c>FOR UPDATE SKIP LOCKED</c>, so two nodes claiming at

@@ -9,10 +9,8 @@ namespace Ombud.Platform.Timers;
 /// restarts and any node may fire it. One timer per kind and entity: scheduling again moves it. Fired once: the
 /// timer is deleted in the same transaction as what its handler did.
 /// </summary>
-public sealed class DurableTimer : IQueuedWork
+public sealed class DurableTimer : QueuedWorkItem
 {
-    public const int MaxErrorLength = 1000;
-
     private DurableTimer()
     {
     }
@@ -31,19 +29,8 @@ public sealed class DurableTimer : IQueuedWork
     /// <summary>Whom to do it for, as the owning module writes its id.</summary>
     public string EntityId { get; private set; } = "";
 
-    /// <summary>When it was asked to fire.</summary>
+    /// <summary>When it was asked to fire; <see cref="QueuedWorkItem.DueAt"/> is when a node may next take it (a retry, a lease's end).</summary>
     public DateTime FireAt { get; private set; }
-
-    public WorkStatus Status { get; private set; }
-
-    /// <summary>When a node may next take it: <see cref="FireAt"/>, a retry's time, or the end of a node's lease.</summary>
-    public DateTime DueAt { get; private set; }
-
-    public int Lease { get; private set; }
-
-    public int Attempts { get; private set; }
-
-    public string? LastError { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
 
@@ -55,34 +42,6 @@ public sealed class DurableTimer : IQueuedWork
         Status = WorkStatus.Pending;
         Attempts = 0;
         LastError = null;
-        Lease++;
-    }
-
-    public void Claim(DateTime leaseEnds)
-    {
-        DueAt = leaseEnds;
-        Lease++;
-    }
-
-    public void Fail(string error, DateTime? retryAt)
-    {
-        Attempts++;
-        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
-        if (retryAt is { } at)
-        {
-            DueAt = at;
-        }
-        else
-        {
-            Status = WorkStatus.Dead;
-        }
-    }
-
-    public void Replay(DateTime now)
-    {
-        Status = WorkStatus.Pending;
-        DueAt = now;
-        Attempts = 0;
         Lease++;
     }
 }
