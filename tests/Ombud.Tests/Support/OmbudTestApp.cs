@@ -11,8 +11,9 @@ namespace Ombud.Tests.Support;
 
 /// <summary>
 /// Ombud as it runs in production, in process: the real host composition, a real database (SQLite or PostgreSQL),
-/// migrations applied, served by the test server. The database is a migrated copy (<see cref="TestDatabase.CreateAsync"/>),
-/// so the host's own migration at start finds nothing pending. The clock is a <see cref="FakeTimeProvider"/> the test moves.
+/// migrations applied, served by the test server. The database is usually a migrated copy
+/// (<see cref="TestDatabase.CreateAsync"/>), and then the host skips migrating at start; on an empty one it migrates.
+/// The clock is a <see cref="FakeTimeProvider"/> the test moves.
 /// </summary>
 public sealed class OmbudTestApp : IAsyncDisposable
 {
@@ -73,7 +74,7 @@ public sealed class OmbudTestApp : IAsyncDisposable
             builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
             configure?.Invoke(builder);
         }));
-        await app.Services.PrepareDatabaseAsync(migrate: true, _ => Task.CompletedTask, CancellationToken.None);
+        await app.Services.PrepareDatabaseAsync(migrate: !database.IsMigrated, _ => Task.CompletedTask, CancellationToken.None);
         await app.StartAsync();
         return new OmbudTestApp(app, database, clock, ownsDatabase);
     }

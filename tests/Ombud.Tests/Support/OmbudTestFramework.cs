@@ -1,4 +1,3 @@
-using Ombud.Tests.Support;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
