@@ -4,15 +4,17 @@ using Ombud.Tests.Support;
 namespace Ombud.Tests.Assistant;
 
 /// <summary><c>ombud assistant shell</c> through the real executable, as people and scripts use it.</summary>
-public sealed class AssistantShellTests : IDisposable
+public sealed class AssistantShellTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("ombud-shell-").FullName;
+    private TestDatabase _database = null!;
 
     private Dictionary<string, string> Environment => new()
     {
-        ["Ombud__Database__Provider"] = "sqlite",
-        ["Ombud__Database__ConnectionString"] = $"Data Source={Path.Combine(_directory, "ombud.db")}",
+        ["Ombud__Database__Provider"] = _database.ProviderName,
+        ["Ombud__Database__ConnectionString"] = _database.ConnectionString,
     };
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(Provider.Sqlite);
 
     [Fact]
     public async Task The_shell_seeds_a_world_and_answers_each_line_as_json_and_an_empty_line_starts_a_new_conversation()
@@ -51,16 +53,5 @@ public sealed class AssistantShellTests : IDisposable
         Assert.DoesNotContain("ombud>", stdout, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The child process may still hold the file for a moment; the OS cleans temp folders.
-        }
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 }

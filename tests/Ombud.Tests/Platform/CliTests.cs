@@ -78,7 +78,7 @@ public sealed class CliTests
     [Fact]
     public async Task Migrate_brings_an_empty_database_up_to_date_and_is_harmless_twice()
     {
-        await using var database = await TestDatabase.CreateAsync(Provider.Postgres);
+        await using var database = await TestDatabase.CreateEmptyAsync(Provider.Postgres);
 
         var first = await OmbudProcess.RunAsync(Env(database), "migrate");
         var second = await OmbudProcess.RunAsync(Env(database), "migrate");

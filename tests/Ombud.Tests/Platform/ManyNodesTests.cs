@@ -10,7 +10,8 @@ public sealed class ManyNodesTests
     [Fact]
     public async Task Two_nodes_started_together_on_an_empty_database_both_become_ready_and_seed_once()
     {
-        await using var database = await TestDatabase.CreateAsync(Provider.Postgres);
+        // Empty, not migrated: both nodes race to migrate, and the start-up lock is what this test is about.
+        await using var database = await TestDatabase.CreateEmptyAsync(Provider.Postgres);
         var env = CliTests.Env(database);
         env["Ombud__Demo"] = "true";
 

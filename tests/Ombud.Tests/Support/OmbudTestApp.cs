@@ -11,7 +11,9 @@ namespace Ombud.Tests.Support;
 
 /// <summary>
 /// Ombud as it runs in production, in process: the real host composition, a real database (SQLite or PostgreSQL),
-/// migrations applied, served by the test server. The clock is a <see cref="FakeTimeProvider"/> the test moves.
+/// migrations applied, served by the test server. The database is usually a migrated copy
+/// (<see cref="TestDatabase.CreateAsync"/>), and then the host skips migrating at start; on an empty one it migrates.
+/// The clock is a <see cref="FakeTimeProvider"/> the test moves.
 /// </summary>
 public sealed class OmbudTestApp : IAsyncDisposable
 {
@@ -35,7 +37,7 @@ public sealed class OmbudTestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a host on a fresh database. <paramref name="configure"/> may add configuration or replace services.</summary>
+    /// <summary>Starts a host on a fresh, migrated database. <paramref name="configure"/> may add configuration or replace services.</summary>
     public static async Task<OmbudTestApp> StartAsync(Provider provider, Action<WebApplicationBuilder>? configure = null,
         IDictionary<string, string?>? settings = null) =>
         await StartAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, DefaultStart, configure, settings);
@@ -72,7 +74,7 @@ public sealed class OmbudTestApp : IAsyncDisposable
             builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
             configure?.Invoke(builder);
         }));
-        await app.Services.PrepareDatabaseAsync(migrate: true, _ => Task.CompletedTask, CancellationToken.None);
+        await app.Services.PrepareDatabaseAsync(migrate: !database.IsMigrated, _ => Task.CompletedTask, CancellationToken.None);
         await app.StartAsync();
         return new OmbudTestApp(app, database, clock, ownsDatabase);
     }

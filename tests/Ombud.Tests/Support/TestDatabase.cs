@@ -10,17 +10,19 @@ public enum Provider
 }
 
 /// <summary>
-/// A fresh, empty database for one test host: a temp SQLite file, or a new database on the PostgreSQL server that
-/// ./test.sh started (OMBUD_TEST_POSTGRES). A missing server is a failure, never a skip.
+/// A fresh database for one test host: a temp SQLite file, or a new database on the PostgreSQL server that ./test.sh
+/// started (OMBUD_TEST_POSTGRES). A missing server is a failure, never a skip. It comes migrated (a copy of
+/// <see cref="MigratedTemplates"/>) unless the test is about migrating: those ask for <see cref="CreateEmptyAsync"/>.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _directory;
     private readonly string? _postgresName;
 
-    private TestDatabase(Provider provider, string connectionString, string? directory, string? postgresName)
+    private TestDatabase(Provider provider, bool isMigrated, string connectionString, string? directory, string? postgresName)
     {
         Provider = provider;
+        IsMigrated = isMigrated;
         ConnectionString = connectionString;
         _directory = directory;
         _postgresName = postgresName;
@@ -28,16 +30,35 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public Provider Provider { get; }
 
+    /// <summary>
+    /// Made from the migrated template, so a test host on it starts as <c>serve --no-migrate</c> would. Even with
+    /// nothing pending, EF's migrate step compares the model with the last snapshot: up to a second per host on a busy
+    /// machine, which would eat most of what copying the template saves.
+    /// </summary>
+    public bool IsMigrated { get; }
+
     public string ConnectionString { get; }
 
     public string ProviderName => Provider == Provider.Postgres ? "postgres" : "sqlite";
 
-    public static async Task<TestDatabase> CreateAsync(Provider provider)
+    /// <summary>A database with every migration applied and no data, as a node leaves it after its first start.</summary>
+    public static Task<TestDatabase> CreateAsync(Provider provider) => NewAsync(provider, migrated: true);
+
+    /// <summary>A database with nothing in it, not even the migrations' history: for tests of migrating itself.</summary>
+    public static Task<TestDatabase> CreateEmptyAsync(Provider provider) => NewAsync(provider, migrated: false);
+
+    private static async Task<TestDatabase> NewAsync(Provider provider, bool migrated)
     {
         if (provider == Provider.Sqlite)
         {
             var directory = Directory.CreateTempSubdirectory("ombud-test-").FullName;
-            return new TestDatabase(provider, $"Data Source={Path.Combine(directory, "ombud.db")}", directory, null);
+            var path = Path.Combine(directory, "ombud.db");
+            if (migrated)
+            {
+                await MigratedTemplates.CopySqliteAsync(path);
+            }
+
+            return new TestDatabase(provider, migrated, $"Data Source={path}", directory, null);
         }
 
         var admin = PostgresAdminConnectionString();
@@ -45,12 +66,19 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
+            if (migrated)
+            {
+                await MigratedTemplates.ClonePostgresAsync(connection, name);
+            }
+            else
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
         }
 
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new TestDatabase(provider, builder.ConnectionString, null, name);
+        return new TestDatabase(provider, migrated, builder.ConnectionString, null, name);
     }
 
     public static string PostgresAdminConnectionString() =>
