@@ -13,6 +13,8 @@ namespace Ombud.Platform.Storage;
 /// <remarks>
 /// A unit of work started while another is open on the same <see cref="OmbudDb"/> joins it: its changes are saved by
 /// the outer one, so a use case can call another (the assistant's turn reporting a dispute) and still commit once.
+/// One started inside a transaction its caller opened on the context itself (the dispute timers' batch, with a
+/// savepoint per dispute) saves into that transaction and leaves the gate, the commit and any rollback to the caller.
 /// </remarks>
 public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal commits)
 {
@@ -34,6 +36,11 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
             return await work(ct);
         }
 
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await SaveIntoCallersTransactionAsync(work, subject, ct);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -47,7 +54,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
         }
     }
 
-    /// <summary>Runs work that cannot be refused (a background step); clashes and bugs surface as exceptions.</summary>
+    /// <summary>Runs work that cannot be refused (a background step, an audit entry); a clash still comes back as a <see cref="WriteConflict"/>, a bug as an exception.</summary>
     public async Task<Outcome<bool>> RunAsync(Func<CancellationToken, Task> work, CancellationToken ct, string subject = "The resource") =>
         await RunAsync(async token =>
         {
@@ -66,7 +73,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
             if (!outcome.Succeeded)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
+                ForgetStaged();
                 return outcome;
             }
 
@@ -86,23 +93,71 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
                 await transaction.RollbackAsync(CancellationToken.None);
                 throw;
             }
-            catch (DbUpdateException clash) when (UniqueViolation.TryDescribe(clash, out var column))
+            catch (Exception failure) when (ClashOf(failure, subject) is { } conflict)
             {
+                // A unique key, or PostgreSQL chose this unit of work as a deadlock's victim (or refused it as not
+                // serializable): nothing of it was saved.
                 await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
-                return new WriteConflict($"{subject} {WriteClash.Retry}", column);
-            }
-            catch (Exception clash) when (WriteClash.Is(clash))
-            {
-                // PostgreSQL chose this unit of work as a deadlock's victim (or refused it as not serializable).
-                await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                return new WriteConflict($"{subject} {WriteClash.Retry}", null);
+                return conflict;
             }
         }
         finally
         {
             _depth--;
+        }
+    }
+
+    /// <summary>
+    /// The caller holds the gate (SQLite) and owns the transaction: save into it, map a clash like any unit of work,
+    /// and let the caller commit or roll back. No re-run on a lost version check: the caller's transaction has read
+    /// what it read, so the exception goes to the caller, which rolls back what it covers.
+    /// </summary>
+    private async Task<Outcome<T>> SaveIntoCallersTransactionAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, string subject,
+        CancellationToken ct)
+    {
+        _depth++;
+        try
+        {
+            var outcome = await work(ct);
+            if (!outcome.Succeeded)
+            {
+                ForgetStaged();
+                return outcome;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return outcome;
+            }
+            catch (Exception failure) when (ClashOf(failure, subject) is { } conflict)
+            {
+                db.ChangeTracker.Clear();
+                return conflict;
+            }
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    /// <summary>The typed conflict a write the database gave up on becomes; null for anything else (a bug).</summary>
+    private static WriteConflict? ClashOf(Exception failure, string subject) =>
+        failure is DbUpdateException unique && UniqueViolation.TryDescribe(unique, out var column) ? new WriteConflict($"{subject} {WriteClash.Retry}", column)
+        : WriteClash.Is(failure) ? new WriteConflict($"{subject} {WriteClash.Retry}", null)
+        : null;
+
+    /// <summary>
+    /// Forgets what a refused use case staged. A refusal that staged nothing (the usual case: entities refuse before
+    /// they change) leaves the context as it was, so what its caller read and still means to change stays tracked.
+    /// </summary>
+    private void ForgetStaged()
+    {
+        if (db.ChangeTracker.HasChanges())
+        {
+            db.ChangeTracker.Clear();
         }
     }
 }
