@@ -54,7 +54,10 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
         }
     }
 
-    /// <summary>Runs work that cannot be refused (a background step, an audit entry); a clash still comes back as a <see cref="WriteConflict"/>, a bug as an exception.</summary>
+    /// <summary>
+    /// Runs work that cannot be refused (a background step, an audit entry); a clash still comes back as a
+    /// <see cref="WriteConflict"/>, a bug as an exception.
+    /// </summary>
     public async Task<Outcome<bool>> RunAsync(Func<CancellationToken, Task> work, CancellationToken ct, string subject = "The resource") =>
         await RunAsync(async token =>
         {
