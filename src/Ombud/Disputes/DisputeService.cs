@@ -16,30 +16,21 @@ namespace Ombud.Disputes;
 /// conversation's turn). A refused move saves nothing.
 /// </summary>
 /// <remarks>
-/// Each use case runs in a unit of work that joins its caller's, so it only stages. Races are settled when the caller
-/// saves: two writers on one dispute both append transition number n + 1, two reports both open a dispute on one
-/// order, or PostgreSQL picks a deadlock's victim (a merchant's answer while a timer holds the dispute's or the plan's
-/// row); the database refuses the second, which becomes a <see cref="WriteConflict"/> and saves nothing. The dispute
-/// timers call the use cases inside a transaction of their own, which the unit of work saves into.
+/// Races are settled when the caller's unit of work saves: two writers on one dispute both append transition number
+/// n + 1, two reports both open a dispute on one order, or PostgreSQL picks a deadlock's victim (a merchant's answer
+/// while a timer holds the dispute's or the plan's row); the database refuses the second, which becomes a
+/// <see cref="WriteConflict"/> and saves nothing.
 /// </remarks>
 internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeClock clock, AuditLog audit, DomainEvents events, DecisionRules rules)
 {
-    /// <summary>What a clash names: "The dispute changed while this request was made; …".</summary>
-    private const string Subject = "The dispute";
-
     private const int MaxText = 4000;
 
     /// <summary>Evidence a dispute may hold in all, so files cannot grow a dispute without bound.</summary>
     private const int MaxFilesPerDispute = 50;
 
-    public Task<Outcome<Dispute>> ReportAsync(ProblemReport report, string actor, CancellationToken ct) =>
-        InUnitOfWork(() => StageReportAsync(report, actor, ct), ct);
-
-    public Task<Outcome<Dispute>> RaiseHighRiskAsync(Guid orderId, string? description, string actor, CancellationToken ct) =>
-        InUnitOfWork(() => StageHighRiskAsync(orderId, description, actor, ct), ct);
-
-    private async Task<Outcome<Dispute>> StageReportAsync(ProblemReport report, string actor, CancellationToken ct)
+    public async Task<Outcome<Dispute>> ReportAsync(ProblemReport report, string actor, CancellationToken ct)
     {
+        unitOfWork.EnsureOpen("Reporting a dispute");
         if (report.Description is { Length: > MaxText })
         {
             return Invalid.Field("description", $"At most {MaxText} characters.");
@@ -94,8 +85,9 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
         return dispute;
     }
 
-    private async Task<Outcome<Dispute>> StageHighRiskAsync(Guid orderId, string? description, string actor, CancellationToken ct)
+    public async Task<Outcome<Dispute>> RaiseHighRiskAsync(Guid orderId, string? description, string actor, CancellationToken ct)
     {
+        unitOfWork.EnsureOpen("Raising a high-risk purchase");
         var order = await OrderAsync(orderId, ct);
         if (order is null)
         {
@@ -188,20 +180,10 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
 
     public Task<Dispute?> FindAsync(Guid id, CancellationToken ct) => db.Set<Dispute>().SingleOrDefaultAsync(d => d.Id == id, ct);
 
-    /// <summary>
-    /// Runs a use case in a unit of work that joins the caller's (HTTP requests, pages, the assistant): the use case
-    /// only stages. Only a caller with none of its own gets the unit of work's save (see the remarks above).
-    /// </summary>
-    private Task<Outcome<Dispute>> InUnitOfWork(Func<Task<Outcome<Dispute>>> useCase, CancellationToken ct) =>
-        unitOfWork.RunAsync(_ => useCase(), ct, Subject);
-
-    private Task<Outcome<Dispute>> MoveAsync(Guid id, string actor, Func<Dispute, DateTime, Outcome<Dispute>> move, CancellationToken ct,
-        string? explanation = null) =>
-        InUnitOfWork(() => StageMoveAsync(id, actor, move, explanation, ct), ct);
-
-    private async Task<Outcome<Dispute>> StageMoveAsync(Guid id, string actor, Func<Dispute, DateTime, Outcome<Dispute>> move, string? explanation,
-        CancellationToken ct)
+    private async Task<Outcome<Dispute>> MoveAsync(Guid id, string actor, Func<Dispute, DateTime, Outcome<Dispute>> move, CancellationToken ct,
+        string? explanation = null)
     {
+        unitOfWork.EnsureOpen("A dispute's move");
         var dispute = await FindAsync(id, ct);
         if (dispute is null)
         {

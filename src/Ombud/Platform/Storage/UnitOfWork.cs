@@ -13,8 +13,6 @@ namespace Ombud.Platform.Storage;
 /// <remarks>
 /// A unit of work started while another is open on the same <see cref="OmbudDb"/> joins it: its changes are saved by
 /// the outer one, so a use case can call another (the assistant's turn reporting a dispute) and still commit once.
-/// One started inside a transaction its caller opened on the context itself (the dispute timers' batch, with a
-/// savepoint per dispute) saves into that transaction and leaves the gate, the commit and any rollback to the caller.
 /// </remarks>
 public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal commits)
 {
@@ -25,6 +23,18 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
     /// <summary>True while a unit of work of this scope is open.</summary>
     public bool IsOpen => _depth > 0;
 
+    /// <summary>
+    /// For use cases that only stage: a caller that forgot to run one in a unit of work would save nothing without a
+    /// word, so it fails loudly instead.
+    /// </summary>
+    public void EnsureOpen(string useCase)
+    {
+        if (_depth == 0)
+        {
+            throw new InvalidOperationException($"{useCase} only stages its changes: run it inside UnitOfWork.RunAsync.");
+        }
+    }
+
     /// <summary>Runs <paramref name="work"/> as one unit of work and returns its outcome as committed.</summary>
     /// <param name="work">Reads, checks and stages changes on the scope's <see cref="OmbudDb"/>; it does not save.</param>
     /// <param name="subject">What the caller is told clashed, e.g. "The dispute" in "The dispute changed while …".</param>
@@ -34,11 +44,6 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
         {
             // Joined: the outer unit of work saves, commits and maps clashes.
             return await work(ct);
-        }
-
-        if (db.Database.CurrentTransaction is not null)
-        {
-            return await SaveIntoCallersTransactionAsync(work, subject, ct);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -101,41 +106,6 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
                 // A unique key, or PostgreSQL chose this unit of work as a deadlock's victim (or refused it as not
                 // serializable): nothing of it was saved.
                 await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                return conflict;
-            }
-        }
-        finally
-        {
-            _depth--;
-        }
-    }
-
-    /// <summary>
-    /// The caller holds the gate (SQLite) and owns the transaction: save into it, map a clash like any unit of work,
-    /// and let the caller commit or roll back. No re-run on a lost version check: the caller's transaction has read
-    /// what it read, so the exception goes to the caller, which rolls back what it covers.
-    /// </summary>
-    private async Task<Outcome<T>> SaveIntoCallersTransactionAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, string subject,
-        CancellationToken ct)
-    {
-        _depth++;
-        try
-        {
-            var outcome = await work(ct);
-            if (!outcome.Succeeded)
-            {
-                ForgetStaged();
-                return outcome;
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return outcome;
-            }
-            catch (Exception failure) when (ClashOf(failure, subject) is { } conflict)
-            {
                 db.ChangeTracker.Clear();
                 return conflict;
             }
