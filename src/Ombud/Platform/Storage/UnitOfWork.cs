@@ -81,7 +81,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
             if (!outcome.Succeeded)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                ForgetStaged();
+                db.ChangeTracker.Clear();
                 return outcome;
             }
 
@@ -101,36 +101,23 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
                 await transaction.RollbackAsync(CancellationToken.None);
                 throw;
             }
-            catch (Exception failure) when (ClashOf(failure, subject) is { } conflict)
+            catch (DbUpdateException clash) when (UniqueViolation.TryDescribe(clash, out var column))
             {
-                // A unique key, or PostgreSQL chose this unit of work as a deadlock's victim (or refused it as not
-                // serializable): nothing of it was saved.
                 await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
-                return conflict;
+                return new WriteConflict($"{subject} {WriteClash.Retry}", column);
+            }
+            catch (Exception clash) when (WriteClash.Is(clash))
+            {
+                // PostgreSQL chose this unit of work as a deadlock's victim (or refused it as not serializable).
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return new WriteConflict($"{subject} {WriteClash.Retry}", null);
             }
         }
         finally
         {
             _depth--;
-        }
-    }
-
-    /// <summary>The typed conflict a write the database gave up on becomes; null for anything else (a bug).</summary>
-    private static WriteConflict? ClashOf(Exception failure, string subject) =>
-        failure is DbUpdateException unique && UniqueViolation.TryDescribe(unique, out var column) ? new WriteConflict($"{subject} {WriteClash.Retry}", column)
-        : WriteClash.Is(failure) ? new WriteConflict($"{subject} {WriteClash.Retry}", null)
-        : null;
-
-    /// <summary>
-    /// Forgets what a refused use case staged. A refusal that staged nothing (the usual case: entities refuse before
-    /// they change) leaves the context as it was, so what its caller read and still means to change stays tracked.
-    /// </summary>
-    private void ForgetStaged()
-    {
-        if (db.ChangeTracker.HasChanges())
-        {
-            db.ChangeTracker.Clear();
         }
     }
 }
