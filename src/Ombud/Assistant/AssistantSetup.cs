@@ -22,7 +22,7 @@ internal static class AssistantSetup
         services.AddSingleton(_ => KnowledgeBase.Shipped());
         services.AddSingleton<MessageReader>();
         services.AddSingleton<TurnMetrics>();
-        services.AddScoped(provider => new DisputeActions(new TurnScope(provider)));
+        services.AddScoped<DisputeActions>();
         services.AddScoped<DialoguePolicy>();
         services.AddScoped<ReplyPhraser>();
         services.AddScoped<ConversationDesk>();

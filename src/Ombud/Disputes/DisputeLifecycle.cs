@@ -105,6 +105,12 @@ public sealed partial class Dispute
             return refused;
         }
 
+        if (!DecisionDetails(merchantWins).Contains(detail))
+        {
+            return Invalid.Field("detail", $"A decision for the {(merchantWins ? "merchant" : "shopper")}{(State == DisputeState.Arbitration ? " on an appeal" : "")} "
+                + $"gives one of: {string.Join(", ", DecisionDetails(merchantWins).Select(ApiName))}; not {ApiName(detail)}.");
+        }
+
         if (merchantWins)
         {
             // An appeal upheld in arbitration overturns the preliminary refund.
@@ -128,6 +134,32 @@ public sealed partial class Dispute
         AppealDeadline = clock.AppealDeadline(at);
         return MoveTo(DisputeMove.Decide, DisputeState.PreArbitration, actor, at, note);
     }
+
+    /// <summary>
+    /// The outcome details a decision may give now: by who wins, and whether it answers the merchant's appeal
+    /// (arbitration) or is the first, preliminary one.
+    /// </summary>
+    public IReadOnlyList<DisputeOutcomeDetail> DecisionDetails(bool merchantWins) => (State, merchantWins) switch
+    {
+        (DisputeState.Arbitration, true) => AppealUpheldDetails,
+        (DisputeState.Arbitration, false) => AppealRejectedDetails,
+        (_, true) => MerchantWinsDetails,
+        _ => ShopperWinsDetails,
+    };
+
+    private static readonly DisputeOutcomeDetail[] AppealUpheldDetails =
+        [DisputeOutcomeDetail.AppealUpheld, DisputeOutcomeDetail.ProofOfDelivery, DisputeOutcomeDetail.EvidenceCompelling];
+
+    private static readonly DisputeOutcomeDetail[] AppealRejectedDetails =
+        [DisputeOutcomeDetail.AppealRejected, DisputeOutcomeDetail.InsufficientProofOfDelivery, DisputeOutcomeDetail.EvidenceNotCompelling];
+
+    private static readonly DisputeOutcomeDetail[] MerchantWinsDetails = [DisputeOutcomeDetail.ProofOfDelivery, DisputeOutcomeDetail.EvidenceCompelling];
+
+    private static readonly DisputeOutcomeDetail[] ShopperWinsDetails =
+        [DisputeOutcomeDetail.InsufficientProofOfDelivery, DisputeOutcomeDetail.EvidenceNotCompelling];
+
+    /// <summary>A detail as the API spells it (camelCase), so a refusal names what the caller may send.</summary>
+    private static string ApiName(DisputeOutcomeDetail detail) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(detail.ToString());
 
     internal Outcome<Dispute> Appeal(string text, string actor, DateTime at)
     {

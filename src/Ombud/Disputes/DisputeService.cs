@@ -10,25 +10,27 @@ using Ombud.Platform.Storage;
 namespace Ombud.Disputes;
 
 /// <summary>
-/// The use cases of a dispute. Each loads the dispute, asks the entity to make its move, and saves the move, its
-/// transition row, its audit entry, any domain event and any money it moves on the order's plan in one SaveChanges.
-/// A refused move saves nothing.
+/// The use cases of a dispute. Each loads the dispute, asks the entity to make its move, and stages the move, its
+/// transition row, its audit entry, any domain event and any money it moves on the order's plan; the caller's
+/// <see cref="UnitOfWork"/> saves them at once with whatever else the caller adds (an idempotency record, a
+/// conversation's turn). A refused move saves nothing.
 /// </summary>
-internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog audit, DomainEvents events, DecisionRules rules, bool saves = true)
+/// <remarks>
+/// Races are settled when the caller's unit of work saves: two writers on one dispute both append transition number
+/// n + 1, two reports both open a dispute on one order, or PostgreSQL picks a deadlock's victim (a merchant's answer
+/// while a timer holds the dispute's or the plan's row); the database refuses the second, which becomes a
+/// <see cref="WriteConflict"/> and saves nothing.
+/// </remarks>
+internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeClock clock, AuditLog audit, DomainEvents events, DecisionRules rules)
 {
     private const int MaxText = 4000;
 
     /// <summary>Evidence a dispute may hold in all, so files cannot grow a dispute without bound.</summary>
     private const int MaxFilesPerDispute = 50;
 
-    /// <summary>
-    /// The same use cases for a caller that owns the unit of work (an HTTP request inside IdempotentRequests): they
-    /// stage their changes and leave the one SaveChanges, with the idempotency record, to it.
-    /// </summary>
-    public DisputeService WithoutSaving() => new(db, clock, audit, events, rules, saves: false);
-
     public async Task<Outcome<Dispute>> ReportAsync(ProblemReport report, string actor, CancellationToken ct)
     {
+        unitOfWork.EnsureOpen("Reporting a dispute");
         if (report.Description is { Length: > MaxText })
         {
             return Invalid.Field("description", $"At most {MaxText} characters.");
@@ -78,13 +80,14 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
                 dispute.Id, dispute.OrderId, dispute.CustomerId, dispute.MerchantId, dispute.DisputedMinor, dispute.Currency, now));
         }
 
-        audit.Record(actor, "dispute.reported", Subject(dispute), $"{dispute.Reason}, {dispute.Disputed}");
+        audit.Record(actor, "dispute.reported", AuditSubject(dispute), $"{dispute.Reason}, {dispute.Disputed}");
         Announce(dispute);
-        return await SaveAsync(dispute, ct);
+        return dispute;
     }
 
     public async Task<Outcome<Dispute>> RaiseHighRiskAsync(Guid orderId, string? description, string actor, CancellationToken ct)
     {
+        unitOfWork.EnsureOpen("Raising a high-risk purchase");
         var order = await OrderAsync(orderId, ct);
         if (order is null)
         {
@@ -104,9 +107,9 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
         }
 
         db.Add(raised.Value!);
-        audit.Record(actor, "dispute.high-risk-raised", Subject(raised.Value!), raised.Value!.Disputed.ToString());
+        audit.Record(actor, "dispute.high-risk-raised", AuditSubject(raised.Value!), raised.Value!.Disputed.ToString());
         Announce(raised.Value!);
-        return await SaveAsync(raised.Value!, ct);
+        return raised;
     }
 
     public Task<Outcome<Dispute>> RegisterReturnAsync(Guid id, string carrier, string trackingNumber, string actor, CancellationToken ct) =>
@@ -180,6 +183,7 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
     private async Task<Outcome<Dispute>> MoveAsync(Guid id, string actor, Func<Dispute, DateTime, Outcome<Dispute>> move, CancellationToken ct,
         string? explanation = null)
     {
+        unitOfWork.EnsureOpen("A dispute's move");
         var dispute = await FindAsync(id, ct);
         if (dispute is null)
         {
@@ -199,7 +203,7 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
         var steps = dispute.Transitions.Where(s => s.Number >= firstNewStep).ToList();
         foreach (var step in steps)
         {
-            audit.Record(step.Actor, $"dispute.{DisputeMoves.Name(step.Move).Replace(' ', '-')}", Subject(dispute),
+            audit.Record(step.Actor, $"dispute.{DisputeMoves.Name(step.Move).Replace(' ', '-')}", AuditSubject(dispute),
                 step.Note is { Length: > 2000 } note ? note[..2000] : step.Note);
         }
 
@@ -213,7 +217,7 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
             Announce(dispute, step);
         }
 
-        return await SaveAsync(dispute, ct);
+        return dispute;
     }
 
     /// <summary>Adds checked files to a move that succeeded; a refused move attaches nothing.</summary>
@@ -234,32 +238,6 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
         adding > 0 && await db.Set<EvidenceFile>().CountAsync(f => f.DisputeId == id, ct) + adding > MaxFilesPerDispute
             ? Invalid.Field("files", $"A dispute holds at most {MaxFilesPerDispute} files.")
             : null;
-
-    /// <summary>
-    /// Saves the unit of work. Two writers racing on one dispute both append transition number n + 1, and two racing
-    /// reports both open a dispute on one order: the database refuses the second of each, which becomes a conflict
-    /// the caller can retry from a fresh read, and nothing of it is saved. So does a save PostgreSQL chose as a
-    /// deadlock's victim or refused as not serializable, e.g. a merchant's answer while a timer holds the dispute's
-    /// or the plan's row (<see cref="WriteClash"/>).
-    /// </summary>
-    private async Task<Outcome<Dispute>> SaveAsync(Dispute dispute, CancellationToken ct)
-    {
-        if (!saves)
-        {
-            return dispute;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return dispute;
-        }
-        catch (Exception clash) when ((clash is DbUpdateException unique && UniqueViolation.TryDescribe(unique, out _)) || WriteClash.Is(clash))
-        {
-            db.ChangeTracker.Clear();
-            return new Conflict("The dispute " + WriteClash.Retry);
-        }
-    }
 
     /// <summary>
     /// Moves the money of a closed dispute: the refund it granted goes through <see cref="Refund"/>, so it comes off the
@@ -311,5 +289,5 @@ internal sealed class DisputeService(OmbudDb db, DisputeClock clock, AuditLog au
 
     private static Task<Outcome<Dispute>> Refuse(DomainError error) => Task.FromResult<Outcome<Dispute>>(error);
 
-    private static string Subject(Dispute dispute) => $"dispute:{dispute.Id}";
+    private static string AuditSubject(Dispute dispute) => $"dispute:{dispute.Id}";
 }

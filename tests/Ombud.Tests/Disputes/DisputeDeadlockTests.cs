@@ -38,7 +38,7 @@ public sealed class DisputeDeadlockTests
         await holderWaits.WaitAsync(TimeSpan.FromMinutes(2));
         await holding.RollbackAsync();
 
-        var conflict = Assert.IsType<Conflict>(outcome.Error);
+        var conflict = Assert.IsType<WriteConflict>(outcome.Error);
         Assert.Contains("retry", conflict.Detail, StringComparison.Ordinal);
         var after = await desk.DisputeAsync(dispute.Id);
         Assert.Equal(DisputeState.Initiated, after.State);

@@ -12,7 +12,7 @@ namespace Ombud.Tests.Disputes;
 
 /// <summary>
 /// A test's view of the disputes desk: orders fed in over the ingestion API, dispute use cases run through the
-/// product's own <see cref="DisputeService"/>, one unit of work per call as a request would have.
+/// product's own <see cref="DisputeService"/>, one <see cref="UnitOfWork"/> per call as a request would have.
 /// </summary>
 internal sealed class DisputeDesk(OmbudTestApp app, Feed feed)
 {
@@ -55,7 +55,8 @@ internal sealed class DisputeDesk(OmbudTestApp app, Feed feed)
     public async Task<Outcome<Dispute>> TryAsync(Func<DisputeService, Task<Outcome<Dispute>>> useCase)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await useCase(scope.ServiceProvider.GetRequiredService<DisputeService>());
+        var service = scope.ServiceProvider.GetRequiredService<DisputeService>();
+        return await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(_ => useCase(service), default, "The dispute");
     }
 
     public async Task<Dispute> DoAsync(Func<DisputeService, Task<Outcome<Dispute>>> useCase)

@@ -18,6 +18,12 @@ internal static class DemoWorldSeeder
     /// Builds and writes the world in one transaction, so a run that fails or is cancelled leaves the database as
     /// empty as it found it and can simply be run again. <paramref name="progress"/> hears the customers written so far.
     /// </summary>
+    /// <remarks>
+    /// A bulk load, not a use case, so it keeps its own transaction and saves batch by batch instead of running as a
+    /// <see cref="UnitOfWork"/>: one save at the end would hold the whole world (hundreds of thousands of rows) in the
+    /// change tracker, and a re-run of the work on a lost version check means nothing for rows only ever inserted. It
+    /// runs at start-up under <see cref="DatabaseStartup"/>'s lock or from the command line, before any writer.
+    /// </remarks>
     public static async Task<DemoWorldSummary> SeedAsync(OmbudDb db, DemoWorldSettings settings, Action<int> progress,
         CancellationToken cancellationToken)
     {

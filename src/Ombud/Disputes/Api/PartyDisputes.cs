@@ -12,9 +12,9 @@ namespace Ombud.Disputes.Api;
 /// <summary>
 /// The disputes as one side sees and moves them: a shopper only their own, a merchant only its own, staff all. A
 /// dispute the caller may not see is "not found", exactly like one that does not exist, so nothing leaks. Moves are
-/// staged on <see cref="DisputeService.WithoutSaving"/> for the request's one transaction; reads of evidence are audited.
+/// staged in the request's unit of work (<see cref="Platform.Idempotency.IdempotentRequests"/>); reads of evidence are audited.
 /// </summary>
-internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, DisputeCallers callers, AuditLog audit, WriteGate writeGate)
+internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, DisputeCallers callers, AuditLog audit)
 {
     private static readonly DisputeState[] AwaitingDecision = [DisputeState.Representment, DisputeState.Arbitration];
 
@@ -37,7 +37,7 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, Dispute
         }
 
         var report = new ProblemReport(orderId, request.Reason!.Value, request.Description?.Trim(), request.LineNumber, request.Amount);
-        return StatusOf(await disputes.WithoutSaving().ReportAsync(report, DisputeActors.Customer(caller.CustomerId!.Value), ct), caller);
+        return StatusOf(await disputes.ReportAsync(report, DisputeActors.Customer(caller.CustomerId!.Value), ct), caller);
     }
 
     public async Task<Outcome<DisputeStatus>> RaiseHighRiskAsync(ClaimsPrincipal user, HighRiskRaise request, CancellationToken ct)
@@ -52,12 +52,12 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, Dispute
             return invalid;
         }
 
-        return StatusOf(await disputes.WithoutSaving().RaiseHighRiskAsync(request.OrderId!.Value, request.Description?.Trim(), caller.Credential, ct), caller);
+        return StatusOf(await disputes.RaiseHighRiskAsync(request.OrderId!.Value, request.Description?.Trim(), caller.Credential, ct), caller);
     }
 
     /// <summary>
-    /// Runs one move of the caller's side on a dispute it may see. <paramref name="move"/> gets the service (staged), the
-    /// dispute as loaded and the actor to record.
+    /// Runs one move of the caller's side on a dispute it may see. <paramref name="move"/> gets the service, the dispute
+    /// as loaded and the actor to record.
     /// </summary>
     public async Task<Outcome<DisputeStatus>> MoveAsync(ClaimsPrincipal user, DisputeParty party, Guid id,
         Func<DisputeService, Dispute, string, Task<Outcome<Dispute>>> move, CancellationToken ct)
@@ -67,13 +67,12 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, Dispute
             return NoParty;
         }
 
-        var staged = disputes.WithoutSaving();
-        if (await staged.FindAsync(id, ct) is not { } dispute || !caller.Sees(dispute))
+        if (await disputes.FindAsync(id, ct) is not { } dispute || !caller.Sees(dispute))
         {
             return new NotFound("dispute", id.ToString());
         }
 
-        return StatusOf(await move(staged, dispute, caller.ActorOn(dispute)), caller);
+        return StatusOf(await move(disputes, dispute, caller.ActorOn(dispute)), caller);
     }
 
     /// <summary>The caller's own disputes, newest last, a page at a time; <paramref name="state"/> filters.</summary>
@@ -187,13 +186,9 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, Dispute
         return dispute is not null && caller!.Sees(dispute) ? (caller, dispute) : (null, null);
     }
 
-    /// <summary>A read has no unit of work of its own to join, so its audit entry is saved here, queued like any write.</summary>
-    private async Task RecordReadAsync(DisputeCaller caller, string action, Guid disputeId, string detail, CancellationToken ct)
-    {
-        using var writing = await writeGate.EnterAsync(ct);
-        audit.Record(caller.Credential, action, $"dispute:{disputeId}", detail);
-        await db.SaveChangesAsync(ct);
-    }
+    /// <summary>A read has no unit of work of its own to join, so its audit entry gets one.</summary>
+    private Task RecordReadAsync(DisputeCaller caller, string action, Guid disputeId, string detail, CancellationToken ct) =>
+        audit.RecordAloneAsync(caller.Credential, action, $"dispute:{disputeId}", detail, ct);
 
     private static Outcome<DisputeStatus> StatusOf(Outcome<Dispute> outcome, DisputeCaller caller) =>
         outcome.Succeeded ? DisputeStatus.Of(outcome.Value!, caller.Party) : outcome.Error!;

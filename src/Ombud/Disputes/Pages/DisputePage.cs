@@ -9,7 +9,7 @@ namespace Ombud.Disputes.Pages;
 
 /// <summary>
 /// Base of the dispute pages: who is looking, and one way to take a step. A step runs the product's own
-/// <see cref="DisputeService"/> use case behind the node's write gate, shows a refusal as a message rather than an
+/// <see cref="DisputeService"/> use case as a <see cref="UnitOfWork"/>, shows a refusal as a message rather than an
 /// exception, and reads the page again afterwards, so what is shown is what was saved.
 /// </summary>
 public abstract class DisputePage : OmbudPage
@@ -73,17 +73,14 @@ public abstract class DisputePage : OmbudPage
             // starts from what is saved now.
             Db.ChangeTracker.Clear();
             Outcome<Dispute> outcome;
-            using (await Service<WriteGate>().EnterAsync(PageClosed))
+            try
             {
-                try
-                {
-                    outcome = await step(Service<DisputeService>(), Viewer.Actor, PageClosed);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    // A payment or another step changed the plan in the same moment; nothing of this step was saved.
-                    outcome = new Conflict("The order changed at the same moment, so nothing was saved. Please try again.");
-                }
+                outcome = await Service<UnitOfWork>().RunAsync(ct => step(Service<DisputeService>(), Viewer.Actor, ct), PageClosed, "The dispute");
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A payment or another step changed the plan at every try; nothing of this step was saved.
+                outcome = new Conflict("The order changed at the same moment, so nothing was saved. Please try again.");
             }
 
             Db.ChangeTracker.Clear();

@@ -40,17 +40,25 @@ internal static class ApiKeyVerbs
         command.SetAction((parsed, cancellationToken) => CommandHost.RunAsync(async services =>
         {
             var db = services.GetRequiredService<OmbudDb>();
-            var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == parsed.GetValue(id), cancellationToken);
-            if (key is null)
+            var revoked = await services.GetRequiredService<UnitOfWork>().RunAsync(async ct =>
             {
-                await Console.Error.WriteLineAsync($"ombud: no API key with id {parsed.GetValue(id)}.");
+                var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == parsed.GetValue(id), ct);
+                if (key is null)
+                {
+                    return new NotFound("API key", parsed.GetValue(id).ToString());
+                }
+
+                key.Revoke(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+                services.GetRequiredService<AuditLog>().Record("cli", "apikey.revoked", $"apikey:{key.Id}", $"name={key.Name}");
+                return (Outcome<ApiKey>)key;
+            }, cancellationToken, "The API key");
+            if (!revoked.Succeeded)
+            {
+                await Console.Error.WriteLineAsync($"ombud: {(revoked.Error is NotFound ? $"no API key with id {parsed.GetValue(id)}." : revoked.Error!.Detail)}");
                 return 1;
             }
 
-            key.Revoke(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-            services.GetRequiredService<AuditLog>().Record("cli", "apikey.revoked", $"apikey:{key.Id}", $"name={key.Name}");
-            await db.SaveChangesAsync(cancellationToken);
-            await Console.Out.WriteLineAsync($"Revoked API key {key.Id} '{key.Name}'.");
+            await Console.Out.WriteLineAsync($"Revoked API key {revoked.Value!.Id} '{revoked.Value.Name}'.");
             return 0;
         }, cancellationToken));
         return command;
@@ -91,12 +99,20 @@ internal static class ApiKeyVerbs
         };
         command.SetAction((parsed, cancellationToken) => CommandHost.RunAsync(async services =>
         {
-            var db = services.GetRequiredService<OmbudDb>();
             var clock = services.GetRequiredService<TimeProvider>();
             var (key, secret) = ApiKey.Create(parsed.GetValue(name)!.Trim(), parsed.GetValue(scopes)!, clock.GetUtcNow().UtcDateTime);
-            db.ApiKeys.Add(key);
-            services.GetRequiredService<AuditLog>().Record("cli", "apikey.created", $"apikey:{key.Id}", $"name={key.Name}; scopes={key.Scopes}");
-            await db.SaveChangesAsync(cancellationToken);
+            var created = await services.GetRequiredService<UnitOfWork>().RunAsync(_ =>
+            {
+                services.GetRequiredService<OmbudDb>().ApiKeys.Add(key);
+                services.GetRequiredService<AuditLog>().Record("cli", "apikey.created", $"apikey:{key.Id}", $"name={key.Name}; scopes={key.Scopes}");
+                return Task.CompletedTask;
+            }, cancellationToken, "The API key");
+            if (!created.Succeeded)
+            {
+                await Console.Error.WriteLineAsync($"ombud: {created.Error!.Detail}");
+                return 1;
+            }
+
             await Console.Out.WriteLineAsync($"Created API key {key.Id} '{key.Name}' with scopes: {key.Scopes}. Store it now; it is not shown again.");
             await Console.Out.WriteLineAsync(secret);
             return 0;

@@ -10,15 +10,14 @@ using Ombud.Platform.Storage;
 namespace Ombud.Platform.Idempotency;
 
 /// <summary>
-/// Runs a POST in one transaction and, when it carries an <c>Idempotency-Key</c>, remembers the answer in the same
-/// transaction: a retry with the same key and request gets the same answer and changes nothing; the same key with a
-/// different request is refused with 409. Failed requests are not remembered, so a corrected retry may reuse the key.
+/// Runs a POST as one <see cref="UnitOfWork"/> and, when it carries an <c>Idempotency-Key</c>, remembers the answer in
+/// the same transaction: a retry with the same key and request gets the same answer and changes nothing; the same key
+/// with a different request is refused with 409. Failed requests are not remembered, so a corrected retry may reuse the key.
 /// </summary>
-public sealed class IdempotentRequests(OmbudDb db, WriteGate writeGate, TimeProvider clock, IOptions<JsonOptions> json)
+public sealed class IdempotentRequests(OmbudDb db, UnitOfWork unitOfWork, TimeProvider clock, IOptions<JsonOptions> json)
 {
     public const string Header = "Idempotency-Key";
     private const int MaxKeyLength = 255;
-    private const int MaxAttempts = 5;
 
     /// <param name="handle">Checks the request and adds its changes to the unit of work; it does not save.</param>
     public async Task<IResult> RunAsync<TRequest, TResponse>(HttpContext http, TRequest request,
@@ -33,69 +32,40 @@ public sealed class IdempotentRequests(OmbudDb db, WriteGate writeGate, TimeProv
 
         var caller = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous";
         var requestHash = HashOf(http, request);
-        for (var attempt = 1; ; attempt++)
+        // Optimistic: the common first attempt costs no look-up. A retry, or a racing duplicate, trips the primary key
+        // of its idempotency record (or a natural key such as externalId) and is answered below.
+        var outcome = await unitOfWork.RunAsync(async ct =>
         {
-            try
+            var handled = await handle(ct);
+            if (!handled.Succeeded)
             {
-                return await RunOnceAsync(caller, key, requestHash, handle, location, cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
-            {
-                // Another request changed the same aggregate since we read it; run again on what it left.
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
-
-    private async Task<IResult> RunOnceAsync<TResponse>(string caller, string? key, string requestHash,
-        Func<CancellationToken, Task<Outcome<TResponse>>> handle, Func<TResponse, string> location, CancellationToken cancellationToken)
-    {
-        using var writing = await writeGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outcome = await handle(cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            // A retry of a request that once succeeded must get that answer, even if the world has moved on since.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return key is not null && await ReplayAsync(caller, key, requestHash, cancellationToken) is { } earlier ? earlier : outcome.Error!.ToProblem();
-        }
-
-        var body = JsonSerializer.Serialize(outcome.Value, json.Value.SerializerOptions);
-        var createdAt = location(outcome.Value!);
-        if (key is not null)
-        {
-            db.IdempotencyRecords.Add(new IdempotencyRecord(caller, key, requestHash, createdAt, body, clock.GetUtcNow().UtcDateTime));
-        }
-
-        try
-        {
-            // Optimistic: the common first attempt costs no look-up. A retry, or a racing duplicate, trips the
-            // primary key of its idempotency record (or a natural key such as externalId) and is answered below.
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException clash) when (UniqueViolation.TryDescribe(clash, out var column))
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            if (key is not null && await ReplayAsync(caller, key, requestHash, cancellationToken) is { } earlier)
-            {
-                return earlier;
+                return handled.Error!;
             }
 
-            var field = JsonNamingPolicy.CamelCase.ConvertName(column);
-            return new Conflict($"Another record already has this {field}. To retry a request safely, send the same Idempotency-Key.").ToProblem();
-        }
-        catch (Exception clash) when (WriteClash.Is(clash))
+            var answer = new Answer(location(handled.Value!), JsonSerializer.Serialize(handled.Value, json.Value.SerializerOptions));
+            if (key is not null)
+            {
+                db.IdempotencyRecords.Add(new IdempotencyRecord(caller, key, requestHash, answer.Location, answer.Body, clock.GetUtcNow().UtcDateTime));
+            }
+
+            return (Outcome<Answer>)answer;
+        }, cancellationToken);
+
+        if (outcome.Succeeded)
         {
-            // PostgreSQL chose this request as a deadlock's victim (or refused it as not serializable): nothing was saved.
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            return new Conflict("The resource " + WriteClash.Retry).ToProblem();
+            return new CreatedJson(outcome.Value!.Location, outcome.Value.Body);
         }
 
-        return new CreatedJson(createdAt, body);
+        // A retry of a request that once succeeded must get that answer, even if the world has moved on since.
+        if (key is not null && await ReplayAsync(caller, key, requestHash, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        return outcome.Error is WriteConflict { Column: { } column }
+            ? new Conflict($"Another record already has this {JsonNamingPolicy.CamelCase.ConvertName(column)}. "
+                           + "To retry a request safely, send the same Idempotency-Key.").ToProblem()
+            : outcome.Error!.ToProblem();
     }
 
     private async Task<IResult?> ReplayAsync(string caller, string key, string requestHash, CancellationToken cancellationToken)
@@ -121,6 +91,8 @@ public sealed class IdempotentRequests(OmbudDb db, WriteGate writeGate, TimeProv
         var canonical = $"{http.Request.Method} {http.Request.Path}\n{JsonSerializer.Serialize(request, json.Value.SerializerOptions)}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
+
+    private sealed record Answer(string Location, string Body);
 
     private sealed class CreatedJson(string location, string body) : IResult
     {

@@ -23,6 +23,18 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
     /// <summary>True while a unit of work of this scope is open.</summary>
     public bool IsOpen => _depth > 0;
 
+    /// <summary>
+    /// For use cases that only stage: a caller that forgot to run one in a unit of work would save nothing without a
+    /// word, so it fails loudly instead.
+    /// </summary>
+    public void EnsureOpen(string useCase)
+    {
+        if (_depth == 0)
+        {
+            throw new InvalidOperationException($"{useCase} only stages its changes: run it inside UnitOfWork.RunAsync.");
+        }
+    }
+
     /// <summary>Runs <paramref name="work"/> as one unit of work and returns its outcome as committed.</summary>
     /// <param name="work">Reads, checks and stages changes on the scope's <see cref="OmbudDb"/>; it does not save.</param>
     /// <param name="subject">What the caller is told clashed, e.g. "The dispute" in "The dispute changed while …".</param>
@@ -47,7 +59,10 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
         }
     }
 
-    /// <summary>Runs work that cannot be refused (a background step); clashes and bugs surface as exceptions.</summary>
+    /// <summary>
+    /// Runs work that cannot be refused (a background step, an audit entry); a clash still comes back as a
+    /// <see cref="WriteConflict"/>, a bug as an exception.
+    /// </summary>
     public async Task<Outcome<bool>> RunAsync(Func<CancellationToken, Task> work, CancellationToken ct, string subject = "The resource") =>
         await RunAsync(async token =>
         {

@@ -5,7 +5,7 @@ using Ombud.Platform.Storage;
 namespace Ombud.Platform.Webhooks;
 
 /// <summary>What an owner reads about its deliveries, and the manual replay. Another owner's delivery is "not found".</summary>
-public sealed class WebhookDeliveryLog(OmbudDb db, WebhookSender sender, WriteGate writeGate, AuditLog audit)
+public sealed class WebhookDeliveryLog(OmbudDb db, WebhookSender sender, UnitOfWork unitOfWork, AuditLog audit)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
@@ -72,10 +72,13 @@ public sealed class WebhookDeliveryLog(OmbudDb db, WebhookSender sender, WriteGa
     /// Sends the delivery again at once, under the same <c>webhook-id</c> (so a receiver that already has it can tell),
     /// signed for now. A success marks the delivery delivered; a failure leaves its schedule as it was.
     /// </summary>
+    /// <remarks>
+    /// The request goes out before the unit of work opens, so the write gate is never held while a receiver answers;
+    /// the unit of work then reads the delivery again and records the attempt on what it finds.
+    /// </remarks>
     public async Task<Outcome<WebhookAttemptResponse>> ReplayAsync(WebhookOwner owner, Guid deliveryId, CancellationToken ct)
     {
-        var delivery = await db.Set<WebhookDelivery>().Include(d => d.Message).Include(d => d.Endpoint)
-            .SingleOrDefaultAsync(d => d.Id == deliveryId && d.Endpoint.MerchantId == owner.MerchantId, ct);
+        var delivery = await FindAsync(owner, deliveryId, ct);
         if (delivery is null)
         {
             return Missing(deliveryId);
@@ -88,16 +91,23 @@ public sealed class WebhookDeliveryLog(OmbudDb db, WebhookSender sender, WriteGa
 
         // The receiver's answer is recorded whatever the caller does meanwhile: the request went out.
         var attempt = await sender.SendAsync(delivery, replay: true, CancellationToken.None);
-        delivery.RecordReplay(attempt);
-        audit.Record(owner.Actor, "webhook.delivery-replayed", $"webhook-delivery:{delivery.Id}",
-            $"endpoint={delivery.EndpointId}; webhook-id={delivery.Message.WebhookId}; status={attempt.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}");
-        using (await writeGate.EnterAsync(CancellationToken.None))
+        return await unitOfWork.RunAsync(async token =>
         {
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
+            if (await FindAsync(owner, deliveryId, token) is not { } sent)
+            {
+                return Missing(deliveryId);
+            }
 
-        return WebhookAttemptResponse.From(attempt);
+            sent.RecordReplay(attempt);
+            audit.Record(owner.Actor, "webhook.delivery-replayed", $"webhook-delivery:{sent.Id}",
+                $"endpoint={sent.EndpointId}; webhook-id={sent.Message.WebhookId}; status={attempt.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}");
+            return (Outcome<WebhookAttemptResponse>)WebhookAttemptResponse.From(attempt);
+        }, CancellationToken.None, "The webhook delivery");
     }
+
+    private Task<WebhookDelivery?> FindAsync(WebhookOwner owner, Guid deliveryId, CancellationToken ct) =>
+        db.Set<WebhookDelivery>().Include(d => d.Message).Include(d => d.Endpoint)
+            .SingleOrDefaultAsync(d => d.Id == deliveryId && d.Endpoint.MerchantId == owner.MerchantId, ct);
 
     private static NotFound Missing(Guid id) => new("webhook delivery", id.ToString());
 }

@@ -7,22 +7,27 @@ namespace Ombud.Platform.Webhooks;
 
 /// <summary>
 /// The use cases of an owner's endpoints: register, read, change, remove, rotate the secret. Each change is audited
-/// (never with the secret) and saved in one SaveChanges; a refused request saves nothing.
+/// (never with the secret) and saved with its audit entry as one <see cref="UnitOfWork"/>; a refused request saves nothing.
 /// </summary>
 /// <remarks>
 /// Registration and rotation take no Idempotency-Key on purpose: the idempotency store keeps the response body, and
 /// here that body holds the secret in the clear. A client that lost the answer to a registration deletes the extra
 /// endpoint; one that lost a rotated secret rotates again.
 /// </remarks>
-public sealed class WebhookEndpointRegistry(OmbudDb db, WebhookSecrets secrets, WebhookSources sources, AuditLog audit,
+public sealed class WebhookEndpointRegistry(OmbudDb db, UnitOfWork unitOfWork, WebhookSecrets secrets, WebhookSources sources, AuditLog audit,
     IOptions<WebhookOptions> options, TimeProvider clock)
 {
+    private const string ClashSubject = "The webhook endpoint";
+
     private const int MaxDescription = 500;
     private const int MaxEventTypes = 50;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<Outcome<WebhookEndpointCreated>> RegisterAsync(WebhookOwner owner, WebhookEndpointRequest request, CancellationToken ct)
+    public Task<Outcome<WebhookEndpointCreated>> RegisterAsync(WebhookOwner owner, WebhookEndpointRequest request, CancellationToken ct) =>
+        unitOfWork.RunAsync(_ => Task.FromResult(Register(owner, request)), ct, ClashSubject);
+
+    private Outcome<WebhookEndpointCreated> Register(WebhookOwner owner, WebhookEndpointRequest request)
     {
         if (Check(request) is { } invalid)
         {
@@ -34,7 +39,6 @@ public sealed class WebhookEndpointRegistry(OmbudDb db, WebhookSecrets secrets, 
             request.EventTypes ?? [], request.Enabled ?? true, protectedSecret, Now);
         db.Add(endpoint);
         audit.Record(owner.Actor, "webhook.endpoint-registered", Subject(endpoint), Describe(endpoint));
-        await db.SaveChangesAsync(ct);
         return new WebhookEndpointCreated(endpoint.Id, endpoint.Url, endpoint.Description, endpoint.EventTypeList, endpoint.Enabled,
             endpoint.CreatedAt, secret);
     }
@@ -46,7 +50,10 @@ public sealed class WebhookEndpointRegistry(OmbudDb db, WebhookSecrets secrets, 
     public async Task<Outcome<WebhookEndpointResponse>> GetAsync(WebhookOwner owner, Guid id, CancellationToken ct) =>
         await FindAsync(owner, id, ct) is { } endpoint ? WebhookEndpointResponse.From(endpoint) : Missing(id);
 
-    public async Task<Outcome<WebhookEndpointResponse>> ChangeAsync(WebhookOwner owner, Guid id, WebhookEndpointRequest request, CancellationToken ct)
+    public Task<Outcome<WebhookEndpointResponse>> ChangeAsync(WebhookOwner owner, Guid id, WebhookEndpointRequest request, CancellationToken ct) =>
+        unitOfWork.RunAsync(token => ChangeOnceAsync(owner, id, request, token), ct, ClashSubject);
+
+    private async Task<Outcome<WebhookEndpointResponse>> ChangeOnceAsync(WebhookOwner owner, Guid id, WebhookEndpointRequest request, CancellationToken ct)
     {
         if (await FindAsync(owner, id, ct) is not { } endpoint)
         {
@@ -60,12 +67,14 @@ public sealed class WebhookEndpointRegistry(OmbudDb db, WebhookSecrets secrets, 
 
         endpoint.Change(request.Url!.Trim(), request.Description, request.EventTypes ?? [], request.Enabled ?? true, Now);
         audit.Record(owner.Actor, "webhook.endpoint-changed", Subject(endpoint), Describe(endpoint));
-        await db.SaveChangesAsync(ct);
         return WebhookEndpointResponse.From(endpoint);
     }
 
     /// <summary>Removes the endpoint with its delivery log; pending deliveries to it are never sent.</summary>
-    public async Task<Outcome<bool>> RemoveAsync(WebhookOwner owner, Guid id, CancellationToken ct)
+    public Task<Outcome<bool>> RemoveAsync(WebhookOwner owner, Guid id, CancellationToken ct) =>
+        unitOfWork.RunAsync(token => RemoveOnceAsync(owner, id, token), ct, ClashSubject);
+
+    private async Task<Outcome<bool>> RemoveOnceAsync(WebhookOwner owner, Guid id, CancellationToken ct)
     {
         if (await FindAsync(owner, id, ct) is not { } endpoint)
         {
@@ -74,11 +83,13 @@ public sealed class WebhookEndpointRegistry(OmbudDb db, WebhookSecrets secrets, 
 
         db.Remove(endpoint);
         audit.Record(owner.Actor, "webhook.endpoint-removed", Subject(endpoint), Describe(endpoint));
-        await db.SaveChangesAsync(ct);
         return true;
     }
 
-    public async Task<Outcome<WebhookSecretRotated>> RotateSecretAsync(WebhookOwner owner, Guid id, CancellationToken ct)
+    public Task<Outcome<WebhookSecretRotated>> RotateSecretAsync(WebhookOwner owner, Guid id, CancellationToken ct) =>
+        unitOfWork.RunAsync(token => RotateSecretOnceAsync(owner, id, token), ct, ClashSubject);
+
+    private async Task<Outcome<WebhookSecretRotated>> RotateSecretOnceAsync(WebhookOwner owner, Guid id, CancellationToken ct)
     {
         if (await FindAsync(owner, id, ct) is not { } endpoint)
         {
@@ -89,7 +100,6 @@ public sealed class WebhookEndpointRegistry(OmbudDb db, WebhookSecrets secrets, 
         var overlapEnds = Now + options.Value.RotationOverlap;
         endpoint.RotateSecret(protectedSecret, Now, overlapEnds);
         audit.Record(owner.Actor, "webhook.secret-rotated", Subject(endpoint), $"previous secret valid until {overlapEnds:O}");
-        await db.SaveChangesAsync(ct);
         return new WebhookSecretRotated(endpoint.Id, secret, overlapEnds);
     }
 

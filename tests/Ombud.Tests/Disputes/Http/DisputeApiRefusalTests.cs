@@ -193,6 +193,38 @@ public sealed class DisputeApiRefusalTests
             new { winner = "merchant", detail = "evidenceCompelling", refund = 100, explanation = "Invoice matches" }), "refund", id);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_decision_whose_outcome_detail_does_not_fit_who_wins_is_refused_naming_the_detail_and_saves_nothing(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var parties = await DisputeParties.OpenAsync(app);
+        var shop = await parties.ShopAsync();
+        var id = await parties.ReportAsync(shop, DisputeReason.IncorrectAmount);
+        await parties.EscalateAsync(id);
+        await DisputeParties.CreatedAsync(await shop.MerchantApi.PostAsync($"{DisputeParties.Merchant}/{id}/evidence",
+            DisputeParties.Form(new Dictionary<string, string> { ["text"] = "The amount matches the invoice" })));
+        var before = await parties.SnapshotAsync(id, shop.Order);
+        var decisionUrl = $"{DisputeParties.Staff}/{id}/decision";
+
+        var forMerchant = await DisputeParties.ProblemAsync(await parties.StaffApi.PostAsJsonAsync(decisionUrl,
+            new { winner = "merchant", detail = "insufficientProofOfDelivery", explanation = "The invoice matches" }), HttpStatusCode.BadRequest);
+        var appealWords = await DisputeParties.ProblemAsync(await parties.StaffApi.PostAsJsonAsync(decisionUrl,
+            new { winner = "shopper", detail = "appealRejected", explanation = "Charged twice" }), HttpStatusCode.BadRequest);
+
+        Assert.Equal("A decision for the merchant gives one of: proofOfDelivery, evidenceCompelling; not insufficientProofOfDelivery.",
+            DisputeParties.FieldError(forMerchant, "detail"));
+        Assert.Contains("appealRejected", DisputeParties.FieldError(appealWords, "detail"), StringComparison.Ordinal);
+        Assert.Equal(before, await parties.SnapshotAsync(id, shop.Order));
+        Assert.Empty(await parties.AuditAsync(id, "dispute.decide"));
+        Assert.Equal(0, await parties.Desk.OutboxCountAsync("dispute.decided"));
+
+        await DisputeParties.CreatedAsync(await parties.StaffApi.PostAsJsonAsync(decisionUrl,
+            new { winner = "merchant", detail = "evidenceCompelling", explanation = "The invoice matches" }));
+        Assert.Equal(DisputeState.Closed, (await parties.SnapshotAsync(id, shop.Order)).State);
+    }
+
     [Fact]
     public async Task Each_side_needs_its_own_credentials()
     {

@@ -118,7 +118,8 @@ public sealed class DisputeListsTests
         public async Task<Dispute> DoAsync(Func<DisputeService, Task<Outcome<Dispute>>> useCase)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var outcome = await useCase(scope.ServiceProvider.GetRequiredService<DisputeService>());
+            var service = scope.ServiceProvider.GetRequiredService<DisputeService>();
+            var outcome = await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(_ => useCase(service), default);
             Assert.True(outcome.Succeeded, outcome.Error?.ToString());
             return outcome.Value!;
         }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Ombud.Disputes;
 using Ombud.Platform.Auth;
+using Ombud.Platform.Storage;
 using Ombud.Tests.Support;
 using Ombud.Tests.Web;
 
@@ -94,8 +95,9 @@ public sealed class DisputePagesTests
     private static async Task<Guid> ReportAsync(OmbudTestApp app, Guid order, Guid customer, DisputeReason reason = DisputeReason.GoodsOrServiceNotReceived)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var reported = await scope.ServiceProvider.GetRequiredService<DisputeService>()
-            .ReportAsync(new ProblemReport(order, reason, "The parcel never came"), $"customer:{customer}", default);
+        var service = scope.ServiceProvider.GetRequiredService<DisputeService>();
+        var reported = await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(
+            ct => service.ReportAsync(new ProblemReport(order, reason, "The parcel never came"), $"customer:{customer}", ct), default);
         Assert.True(reported.Succeeded, reported.Error?.ToString());
         return reported.Value!.Id;
     }

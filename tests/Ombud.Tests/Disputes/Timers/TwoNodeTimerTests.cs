@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Npgsql;
 using Ombud.Commerce;
 using Ombud.Disputes;
+using Ombud.Platform;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Storage;
 using Ombud.Tests.Commerce.Ingestion;
@@ -129,17 +130,20 @@ public sealed class TwoNodeTimerTests(ITestOutputHelper output)
     private static async Task ReportInOneTransactionAsync(OmbudTestApp app, List<Guid> orders)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OmbudDb>();
         var service = scope.ServiceProvider.GetRequiredService<DisputeService>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        foreach (var order in orders)
+        var reported = await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async ct =>
         {
-            var reported = await service.ReportAsync(new ProblemReport(order, DisputeReason.UnauthorisedPurchase, null), "customer:shopper", default);
-            Assert.True(reported.Succeeded, reported.Error?.Detail);
-            db.ChangeTracker.Clear();
-        }
+            foreach (var order in orders)
+            {
+                if (await service.ReportAsync(new ProblemReport(order, DisputeReason.UnauthorisedPurchase, null), "customer:shopper", ct) is { Succeeded: false } refused)
+                {
+                    return refused.Error!;
+                }
+            }
 
-        await transaction.CommitAsync();
+            return (Outcome<int>)orders.Count;
+        }, default);
+        Assert.True(reported.Succeeded, reported.Error?.Detail);
     }
 
     private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)
