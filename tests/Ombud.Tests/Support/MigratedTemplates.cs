@@ -29,25 +29,9 @@ internal static class MigratedTemplates
         await create.ExecuteNonQueryAsync();
     }
 
-    /// <summary>
-    /// Removes the templates this process built, at the end of the run (see <see cref="OmbudTestFramework"/>). Best
-    /// effort: a leftover is only disk space, as no later run reads it.
-    /// </summary>
-    public static void RemoveBuilt()
-    {
-        if (SqliteTemplate.IsValueCreated && SqliteTemplate.Value.IsCompletedSuccessfully)
-        {
-            DeleteQuietly(Path.GetDirectoryName(SqliteTemplate.Value.Result)!);
-        }
-
-        if (PostgresTemplates.IsValueCreated && PostgresTemplates.Value.IsCompletedSuccessfully)
-        {
-            PostgresTemplates.Value.Result.DropQuietly();
-        }
-    }
-
     private static async Task<string> BuildSqliteAsync()
     {
+        RemoveStaleSqliteTemplates();
         var directory = Directory.CreateTempSubdirectory("ombud-template-").FullName;
         var path = Path.Combine(directory, "ombud.db");
         var used = await MigrateAsync("sqlite", $"Data Source={path}");
@@ -70,8 +54,7 @@ internal static class MigratedTemplates
     {
         var admin = TestDatabase.PostgresAdminConnectionString();
         var name = $"ombud_template_{Guid.NewGuid():N}";
-        // Kept open to the end of the run: see PostgresTemplate.DropQuietly.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Pooling = false }.ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await ExecuteAsync(connection, $"CREATE DATABASE {name}");
 
@@ -82,7 +65,7 @@ internal static class MigratedTemplates
         NpgsqlConnection.ClearPool(new NpgsqlConnection(used));
         await ExecuteAsync(connection, $"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false");
         await ExecuteAsync(connection, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
-        return new PostgresTemplate(name, connection);
+        return new PostgresTemplate(name);
     }
 
     /// <summary>Migrates as a starting node does; returns the connection string the host's pool is keyed by.</summary>
@@ -107,37 +90,27 @@ internal static class MigratedTemplates
         await command.ExecuteNonQueryAsync();
     }
 
-    private static void DeleteQuietly(string directory)
+    /// <summary>
+    /// Templates are never removed by the run that made them: xUnit gives no reliable end-of-run hook (a framework
+    /// disposal came mid-run and took the templates from under running tests). A SQLite template is a small file in
+    /// temp, removed here by a later run once a day old; PostgreSQL templates go with the throw-away server test.sh
+    /// starts and stops.
+    /// </summary>
+    private static void RemoveStaleSqliteTemplates()
     {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean from temp.
-        }
-    }
-
-    private sealed record PostgresTemplate(string Name, NpgsqlConnection Admin)
-    {
-        /// <summary>
-        /// The test platform kills the test host a moment after the run, too soon to open a connection, and DROP DATABASE
-        /// waits for a checkpoint. So the connection is the one kept open since the template was made: the statement
-        /// leaves at once, and the server finishes it even if this process is gone by then.
-        /// </summary>
-        public void DropQuietly()
+        foreach (var stale in new DirectoryInfo(Path.GetTempPath()).EnumerateDirectories("ombud-template-*")
+                     .Where(d => d.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
         {
             try
             {
-                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", Admin);
-                drop.ExecuteNonQuery();
-                Admin.Dispose();
+                stale.Delete(recursive: true);
             }
-            catch (NpgsqlException)
+            catch (IOException)
             {
-                // The server may already be gone (test.sh stops it at the end); its data directory goes with it.
+                // Another run's, still in use: left for later.
             }
         }
     }
+
+    private sealed record PostgresTemplate(string Name);
 }

@@ -9,10 +9,10 @@ namespace Ombud.Platform.Events;
 /// Hands due events to their subscribers: each delivery in a unit of work with what its handler stages, so a
 /// subscriber's effect and its progress commit together (once in effect, also when two nodes race or one dies).
 /// </summary>
-public sealed class EventDispatch(IServiceScopeFactory scopes, EventSubscriptions subscriptions, IOptions<EventOptions> options, TimeProvider clock,
+public sealed class EventDispatch(IServiceScopeFactory scopes, EventSubscriptions subscriptions, IOptions<EventOptions> options, TimeProvider clock, CommitSignal commits,
     ILogger<EventDispatch> logger)
 {
-    private readonly WorkPass<EventDelivery> _pass = new(scopes, clock, options.Value, logger);
+    private readonly WorkPass<EventDelivery> _pass = new(scopes, clock, options.Value, commits, logger);
 
     /// <summary>Handles everything due now, for every subscriber or only <paramref name="subscriber"/>; returns how many were handled.</summary>
     public async Task<int> RunOnceAsync(string? subscriber, CancellationToken ct)

@@ -5,86 +5,144 @@ namespace Ombud.Platform.Storage;
 
 /// <summary>
 /// One pass over due <see cref="IQueuedWork"/> of one kind, the same for event deliveries and timers: claim a batch,
-/// do each item in a unit of work of its own (re-read under the claim's lease, so an item another node took over is
-/// left alone), record a failure with its backoff or as a dead letter, and claim again until nothing is due.
+/// do its items, record failures with their backoff or as dead letters, and claim again until nothing is due.
+/// <see cref="EventOptionsParallelism"/> workers claim and work side by side.
 /// </summary>
-public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock, Events.EventOptions options, ILogger logger)
+/// <remarks>
+/// A batch is one unit of work: each item is re-read under the claim's lease (an item another node took over is left
+/// alone), done behind a savepoint and flushed; an item that throws is rolled back to its savepoint and its failure
+/// recorded in its place; the batch commits once. So an item's effect and its progress commit together, and a node
+/// killed mid-batch commits nothing of it: its lease runs out and another node does the batch. Items whose work must not
+/// hold a transaction (an HTTP call) are done one by one outside it and finish themselves.
+/// </remarks>
+public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock, Events.EventOptions options, CommitSignal commits, ILogger logger)
     where T : class, IQueuedWork
 {
-    /// <summary>Does one item. Runs inside the item's unit of work unless <paramref name="inUnitOfWork"/> said otherwise.</summary>
+    private const string Savepoint = "queued_work";
+
+    /// <summary>Does one item; returns whether it did something (false: nothing left to do).</summary>
     public delegate Task<bool> Work(IServiceProvider services, T item, CancellationToken ct);
+
+    private int EventOptionsParallelism => Math.Max(1, options.Parallelism);
 
     /// <summary>Returns each claimed item with whether its work did something (false: refused, taken over, or failed).</summary>
     public async Task<IReadOnlyList<(T Item, bool Done)>> RunAsync(Expression<Func<T, bool>>? filter, Func<T, object[]> key,
         Func<T, bool> inUnitOfWork, Work work, CancellationToken ct)
     {
         var results = new List<(T, bool)>();
-        while (!ct.IsCancellationRequested)
+        await Task.WhenAll(Enumerable.Range(0, EventOptionsParallelism).Select(_ => Task.Run(async () =>
         {
-            IReadOnlyList<T> claimed;
-            await using (var scope = scopes.CreateAsyncScope())
+            while (!ct.IsCancellationRequested)
             {
-                claimed = await QueuedWork.ClaimAsync(scope.ServiceProvider, clock.GetUtcNow().UtcDateTime, options.LeaseTime, options.BatchSize, filter, ct);
-            }
+                IReadOnlyList<T> claimed;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    claimed = await QueuedWork.ClaimAsync(scope.ServiceProvider, clock.GetUtcNow().UtcDateTime, options.LeaseTime, options.BatchSize, filter, ct);
+                }
 
-            if (claimed.Count == 0)
-            {
-                break;
-            }
+                if (claimed.Count == 0)
+                {
+                    return;
+                }
 
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = ct };
-            await Parallel.ForEachAsync(claimed, parallel, async (item, token) =>
-            {
-                var done = await DoAsync(item, key, inUnitOfWork(item), work, token);
+                var done = await BatchAsync([.. claimed.Where(inUnitOfWork)], key, work, ct);
+                foreach (var item in claimed.Where(i => !inUnitOfWork(i)))
+                {
+                    done.Add((item, await AloneAsync(item, key, work, ct)));
+                }
+
                 lock (results)
                 {
-                    results.Add((item, done));
+                    results.AddRange(done);
                 }
-            });
+            }
+        }, ct)));
+        return results;
+    }
+
+    private async Task<List<(T, bool)>> BatchAsync(IReadOnlyList<T> batch, Func<T, object[]> key, Work work, CancellationToken ct)
+    {
+        var results = new List<(T, bool)>();
+        if (batch.Count == 0)
+        {
+            return results;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<OmbudDb>();
+        // Ours, one per item: EF's own savepoint per SaveChanges would not cover a failure before the save.
+        db.Database.AutoSavepointsEnabled = false;
+        await services.GetRequiredService<UnitOfWork>().RunAsync(async token =>
+        {
+            results.Clear();
+            var transaction = db.Database.CurrentTransaction!;
+            foreach (var claimed in batch)
+            {
+                db.ChangeTracker.Clear();
+                var item = await db.Set<T>().FindAsync(key(claimed), token);
+                if (item is not { Status: WorkStatus.Pending } || item.Lease != claimed.Lease)
+                {
+                    results.Add((claimed, false));
+                    continue;
+                }
+
+                await transaction.CreateSavepointAsync(Savepoint, token);
+                try
+                {
+                    var done = await work(services, item, token);
+                    await db.SaveChangesAsync(token);
+                    await transaction.ReleaseSavepointAsync(Savepoint, token);
+                    results.Add((claimed, done));
+                }
+                catch (Exception failure) when (!token.IsCancellationRequested)
+                {
+                    await transaction.RollbackToSavepointAsync(Savepoint, token);
+                    db.ChangeTracker.Clear();
+                    results.Add((claimed, false));
+                    if (failure is not DbUpdateConcurrencyException)
+                    {
+                        await RecordFailureAsync(db, claimed, key, failure, token);
+                        await db.SaveChangesAsync(token);
+                    }
+                }
+            }
+
+            db.ChangeTracker.Clear();
+        }, ct);
+        if (results.Any(r => r.Item2))
+        {
+            // Saved item by item, so the unit of work's own save found nothing left: wake the loops here.
+            commits.Raise();
         }
 
         return results;
     }
 
-    private async Task<bool> DoAsync(T claimed, Func<T, object[]> key, bool inUnitOfWork, Work work, CancellationToken ct)
+    private async Task<bool> AloneAsync(T claimed, Func<T, object[]> key, Work work, CancellationToken ct)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            if (!inUnitOfWork)
-            {
-                return await work(services, claimed, ct);
-            }
-
-            var db = services.GetRequiredService<OmbudDb>();
-            var outcome = await services.GetRequiredService<UnitOfWork>().RunAsync<bool>(async token =>
-            {
-                var item = await db.Set<T>().FindAsync(key(claimed), token);
-                return item is { Status: WorkStatus.Pending } && item.Lease == claimed.Lease && await work(services, item, token);
-            }, ct);
-            return outcome.Succeeded ? outcome.Value : throw new InvalidOperationException(outcome.Error!.Detail);
+            return await work(scope.ServiceProvider, claimed, ct);
         }
         catch (Exception failure) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning(failure, "{Work} {Key} failed on attempt {Attempt}", typeof(T).Name, string.Join('/', key(claimed)), claimed.Attempts + 1);
-            await RecordFailureAsync(claimed, key, failure, ct);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OmbudDb>();
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(token => RecordFailureAsync(db, claimed, key, failure, token), ct);
             return false;
         }
     }
 
-    private async Task RecordFailureAsync(T claimed, Func<T, object[]> key, Exception failure, CancellationToken ct)
+    private async Task RecordFailureAsync(OmbudDb db, T claimed, Func<T, object[]> key, Exception failure, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OmbudDb>();
-        await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async token =>
+        logger.LogWarning(failure, "{Work} {Key} failed on attempt {Attempt}", typeof(T).Name, string.Join('/', key(claimed)), claimed.Attempts + 1);
+        if (await db.Set<T>().FindAsync(key(claimed), ct) is { Status: WorkStatus.Pending } item && item.Lease == claimed.Lease)
         {
-            if (await db.Set<T>().FindAsync(key(claimed), token) is { Status: WorkStatus.Pending } item && item.Lease == claimed.Lease)
-            {
-                var attempts = item.Attempts + 1;
-                var retryAt = attempts >= options.MaxAttempts ? (DateTime?)null : clock.GetUtcNow().UtcDateTime + options.RetryDelay(attempts);
-                item.Fail($"{failure.GetType().Name}: {failure.Message}", retryAt);
-            }
-        }, ct);
+            var attempts = item.Attempts + 1;
+            var retryAt = attempts >= options.MaxAttempts ? (DateTime?)null : clock.GetUtcNow().UtcDateTime + options.RetryDelay(attempts);
+            item.Fail($"{failure.GetType().Name}: {failure.Message}", retryAt);
+        }
     }
 }

@@ -8,11 +8,11 @@ namespace Ombud.Platform.Timers;
 /// Fires due timers: one claim over every kind (one query per database, whatever the kinds), each timer in a unit of
 /// work with its deletion, so it fires once in effect also when two nodes race or one dies mid-batch.
 /// </summary>
-public sealed partial class TimerRun(IServiceScopeFactory scopes, IEnumerable<TimerKind> kinds, IOptions<EventOptions> options, TimeProvider clock,
+public sealed partial class TimerRun(IServiceScopeFactory scopes, IEnumerable<TimerKind> kinds, IOptions<EventOptions> options, TimeProvider clock, CommitSignal commits,
     ILogger<TimerRun> logger)
 {
     private readonly Dictionary<string, TimerKind> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
-    private readonly WorkPass<DurableTimer> _pass = new(scopes, clock, options.Value, logger);
+    private readonly WorkPass<DurableTimer> _pass = new(scopes, clock, options.Value, commits, logger);
 
     /// <summary>Fires everything due now (or only timers of the kinds given) and says how many of each kind did something.</summary>
     public async Task<IReadOnlyDictionary<string, int>> RunOnceAsync(IReadOnlyCollection<string>? only, CancellationToken ct)
