@@ -45,7 +45,8 @@ public sealed class CrashTests
                 }
             })).ToList();
 
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            // Killed once it has acknowledged some orders, however slow the machine is today, with requests in flight.
+            await Eventually.HoldsAsync(() => Task.FromResult(acknowledged.Count >= 20), TimeSpan.FromMinutes(2), "the node acknowledges orders");
             await node.DisposeAsync(); // SIGKILL, requests in flight
             await stop.CancelAsync();
             await Task.WhenAll(workers);
