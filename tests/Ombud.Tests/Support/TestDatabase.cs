@@ -55,7 +55,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var path = Path.Combine(directory, "ombud.db");
             if (migrated)
             {
-                await MigratedTemplates.CopySqliteAsync(path);
+                await SqliteTemplate.CopyToAsync(path);
             }
 
             return new TestDatabase(provider, migrated, $"Data Source={path}", directory, null);
@@ -68,7 +68,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await connection.OpenAsync();
             if (migrated)
             {
-                await MigratedTemplates.ClonePostgresAsync(connection, name);
+                await PostgresTemplate.CloneAsync(connection, name);
             }
             else
             {
