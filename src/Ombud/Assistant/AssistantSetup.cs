@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
+using Ombud.Platform.Auth;
+using Ombud.Web.Layout;
 using System.ClientModel;
 using Microsoft.Extensions.AI;
 using Ombud.Assistant.Actions;
@@ -26,6 +30,8 @@ internal static class AssistantSetup
         services.AddScoped<DialoguePolicy>();
         services.AddScoped<ReplyPhraser>();
         services.AddScoped<ConversationDesk>();
+        services.AddNavEntry(new("Assistant", "/assistant", Icons.Material.Outlined.Chat, [Roles.Shopper], 20, NavLinkMatch.All));
+        services.AddNavEntry(new("Hand-off queue", "/assistant/handoffs", Icons.Material.Outlined.SupportAgent, [Roles.Agent, Roles.Admin], 20));
         // A pasted essay must reach the desk to be refused with a reason; SignalR's 32 KB default would drop the connection.
         services.AddSignalR().AddHubOptions<AssistantHub>(o => o.MaximumReceiveMessageSize = AssistantHub.MaxFrameBytes);
 

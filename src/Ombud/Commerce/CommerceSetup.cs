@@ -1,4 +1,5 @@
 using Ombud.Commerce.Ingestion;
+using Ombud.Web.Admin;
 
 namespace Ombud.Commerce;
 
@@ -11,6 +12,7 @@ internal static class CommerceSetup
         builder.Services.AddScoped<OrderProgress>();
         builder.Services.AddScoped<CustomerAccounts>();
         builder.Services.AddScoped<Contracts.CustomerOrders>();
+        builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
     }
 
     public static void MapCommerce(this IEndpointRouteBuilder app) => app.MapIngestion();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce;
+using Ombud.Commerce.Contracts;
 using Ombud.Disputes.Decisions;
 using Ombud.Disputes.Evidence;
 using Ombud.Platform;
@@ -279,8 +280,8 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
     private Task<Order?> OrderAsync(Guid id, CancellationToken ct) =>
         db.Set<Order>().Include(o => o.Plan).SingleOrDefaultAsync(o => o.Id == id, ct);
 
-    private Task<string> MarketAsync(Order order, CancellationToken ct) =>
-        db.Set<Customer>().Where(c => c.Id == order.CustomerId).Select(c => c.Market).SingleAsync(ct);
+    private async Task<string> MarketAsync(Order order, CancellationToken ct) =>
+        (await new CustomerOrders(db).ProfileAsync(order.CustomerId, ct))!.Market;
 
     private static Invalid? Text(string field, string? text) =>
         string.IsNullOrWhiteSpace(text) ? Invalid.Field(field, "Required.")

@@ -1,3 +1,6 @@
+using MudBlazor;
+using Ombud.Platform.Auth;
+using Ombud.Web.Layout;
 using Ombud.Platform.Webhooks;
 using Ombud.Disputes.Timers;
 using Ombud.Disputes.Api;
@@ -19,6 +22,9 @@ internal static class DisputesSetup
         builder.Services.AddScoped<DisputeCallers>();
         builder.Services.AddScoped<PartyDisputes>();
         builder.Services.AddDisputePolicies();
+        builder.Services.AddNavEntry(new("Dispute reviews", "/disputes/review", Icons.Material.Outlined.Gavel, [Roles.Agent, Roles.Admin], 10));
+        builder.Services.AddNavEntry(new("Disputes", "/merchant/disputes", Icons.Material.Outlined.ReportProblem, [Roles.Merchant], 10));
+        builder.Services.AddNavEntry(new("My disputes", "/shopper/disputes", Icons.Material.Outlined.ReportProblem, [Roles.Shopper], 10));
     }
 
     public static void MapDisputes(this IEndpointRouteBuilder app) => app.MapDisputeApi();

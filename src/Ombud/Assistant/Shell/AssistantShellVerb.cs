@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Ombud.Assistant.Chat;
-using Ombud.Commerce;
+using Ombud.Commerce.Contracts;
 using Ombud.Commerce.DemoWorld;
 using Ombud.Platform.Storage;
 
@@ -129,20 +129,18 @@ internal static class AssistantShellVerb
 
     private static async Task<(Guid Id, string Name)?> FindCustomerAsync(OmbudDb db, string? argument, CancellationToken ct)
     {
-        var customers = db.Set<Customer>().AsNoTracking();
-        Customer? found;
+        var customers = new CustomerOrders(db);
+        CustomerProfile? found;
         if (argument is null)
         {
             var demoShopper = await db.Users.Where(u => u.Email == DemoAccounts.All[0].Email).Select(u => u.CustomerId).FirstOrDefaultAsync(ct);
-            found = await customers.FirstOrDefaultAsync(c => c.Id == demoShopper, ct)
-                ?? await customers.FirstOrDefaultAsync(c => c.ExternalId == DemoWorldBuilder.ShopperExternalId, ct)
-                ?? await customers.OrderBy(c => c.IngestedAt).FirstOrDefaultAsync(ct);
+            found = (demoShopper is { } shopper ? await customers.ProfileAsync(shopper, ct) : null)
+                ?? await customers.FindAsync(DemoWorldBuilder.ShopperExternalId, ct)
+                ?? await customers.FirstAsync(ct);
         }
         else
         {
-            found = Guid.TryParse(argument, out var id)
-                ? await customers.FirstOrDefaultAsync(c => c.Id == id, ct)
-                : await customers.FirstOrDefaultAsync(c => c.ExternalId == argument, ct);
+            found = await customers.FindAsync(argument, ct);
         }
 
         return found is null ? null : (found.Id, found.Name);

@@ -19,6 +19,22 @@ public sealed class CustomerOrders(OmbudDb db)
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken ct) =>
         await db.Set<Customer>().AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
 
+    /// <summary>A customer by id or by the id the merchant side gave them; null when neither is known.</summary>
+    public Task<CustomerProfile?> FindAsync(string reference, CancellationToken ct) =>
+        Guid.TryParse(reference, out var id)
+            ? ProfileAsync(id, ct)
+            : db.Set<Customer>().AsNoTracking().Where(c => c.ExternalId == reference)
+                .Select(c => new CustomerProfile(c.Id, c.Name, c.Locale, c.Market)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The customer ingested first, for tools that need any one.</summary>
+    public Task<CustomerProfile?> FirstAsync(CancellationToken ct) =>
+        db.Set<Customer>().AsNoTracking().OrderBy(c => c.IngestedAt)
+            .Select(c => new CustomerProfile(c.Id, c.Name, c.Locale, c.Market)).FirstOrDefaultAsync(ct);
+
+    /// <summary>Names by merchant id, for lists that name the store; unknown ids are left out.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> MerchantNamesAsync(IReadOnlyCollection<Guid> merchantIds, CancellationToken ct) =>
+        await db.Set<Merchant>().AsNoTracking().Where(m => merchantIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+
     /// <summary>The customer's latest orders, newest first.</summary>
     public async Task<IReadOnlyList<OrderSummary>> LatestAsync(Guid customerId, int limit, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Ombud.Platform.Http;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Commerce.Ingestion;

@@ -84,6 +84,3 @@ public sealed record RefundResponse(Guid Id, string? ExternalId, Guid OrderId, G
     public static RefundResponse From(Refund r) => new(r.Id, r.ExternalId, r.OrderId, r.CustomerId, r.AmountMinor, r.Currency, r.Reason, r.CreatedAt,
         r.ReducedScheduleMinor, r.InterestForgivenMinor, r.ReturnedToCustomerMinor);
 }
-
-/// <summary>One page of a list; pass <see cref="NextCursor"/> back as <c>cursor</c> for the next, until it is null.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce;
-using Ombud.Commerce.Ingestion;
 using Ombud.Disputes.Evidence;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
+using Ombud.Platform.Http;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Disputes.Api;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Ombud.Commerce.Ingestion;
 using Ombud.Disputes.Evidence;
 using Ombud.Platform.Http;
 using Ombud.Platform.Idempotency;

@@ -1,4 +1,3 @@
-using Ombud.Commerce.Ingestion;
 using Ombud.Platform.Http;
 using Ombud.Platform.Idempotency;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce;
+using Ombud.Commerce.Contracts;
 using Ombud.Disputes.Api;
 using Ombud.Platform.Storage;
 
@@ -21,8 +22,9 @@ internal sealed class DisputeCases(OmbudDb db)
         }
 
         var order = await db.Set<Order>().AsNoTracking().Include(o => o.Plan).SingleAsync(o => o.Id == dispute.OrderId, ct);
-        var merchant = await db.Set<Merchant>().Where(m => m.Id == dispute.MerchantId).Select(m => m.Name).SingleAsync(ct);
-        var customer = await db.Set<Customer>().Where(c => c.Id == dispute.CustomerId).Select(c => c.Name).SingleAsync(ct);
+        var parties = new CustomerOrders(db);
+        var merchant = (await parties.MerchantNamesAsync([dispute.MerchantId], ct))[dispute.MerchantId];
+        var customer = (await parties.NamesAsync([dispute.CustomerId], ct))[dispute.CustomerId];
         var files = await EvidenceFileInfo.ListAsync(db, id, viewer.Party, ct);
         return new DisputeCase(dispute, order, merchant, customer, files);
     }
@@ -42,7 +44,7 @@ internal sealed class DisputeCases(OmbudDb db)
             return null;
         }
 
-        var merchant = await db.Set<Merchant>().Where(m => m.Id == order.MerchantId).Select(m => m.Name).SingleAsync(ct);
+        var merchant = (await new CustomerOrders(db).MerchantNamesAsync([order.MerchantId], ct))[order.MerchantId];
         var disputes = await db.Set<Dispute>().AsNoTracking()
             .Where(d => d.OrderId == order.Id)
             .Select(d => new OrderDispute(d.Id, d.Reason, d.State, d.Outcome, d.ReportedAt))

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce;
+using Ombud.Commerce.Contracts;
 using Ombud.Platform;
 using Ombud.Platform.Storage;
 
@@ -17,7 +18,7 @@ internal sealed class DisputeLists(OmbudDb db)
     /// <summary>A shopper's disputes, newest first.</summary>
     public async Task<IReadOnlyList<DisputeRow>> ForShopperAsync(DisputeViewer viewer, CancellationToken ct)
     {
-        var rows = await Rows(db.Set<Dispute>().Where(d => d.CustomerId == viewer.PartyId), withMerchant: true).ToListAsync(ct);
+        var rows = await RowsAsync(db.Set<Dispute>().Where(d => d.CustomerId == viewer.PartyId), withMerchant: true, ct);
         return [.. rows.OrderByDescending(r => r.ReportedAt)];
     }
 
@@ -27,14 +28,14 @@ internal sealed class DisputeLists(OmbudDb db)
     /// </summary>
     public async Task<IReadOnlyList<DisputeRow>> ForMerchantAsync(DisputeViewer viewer, CancellationToken ct)
     {
-        var rows = await Rows(db.Set<Dispute>().Where(d => d.MerchantId == viewer.PartyId), withMerchant: false).ToListAsync(ct);
+        var rows = await RowsAsync(db.Set<Dispute>().Where(d => d.MerchantId == viewer.PartyId), withMerchant: false, ct);
         return [.. rows.OrderBy(r => r.IsClosed).ThenBy(r => r.NextDeadline ?? DateTime.MaxValue).ThenByDescending(r => r.ReportedAt)];
     }
 
     /// <summary>Disputes waiting for a decision by staff, the oldest regulatory final-response deadline first.</summary>
     public async Task<IReadOnlyList<DisputeRow>> AwaitingDecisionAsync(CancellationToken ct)
     {
-        var rows = await Rows(db.Set<Dispute>().Where(d => AwaitingDecision.Contains(d.State)), withMerchant: true).ToListAsync(ct);
+        var rows = await RowsAsync(db.Set<Dispute>().Where(d => AwaitingDecision.Contains(d.State)), withMerchant: true, ct);
         return [.. rows.OrderBy(r => r.FinalResponseBy).ThenBy(r => r.ReportedAt)];
     }
 
@@ -48,21 +49,26 @@ internal sealed class DisputeLists(OmbudDb db)
             (d.State == DisputeState.Reported && d.StoreResolutionDeadline <= now)
             || (d.State == DisputeState.Initiated && d.MerchantDeadline <= now)
             || (d.State == DisputeState.PreArbitration && d.AppealDeadline <= now));
-        var rows = await Rows(due, withMerchant: true).ToListAsync(ct);
+        var rows = await RowsAsync(due, withMerchant: true, ct);
         return [.. rows.OrderBy(r => r.NextDeadline)];
     }
 
-    /// <summary>The rows of a list; the other side's name is the merchant's for shoppers and staff, the customer's for merchants.</summary>
-    private IQueryable<DisputeRow> Rows(IQueryable<Dispute> disputes, bool withMerchant)
+    /// <summary>
+    /// The rows of a list; the other side's name is the merchant's for shoppers and staff, the customer's for merchants,
+    /// read through Commerce's read service.
+    /// </summary>
+    private async Task<List<DisputeRow>> RowsAsync(IQueryable<Dispute> disputes, bool withMerchant, CancellationToken ct)
     {
-        var named = withMerchant
-            ? disputes.Join(db.Set<Merchant>(), d => d.MerchantId, m => m.Id, (d, m) => new { d, Name = m.Name })
-            : disputes.Join(db.Set<Customer>(), d => d.CustomerId, c => c.Id, (d, c) => new { d, Name = c.Name });
-        return named
-            .Join(db.Set<Order>(), x => x.d.OrderId, o => o.Id, (x, o) => new { x.d, x.Name, o.ExternalId })
-            .Select(x => new DisputeRow(
-                x.d.Id, x.d.OrderId, x.ExternalId, x.Name, x.d.Reason, x.d.State, x.d.Outcome, new Money(x.d.DisputedMinor, x.d.Currency),
-                x.d.ReportedAt, x.d.FinalResponseBy, x.d.StoreResolutionDeadline, x.d.MerchantDeadline, x.d.AppealDeadline));
+        var found = await disputes.AsNoTracking()
+            .Join(db.Set<Order>(), d => d.OrderId, o => o.Id, (d, o) => new { d, o.ExternalId })
+            .ToListAsync(ct);
+        var otherSides = found.Select(x => withMerchant ? x.d.MerchantId : x.d.CustomerId).Distinct().ToList();
+        var parties = new CustomerOrders(db);
+        var names = withMerchant ? await parties.MerchantNamesAsync(otherSides, ct) : await parties.NamesAsync(otherSides, ct);
+        return [.. found.Select(x => new DisputeRow(
+            x.d.Id, x.d.OrderId, x.ExternalId, names.GetValueOrDefault(withMerchant ? x.d.MerchantId : x.d.CustomerId, ""), x.d.Reason, x.d.State,
+            x.d.Outcome, new Money(x.d.DisputedMinor, x.d.Currency), x.d.ReportedAt, x.d.FinalResponseBy, x.d.StoreResolutionDeadline,
+            x.d.MerchantDeadline, x.d.AppealDeadline))];
     }
 }
 

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Ombud.Commerce;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Web.Admin;
 
 /// <summary>What an administrator checks first: how much of everything there is, which system keys exist, who did what lately.</summary>
-internal sealed class AdminOverview(OmbudDb db)
+internal sealed class AdminOverview(OmbudDb db, IEnumerable<IAdminCounts> modules)
 {
     public const int RecentAuditEntries = 30;
 
@@ -14,18 +13,14 @@ internal sealed class AdminOverview(OmbudDb db)
     public async Task<AdminView> LoadAsync(CancellationToken cancellationToken)
     {
         // One query after the other: a DbContext runs one command at a time.
-        var counts = new List<EntityCount>
+        var counts = new List<EntityCount>();
+        foreach (var module in modules)
         {
-            new("Customers", await db.Set<Customer>().CountAsync(cancellationToken)),
-            new("Merchants", await db.Set<Merchant>().CountAsync(cancellationToken)),
-            new("Orders", await db.Set<Order>().CountAsync(cancellationToken)),
-            new("Payment plans", await db.Set<PaymentPlan>().CountAsync(cancellationToken)),
-            new("Payments", await db.Set<Payment>().CountAsync(cancellationToken)),
-            new("Refunds", await db.Set<Refund>().CountAsync(cancellationToken)),
-            new("People with accounts", await db.Users.CountAsync(cancellationToken)),
-            new("Active API keys", await db.ApiKeys.CountAsync(k => k.RevokedAt == null, cancellationToken)),
-            new("Audit entries", await db.AuditEntries.CountAsync(cancellationToken)),
-        };
+            counts.AddRange(await module.CountAsync(db, cancellationToken));
+        }
+        counts.Add(new("People with accounts", await db.Users.CountAsync(cancellationToken)));
+        counts.Add(new("Active API keys", await db.ApiKeys.CountAsync(k => k.RevokedAt == null, cancellationToken)));
+        counts.Add(new("Audit entries", await db.AuditEntries.CountAsync(cancellationToken)));
 
         // The secret of a key is never stored, and its hash is not shown either: name, scopes and dates say enough.
         var keys = await db.ApiKeys.AsNoTracking()

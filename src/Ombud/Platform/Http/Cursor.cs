@@ -1,4 +1,4 @@
-namespace Ombud.Commerce.Ingestion;
+namespace Ombud.Platform.Http;
 
 /// <summary>
 /// Keyset pagination over time-ordered (version 7) ids: a page is "the next N after this id", which stays correct
