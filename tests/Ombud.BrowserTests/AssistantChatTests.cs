@@ -69,7 +69,7 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
 
         // An agent sees the conversation waiting, at the position the shopper was told, with what it is about.
         var conversation = Assert.Single(await server.QueryAsync(
-            "SELECT lower(ConversationId) FROM assistant_handoffs WHERE Reason = 'Button'"));
+            "SELECT lower(ConversationId) FROM conversations_handoffs WHERE Reason = 'Button'"));
         var agent = await SignInAsync("agent", "/agent");
         await agent.GetByRole(AriaRole.Link, new() { Name = "Hand-off queue" }).ClickAsync();
         await agent.WaitForURLAsync("**/assistant/handoffs");
