@@ -26,8 +26,9 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
     private int EventOptionsParallelism => Math.Max(1, options.Parallelism);
 
     /// <summary>Returns each claimed item with whether its work did something (false: refused, taken over, or failed).</summary>
+    /// <param name="onBatch">Told each batch's results as soon as it committed (a log line per batch, not per pass).</param>
     public async Task<IReadOnlyList<(T Item, bool Done)>> RunAsync(Expression<Func<T, bool>>? filter, Func<T, object[]> key,
-        Func<T, bool> inUnitOfWork, Work work, CancellationToken ct)
+        Func<T, bool> inUnitOfWork, Work work, CancellationToken ct, Action<IReadOnlyList<(T Item, bool Done)>>? onBatch = null)
     {
         var results = new List<(T, bool)>();
         await Task.WhenAll(Enumerable.Range(0, EventOptionsParallelism).Select(_ => Task.Run(async () =>
@@ -51,6 +52,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
                     done.Add((item, await AloneAsync(item, key, work, ct)));
                 }
 
+                onBatch?.Invoke(done);
                 lock (results)
                 {
                     results.AddRange(done);

@@ -18,20 +18,21 @@ public sealed partial class TimerRun(IServiceScopeFactory scopes, IEnumerable<Ti
     public async Task<IReadOnlyDictionary<string, int>> RunOnceAsync(IReadOnlyCollection<string>? only, CancellationToken ct)
     {
         var results = await _pass.RunAsync(only is null ? null : t => only.Contains(t.Kind), t => [t.Kind, t.EntityId],
-            t => !_kinds.TryGetValue(t.Kind, out var kind) || kind.InUnitOfWork, FireAsync, ct);
-        var fired = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var kind in results.GroupBy(r => r.Item.Kind))
+            t => !_kinds.TryGetValue(t.Kind, out var kind) || kind.InUnitOfWork, FireAsync, ct, LogBatch);
+        return results.GroupBy(r => r.Item.Kind).ToDictionary(g => g.Key, g => g.Count(r => r.Done), StringComparer.Ordinal);
+    }
+
+    private void LogBatch(IReadOnlyList<(DurableTimer Item, bool Done)> batch)
+    {
+        foreach (var kind in batch.GroupBy(r => r.Item.Kind))
         {
             var done = kind.Count(r => r.Done);
             var claimed = kind.Count();
-            fired[kind.Key] = done;
             LogFired(logger, kind.Key, done, claimed);
         }
-
-        return fired;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Timer {Kind}: fired {Fired} of {Claimed} claimed")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timer {Kind}: fired {Fired} of {Claimed} claimed in this batch")]
     private static partial void LogFired(ILogger logger, string kind, int fired, int claimed);
 
     private async Task<bool> FireAsync(IServiceProvider services, DurableTimer timer, CancellationToken ct)
