@@ -44,6 +44,12 @@ internal sealed class ConversationDesk(
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The welcome a new conversation will open with, shown before one exists (the prerendered page); stores nothing.</summary>
+    public async Task<string?> GreetingAsync(Guid customerId, CancellationToken ct) =>
+        await orders.ProfileAsync(customerId, ct) is { } customer ? Greeting(customer, LanguageDetector.FromLocale(customer.Locale)) : null;
+
+    private static string Greeting(CustomerProfile customer, string language) => Phrases.Say(language, "greeting", customer.Name.Split(' ')[0]);
+
     public async Task<Outcome<TranscriptView>> StartAsync(Guid customerId, string? language, CancellationToken ct)
     {
         if (await orders.ProfileAsync(customerId, ct) is not { } customer)
@@ -57,7 +63,7 @@ internal sealed class ConversationDesk(
         }
 
         var started = await conversations.StartAsync(customerId, language ?? LanguageDetector.FromLocale(customer.Locale), conversation =>
-            new MessageDraft(MessageAuthor.Assistant, Phrases.Say(conversation.Language, "greeting", customer.Name.Split(' ')[0]), conversation.Language,
+            new MessageDraft(MessageAuthor.Assistant, Greeting(customer, conversation.Language), conversation.Language,
                 Why: JsonSerializer.Serialize(new { rule = "welcome" }, Json)), ct);
         return started.Succeeded ? await TranscriptAsync(customerId, started.Value!.Id, ct) : started.Error!;
     }
