@@ -26,10 +26,7 @@ internal sealed class DisputeClocks(OmbudDb db, TimerSchedule timers, IOptions<D
 
     public async Task PlanAsync(Dispute dispute, CancellationToken ct)
     {
-        foreach (var (timer, kind) in DisputeTimerKinds.Kind)
-        {
-            await timers.SetAsync(kind, dispute.Id.ToString(), DueAt(dispute, timer), ct);
-        }
+        await timers.SetAllAsync(dispute.Id.ToString(), DisputeTimerKinds.Kind.ToDictionary(k => k.Value, k => DueAt(dispute, k.Key)), ct);
     }
 
     private DateTime? DueAt(Dispute d, DisputeTimer timer)

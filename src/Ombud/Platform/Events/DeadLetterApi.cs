@@ -34,9 +34,9 @@ internal static class DeadLetterApi
             .WithSummary("Fire a dead timer again now.");
     }
 
-    /// <summary>Who the audit log names: the person or the key.</summary>
+    /// <summary>Who the audit log names: a key's identifier already reads <c>apikey:&lt;id&gt;</c>; a person is <c>user:&lt;id&gt;</c>.</summary>
     internal static string Actor(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? (user.IsInRole(Roles.Admin) ? $"user:{id}" : $"apikey:{id}") : "unknown";
+        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? (id.StartsWith("apikey:", StringComparison.Ordinal) ? id : $"user:{id}") : "unknown";
 }
 
 public sealed record Replayed(int Count);

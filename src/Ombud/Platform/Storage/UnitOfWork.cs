@@ -87,9 +87,12 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
 
             try
             {
-                var saved = await db.SaveChangesAsync(ct);
+                // Only a commit that queued work (an event's deliveries, a timer) wakes the background loops: waking
+                // them on every commit would cost the hot paths (ingestion) two idle queries per request.
+                var queued = db.ChangeTracker.Entries<IQueuedWork>().Any(e => e.State is EntityState.Added or EntityState.Modified);
+                await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
-                if (saved > 0)
+                if (queued)
                 {
                     commits.Raise();
                 }

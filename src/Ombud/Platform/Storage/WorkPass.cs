@@ -6,7 +6,7 @@ namespace Ombud.Platform.Storage;
 /// <summary>
 /// One pass over due <see cref="IQueuedWork"/> of one kind, the same for event deliveries and timers: claim a batch,
 /// do its items, record failures with their backoff or as dead letters, and claim again until nothing is due.
-/// <see cref="EventOptionsParallelism"/> workers claim and work side by side.
+/// <see cref="Events.EventOptions.Parallelism"/> workers claim and work side by side.
 /// </summary>
 /// <remarks>
 /// A batch is one unit of work: each item is re-read under the claim's lease (an item another node took over is left
@@ -23,15 +23,13 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
     /// <summary>Does one item; returns whether it did something (false: nothing left to do).</summary>
     public delegate Task<bool> Work(IServiceProvider services, T item, CancellationToken ct);
 
-    private int EventOptionsParallelism => Math.Max(1, options.Parallelism);
-
     /// <summary>Returns each claimed item with whether its work did something (false: refused, taken over, or failed).</summary>
     /// <param name="onBatch">Told each batch's results as soon as it committed (a log line per batch, not per pass).</param>
     public async Task<IReadOnlyList<(T Item, bool Done)>> RunAsync(Expression<Func<T, bool>>? filter, Func<T, object[]> key,
         Func<T, bool> inUnitOfWork, Work work, CancellationToken ct, Action<IReadOnlyList<(T Item, bool Done)>>? onBatch = null)
     {
         var results = new List<(T, bool)>();
-        await Task.WhenAll(Enumerable.Range(0, EventOptionsParallelism).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Parallelism)).Select(_ => Task.Run(async () =>
         {
             while (!ct.IsCancellationRequested)
             {

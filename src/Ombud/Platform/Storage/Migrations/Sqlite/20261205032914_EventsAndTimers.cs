@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Ombud.Platform.Storage.Migrations.Postgres
+namespace Ombud.Platform.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class EventsAndTimers : Migration
@@ -22,7 +22,7 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "platform_outbox",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
 
@@ -30,16 +30,16 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                 name: "platform_event_deliveries",
                 columns: table => new
                 {
-                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Subscriber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EventType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Lease = table.Column<int>(type: "integer", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    HandledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subscriber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Lease = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -53,18 +53,33 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_event_probe",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subscriber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_event_probe", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_timers",
                 columns: table => new
                 {
-                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    FireAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Lease = table.Column<int>(type: "integer", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FireAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Lease = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -82,6 +97,11 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                 columns: new[] { "Subscriber", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_event_probe_Subscriber_EventId",
+                table: "platform_event_probe",
+                columns: new[] { "Subscriber", "EventId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_timers_Status_DueAt",
                 table: "platform_timers",
                 columns: new[] { "Status", "DueAt" });
@@ -90,7 +110,8 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
             // from the same rules as a new dispute's (DisputeClocks).
             migrationBuilder.Sql("""
                   INSERT INTO platform_timers ("Kind", "EntityId", "FireAt", "Status", "DueAt", "Lease", "Attempts", "CreatedAt")
-                  SELECT 'disputes.plan-clocks', "Id"::text, now(), 'Pending', now(), 1, 0, now() FROM disputes_disputes WHERE "State" <> 'Closed';
+                  SELECT 'disputes.plan-clocks', "Id", strftime('%Y-%m-%d %H:%M:%f', 'now'), 'Pending', strftime('%Y-%m-%d %H:%M:%f', 'now'), 1, 0,
+                         strftime('%Y-%m-%d %H:%M:%f', 'now') FROM disputes_disputes WHERE "State" <> 'Closed';
                   """);
         }
 
@@ -99,6 +120,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "platform_event_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "platform_event_probe");
 
             migrationBuilder.DropTable(
                 name: "platform_timers");
@@ -110,7 +134,7 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
             migrationBuilder.AddColumn<DateTime>(
                 name: "ProcessedAt",
                 table: "platform_outbox",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
