@@ -19,7 +19,6 @@ internal static class DisputesSetup
         builder.Services.AddWebhookSource(DisputeWebhooks.Source);
         builder.AddDisputeTimers();
         builder.Services.AddScoped<DecisionRules>();
-        builder.Services.AddScoped<DisputeCallers>();
         builder.Services.AddScoped<PartyDisputes>();
         builder.Services.AddDisputePolicies();
         builder.Services.AddNavEntry(new("Dispute reviews", "/disputes/review", Icons.Material.Outlined.Gavel, [Roles.Agent, Roles.Admin], 10));

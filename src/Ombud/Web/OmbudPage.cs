@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Ombud.Platform.Auth;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Web;
@@ -30,8 +31,9 @@ public abstract class OmbudPage : OwningComponentBase
 
     protected async Task<ClaimsPrincipal> UserAsync() => (await AuthenticationState).User;
 
-    protected async Task<string> UserIdAsync() =>
-        (await UserAsync()).FindFirstValue(ClaimTypes.NameIdentifier)
+    /// <summary>Who is looking, with the customer or merchant they act for (<see cref="Caller"/>).</summary>
+    protected async Task<Caller> CallerAsync() =>
+        Caller.Of(await UserAsync())
         ?? throw new InvalidOperationException("A page that reads data was rendered for a user without an id; its authorisation is missing.");
 
     protected override void Dispose(bool disposing)

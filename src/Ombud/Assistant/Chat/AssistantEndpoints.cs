@@ -1,7 +1,6 @@
 using Ombud.Platform;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Http;
-using Ombud.Platform.Storage;
 
 namespace Ombud.Assistant.Chat;
 
@@ -18,29 +17,29 @@ internal static class AssistantEndpoints
         var api = app.MapGroup(Route).RequireAuthorization(Policies.Role(Roles.Shopper)).WithTags("Assistant")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/", (StartConversationRequest? body, HttpContext http, OmbudDb db, ConversationDesk desk, CancellationToken ct) =>
-            AsShopperAsync(http, db, async customer => (await desk.StartAsync(customer, body?.Language, ct))
-                .ToResult(t => TypedResults.Created($"{Route}/{t.Id}", t)), ct))
+        api.MapPost("/", (StartConversationRequest? body, Caller caller, ConversationDesk desk, CancellationToken ct) =>
+            AsShopperAsync(caller, async customer => (await desk.StartAsync(customer, body?.Language, ct))
+                .ToResult(t => TypedResults.Created($"{Route}/{t.Id}", t))))
             .Produces<TranscriptView>(StatusCodes.Status201Created);
 
-        api.MapGet("/{id:guid}", (Guid id, HttpContext http, OmbudDb db, ConversationDesk desk, CancellationToken ct) =>
-            AsShopperAsync(http, db, async customer => (await desk.TranscriptAsync(customer, id, ct)).ToResult(TypedResults.Ok), ct))
+        api.MapGet("/{id:guid}", (Guid id, Caller caller, ConversationDesk desk, CancellationToken ct) =>
+            AsShopperAsync(caller, async customer => (await desk.TranscriptAsync(customer, id, ct)).ToResult(TypedResults.Ok)))
             .Produces<TranscriptView>();
 
-        api.MapPost("/{id:guid}/messages", (Guid id, PostMessageRequest body, HttpContext http, OmbudDb db, ConversationDesk desk, CancellationToken ct) =>
-            AsShopperAsync(http, db, async customer => (await desk.PostAsync(customer, id, body.ClientMessageId, body.Text, ct)).ToResult(Answer), ct))
+        api.MapPost("/{id:guid}/messages", (Guid id, PostMessageRequest body, Caller caller, ConversationDesk desk, CancellationToken ct) =>
+            AsShopperAsync(caller, async customer => (await desk.PostAsync(customer, id, body.ClientMessageId, body.Text, ct)).ToResult(Answer)))
             .Produces<TurnView>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        api.MapPost("/{id:guid}/handoff", (Guid id, RequestHumanRequest? body, HttpContext http, OmbudDb db, ConversationDesk desk, CancellationToken ct) =>
-            AsShopperAsync(http, db, async customer => (await desk.RequestHumanAsync(customer, id, body?.ClientMessageId, ct)).ToResult(Answer), ct))
+        api.MapPost("/{id:guid}/handoff", (Guid id, RequestHumanRequest? body, Caller caller, ConversationDesk desk, CancellationToken ct) =>
+            AsShopperAsync(caller, async customer => (await desk.RequestHumanAsync(customer, id, body?.ClientMessageId, ct)).ToResult(Answer)))
             .Produces<TurnView>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     private static IResult Answer(TurnView turn) =>
         turn.Limit is null ? TypedResults.Ok(turn) : Problems.Status(StatusCodes.Status429TooManyRequests, "Too many messages.", turn.Reply);
 
-    private static async Task<IResult> AsShopperAsync(HttpContext http, OmbudDb db, Func<Guid, Task<IResult>> work, CancellationToken ct) =>
-        await Shoppers.CustomerIdAsync(http.User, db, ct) is { } customer
+    private static async Task<IResult> AsShopperAsync(Caller caller, Func<Guid, Task<IResult>> work) =>
+        caller.CustomerId is { } customer
             ? await work(customer)
             : new Forbidden("This account is not linked to a customer, so it has no conversations.").ToProblem();
 }

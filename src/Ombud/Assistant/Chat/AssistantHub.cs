@@ -2,31 +2,22 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Ombud.Platform;
 using Ombud.Platform.Auth;
-using Ombud.Platform.Storage;
 
 namespace Ombud.Assistant.Chat;
 
 /// <summary>
 /// The chat page's connection (<c>/hubs/assistant</c>): the same use cases as the API. A connection belongs to one
-/// signed-in shopper, found once when it connects. Expected failures come back as a reply, never as a server error:
+/// signed-in shopper, whose customer its sign-in claims carry. Expected failures come back as a reply, never as a server error:
 /// a message over the limit gets a <c>limit</c> of <c>invalid</c> and says why; another customer's conversation is
 /// "not found", exactly like one that does not exist.
 /// </summary>
 [Authorize(Policy = "role:" + Roles.Shopper)]
-internal sealed class AssistantHub(ConversationDesk desk, OmbudDb db) : Hub
+internal sealed class AssistantHub(ConversationDesk desk) : Hub
 {
     public const string Path = "/hubs/assistant";
 
     /// <summary>Room for a message far over the limit (which is refused with a reply), not for unbounded frames.</summary>
     public const int MaxFrameBytes = 512 * 1024;
-
-    private const string CustomerKey = "customer";
-
-    public override async Task OnConnectedAsync()
-    {
-        Context.Items[CustomerKey] = await Shoppers.CustomerIdAsync(Context.User!, db, Context.ConnectionAborted);
-        await base.OnConnectedAsync();
-    }
 
     public async Task<TranscriptView> Start(string? language) =>
         Unwrap(await desk.StartAsync(Customer(), language, Context.ConnectionAborted));
@@ -42,7 +33,8 @@ internal sealed class AssistantHub(ConversationDesk desk, OmbudDb db) : Hub
     public async Task<TurnView> RequestHuman(Guid conversationId, string? clientMessageId) =>
         AsReply(conversationId, clientMessageId, await desk.RequestHumanAsync(Customer(), conversationId, clientMessageId, Context.ConnectionAborted));
 
-    private Guid Customer() => Context.Items[CustomerKey] as Guid?
+    /// <summary>The shopper's customer, from the connection's sign-in claims.</summary>
+    private Guid Customer() => Caller.Of(Context.User!)?.CustomerId
         ?? throw new HubException("This account is not linked to a customer, so it has no conversations.");
 
     private static T Unwrap<T>(Outcome<T> outcome) => outcome.Succeeded ? outcome.Value! : throw new HubException(Describe(outcome.Error!));

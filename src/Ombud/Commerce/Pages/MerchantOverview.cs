@@ -9,10 +9,9 @@ internal sealed class MerchantOverview(OmbudDb db)
 {
     public const int LatestCount = 25;
 
-    /// <summary>Loads the merchant the signed-in user works for (from the user's own row). Null when tied to no merchant.</summary>
-    public async Task<MerchantView?> LoadAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>Loads the merchant the signed-in user works for (from the sign-in's claims). Null when tied to no merchant.</summary>
+    public async Task<MerchantView?> LoadAsync(Guid? merchantId, CancellationToken cancellationToken)
     {
-        var merchantId = await db.Users.Where(u => u.Id == userId).Select(u => u.MerchantId).SingleOrDefaultAsync(cancellationToken);
         var merchant = merchantId is null
             ? null
             : await db.Set<Merchant>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == merchantId, cancellationToken);

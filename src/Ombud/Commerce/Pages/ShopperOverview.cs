@@ -7,12 +7,11 @@ namespace Ombud.Commerce.Pages;
 internal sealed class ShopperOverview(OmbudDb db, CustomerAccounts accounts)
 {
     /// <summary>
-    /// Loads the overview of the customer the signed-in user acts for. The customer comes from the user's own row,
+    /// Loads the overview of the customer the signed-in user acts for. The customer comes from the sign-in's claims,
     /// never from the request, so one shopper cannot ask for another's orders. Null when the user is tied to no customer.
     /// </summary>
-    public async Task<ShopperView?> LoadAsync(string userId, CancellationToken cancellationToken)
+    public async Task<ShopperView?> LoadAsync(Guid? customerId, CancellationToken cancellationToken)
     {
-        var customerId = await db.Users.Where(u => u.Id == userId).Select(u => u.CustomerId).SingleOrDefaultAsync(cancellationToken);
         var customer = customerId is null
             ? null
             : await db.Set<Customer>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);

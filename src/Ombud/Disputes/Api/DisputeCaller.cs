@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Ombud.Platform.Auth;
-using Ombud.Platform.Storage;
 
 namespace Ombud.Disputes.Api;
 
@@ -26,42 +24,24 @@ internal sealed record DisputeCaller(DisputeParty Party, string Credential, Guid
         DisputeParty.Merchant => MerchantIds.Contains(dispute.MerchantId),
         _ => true,
     };
-}
 
-/// <summary>Resolves a <see cref="DisputeCaller"/> from the signed-in person or the API key; null when they are not that party.</summary>
-internal sealed class DisputeCallers(OmbudDb db)
-{
-    public async Task<DisputeCaller?> ResolveAsync(ClaimsPrincipal user, DisputeParty party, CancellationToken ct)
+    /// <summary>
+    /// The caller as <paramref name="party"/>; null when they do not speak for it: a shopper's account linked to no
+    /// customer, or a merchant's person or key tied to no merchant. Who they act for comes from the sign-in's claims.
+    /// </summary>
+    public static DisputeCaller? Of(ClaimsPrincipal user, DisputeParty party)
     {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (id is null)
+        if (Caller.Of(user) is not { } caller)
         {
             return null;
         }
 
-        var credential = id.StartsWith("apikey:", StringComparison.Ordinal) && Guid.TryParse(id["apikey:".Length..], out var keyId)
-            ? DisputeActors.Key(keyId)
-            : DisputeActors.User(id);
-        switch (party)
+        var credential = caller.KeyId is { } keyId ? DisputeActors.Key(keyId) : DisputeActors.User(caller.UserId!);
+        return party switch
         {
-            case DisputeParty.Shopper:
-                // The policy let in a person in role shopper; the customer they are comes from their account, not a claim.
-                var customerId = await db.Users.Where(u => u.Id == id).Select(u => u.CustomerId).SingleOrDefaultAsync(ct);
-                return customerId is { } customer ? new DisputeCaller(party, credential, customer, []) : null;
-            case DisputeParty.Merchant:
-                var merchants = user.FindAll(Scopes.ClaimType)
-                    .Select(s => s.Value.StartsWith(Scopes.MerchantPrefix, StringComparison.Ordinal) && Guid.TryParse(s.Value[Scopes.MerchantPrefix.Length..], out var m) ? m : (Guid?)null)
-                    .OfType<Guid>().ToList();
-                if (merchants.Count == 0 && user.IsInRole(Roles.Merchant)
-                    && await db.Users.Where(u => u.Id == id).Select(u => u.MerchantId).SingleOrDefaultAsync(ct) is { } own)
-                {
-                    // A person of the merchant's staff (portal cookie) speaks for the one merchant their account is linked to.
-                    merchants = [own];
-                }
-
-                return merchants.Count > 0 ? new DisputeCaller(party, credential, null, merchants) : null;
-            default:
-                return new DisputeCaller(party, credential, null, []);
-        }
+            DisputeParty.Shopper => caller.CustomerId is { } customer ? new DisputeCaller(party, credential, customer, []) : null,
+            DisputeParty.Merchant => caller.MerchantIds.Count > 0 ? new DisputeCaller(party, credential, null, caller.MerchantIds) : null,
+            _ => new DisputeCaller(party, credential, null, []),
+        };
     }
 }

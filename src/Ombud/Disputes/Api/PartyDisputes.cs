@@ -14,13 +14,13 @@ namespace Ombud.Disputes.Api;
 /// dispute the caller may not see is "not found", exactly like one that does not exist, so nothing leaks. Moves are
 /// staged in the request's unit of work (<see cref="Platform.Idempotency.IdempotentRequests"/>); reads of evidence are audited.
 /// </summary>
-internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, DisputeCallers callers, AuditLog audit)
+internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, AuditLog audit)
 {
     private static readonly DisputeState[] AwaitingDecision = [DisputeState.Representment, DisputeState.Arbitration];
 
     public async Task<Outcome<DisputeStatus>> ReportAsync(ClaimsPrincipal user, ProblemReportRequest request, CancellationToken ct)
     {
-        if (await callers.ResolveAsync(user, DisputeParty.Shopper, ct) is not { } caller)
+        if (DisputeCaller.Of(user, DisputeParty.Shopper) is not { } caller)
         {
             return NoParty;
         }
@@ -42,7 +42,7 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, Dispute
 
     public async Task<Outcome<DisputeStatus>> RaiseHighRiskAsync(ClaimsPrincipal user, HighRiskRaise request, CancellationToken ct)
     {
-        if (await callers.ResolveAsync(user, DisputeParty.Staff, ct) is not { } caller)
+        if (DisputeCaller.Of(user, DisputeParty.Staff) is not { } caller)
         {
             return NoParty;
         }
@@ -62,7 +62,7 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, Dispute
     public async Task<Outcome<DisputeStatus>> MoveAsync(ClaimsPrincipal user, DisputeParty party, Guid id,
         Func<DisputeService, Dispute, string, Task<Outcome<Dispute>>> move, CancellationToken ct)
     {
-        if (await callers.ResolveAsync(user, party, ct) is not { } caller)
+        if (DisputeCaller.Of(user, party) is not { } caller)
         {
             return NoParty;
         }
@@ -79,7 +79,7 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, Dispute
     public async Task<Outcome<Page<DisputeStatus>>> ListAsync(ClaimsPrincipal user, DisputeParty party, string? state, string? cursor, int? limit,
         CancellationToken ct)
     {
-        if (await callers.ResolveAsync(user, party, ct) is not { } caller)
+        if (DisputeCaller.Of(user, party) is not { } caller)
         {
             return NoParty;
         }
@@ -181,7 +181,7 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, Dispute
 
     private async Task<(DisputeCaller?, Dispute?)> SeenAsync(ClaimsPrincipal user, DisputeParty party, Guid id, CancellationToken ct)
     {
-        var caller = await callers.ResolveAsync(user, party, ct);
+        var caller = DisputeCaller.Of(user, party);
         var dispute = caller is null ? null : await db.Set<Dispute>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
         return dispute is not null && caller!.Sees(dispute) ? (caller, dispute) : (null, null);
     }

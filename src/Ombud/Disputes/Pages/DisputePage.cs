@@ -47,7 +47,7 @@ public abstract class DisputePage : OmbudPage
 
     protected override async Task OnParametersSetAsync()
     {
-        Viewer = await DisputeViewer.ResolveAsync(Db, await UserAsync(), Audience, PageClosed);
+        Viewer = DisputeViewer.Of(await UserAsync(), Audience);
         if (Viewer is not null && !await LoadAsync(PageClosed))
         {
             Navigation.NotFound();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +41,7 @@ internal sealed class ApiKeyAuthentication(
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             var lookup = ApiKey.LookupOf(secret);
             var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Lookup == lookup, Context.RequestAborted);
-            return key is null || key.RevokedAt is not null || !key.Matches(secret) ? null : PrincipalOf(key);
+            return key is null || key.RevokedAt is not null || !key.Matches(secret) ? null : Caller.ForKey(key, SchemeName);
         });
         return principal is null
             ? AuthenticateResult.Fail("Unknown or revoked API key.")
@@ -61,11 +60,4 @@ internal sealed class ApiKeyAuthentication(
         Problems.Status(StatusCodes.Status403Forbidden, "The API key lacks the scope for this.",
                 "Ask an admin for a key with the scope this endpoint needs (see the OpenAPI document).")
             .ExecuteAsync(Context);
-
-    private static ClaimsPrincipal PrincipalOf(ApiKey key)
-    {
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, $"apikey:{key.Id}"), new(ClaimTypes.Name, key.Name) };
-        claims.AddRange(key.ScopeList.Select(s => new Claim(Scopes.ClaimType, s)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-    }
 }

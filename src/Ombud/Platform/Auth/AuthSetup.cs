@@ -22,6 +22,7 @@ internal static class AuthSetup
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<OmbudDb>()
+            .AddClaimsPrincipalFactory<SignInClaims>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(cookie =>

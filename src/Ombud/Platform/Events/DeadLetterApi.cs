@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Ombud.Platform.Auth;
@@ -24,19 +23,15 @@ internal static class DeadLetterApi
 
         api.MapGet("/", async (string? subscriber, DeadLetters letters, CancellationToken ct) => TypedResults.Ok(await letters.ListAsync(subscriber, ct)))
             .WithSummary("Event deliveries and timers that failed every attempt, oldest first.");
-        api.MapPost("/events/{subscriber}/replay", async (string subscriber, Guid? eventId, ClaimsPrincipal user, DeadLetters letters, CancellationToken ct) =>
-                (await letters.ReplayEventsAsync(Actor(user), subscriber, eventId, ct)).ToResult(n => TypedResults.Ok(new Replayed(n))))
+        api.MapPost("/events/{subscriber}/replay", async (string subscriber, Guid? eventId, Caller caller, DeadLetters letters, CancellationToken ct) =>
+                (await letters.ReplayEventsAsync(caller.Actor, subscriber, eventId, ct)).ToResult(n => TypedResults.Ok(new Replayed(n))))
             .Produces<Replayed>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Hand a subscriber's dead deliveries to it again: one with ?eventId=, otherwise all.");
-        api.MapPost("/timers/{kind}/{entityId}/replay", async (string kind, string entityId, ClaimsPrincipal user, DeadLetters letters, CancellationToken ct) =>
-                (await letters.ReplayTimerAsync(Actor(user), kind, entityId, ct)).ToResult(n => TypedResults.Ok(new Replayed(n))))
+        api.MapPost("/timers/{kind}/{entityId}/replay", async (string kind, string entityId, Caller caller, DeadLetters letters, CancellationToken ct) =>
+                (await letters.ReplayTimerAsync(caller.Actor, kind, entityId, ct)).ToResult(n => TypedResults.Ok(new Replayed(n))))
             .Produces<Replayed>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Fire a dead timer again now.");
     }
-
-    /// <summary>Who the audit log names: a key's identifier already reads <c>apikey:&lt;id&gt;</c>; a person is <c>user:&lt;id&gt;</c>.</summary>
-    internal static string Actor(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? (id.StartsWith("apikey:", StringComparison.Ordinal) ? id : $"user:{id}") : "unknown";
 }
 
 public sealed record Replayed(int Count);

@@ -12,21 +12,12 @@ namespace Ombud.Platform.Webhooks;
 public sealed record WebhookOwner(Guid? MerchantId, string Actor)
 {
     /// <summary>The owner a key acts for; null when it has neither exactly one merchant scope nor the admin scope.</summary>
-    public static WebhookOwner? Of(ClaimsPrincipal user)
+    public static WebhookOwner? Of(ClaimsPrincipal user) => Caller.Of(user) switch
     {
-        var actor = user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "unknown";
-        var merchants = user.FindAll(Scopes.ClaimType)
-            .Where(c => c.Value.StartsWith(Scopes.MerchantPrefix, StringComparison.Ordinal))
-            .Select(c => Guid.TryParse(c.Value[Scopes.MerchantPrefix.Length..], out var id) ? id : (Guid?)null)
-            .Distinct()
-            .ToList();
-        if (merchants is [{ } merchant])
-        {
-            return new WebhookOwner(merchant, actor);
-        }
-
-        return merchants.Count == 0 && user.HasClaim(Scopes.ClaimType, Scopes.Admin) ? new WebhookOwner(null, actor) : null;
-    }
+        { KeyId: not null, MerchantIds: [var merchant] } key => new WebhookOwner(merchant, key.Actor),
+        { KeyId: not null, MerchantIds: [] } key when key.HasScope(Scopes.Admin) => new WebhookOwner(null, key.Actor),
+        _ => null,
+    };
 
     public bool Owns(WebhookEndpoint endpoint) => endpoint.MerchantId == MerchantId;
 }

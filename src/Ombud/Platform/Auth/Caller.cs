@@ -1,0 +1,79 @@
+using System.Security.Claims;
+
+namespace Ombud.Platform.Auth;
+
+/// <summary>
+/// Who is calling, the same for an API key, a signed-in page and a hub connection: the actor written into the audit
+/// log and the customer, merchants and agent the caller acts for. All of it comes from claims set once, at sign-in
+/// (<see cref="SignInClaims"/>) or when a key is verified, never from the request and never from a per-call look-up.
+/// </summary>
+/// <param name="Actor">The audit log's name for the caller: <c>user:&lt;id&gt;</c> or <c>apikey:&lt;id&gt;</c>.</param>
+/// <param name="UserId">The signed-in person's account id; null for a key.</param>
+/// <param name="KeyId">The API key's id; null for a person.</param>
+/// <param name="CustomerId">The customer a shopper is.</param>
+/// <param name="MerchantIds">The merchants a merchant's staff member or a merchant key speaks for.</param>
+/// <param name="AgentId">The agent a person works as in the marketplace.</param>
+public sealed record Caller(
+    string Actor,
+    string? UserId,
+    Guid? KeyId,
+    Guid? CustomerId,
+    IReadOnlyList<Guid> MerchantIds,
+    Guid? AgentId,
+    ClaimsPrincipal Principal)
+{
+    private const string KeyPrefix = "apikey:";
+
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+
+    public bool HasScope(string scope) => Principal.HasClaim(Scopes.ClaimType, scope);
+
+    /// <summary>The caller a principal stands for; null when it is not signed in.</summary>
+    public static Caller? Of(ClaimsPrincipal principal)
+    {
+        if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        {
+            return null;
+        }
+
+        var keyId = id.StartsWith(KeyPrefix, StringComparison.Ordinal) && Guid.TryParse(id[KeyPrefix.Length..], out var key) ? key : (Guid?)null;
+        return new Caller(
+            keyId is null ? $"user:{id}" : id,
+            keyId is null ? id : null,
+            keyId,
+            IdOf(principal, CallerClaims.Customer),
+            principal.FindAll(CallerClaims.Merchant).Select(c => Guid.TryParse(c.Value, out var m) ? m : (Guid?)null).OfType<Guid>().Distinct().ToList(),
+            IdOf(principal, CallerClaims.Agent),
+            principal);
+    }
+
+    /// <summary>Lets a minimal API endpoint take the caller as a parameter; authorisation has run by then.</summary>
+    public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult(Of(context.User));
+
+    /// <summary>The principal of an API key, with its merchant scopes also as merchant claims.</summary>
+    internal static ClaimsPrincipal ForKey(ApiKey key, string scheme)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, KeyPrefix + key.Id), new(ClaimTypes.Name, key.Name) };
+        foreach (var scope in key.ScopeList)
+        {
+            claims.Add(new Claim(Scopes.ClaimType, scope));
+            if (scope.StartsWith(Scopes.MerchantPrefix, StringComparison.Ordinal))
+            {
+                claims.Add(new Claim(CallerClaims.Merchant, scope[Scopes.MerchantPrefix.Length..]));
+            }
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+    }
+
+    private static Guid? IdOf(ClaimsPrincipal principal, string type) =>
+        Guid.TryParse(principal.FindFirstValue(type), out var id) ? id : null;
+}
+
+/// <summary>The claims that tie a caller to the parties it acts for.</summary>
+public static class CallerClaims
+{
+    public const string Customer = "ombud:customer";
+    public const string Merchant = "ombud:merchant";
+    public const string Agent = "ombud:agent";
+}
