@@ -38,11 +38,6 @@ public sealed class ArchitectureTests
         ("Disputes", "Commerce", "Instalment", "the payment pause holds and releases instalments"),
         ("Disputes", "Commerce", "Refund", "a closed dispute pays its refund as an ordinary refund"),
         ("Conversations", "Commerce", "Customer", "a conversation's foreign key to its customer (storage only)"),
-        // Debts, to be paid by read services and records in Conversations.Contracts and Disputes.Contracts:
-        ("Assistant", "Conversations", "Conversation", "debt: the turn runs on the conversation entity"),
-        ("Assistant", "Conversations", "ConversationMessage", "debt: the turn runs on the conversation entity"),
-        ("Assistant", "Conversations", "HandOff", "debt: the turn and the hand-off queue page read hand-offs"),
-        ("Assistant", "Disputes", "Dispute", "debt: the dialogue and its actions read the dispute entity"),
     ];
 
     private static readonly System.Reflection.Assembly App = typeof(global::Ombud.Platform.Money).Assembly;

@@ -16,19 +16,22 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
 {
     private const string Subject = "The conversation";
 
-    /// <summary>Starts a conversation for a customer, with its first message when <paramref name="opening"/> gives one.</summary>
-    public Task<Outcome<Conversation>> StartAsync(Guid customerId, string language, Func<Conversation, MessageDraft>? opening, CancellationToken ct) =>
+    /// <summary>
+    /// Starts a conversation for a customer, with its first message when <paramref name="opening"/> gives one (it gets
+    /// the conversation's language). Answers the new conversation's id.
+    /// </summary>
+    public Task<Outcome<Guid>> StartAsync(Guid customerId, string language, Func<string, MessageDraft>? opening, CancellationToken ct) =>
         work.RunAsync(_ =>
         {
             var now = Now;
             var conversation = new Conversation(Guid.CreateVersion7(now), customerId, language, now);
             db.Add(conversation);
-            if (opening is not null && Write(conversation, opening(conversation)) is { Succeeded: false } refused)
+            if (opening is not null && Write(conversation, opening(conversation.Language)) is { Succeeded: false } refused)
             {
-                return Task.FromResult<Outcome<Conversation>>(refused.Error!);
+                return Task.FromResult<Outcome<Guid>>(refused.Error!);
             }
 
-            return Task.FromResult<Outcome<Conversation>>(conversation);
+            return Task.FromResult<Outcome<Guid>>(conversation.Id);
         }, ct, Subject);
 
     /// <summary>
@@ -36,34 +39,25 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
     /// writers of one conversation take turns and each reads what the one before wrote. With a customer, only that
     /// customer's conversation is found.
     /// </summary>
-    public async Task<Conversation?> ForWritingAsync(Guid conversationId, Guid? customerId, CancellationToken ct)
-    {
-        await db.LockForUpdateAsync<Conversation>(nameof(Conversation.Id), conversationId, ct);
-        return await db.Set<Conversation>().SingleOrDefaultAsync(c => c.Id == conversationId && (customerId == null || c.CustomerId == customerId), ct);
-    }
+    public async Task<OpenConversation?> OpenAsync(Guid conversationId, Guid? customerId, CancellationToken ct) =>
+        await LockedAsync(conversationId, customerId, ct) is { } conversation ? new OpenConversation(conversation, this) : null;
 
-    /// <summary>Stages a message on a conversation a writer already holds (<see cref="ForWritingAsync"/>).</summary>
-    public Outcome<ConversationMessage> Write(Conversation conversation, MessageDraft draft)
-    {
-        var written = conversation.Write(draft, Now);
-        if (written.Succeeded)
-        {
-            db.Add(written.Value!);
-        }
+    /// <summary>Stages a message on a conversation a writer holds (<see cref="OpenAsync"/>).</summary>
+    internal Outcome<TranscriptMessage> Write(OpenConversation conversation, MessageDraft draft) => Write(conversation.Entity, draft);
 
-        return written;
-    }
-
-    public Task<Outcome<ConversationMessage>> AppendAsync(Guid conversationId, MessageDraft draft, CancellationToken ct) =>
-        work.RunAsync<ConversationMessage>(async token => await ForWritingAsync(conversationId, null, token) is { } conversation
+    public Task<Outcome<TranscriptMessage>> AppendAsync(Guid conversationId, MessageDraft draft, CancellationToken ct) =>
+        work.RunAsync<TranscriptMessage>(async token => await LockedAsync(conversationId, null, token) is { } conversation
             ? Write(conversation, draft)
             : new NotFound("conversation", conversationId.ToString()), ct, Subject);
 
-    /// <summary>Hands the conversation to the queue of people and publishes <see cref="ConversationHandedOff"/>.</summary>
-    public Task<Outcome<HandOff>> HandOffAsync(Guid conversationId, HandOffBrief brief, CancellationToken ct) =>
-        work.RunAsync<HandOff>(async token =>
+    /// <summary>
+    /// Hands the conversation to the queue of people and publishes <see cref="ConversationHandedOff"/>; answers the
+    /// hand-off with its place in the queue.
+    /// </summary>
+    public Task<Outcome<HandOffRecord>> HandOffAsync(Guid conversationId, HandOffBrief brief, CancellationToken ct) =>
+        work.RunAsync<HandOffRecord>(async token =>
         {
-            if (await ForWritingAsync(conversationId, null, token) is not { } conversation)
+            if (await LockedAsync(conversationId, null, token) is not { } conversation)
             {
                 return new NotFound("conversation", conversationId.ToString());
             }
@@ -80,51 +74,56 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
             db.Add(handOff);
             events.Publish(ConversationHandedOff.Type, new ConversationHandedOff(conversation.Id, handOff.Id, conversation.CustomerId,
                 handOff.Reason.ToString(), handOff.Priority, handOff.Language, now));
-            return handOff;
+            return await RecordAsync(handOff, token);
         }, ct, Subject);
 
     /// <summary>An agent takes a waiting conversation: from now on they answer, and the assistant stays silent.</summary>
-    public Task<Outcome<Conversation>> AssignAsync(Guid conversationId, string agentId, CancellationToken ct) =>
-        work.RunAsync<Conversation>(async token =>
+    public Task<Outcome<ConversationStanding>> AssignAsync(Guid conversationId, string agentId, CancellationToken ct) =>
+        work.RunAsync<ConversationStanding>(async token =>
         {
-            if (await ForWritingAsync(conversationId, null, token) is not { } conversation)
+            if (await LockedAsync(conversationId, null, token) is not { } conversation)
             {
                 return new NotFound("conversation", conversationId.ToString());
             }
 
             var assigned = conversation.AssignTo(agentId);
-            if (!assigned.Succeeded || await LatestHandOffAsync(conversation, token) is not { } handOff)
+            if (!assigned.Succeeded)
             {
-                return assigned;
+                return assigned.Error!;
             }
 
-            var taken = handOff.Assign(agentId);
-            return taken.Succeeded ? assigned : taken.Error!;
+            if (await LatestHandOffAsync(conversation, token) is { } handOff && handOff.Assign(agentId) is { Succeeded: false } refused)
+            {
+                return refused.Error!;
+            }
+
+            return Standing(conversation);
         }, ct, Subject);
 
     /// <summary>The person (or the queue) gives the conversation back to the assistant; the hand-off is closed.</summary>
-    public Task<Outcome<Conversation>> HandBackAsync(Guid conversationId, CancellationToken ct) =>
-        work.RunAsync<Conversation>(async token =>
+    public Task<Outcome<ConversationStanding>> HandBackAsync(Guid conversationId, CancellationToken ct) =>
+        work.RunAsync<ConversationStanding>(async token =>
         {
-            if (await ForWritingAsync(conversationId, null, token) is not { } conversation)
+            if (await LockedAsync(conversationId, null, token) is not { } conversation)
             {
                 return new NotFound("conversation", conversationId.ToString());
             }
 
             var handedBack = conversation.HandBack();
-            if (handedBack.Succeeded && await LatestHandOffAsync(conversation, token) is { } handOff)
+            if (!handedBack.Succeeded)
             {
-                handOff.Close(Now);
+                return handedBack.Error!;
             }
 
-            return handedBack;
+            (await LatestHandOffAsync(conversation, token))?.Close(Now);
+            return Standing(conversation);
         }, ct, Subject);
 
     /// <summary>Ends the conversation and publishes <see cref="ConversationClosed"/>; ending an ended one changes nothing.</summary>
-    public Task<Outcome<Conversation>> CloseAsync(Guid conversationId, CancellationToken ct) =>
-        work.RunAsync<Conversation>(async token =>
+    public Task<Outcome<ConversationStanding>> CloseAsync(Guid conversationId, CancellationToken ct) =>
+        work.RunAsync<ConversationStanding>(async token =>
         {
-            if (await ForWritingAsync(conversationId, null, token) is not { } conversation)
+            if (await LockedAsync(conversationId, null, token) is not { } conversation)
             {
                 return new NotFound("conversation", conversationId.ToString());
             }
@@ -137,7 +136,7 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
                 events.Publish(ConversationClosed.Type, new ConversationClosed(conversation.Id, conversation.CustomerId, heldBy, conversation.HandOffId, now));
             }
 
-            return (Outcome<Conversation>)conversation;
+            return Standing(conversation);
         }, ct, Subject);
 
     /// <summary>The whole conversation; with a customer, only if it is theirs.</summary>
@@ -157,19 +156,18 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
     }
 
     /// <summary>Who holds the conversation now, and where its hand-off stands in the queue.</summary>
-    public async Task<ConversationHolding> HoldingAsync(Conversation conversation, CancellationToken ct)
+    public Task<ConversationHolding> HoldingAsync(OpenConversation conversation, CancellationToken ct) => HoldingAsync(conversation.Entity, ct);
+
+    private async Task<ConversationHolding> HoldingAsync(Conversation conversation, CancellationToken ct)
     {
         HandOffRecord? record = null;
         if (conversation.HandOffId is { } id && await db.Set<HandOff>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct) is { } h)
         {
-            record = new HandOffRecord(h.Id, h.Reason, h.Status, h.Priority, await queue.PositionAsync(h, ct), h.RequestedAt);
+            record = await RecordAsync(h, ct);
         }
 
         return new ConversationHolding(conversation.Holder, conversation.AgentId, record);
     }
-
-    /// <summary>Where a waiting hand-off stands in the queue: 1 is next; null once a person has it.</summary>
-    public Task<int?> QueuePositionAsync(HandOff handOff, CancellationToken ct) => queue.PositionAsync(handOff, ct);
 
     /// <summary>The customer's conversations, newest first, for a client that lost its conversation id.</summary>
     public async Task<IReadOnlyList<Guid>> RecentAsync(Guid customerId, int limit, CancellationToken ct) =>
@@ -208,6 +206,29 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<Conversation?> LockedAsync(Guid conversationId, Guid? customerId, CancellationToken ct)
+    {
+        await db.LockForUpdateAsync<Conversation>(nameof(Conversation.Id), conversationId, ct);
+        return await db.Set<Conversation>().SingleOrDefaultAsync(c => c.Id == conversationId && (customerId == null || c.CustomerId == customerId), ct);
+    }
+
+    private Outcome<TranscriptMessage> Write(Conversation conversation, MessageDraft draft)
+    {
+        var written = conversation.Write(draft, Now);
+        if (!written.Succeeded)
+        {
+            return written.Error!;
+        }
+
+        db.Add(written.Value!);
+        return Record(written.Value!);
+    }
+
+    private async Task<HandOffRecord> RecordAsync(HandOff h, CancellationToken ct) =>
+        new(h.Id, h.Reason, h.Status, h.Priority, await queue.PositionAsync(h, ct), h.RequestedAt);
+
+    private static ConversationStanding Standing(Conversation c) => new(c.Id, c.State, c.Holder, c.AgentId);
 
     private async Task<HandOff?> LatestHandOffAsync(Conversation conversation, CancellationToken ct) =>
         conversation.HandOffId is { } id ? await db.Set<HandOff>().SingleOrDefaultAsync(h => h.Id == id, ct) : null;

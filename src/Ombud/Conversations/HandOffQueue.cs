@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce.Contracts;
+using Ombud.Conversations.Contracts;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Conversations;
@@ -36,9 +37,7 @@ internal sealed class HandOffQueue(OmbudDb db, CustomerOrders customers)
         var waiting = await db.Set<HandOff>().AsNoTracking().Where(h => h.Status == HandOffStatus.Waiting)
             .OrderBy(h => h.Priority).ThenBy(h => h.RequestedAt).Take(limit).ToListAsync(ct);
         var names = await customers.NamesAsync([.. waiting.Select(h => h.CustomerId).Distinct()], ct);
-        return [.. waiting.Select((h, i) => new WaitingHandOff(i + 1, h, names.GetValueOrDefault(h.CustomerId, "(unknown customer)")))];
+        return [.. waiting.Select((h, i) => new WaitingHandOff(i + 1, h.Id, h.ConversationId, h.Reason, h.Priority, h.Language, h.Intent,
+            h.SentimentTrend, h.Summary, h.SuggestedResolution, h.RequestedAt, names.GetValueOrDefault(h.CustomerId, "(unknown customer)")))];
     }
 }
-
-/// <summary>A hand-off as the staff queue shows it.</summary>
-internal sealed record WaitingHandOff(int Position, HandOff HandOff, string CustomerName);

@@ -20,6 +20,7 @@ internal static class DisputesSetup
         builder.AddDisputeTimers();
         builder.Services.AddScoped<DecisionRules>();
         builder.Services.AddScoped<PartyDisputes>();
+        builder.Services.AddScoped<Contracts.ShopperDisputeSteps>();
         builder.Services.AddDisputePolicies();
         builder.Services.AddNavEntry(new("Dispute reviews", "/disputes/review", Icons.Material.Outlined.Gavel, [Roles.Agent, Roles.Admin], 10));
         builder.Services.AddNavEntry(new("Disputes", "/merchant/disputes", Icons.Material.Outlined.ReportProblem, [Roles.Merchant], 10));

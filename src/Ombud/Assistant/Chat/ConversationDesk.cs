@@ -62,10 +62,10 @@ internal sealed class ConversationDesk(
             return Invalid.Field("language", $"The assistant speaks {string.Join(", ", LanguageDetector.Supported)}.");
         }
 
-        var started = await conversations.StartAsync(customerId, language ?? LanguageDetector.FromLocale(customer.Locale), conversation =>
-            new MessageDraft(MessageAuthor.Assistant, Greeting(customer, conversation.Language), conversation.Language,
+        var started = await conversations.StartAsync(customerId, language ?? LanguageDetector.FromLocale(customer.Locale), language =>
+            new MessageDraft(MessageAuthor.Assistant, Greeting(customer, language), language,
                 Why: JsonSerializer.Serialize(new { rule = "welcome" }, Json)), ct);
-        return started.Succeeded ? await TranscriptAsync(customerId, started.Value!.Id, ct) : started.Error!;
+        return started.Succeeded ? await TranscriptAsync(customerId, started.Value, ct) : started.Error!;
     }
 
     public Task<Outcome<TurnView>> PostAsync(Guid customerId, Guid conversationId, string? clientMessageId, string? text, CancellationToken ct) =>
@@ -128,7 +128,7 @@ internal sealed class ConversationDesk(
 
         var clientId = clientMessageId ?? Guid.CreateVersion7(Now).ToString();
         var outcome = await work.RunAsync(token => TurnOnceAsync(customerId, conversationId, clientId, clean, button, token), ct, Subject);
-        if (outcome.Error is WriteConflict { Column: nameof(ConversationMessage.ClientMessageId) } && await ReplayAsync(conversationId, clientId, ct) is { } replay)
+        if (outcome.Error is WriteConflict { Column: nameof(TranscriptMessage.ClientMessageId) } && await ReplayAsync(conversationId, clientId, ct) is { } replay)
         {
             // The same message, resent, was stored by another turn first (on another node): answer from what it left.
             return replay;
@@ -140,7 +140,7 @@ internal sealed class ConversationDesk(
     private async Task<Outcome<TurnView>> TurnOnceAsync(Guid customerId, Guid conversationId, string clientId, string text, bool button, CancellationToken ct)
     {
         // Locked on PostgreSQL until the turn commits: turns of one conversation take turns, and a resend finds the reply.
-        var conversation = await conversations.ForWritingAsync(conversationId, customerId, ct);
+        var conversation = await conversations.OpenAsync(conversationId, customerId, ct);
         if (conversation is null)
         {
             return new NotFound("conversation", conversationId.ToString());
@@ -195,7 +195,7 @@ internal sealed class ConversationDesk(
                 }
 
                 var handOff = handedOff.Value!;
-                position = await conversations.QueuePositionAsync(handOff, ct);
+                position = handOff.QueuePosition;
                 reply = $"{reply} {Phrases.Say(reading.Language, "queue", position ?? 1)}";
                 audit.Record(DisputesActor(customerId), "assistant.handed-off", $"conversation:{conversation.Id}", $"{handOff.Reason}, priority {handOff.Priority}");
             }
@@ -218,13 +218,13 @@ internal sealed class ConversationDesk(
             conversation.NotUnderstood();
         }
 
-        var asked = conversations.Write(conversation, ShoppersMessage(clientId, text, reading));
+        var asked = conversation.Write(ShoppersMessage(clientId, text, reading));
         if (!asked.Succeeded)
         {
             return asked.Error!;
         }
 
-        var answered = conversations.Write(conversation, new MessageDraft(MessageAuthor.Assistant, phrased, reading.Language,
+        var answered = conversation.Write(new MessageDraft(MessageAuthor.Assistant, phrased, reading.Language,
             ReplyToSequence: asked.Value!.Sequence, Why: JsonSerializer.Serialize(why, Json)));
         if (!answered.Succeeded)
         {
@@ -237,10 +237,10 @@ internal sealed class ConversationDesk(
     }
 
     /// <summary>An agent holds the conversation: the shopper's message is theirs to answer, and the assistant stays silent.</summary>
-    private Outcome<TurnView> Keep(Conversation conversation, string clientId, string text, Reading reading)
+    private static Outcome<TurnView> Keep(OpenConversation conversation, string clientId, string text, Reading reading)
     {
         conversation.Speak(reading.Language);
-        var asked = conversations.Write(conversation, ShoppersMessage(clientId, text, reading));
+        var asked = conversation.Write(ShoppersMessage(clientId, text, reading));
         return asked.Succeeded
             ? new TurnView(conversation.Id, clientId, asked.Value!.Sequence, "", reading.Intent, Math.Round(reading.Confidence, 4), WithAgentRule,
                 true, null, reading.Language, null, [], null, Replayed: false)
@@ -268,7 +268,7 @@ internal sealed class ConversationDesk(
             why?.HandOff is not null, why?.Action, answered.Language, null, [], null, Replayed: true);
     }
 
-    private TurnView Limited(Conversation conversation, string clientId) =>
+    private TurnView Limited(OpenConversation conversation, string clientId) =>
         new(conversation.Id, clientId, 0, Phrases.Say(conversation.Language, "rate-limit", options.Value.MessagesPerMinute), "", 0, "rate-limit",
             false, null, conversation.Language, null, [], "rate", Replayed: false);
 

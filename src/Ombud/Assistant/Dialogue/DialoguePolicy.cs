@@ -331,10 +331,10 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
         var dispute = outcome.Value!;
         return new Decision($"act-report-{Kebab(reason)}", turn.Say(replyKey, order.MerchantName, order.Reference,
-            new Money(dispute.HeldMinor, dispute.Currency), Phrases.Date(dispute.StoreResolutionDeadline ?? dispute.FinalResponseBy)))
+            dispute.Held, Phrases.Date(dispute.NextDeadline)))
         {
             Action = "report_problem",
-            ActionResult = $"dispute {dispute.Id} ({reason}, held {new Money(dispute.HeldMinor, dispute.Currency)})",
+            ActionResult = $"dispute {dispute.Id} ({reason}, held {dispute.Held})",
             DataUsed = [$"order {order.Reference}: {order.Order.Status}, {order.Order.Total}"],
         };
     }
@@ -372,7 +372,7 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
         }
 
         var dispute = reported.Value!;
-        var held = new Money(dispute.HeldMinor, dispute.Currency);
+        var held = dispute.Held;
         var paused = new Decision("act-pause-for-return", turn.Say("return-paused-need-tracking", order.MerchantName, order.Reference, held))
         {
             Action = "pause_for_return",
@@ -408,7 +408,7 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
         var dispute = outcome.Value!;
         return new Decision("act-register-return", turn.Say("return-registered", dispute.ReturnCarrier!, dispute.ReturnTrackingNumber!,
-            Phrases.Date(dispute.StoreResolutionDeadline ?? dispute.FinalResponseBy)))
+            Phrases.Date(dispute.NextDeadline)))
         {
             Action = "register_return",
             ActionResult = $"dispute {dispute.Id}: return {dispute.ReturnCarrier} {dispute.ReturnTrackingNumber}",
@@ -429,9 +429,9 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
                     $"Unauthorised purchase reported on order {order.Reference} (dispute {dispute.Id}); confirm with the shopper, secure the account, let the fraud case run.");
                 return handOff with
                 {
-                    Reply = $"{turn.Say("reported-unauthorised", order.MerchantName, order.Reference, new Money(dispute.HeldMinor, dispute.Currency))} {handOff.Reply}",
+                    Reply = $"{turn.Say("reported-unauthorised", order.MerchantName, order.Reference, dispute.Held)} {handOff.Reply}",
                     Action = "report_problem",
-                    ActionResult = $"dispute {dispute.Id} (UnauthorisedPurchase, held {new Money(dispute.HeldMinor, dispute.Currency)})",
+                    ActionResult = $"dispute {dispute.Id} (UnauthorisedPurchase, held {dispute.Held})",
                     DataUsed = [$"order {order.Reference}: {order.Order.Total}"],
                 };
             }

@@ -41,3 +41,18 @@ public sealed record HandOffBrief(
     string SentimentTrend,
     string SuggestedResolution,
     string Language);
+
+/// <summary>A hand-off waiting for a person, as the staff queue shows it; <see cref="Position"/> 1 is next.</summary>
+public sealed record WaitingHandOff(
+    int Position,
+    Guid HandOffId,
+    Guid ConversationId,
+    HandOffReason Reason,
+    int Priority,
+    string Language,
+    string? Intent,
+    string SentimentTrend,
+    string Summary,
+    string SuggestedResolution,
+    DateTime RequestedAt,
+    string CustomerName);

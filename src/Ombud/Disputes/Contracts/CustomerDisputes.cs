@@ -14,8 +14,7 @@ public sealed class CustomerDisputes(OmbudDb db)
     {
         var disputes = await db.Set<Dispute>().AsNoTracking().Where(d => d.CustomerId == customerId)
             .OrderByDescending(d => d.ReportedAt).ToListAsync(ct);
-        return [.. disputes.Select(d => new DisputeSummary(d.Id, d.OrderId, d.Reason, d.State, d.IsOpen, d.ReportedAt,
-            new Money(d.DisputedMinor, d.Currency), new Money(d.HeldMinor, d.Currency), d.ReturnCarrier, d.ReturnTrackingNumber))];
+        return [.. disputes.Select(DisputeSummary.Of)];
     }
 }
 
@@ -30,4 +29,14 @@ public sealed record DisputeSummary(
     Money Disputed,
     Money Held,
     string? ReturnCarrier,
-    string? ReturnTrackingNumber);
+    string? ReturnTrackingNumber,
+    DateTime? StoreResolutionDeadline,
+    DateTime FinalResponseBy)
+{
+    /// <summary>The next date the shopper is told to expect: the store's deadline to resolve it, else the final response.</summary>
+    public DateTime NextDeadline => StoreResolutionDeadline ?? FinalResponseBy;
+
+    internal static DisputeSummary Of(Dispute d) => new(d.Id, d.OrderId, d.Reason, d.State, d.IsOpen, d.ReportedAt,
+        new Money(d.DisputedMinor, d.Currency), new Money(d.HeldMinor, d.Currency), d.ReturnCarrier, d.ReturnTrackingNumber,
+        d.StoreResolutionDeadline, d.FinalResponseBy);
+}
