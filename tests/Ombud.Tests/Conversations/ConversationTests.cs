@@ -131,6 +131,37 @@ public sealed class ConversationTests(AssistantApps apps)
             .SingleAsync(h => h.ConversationId == chat.ConversationId))).Status);
     }
 
+    /// <summary>
+    /// PostgreSQL only: the clash is made by a second connection updating the row between the read and the save, which
+    /// SQLite's single writer does not let happen inside a unit of work.
+    /// </summary>
+    [Fact]
+    public async Task A_unit_of_work_that_loses_the_version_check_every_time_answers_a_conflict_not_a_server_error()
+    {
+        var world = await ShopperWorld.CreateAsync(await apps.GetAsync(Provider.Postgres));
+        await using var chat = await world.ChatAsync();
+        await chat.StartAsync();
+        var languageBefore = (await chat.TranscriptAsync()).Language;
+        var attempts = 0;
+
+        var outcome = await RunInScopeAsync(world.App, (services, ct) =>
+            services.GetRequiredService<UnitOfWork>().RunAsync<bool>(async token =>
+            {
+                attempts++;
+                var db = services.GetRequiredService<OmbudDb>();
+                var conversation = await db.Set<Conversation>().SingleAsync(c => c.Id == chat.ConversationId, token);
+                conversation.Speak(conversation.Language == "sv" ? "en" : "sv");
+                // Someone else writes the conversation between this read and the save, every time.
+                await world.App.WithDbAsync(other => other.Set<Conversation>().Where(c => c.Id == chat.ConversationId)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version + 1), token));
+                return true;
+            }, ct, "The conversation"));
+
+        Assert.True(attempts > 1, "a lost version check is retried on fresh data");
+        Assert.IsType<WriteConflict>(outcome.Error);
+        Assert.Equal(languageBefore, (await chat.TranscriptAsync()).Language);
+    }
+
     [Fact]
     public void Only_the_agent_holding_a_conversation_writes_in_it_and_the_assistant_never_over_them()
     {

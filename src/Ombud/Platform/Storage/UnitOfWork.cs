@@ -52,9 +52,15 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
             {
                 return await RunOnceAsync(work, subject, ct);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
+                if (attempt == MaxAttempts)
+                {
+                    // Lost the version check every time (a hot row under heavy contention): the caller is told to
+                    // try again, as for any other clash, rather than getting a server error.
+                    return new WriteConflict($"{subject} {WriteClash.Retry}", null);
+                }
             }
         }
     }
