@@ -12,7 +12,7 @@ namespace Ombud.Conversations;
 /// Each write runs in a <see cref="UnitOfWork"/>, so called from a larger use case (the assistant's turn) it joins
 /// that one and commits with it. A hand-off and an ending publish their events in the same unit of work.
 /// </summary>
-internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEvents events, HandOffQueue queue, TimeProvider clock)
+internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEvents events, HandOffQueue queue, ConversationFeed feed, TimeProvider clock)
 {
     private const string Subject = "The conversation";
 
@@ -72,6 +72,7 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
             }
 
             db.Add(handOff);
+            Announce(conversation.Id, ConversationNewsKind.Holder, null, null);
             events.Publish(ConversationHandedOff.Type, new ConversationHandedOff(conversation.Id, handOff.Id, conversation.CustomerId,
                 handOff.Reason.ToString(), handOff.Priority, handOff.Language, now));
             return await RecordAsync(handOff, token);
@@ -97,6 +98,7 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
                 return refused.Error!;
             }
 
+            Announce(conversation.Id, ConversationNewsKind.Holder, null, MessageAuthor.Agent);
             return Standing(conversation);
         }, ct, Subject);
 
@@ -116,6 +118,7 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
             }
 
             (await LatestHandOffAsync(conversation, token))?.Close(Now);
+            Announce(conversation.Id, ConversationNewsKind.Holder, null, MessageAuthor.Assistant);
             return Standing(conversation);
         }, ct, Subject);
 
@@ -133,6 +136,7 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
             if (conversation.End(now))
             {
                 (await LatestHandOffAsync(conversation, token))?.Close(now);
+                Announce(conversation.Id, ConversationNewsKind.Holder, null, null);
                 events.Publish(ConversationClosed.Type, new ConversationClosed(conversation.Id, conversation.CustomerId, heldBy, conversation.HandOffId, now));
             }
 
@@ -222,8 +226,13 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
         }
 
         db.Add(written.Value!);
+        Announce(conversation.Id, ConversationNewsKind.Message, written.Value!.Sequence, draft.Author);
         return Record(written.Value!);
     }
+
+    /// <summary>Readers hear of the change once the unit of work it belongs to has committed.</summary>
+    private void Announce(Guid conversationId, ConversationNewsKind kind, int? sequence, MessageAuthor? who) =>
+        work.AfterCommit(() => feed.AnnounceAsync(new ConversationNews(conversationId, kind, sequence, who)));
 
     private async Task<HandOffRecord> RecordAsync(HandOff h, CancellationToken ct) =>
         new(h.Id, h.Reason, h.Status, h.Priority, await queue.PositionAsync(h, ct), h.RequestedAt);

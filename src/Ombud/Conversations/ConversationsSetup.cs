@@ -6,6 +6,7 @@ internal static class ConversationsSetup
     {
         builder.Services.AddScoped<ConversationService>();
         builder.Services.AddScoped<HandOffQueue>();
+        builder.Services.AddSingleton<Contracts.ConversationFeed>();
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Ombud.Conversations;
+using Ombud.Conversations.Contracts;
 using Ombud.Platform;
 using Ombud.Platform.Auth;
 
@@ -12,18 +14,47 @@ namespace Ombud.Assistant.Chat;
 /// "not found", exactly like one that does not exist.
 /// </summary>
 [Authorize(Policy = "role:" + Roles.Shopper)]
-internal sealed class AssistantHub(ConversationDesk desk) : Hub
+internal sealed class AssistantHub(ConversationDesk desk, ConversationFeed feed, IHubContext<AssistantHub> hub) : Hub
 {
     public const string Path = "/hubs/assistant";
 
     /// <summary>Room for a message far over the limit (which is refused with a reply), not for unbounded frames.</summary>
     public const int MaxFrameBytes = 512 * 1024;
 
+    private const string FollowingKey = "following";
+
     public async Task<TranscriptView> Start(string? language) =>
         Unwrap(await desk.StartAsync(Customer(), language, Context.ConnectionAborted));
 
     public async Task<TranscriptView> Transcript(Guid conversationId) =>
         Unwrap(await desk.TranscriptAsync(Customer(), conversationId, Context.ConnectionAborted));
+
+    /// <summary>
+    /// From now on this connection gets <c>news</c> of the conversation (a person's message, a change of who holds it,
+    /// a person typing) as it happens, from any node; one conversation at a time. Answers the transcript to start from.
+    /// </summary>
+    public async Task<TranscriptView> Follow(Guid conversationId)
+    {
+        var transcript = Unwrap(await desk.TranscriptAsync(Customer(), conversationId, Context.ConnectionAborted));
+        var connection = Context.ConnectionId;
+        var clients = hub.Clients;
+        (Context.Items[FollowingKey] as IDisposable)?.Dispose();
+        Context.Items[FollowingKey] = feed.Follow(conversationId, news => clients.Client(connection).SendAsync("news", news));
+        return transcript;
+    }
+
+    /// <summary>The shopper is writing: a person holding the conversation sees it for a few seconds. Nothing is stored.</summary>
+    public async Task Typing(Guid conversationId)
+    {
+        Unwrap(await desk.TranscriptAsync(Customer(), conversationId, Context.ConnectionAborted));
+        await feed.TypingAsync(conversationId, MessageAuthor.Shopper);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        (Context.Items[FollowingKey] as IDisposable)?.Dispose();
+        return base.OnDisconnectedAsync(exception);
+    }
 
     public async Task<IReadOnlyList<Guid>> Recent() => await desk.RecentAsync(Customer(), 10, Context.ConnectionAborted);
 

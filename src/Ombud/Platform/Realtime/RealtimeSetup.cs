@@ -6,6 +6,8 @@ internal static class RealtimeSetup
     public static void AddOmbudRealtime(this IHostApplicationBuilder builder)
     {
         var signalR = builder.Services.AddSignalR();
+        builder.Services.AddSingleton<LiveChannel>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LiveChannel>());
         var redis = builder.Configuration["Ombud:Redis"];
         if (string.IsNullOrEmpty(redis))
         {

@@ -20,6 +20,8 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
 
     private int _depth;
 
+    private readonly List<Func<Task>> _afterCommit = [];
+
     /// <summary>True while a unit of work of this scope is open.</summary>
     public bool IsOpen => _depth > 0;
 
@@ -33,6 +35,18 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
         {
             throw new InvalidOperationException($"{useCase} only stages its changes: run it inside UnitOfWork.RunAsync.");
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="announce"/> once the open unit of work has committed (never if it rolls back or is retried
+    /// without it): for telling live readers what changed, which must not hear of anything that was not stored. An
+    /// announcement is a hint to re-read, not the data itself, and a failing one is logged by the caller's
+    /// announcer, never turned into a failed use case.
+    /// </summary>
+    public void AfterCommit(Func<Task> announce)
+    {
+        EnsureOpen("An announcement after commit");
+        _afterCommit.Add(announce);
     }
 
     /// <summary>Runs <paramref name="work"/> as one unit of work and returns its outcome as committed.</summary>
@@ -50,7 +64,19 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
         {
             try
             {
-                return await RunOnceAsync(work, subject, ct);
+                var outcome = await RunOnceAsync(work, subject, ct);
+                var announcements = _afterCommit.ToList();
+                _afterCommit.Clear();
+                if (outcome.Succeeded)
+                {
+                    // Committed, and the write gate is free again: now live readers may hear of it.
+                    foreach (var announce in announcements)
+                    {
+                        await announce();
+                    }
+                }
+
+                return outcome;
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -80,6 +106,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
     {
         using var writing = await writeGate.EnterAsync(ct);
         _depth++;
+        _afterCommit.Clear();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Ombud.Assistant.Chat;
+using Ombud.Conversations.Contracts;
 using Ombud.Tests.Support;
 using Ombud.Tests.Web;
 
@@ -67,6 +68,15 @@ internal sealed class Chat : IAsyncDisposable
 
     public Task<TranscriptView> TranscriptAsync(Guid? conversationId = null) =>
         _connection.InvokeAsync<TranscriptView>("Transcript", conversationId ?? ConversationId);
+
+    /// <summary>Follows the conversation's news from now on; each notice lands in <paramref name="news"/>.</summary>
+    public Task<TranscriptView> FollowAsync(System.Threading.Channels.ChannelWriter<ConversationNews> news)
+    {
+        _connection.On<ConversationNews>("news", n => news.TryWrite(n));
+        return _connection.InvokeAsync<TranscriptView>("Follow", ConversationId);
+    }
+
+    public Task TypingAsync() => _connection.InvokeAsync("Typing", ConversationId);
 
     /// <summary>Continues a conversation started elsewhere (another tab, before a restart).</summary>
     public void Resume(Guid conversationId) => ConversationId = conversationId;
