@@ -6,7 +6,7 @@ using Ombud.Platform.Storage;
 namespace Ombud;
 
 /// <summary><c>ombud serve</c> (and plain <c>ombud</c>): migrates, seeds the demo world when in demo mode, and serves.</summary>
-internal static class ServeVerb
+internal static partial class ServeVerb
 {
     public static Command Create()
     {
@@ -39,7 +39,29 @@ internal static class ServeVerb
             migrate: database.MigrateOnStart && !noMigrate,
             afterMigration: demo ? services => DemoWorldStartup.SeedIfEmptyAsync(services, cancellationToken) : _ => Task.CompletedTask,
             cancellationToken);
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceReady(app, demo));
         await app.RunAsync(cancellationToken);
         return 0;
     }
+
+    /// <summary>One line a person starting Ombud waits for: where it answers and, in demo mode, how to get in.</summary>
+    private static void AnnounceReady(WebApplication app, bool demo)
+    {
+        var url = app.Urls.FirstOrDefault() ?? PlatformSetup.DefaultUrl;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ombud");
+        if (demo)
+        {
+            ReadyForDemo(logger, url);
+        }
+        else
+        {
+            Ready(logger, url);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ombud is ready at {Url}. Demo mode: open {Url}/signin and pick a demo account, one per role.")]
+    private static partial void ReadyForDemo(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ombud is ready at {Url}.")]
+    private static partial void Ready(ILogger logger, string url);
 }

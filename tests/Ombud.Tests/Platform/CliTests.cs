@@ -35,6 +35,32 @@ public sealed class CliTests
         Assert.Contains("Usage:", stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public async Task Serve_says_once_where_it_is_ready_in_readable_lines_or_in_json_as_asked(string format)
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        var env = Env(database);
+        env["Ombud__Logging__Format"] = format;
+        env["Logging__LogLevel__Ombud"] = "Information"; // the test processes log warnings only, unless told
+
+        await using var node = await OmbudProcess.ServeAsync(env);
+        await Eventually.HoldsAsync(() => Task.FromResult(node.Output.Contains("Ombud is ready at", StringComparison.Ordinal)), TimeSpan.FromMinutes(1),
+            "the ready line is written");
+        var ready = Assert.Single(node.Output.Split('\n'), l => l.Contains("Ombud is ready at", StringComparison.Ordinal));
+
+        Assert.Contains($"Ombud is ready at {node.Url}", ready, StringComparison.Ordinal);
+        if (format == "json")
+        {
+            Assert.Equal("Information", System.Text.Json.JsonDocument.Parse(ready).RootElement.GetProperty("LogLevel").GetString());
+        }
+        else
+        {
+            Assert.Matches(@"^\d\d:\d\d:\d\d info: Ombud", ready);
+        }
+    }
+
     [Fact]
     public async Task A_key_made_with_apikey_create_is_printed_once_and_opens_the_api()
     {

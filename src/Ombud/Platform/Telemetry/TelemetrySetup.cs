@@ -6,7 +6,11 @@ using OpenTelemetry.Trace;
 
 namespace Ombud.Platform.Telemetry;
 
-/// <summary>Structured JSON logs always; OpenTelemetry metrics and traces when an OTLP endpoint is configured.</summary>
+/// <summary>
+/// Logs as JSON lines for machines (a file, a log shipper) and as short readable lines for a person at a terminal
+/// (<c>Ombud:Logging:Format</c> = <c>auto</c>, <c>json</c> or <c>text</c>); OpenTelemetry metrics and traces when an
+/// OTLP endpoint is configured.
+/// </summary>
 internal static class TelemetrySetup
 {
     public const string MeterName = "Ombud";
@@ -25,12 +29,26 @@ internal static class TelemetrySetup
             },
         });
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(options =>
+        if (ReadableLogs(builder.Configuration["Ombud:Logging:Format"], logsToStandardError))
         {
-            options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            options.IncludeScopes = false;
-        });
+            builder.Logging.AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "HH:mm:ss ";
+                options.IncludeScopes = false;
+            });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                options.IncludeScopes = false;
+            });
+        }
+
         if (logsToStandardError)
         {
             builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -56,4 +74,13 @@ internal static class TelemetrySetup
                 .AddSource(MeterName))
             .UseOtlpExporter();
     }
+
+    /// <summary>Readable lines when asked for, or by default when the logs go to a terminal rather than a file or pipe.</summary>
+    private static bool ReadableLogs(string? format, bool logsToStandardError) => format?.Trim().ToLowerInvariant() switch
+    {
+        "text" => true,
+        "json" => false,
+        null or "" or "auto" => !(logsToStandardError ? Console.IsErrorRedirected : Console.IsOutputRedirected),
+        var other => throw new InvalidOperationException($"Ombud:Logging:Format is '{other}'; use auto, json or text."),
+    };
 }
