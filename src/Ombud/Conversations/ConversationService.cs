@@ -79,7 +79,7 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
 
             db.Add(handOff);
             events.Publish(ConversationHandedOff.Type, new ConversationHandedOff(conversation.Id, handOff.Id, conversation.CustomerId,
-                handOff.Reason.ToString(), handOff.Priority, handOff.Language, now));
+                handOff.Reason.ToString(), handOff.Priority, handOff.Language, now, handOff.Intent));
             return handOff;
         }, ct, Subject);
 
