@@ -132,11 +132,33 @@ public sealed class DispatchRules(MarketplaceOptions options, TimeProvider clock
     /// What an agent who just freed up (or came online) takes first: the most urgent waiting hand-off they fit, which
     /// among equals is the one that waited longest.
     /// </summary>
-    public DispatchRequest? NextFor(DispatchAgent agent, IEnumerable<DispatchRequest> waiting, IReadOnlyCollection<DispatchAgent> online) =>
-        agent.FreeCapacity <= 0
-            ? null
-            : waiting.Where(r => Fits(r, agent, Stage(r, online)))
-                .OrderByDescending(Urgency).ThenBy(r => r.EnqueuedAt).ThenBy(r => r.Id).FirstOrDefault();
+    public DispatchRequest? NextFor(DispatchAgent agent, IEnumerable<DispatchRequest> waiting, IReadOnlyCollection<DispatchAgent> online)
+    {
+        if (agent.FreeCapacity <= 0)
+        {
+            return null;
+        }
+
+        DispatchRequest? next = null;
+        var nextUrgency = 0.0;
+        foreach (var request in waiting)
+        {
+            // Stages only widen, so fitting at the stage the time reached is enough; who else is online matters only otherwise.
+            if (!Fits(request, agent, StageByTime(request)) && !Fits(request, agent, Stage(request, online)))
+            {
+                continue;
+            }
+
+            var urgency = Urgency(request);
+            if (next is null || urgency > nextUrgency
+                || (urgency == nextUrgency && (request.EnqueuedAt, request.Id).CompareTo((next.EnqueuedAt, next.Id)) < 0))
+            {
+                (next, nextUrgency) = (request, urgency);
+            }
+        }
+
+        return next;
+    }
 
     /// <summary>
     /// How well the agent fits, 0 to 1: skill level, rating, time idle (capped), free share of their capacity (so
