@@ -53,8 +53,9 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return 0;
         }
 
-        var waiting = await db.Set<QueueEntry>().Where(e => e.Status == QueueEntryStatus.Waiting)
-            .OrderBy(e => e.EnqueuedAt).Take(WaitingLookAhead).ToListAsync(ct);
+        var waiting = (await db.Set<QueueEntry>().Where(e => e.Status == QueueEntryStatus.Waiting)
+                .OrderBy(e => e.EnqueuedAt).Take(WaitingLookAhead).ToListAsync(ct))
+            .Concat(db.Set<QueueEntry>().Local).Distinct().Where(e => e.Status == QueueEntryStatus.Waiting).ToList();
         var requests = (await RequestsAsync(waiting, ct)).ToDictionary(r => r.Id);
         var entries = waiting.ToDictionary(e => e.Id);
         var offered = 0;
@@ -112,9 +113,10 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// <summary>The online agents with their certified skills, tracked (dispatch changes their load).</summary>
     private async Task<Dictionary<Guid, OnlineAgent>> OnlineAsync(CancellationToken ct)
     {
+        // What this unit of work changed is not in the database yet: an agent who came online or was set away a moment
+        // ago counts as the tracked instance says.
         var agents = (await db.Set<Agent>().Where(a => a.Status == AgentStatus.Online).ToListAsync(ct))
-            // Tracked instances keep what this unit of work changed (an agent set away a moment ago).
-            .Where(a => a.Status == AgentStatus.Online).ToList();
+            .Concat(db.Set<Agent>().Local).Distinct().Where(a => a.Status == AgentStatus.Online).ToList();
         var ids = agents.Select(a => a.Id).ToList();
         var skills = (await db.Set<AgentSkill>().AsNoTracking().Where(s => ids.Contains(s.AgentId) && s.CertifiedAt != null).ToListAsync(ct))
             .ToLookup(s => s.AgentId);
