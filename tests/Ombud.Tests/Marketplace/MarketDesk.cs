@@ -59,12 +59,17 @@ internal sealed class MarketDesk(OmbudTestApp app, Feed feed)
     public Task<Guid> CustomerAsync() => feed.CreateAsync("customers", Feed.Customer());
 
     /// <summary>A shopper's conversation handed to a person, and its event handed to the subscribers (the marketplace).</summary>
-    public async Task<Guid> HandOffAsync(Guid customer, string? intent = "balance", HandOffReason reason = HandOffReason.Requested, int priority = 2)
+    public async Task<Guid> HandOffAsync(Guid customer, string? intent = "balance", HandOffReason reason = HandOffReason.Requested, int priority = 2,
+        bool deliver = true)
     {
         var conversation = (await RunAsync<ConversationService, Conversation>(c => c.StartAsync(customer, "en", null, default))).Id;
         await RunAsync<ConversationService, HandOff>(c => c.HandOffAsync(conversation,
             new HandOffBrief(reason, priority, "The shopper asked for a person.", intent, "", "", "en"), default));
-        await DeliverAsync();
+        if (deliver)
+        {
+            await DeliverAsync();
+        }
+
         return conversation;
     }
 

@@ -38,7 +38,7 @@ internal static class SimulateVerb
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(rate) * result.GetValue(minutes) > MaxArrivals)
+            if (Number(result.GetResult(rate)) * Number(result.GetResult(minutes)) > MaxArrivals)
             {
                 result.AddError(Say($"--arrival-rate × --minutes asks for more than {MaxArrivals:N0} hand-offs; simulate fewer minutes."));
             }
@@ -108,6 +108,10 @@ internal static class SimulateVerb
             result.AddError($"{message} (got {string.Join(' ', result.Tokens.Select(t => t.Value))}).");
         }
     }
+
+    /// <summary>The number typed, or 0 when it is none (the option's own validator says so).</summary>
+    private static double Number(OptionResult? result) =>
+        result is { Tokens.Count: 1 } && double.TryParse(result.Tokens[0].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : 0;
 
     /// <summary>The whole number typed, or null when it is none: the parser reports that itself, and asking for the value would throw.</summary>
     private static int? Whole(OptionResult result) =>
