@@ -2,6 +2,7 @@ using Ombud.Assistant;
 using Ombud.Commerce;
 using Ombud.Conversations;
 using Ombud.Disputes;
+using Ombud.Marketplace;
 using Ombud.Platform;
 using Ombud.Platform.Webhooks;
 using Ombud.Web;
@@ -26,6 +27,7 @@ internal static class OmbudHost
         builder.AddWebhooks();
 
         builder.AddAssistant();
+        builder.AddMarketplace();
         builder.AddWeb();
         settings.Configure?.Invoke(builder);
 
@@ -37,6 +39,7 @@ internal static class OmbudHost
         app.MapWebhooks();
         app.MapDisputes();
         app.MapAssistant();
+        app.MapMarketplace();
         app.MapWeb();
         return app;
     }

@@ -27,6 +27,7 @@ public sealed class CliTests
     [InlineData("seed")]
     [InlineData("apikey")]
     [InlineData("apikey", "create")]
+    [InlineData("simulate")]
     public async Task Every_verb_explains_itself_with_help(params string[] verb)
     {
         var (exitCode, stdout, _) = await OmbudProcess.RunAsync(new Dictionary<string, string>(), [.. verb, "--help"]);

@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Ombud.Conversations;
+using Ombud.Marketplace.Dispatch;
+using Ombud.Platform;
+using Ombud.Platform.Audit;
+using Ombud.Platform.Storage;
+using Ombud.Platform.Timers;
+
+namespace Ombud.Marketplace;
+
+/// <summary>
+/// An agent's side of offers: the ones waiting for their answer, accepting one (the conversation becomes theirs
+/// through Conversations' own assignment) and rejecting one (it goes to the next candidate). Someone else's offer is
+/// not found; an offer that expired, was answered or withdrawn is a conflict. Answering again the same way gives the
+/// same answer, so a retried request is harmless.
+/// </summary>
+internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispatcher, ConversationService conversations, TimerSchedule timers,
+    AuditLog audit, TimeProvider clock)
+{
+    private const string Subject = "The offer";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<Outcome<IReadOnlyList<OfferView>>> PendingAsync(string userId, CancellationToken ct)
+    {
+        if (await AgentIdAsync(userId, ct) is not { } agentId)
+        {
+            return NotAnAgent;
+        }
+
+        var offers = await db.Set<Offer>().AsNoTracking().Where(o => o.AgentId == agentId && o.Status == OfferStatus.Pending)
+            .OrderBy(o => o.ExpiresAt).ToListAsync(ct);
+        var entryIds = offers.Select(o => o.QueueEntryId).ToList();
+        var entries = await db.Set<QueueEntry>().AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var now = Now;
+        // One whose countdown ran out is gone for the agent even before its timer fired.
+        return offers.Where(o => o.ExpiresAt > now).Select(o => OfferView.Of(o, entries[o.QueueEntryId], now)).ToList();
+    }
+
+    public async Task<Outcome<OfferView>> AcceptAsync(string userId, Guid offerId, CancellationToken ct)
+    {
+        var accepted = await work.RunAsync<OfferView>(async token =>
+        {
+            if (await AnsweringAsync(userId, offerId, token) is not ({ } agent, { } offer, { } entry))
+            {
+                return new NotFound("offer", offerId.ToString());
+            }
+
+            var now = Now;
+            if (offer.Status == OfferStatus.Accepted)
+            {
+                return OfferView.Of(offer, entry, now);
+            }
+
+            if (offer.Accept(now) is { Succeeded: false } refused)
+            {
+                return refused.Error!;
+            }
+
+            if (entry.Assign(offer.Id, agent.Id, now) is { Succeeded: false } taken)
+            {
+                return taken.Error!;
+            }
+
+            var assigned = await conversations.AssignToAgentAsync(entry.ConversationId, agent.UserId, token);
+            if (!assigned.Succeeded)
+            {
+                return new ConversationGone(entry.Id, $"The conversation can no longer be taken: {assigned.Error!.Detail}");
+            }
+
+            agent.OfferSettled(accepted: true);
+            await timers.CancelAsync(Dispatcher.OfferExpiryKind, offer.Id.ToString(), token);
+            audit.Record(Actor(userId), "marketplace.offer-accepted", $"offer:{offer.Id}", $"conversation {entry.ConversationId}");
+            return OfferView.Of(offer, entry, now);
+        }, ct, Subject);
+
+        if (accepted.Error is ConversationGone gone)
+        {
+            // The refusal saved nothing; the place leaves the queue in a unit of work of its own, so the next
+            // candidate is not offered a conversation nobody can take.
+            await work.RunAsync(token => WithdrawAsync(gone.EntryId, token), ct, Subject);
+        }
+
+        return accepted;
+    }
+
+    public Task<Outcome<OfferView>> RejectAsync(string userId, Guid offerId, CancellationToken ct) =>
+        work.RunAsync<OfferView>(async token =>
+        {
+            if (await AnsweringAsync(userId, offerId, token) is not ({ } agent, { } offer, { } entry))
+            {
+                return new NotFound("offer", offerId.ToString());
+            }
+
+            var now = Now;
+            if (offer.Status == OfferStatus.Rejected)
+            {
+                return OfferView.Of(offer, entry, now);
+            }
+
+            if (offer.Reject(now) is { Succeeded: false } refused)
+            {
+                return refused.Error!;
+            }
+
+            await dispatcher.SettleAndMoveOnAsync(offer, token);
+            audit.Record(Actor(userId), "marketplace.offer-rejected", $"offer:{offer.Id}", $"agent {agent.Id}");
+            return OfferView.Of(offer, entry, now);
+        }, ct, Subject);
+
+    private static Forbidden NotAnAgent => new("You are not registered as an agent.");
+
+    private static string Actor(string userId) => $"user:{userId}";
+
+    private Task<Guid?> AgentIdAsync(string userId, CancellationToken ct) =>
+        db.Set<Agent>().Where(a => a.UserId == userId).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct);
+
+    /// <summary>The caller's agent, their offer and its place, tracked; nulls when the offer is not theirs.</summary>
+    private async Task<(Agent?, Offer?, QueueEntry?)> AnsweringAsync(string userId, Guid offerId, CancellationToken ct)
+    {
+        var agent = await db.Set<Agent>().SingleOrDefaultAsync(a => a.UserId == userId, ct);
+        var offer = agent is null ? null : await db.Set<Offer>().SingleOrDefaultAsync(o => o.Id == offerId && o.AgentId == agent.Id, ct);
+        if (offer is null)
+        {
+            return (agent, null, null);
+        }
+
+        // Answers to offers of one place queue behind each other on PostgreSQL instead of failing their version checks.
+        await db.LockForUpdateAsync<QueueEntry>(nameof(QueueEntry.Id), offer.QueueEntryId, ct);
+        return (agent, offer, await db.Set<QueueEntry>().SingleOrDefaultAsync(e => e.Id == offer.QueueEntryId, ct));
+    }
+
+    private async Task WithdrawAsync(Guid entryId, CancellationToken ct)
+    {
+        var entry = await db.Set<QueueEntry>().SingleOrDefaultAsync(e => e.Id == entryId, ct);
+        if (entry?.OfferId is not { } offerId || await db.Set<Offer>().SingleOrDefaultAsync(o => o.Id == offerId, ct) is not { } offer)
+        {
+            return;
+        }
+
+        var now = Now;
+        if (offer.Withdraw(now) && await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == offer.AgentId, ct) is { } agent)
+        {
+            agent.OfferSettled(accepted: false);
+        }
+
+        await timers.CancelAsync(Dispatcher.OfferExpiryKind, offer.Id.ToString(), ct);
+        entry.Withdraw(now);
+    }
+
+    /// <summary>The conversation left the queue (it ended, or went back to the assistant) while the offer was out.</summary>
+    private sealed record ConversationGone(Guid EntryId, string Message) : Conflict(Message);
+}
+
+/// <summary>
+/// An offer as its agent sees it: what the hand-off needs and how long they have to answer. No customer data: that
+/// comes with the conversation, once accepted (<see cref="ConversationId"/> is set then).
+/// </summary>
+public sealed record OfferView(Guid Id, OfferStatus Status, Guid HandOffId, Guid? ConversationId, Skill Skill, string Language, string Reason,
+    HandOffUrgency Urgency, DateTime WaitingSince, DateTime OfferedAt, DateTime ExpiresAt, int SecondsLeft)
+{
+    public static OfferView Of(Offer offer, QueueEntry entry, DateTime now) =>
+        new(offer.Id, offer.Status, entry.HandOffId, offer.Status == OfferStatus.Accepted ? entry.ConversationId : null, entry.Skill, entry.Language,
+            entry.Reason, entry.Urgency, entry.EnqueuedAt, offer.OfferedAt, offer.ExpiresAt,
+            offer.Status == OfferStatus.Pending ? (int)Math.Max(0, Math.Ceiling((offer.ExpiresAt - now).TotalSeconds)) : 0);
+}

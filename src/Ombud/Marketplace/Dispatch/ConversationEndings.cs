@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Ombud.Conversations.Contracts;
+using Ombud.Platform.Events;
+using Ombud.Platform.Storage;
+using Ombud.Platform.Timers;
+
+namespace Ombud.Marketplace.Dispatch;
+
+/// <summary>
+/// A conversation ended. If an agent held it, their place is free again and they are offered the most urgent waiting
+/// hand-off they fit; if it still waited, its place leaves the queue and an offer out for it is withdrawn.
+/// </summary>
+internal sealed class ConversationEndings(OmbudDb db, Dispatcher dispatcher, TimerSchedule timers, TimeProvider clock) : IEventHandler
+{
+    public const string Subscriber = "marketplace.conversation-endings";
+
+    public async Task HandleAsync(EventMessage message, CancellationToken ct)
+    {
+        var closed = message.Read<ConversationClosed>();
+        var entry = await db.Set<QueueEntry>().Where(e => e.ConversationId == closed.ConversationId
+                && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Offered || e.Status == QueueEntryStatus.Assigned))
+            .FirstOrDefaultAsync(ct);
+        if (entry is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        Guid? freed = null;
+        if (entry.Status == QueueEntryStatus.Assigned)
+        {
+            entry.Finish(now);
+            freed = entry.AgentId;
+            (await AgentAsync(entry.AgentId, ct))?.ConversationEnded(now);
+        }
+        else
+        {
+            if (entry.OfferId is { } offerId && await db.Set<Offer>().SingleOrDefaultAsync(o => o.Id == offerId, ct) is { } offer && offer.Withdraw(now))
+            {
+                freed = offer.AgentId;
+                (await AgentAsync(offer.AgentId, ct))?.OfferSettled(accepted: false);
+                await timers.CancelAsync(Dispatcher.OfferExpiryKind, offer.Id.ToString(), ct);
+            }
+
+            entry.Withdraw(now);
+            await timers.CancelAsync(Dispatcher.QueueReviewKind, entry.Id.ToString(), ct);
+        }
+
+        if (freed is { } agentId)
+        {
+            await dispatcher.OfferToAgentAsync(agentId, ct);
+        }
+    }
+
+    private Task<Agent?> AgentAsync(Guid? id, CancellationToken ct) => db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == id, ct);
+}

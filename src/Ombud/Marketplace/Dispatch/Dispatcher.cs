@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Ombud.Platform.Storage;
+using Ombud.Platform.Timers;
+
+namespace Ombud.Marketplace.Dispatch;
+
+/// <summary>
+/// Dispatch over the database: reads the queue and the online agents as <see cref="DispatchRules"/> sees them, stages
+/// the offer it decides on with its countdown timer, or a review of the hand-off when nobody fitting is free. It only
+/// stages, inside its caller's unit of work (an event, a timer, an agent's answer). Races between nodes are settled
+/// by the database: the place and the agent carry version checks, and a place has at most one pending offer.
+/// </summary>
+internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule timers, DispatchRules rules, TimeProvider clock)
+{
+    public const string OfferExpiryKind = "marketplace.offer-expiry";
+    public const string QueueReviewKind = "marketplace.queue-review";
+
+    /// <summary>How many waiting hand-offs an agent who freed up is matched against, most urgent kinds and oldest first.</summary>
+    private const int WaitingLookAhead = 500;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Offers a waiting place to its best candidate; with nobody fitting free, sets its next review. Null when not offered.</summary>
+    public async Task<Offer?> OfferNextAsync(QueueEntry entry, CancellationToken ct)
+    {
+        work.EnsureOpen("Dispatching a hand-off");
+        if (entry.Status != QueueEntryStatus.Waiting)
+        {
+            return null;
+        }
+
+        var online = await OnlineAsync(ct);
+        var request = (await RequestsAsync([entry], ct))[0];
+        if (rules.Best(request, [.. online.Values.Select(o => o.View)]) is { } best)
+        {
+            return await OfferAsync(entry, online[best.Id].Agent, ct);
+        }
+
+        await timers.ScheduleAsync(QueueReviewKind, entry.Id.ToString(), rules.NextReview(request), ct);
+        return null;
+    }
+
+    /// <summary>
+    /// An agent freed up or came online: offers them the most urgent waiting hand-offs they fit, as many as their free
+    /// capacity takes. Returns how many offers went out.
+    /// </summary>
+    public async Task<int> OfferToAgentAsync(Guid agentId, CancellationToken ct)
+    {
+        work.EnsureOpen("Dispatching to an agent");
+        var online = await OnlineAsync(ct);
+        if (!online.TryGetValue(agentId, out var mine))
+        {
+            return 0;
+        }
+
+        var waiting = (await db.Set<QueueEntry>().Where(e => e.Status == QueueEntryStatus.Waiting)
+                .OrderBy(e => e.EnqueuedAt).Take(WaitingLookAhead).ToListAsync(ct))
+            .Concat(db.Set<QueueEntry>().Local).Distinct().Where(e => e.Status == QueueEntryStatus.Waiting).ToList();
+        var requests = (await RequestsAsync(waiting, ct)).ToDictionary(r => r.Id);
+        var entries = waiting.ToDictionary(e => e.Id);
+        var offered = 0;
+        while (mine.Agent.FreeCapacity > 0)
+        {
+            // The agent's free capacity shrinks with each offer; the others' views stay as read.
+            mine = online[agentId] = mine with { View = mine.View with { FreeCapacity = mine.Agent.FreeCapacity } };
+            if (rules.NextFor(mine.View, requests.Values, [.. online.Values.Select(o => o.View)]) is not { } next)
+            {
+                break;
+            }
+
+            requests.Remove(next.Id);
+            if (await OfferAsync(entries[next.Id], mine.Agent, ct) is not null)
+            {
+                offered++;
+            }
+        }
+
+        return offered;
+    }
+
+    /// <summary>Ends a pending offer that the agent rejected or let expire, and sends the place on to the next candidate.</summary>
+    public async Task SettleAndMoveOnAsync(Offer offer, CancellationToken ct)
+    {
+        work.EnsureOpen("Moving a hand-off on");
+        if (await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == offer.AgentId, ct) is { } agent)
+        {
+            agent.OfferSettled(accepted: false);
+        }
+
+        await timers.CancelAsync(OfferExpiryKind, offer.Id.ToString(), ct);
+        if (await db.Set<QueueEntry>().SingleOrDefaultAsync(e => e.Id == offer.QueueEntryId, ct) is { } entry)
+        {
+            entry.OfferEnded(offer.Id);
+            await OfferNextAsync(entry, ct);
+        }
+    }
+
+    private async Task<Offer?> OfferAsync(QueueEntry entry, Agent agent, CancellationToken ct)
+    {
+        var now = Now;
+        var offer = new Offer(Guid.CreateVersion7(now), entry.Id, agent.Id, now, now + rules.Options.OfferTime);
+        if (!agent.TakeOffer().Succeeded || !entry.Offer(offer.Id).Succeeded)
+        {
+            return null;
+        }
+
+        db.Add(offer);
+        await timers.SetAllAsync(offer.Id.ToString(), new Dictionary<string, DateTime?> { [OfferExpiryKind] = offer.ExpiresAt }, ct);
+        await timers.CancelAsync(QueueReviewKind, entry.Id.ToString(), ct);
+        return offer;
+    }
+
+    /// <summary>The online agents with their certified skills, tracked (dispatch changes their load).</summary>
+    private async Task<Dictionary<Guid, OnlineAgent>> OnlineAsync(CancellationToken ct)
+    {
+        // What this unit of work changed is not in the database yet: an agent who came online or was set away a moment
+        // ago counts as the tracked instance says.
+        var agents = (await db.Set<Agent>().Where(a => a.Status == AgentStatus.Online).ToListAsync(ct))
+            .Concat(db.Set<Agent>().Local).Distinct().Where(a => a.Status == AgentStatus.Online).ToList();
+        var ids = agents.Select(a => a.Id).ToList();
+        var skills = (await db.Set<AgentSkill>().AsNoTracking().Where(s => ids.Contains(s.AgentId) && s.CertifiedAt != null).ToListAsync(ct))
+            .ToLookup(s => s.AgentId);
+        return agents.ToDictionary(a => a.Id, a =>
+        {
+            HashSet<Guid> conflicts = a.OwnCustomerId is { } own ? [own] : [];
+            return new OnlineAgent(a.Id, a, View(a, conflicts, skills[a.Id].ToDictionary(s => s.Skill, s => s.Level)));
+        });
+    }
+
+    private static DispatchAgent View(Agent agent, IReadOnlySet<Guid> conflicts, IReadOnlyDictionary<Skill, int> skills) =>
+        new(agent.Id, agent.Tier, agent.Languages.ToHashSet(), skills, agent.MaxConversations,
+            agent.FreeCapacity, agent.Rating, agent.IdleSince, conflicts);
+
+    /// <summary>The places as dispatch sees them, each with the agents who declined it a short while ago.</summary>
+    private async Task<IReadOnlyList<DispatchRequest>> RequestsAsync(IReadOnlyList<QueueEntry> entries, CancellationToken ct)
+    {
+        var since = Now.AddSeconds(-rules.Options.RetryDeclinedAfterSeconds);
+        var ids = entries.Select(e => e.Id).ToList();
+        var stored = await db.Set<Offer>().AsNoTracking()
+            .Where(o => ids.Contains(o.QueueEntryId) && (o.Status == OfferStatus.Rejected || o.Status == OfferStatus.Expired) && o.AnsweredAt > since)
+            .Select(o => new { o.QueueEntryId, o.AgentId }).ToListAsync(ct);
+        // Answers this unit of work gave are not in the database yet.
+        var staged = db.Set<Offer>().Local.Where(o => ids.Contains(o.QueueEntryId) && o.Status is OfferStatus.Rejected or OfferStatus.Expired)
+            .Select(o => new { o.QueueEntryId, o.AgentId });
+        var declined = stored.Concat(staged).ToLookup(o => o.QueueEntryId, o => o.AgentId);
+        return [.. entries.Select(e => new DispatchRequest(e.Id, e.CustomerId, e.Skill, e.Language, e.Urgency, e.EnqueuedAt, declined[e.Id].ToHashSet()))];
+    }
+
+    private sealed record OnlineAgent(Guid Id, Agent Agent, DispatchAgent View);
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ombud.Platform.Storage;
+using Ombud.Platform.Timers;
+
+namespace Ombud.Marketplace.Dispatch;
+
+/// <summary>
+/// An offer's countdown ran out before the agent answered: it expires, the agent is set away (by default: someone who
+/// misses an offer is likely not at the keyboard), and the hand-off goes to the next candidate.
+/// </summary>
+internal sealed class OfferExpiry(OmbudDb db, Dispatcher dispatcher, IOptions<MarketplaceOptions> options, TimeProvider clock) : ITimerHandler
+{
+    public async Task<bool> FireAsync(DueTimer timer, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var offer = await db.Set<Offer>().SingleOrDefaultAsync(o => o.Id == timer.EntityGuid, ct);
+        if (offer is null || !offer.Expire(now))
+        {
+            return false;
+        }
+
+        if (options.Value.AwayAfterMissedOffer && await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == offer.AgentId, ct) is { } agent)
+        {
+            agent.GoAway(now);
+        }
+
+        await dispatcher.SettleAndMoveOnAsync(offer, ct);
+        return true;
+    }
+}

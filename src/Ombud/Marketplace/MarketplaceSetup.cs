@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Ombud.Conversations.Contracts;
+using Ombud.Marketplace.Api;
+using Ombud.Marketplace.Dispatch;
+using Ombud.Platform.Events;
+using Ombud.Platform.Timers;
+
+namespace Ombud.Marketplace;
+
+internal static class MarketplaceSetup
+{
+    public static void AddMarketplace(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<MarketplaceOptions>().Bind(builder.Configuration.GetSection(MarketplaceOptions.Section))
+            .Validate(o => o.IsValid(), $"{MarketplaceOptions.Section}: seconds must be positive, the widening steps in order "
+                                        + "(AnyLevelAfterSeconds ≤ AnySkillAfterSeconds ≤ StaffAfterSeconds) and PreferredLevel from 1 to 5.")
+            .ValidateOnStart();
+        services.AddScoped(s => new DispatchRules(s.GetRequiredService<IOptions<MarketplaceOptions>>().Value, s.GetRequiredService<TimeProvider>()));
+        services.AddScoped<Dispatcher>();
+        services.AddScoped<AgentOffers>();
+        services.AddScoped<AgentDirectory>();
+        services.AddEventSubscriber<HandOffArrivals>(HandOffArrivals.Subscriber, ConversationHandedOff.Type);
+        services.AddEventSubscriber<ConversationEndings>(ConversationEndings.Subscriber, ConversationClosed.Type);
+        services.AddTimer<OfferExpiry>(Dispatcher.OfferExpiryKind);
+        services.AddTimer<QueueReview>(Dispatcher.QueueReviewKind);
+        services.AddMarketplacePolicies();
+    }
+
+    public static void MapMarketplace(this IEndpointRouteBuilder app) => app.MapMarketplaceApi();
+}
