@@ -11,7 +11,7 @@ namespace Ombud.Commerce.Ingestion;
 /// then changes the model through its own methods (schedules, allocation); the caller saves, in one transaction, and
 /// answers a clash on a unique key (externalId) with 409.
 /// </summary>
-internal sealed class CommerceIngestion(OmbudDb db, DomainEvents events, StagedRows rows, TimeProvider clock)
+internal sealed class CommerceIngestion(OmbudDb db, DomainEvents events, StagedRows rows, DatabaseOptions database, TimeProvider clock)
 {
     // Whole microseconds: what PostgreSQL keeps, so an answer read back later (an idempotent replay) is the answer given.
     private DateTime Now => clock.GetUtcNow().UtcDateTime.Microseconds();
@@ -63,7 +63,9 @@ internal sealed class CommerceIngestion(OmbudDb db, DomainEvents events, StagedR
     public async Task<Outcome<OrderResponse>> CreateOrderAsync(OrderRequest r, CancellationToken ct)
     {
         var v = OrderChecks.Validate(r, Now);
-        if (r.CustomerId is { } customerId && r.MerchantId is { } merchantId)
+        // PostgreSQL checks the customer and merchant itself (foreign keys) and its refusal names the field
+        // (ReferenceViolation), which saves ingestion's hot path a round trip; SQLite's refusal names none, so look first.
+        if (database.IsSqlite && r.CustomerId is { } customerId && r.MerchantId is { } merchantId)
         {
             v.Parties(r, await PartiesAsync([customerId], [merchantId], ct));
         }

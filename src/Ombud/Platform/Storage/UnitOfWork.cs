@@ -112,6 +112,12 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
                 Forget();
                 return new WriteConflict($"{subject} {WriteClash.Retry}", column);
             }
+            catch (Exception missing) when (ReferenceViolation.TryDescribe(missing, out var reference))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                Forget();
+                return reference;
+            }
             catch (Exception clash) when (WriteClash.Is(clash))
             {
                 // PostgreSQL chose this unit of work as a deadlock's victim (or refused it as not serializable).
