@@ -37,14 +37,32 @@ internal static class BenchRun
         }
 
         var faker = new OrderFaker(world, options.Plans);
-        ApiRequest Order(long sequence) => ApiRequest.Json(
-            ApiPaths.Orders,
-            JsonSerializer.SerializeToUtf8Bytes(faker.Create(SequenceRandom.For(seed, OrderStream, sequence), sequence), ApiJson.Default.OrderPayload));
+        var perRequest = options.Batch;
+        OrderPayload FakeOrder(long sequence) => faker.Create(SequenceRandom.For(seed, OrderStream, sequence), sequence);
+        ApiRequest Order(long request) => perRequest == 1
+            ? ApiRequest.Json(ApiPaths.Orders, JsonSerializer.SerializeToUtf8Bytes(FakeOrder(request), ApiJson.Default.OrderPayload))
+            : ApiRequest.Json(ApiPaths.OrderBatches, JsonSerializer.SerializeToUtf8Bytes(
+                new OrderBatchPayload([.. Enumerable.Range(0, perRequest).Select(i => request * perRequest + i)
+                    .Select(n => new OrderBatchItemPayload($"{runId}-{n}", FakeOrder(n)))]),
+                ApiJson.Default.OrderBatchPayload));
+
+        // A batch answers 200 with every order's outcome: one not created is a failure the status does not show.
+        long incomplete = 0;
+        Action<long, PostOutcome>? checkBatch = perRequest == 1 ? null : (_, outcome) =>
+        {
+            var answer = JsonSerializer.Deserialize(outcome.Body, ApiJson.Default.OrderBatchAnswer);
+            if (answer?.Created != perRequest)
+            {
+                Interlocked.Increment(ref incomplete);
+            }
+        };
+        long Requests(int orders) => (orders + perRequest - 1) / perRequest;
+        var warmupRequests = Requests(options.Warmup);
 
         if (options.Warmup > 0)
         {
-            var warmupPlan = new PhasePlan("warmup", 0, options.Warmup, options.Concurrency, KeepBodies: false, Retries: 0);
-            var warmup = await runner.RunAsync(warmupPlan, Order, null, CancellationToken.None, abort);
+            var warmupPlan = new PhasePlan("warmup", 0, warmupRequests, options.Concurrency, KeepBodies: perRequest > 1, Retries: 0);
+            var warmup = await runner.RunAsync(warmupPlan, Order, checkBatch, CancellationToken.None, abort);
             if (warmup.Errors.Total > 0)
             {
                 progress.Note($"warmup errors: {warmup.Errors.Summary()}");
@@ -66,9 +84,15 @@ internal static class BenchRun
             stop.CancelAfter(duration);
         }
 
-        var measuredPlan = new PhasePlan("orders", options.Warmup, options.Orders, options.Concurrency, KeepBodies: false, Retries: 0);
-        var measured = await runner.RunAsync(measuredPlan, Order, null, stop.Token, abort);
-        var figures = BenchFigures.From(measured, options.Concurrency, options.Warmup);
+        var measuredPlan = new PhasePlan(perRequest == 1 ? "orders" : "batches", warmupRequests, Requests(options.Orders), options.Concurrency,
+            KeepBodies: perRequest > 1, Retries: 0);
+        var measured = await runner.RunAsync(measuredPlan, Order, checkBatch, stop.Token, abort);
+        var figures = BenchFigures.From(measured, options.Concurrency, options.Warmup, perRequest);
+        if (Interlocked.Read(ref incomplete) > 0)
+        {
+            await Console.Error.WriteLineAsync($"error: {incomplete} batches answered with orders not created");
+            return ExitCodes.Failed;
+        }
         if (options.Json)
         {
             TextReport.WriteSamples(measured.Errors, Console.Error);

@@ -8,5 +8,7 @@ namespace Ombud.Bench.Ingest.Api;
 [JsonSerializable(typeof(MerchantPayload))]
 [JsonSerializable(typeof(CustomerPayload))]
 [JsonSerializable(typeof(OrderPayload))]
+[JsonSerializable(typeof(OrderBatchPayload))]
+[JsonSerializable(typeof(OrderBatchAnswer))]
 [JsonSerializable(typeof(CreatedResource))]
 internal sealed partial class ApiJson : JsonSerializerContext;

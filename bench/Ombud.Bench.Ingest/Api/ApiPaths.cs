@@ -6,4 +6,5 @@ internal static class ApiPaths
     public const string Merchants = "api/v1/merchants";
     public const string Customers = "api/v1/customers";
     public const string Orders = "api/v1/orders";
+    public const string OrderBatches = "api/v1/orders/batch";
 }

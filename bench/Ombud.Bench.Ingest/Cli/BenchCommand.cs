@@ -71,6 +71,12 @@ internal static class BenchCommand
         Description = "Seed for the fake data, for repeatable payloads",
     };
 
+    private static readonly Option<int> Batch = new("--batch")
+    {
+        Description = "Orders per request: 1 posts each order to /orders, more post them together to /orders/batch",
+        DefaultValueFactory = _ => 1,
+    };
+
     private static readonly Option<bool> Json = new("--json")
     {
         Description = "Print the figures as one JSON object on stdout (progress goes to stderr)",
@@ -80,7 +86,7 @@ internal static class BenchCommand
     {
         var root = new RootCommand("Load generator for Ombud order ingestion over HTTP.")
         {
-            Url, Key, Orders, Concurrency, Warmup, Merchants, Customers, Duration, Timeout, Plans, Seed, Json,
+            Url, Key, Orders, Concurrency, Warmup, Merchants, Customers, Duration, Timeout, Plans, Seed, Batch, Json,
         };
         root.SetAction((parse, cancellation) => BenchRun.ExecuteAsync(Bind(parse), cancellation));
 
@@ -157,6 +163,11 @@ internal static class BenchCommand
             yield return "--timeout must be more than 0 and at most 300 seconds.";
         }
 
+        if (parse.GetValue(Batch) is < 1 or > 500)
+        {
+            yield return "--batch must be between 1 and 500 (the API's limit).";
+        }
+
         if (SplitPlans(parse.GetValue(Plans)).Count == 0)
         {
             yield return "--plans must name at least one plan.";
@@ -175,6 +186,7 @@ internal static class BenchCommand
         RequestTimeout: TimeSpan.FromSeconds(parse.GetValue(Timeout)),
         Plans: SplitPlans(parse.GetValue(Plans)),
         Seed: parse.GetValue(Seed),
+        Batch: parse.GetValue(Batch),
         Json: parse.GetValue(Json));
 
     private static List<string> SplitPlans(string? plans) =>

@@ -12,4 +12,5 @@ internal sealed record BenchOptions(
     TimeSpan RequestTimeout,
     IReadOnlyList<string> Plans,
     int? Seed,
+    int Batch,
     bool Json);

@@ -21,18 +21,20 @@ internal sealed record BenchFigures(
     double MaxMs,
     int Concurrency,
     int Warmup,
+    int Batch,
     bool StoppedEarly)
 {
-    public static BenchFigures From(PhaseResult measured, int concurrency, int warmup)
+    /// <param name="batch">Orders per request: latency is per request, orders count every order of the successful ones.</param>
+    public static BenchFigures From(PhaseResult measured, int concurrency, int warmup, int batch)
     {
         var seconds = (double)measured.ElapsedTicks / Stopwatch.Frequency;
         var latency = measured.Latency;
         return new BenchFigures(
-            Orders: measured.Succeeded,
+            Orders: measured.Succeeded * batch,
             Errors: measured.Errors.Total,
             ErrorsByStatus: measured.Errors.Counts(),
             Seconds: Math.Round(seconds, 3),
-            OrdersPerSecond: seconds > 0 ? Math.Round(measured.Succeeded / seconds, 1) : 0,
+            OrdersPerSecond: seconds > 0 ? Math.Round(measured.Succeeded * batch / seconds, 1) : 0,
             P50Ms: Percentile(latency, 50),
             P90Ms: Percentile(latency, 90),
             P99Ms: Percentile(latency, 99),
@@ -40,6 +42,7 @@ internal sealed record BenchFigures(
             MaxMs: latency.TotalCount == 0 ? 0 : Milliseconds(latency.GetMaxValue()),
             Concurrency: concurrency,
             Warmup: warmup,
+            Batch: batch,
             StoppedEarly: measured.StoppedEarly);
     }
 

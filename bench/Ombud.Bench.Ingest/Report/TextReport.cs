@@ -15,7 +15,8 @@ internal static class TextReport
         writer.WriteLine(string.Create(c, $"wall time       {figures.Seconds,12:F3} s"));
         writer.WriteLine(string.Create(c, $"throughput      {figures.OrdersPerSecond,12:N1} orders/s"));
         writer.WriteLine(string.Create(c, $"concurrency     {figures.Concurrency,12}   (warmup {figures.Warmup:N0} orders, not counted)"));
-        writer.WriteLine("latency (ms)");
+        writer.WriteLine(string.Create(c, $"orders/request  {figures.Batch,12}"));
+        writer.WriteLine(figures.Batch == 1 ? "latency (ms)" : "latency per batch request (ms)");
         writer.WriteLine(string.Create(c, $"  p50           {figures.P50Ms,12:F3}"));
         writer.WriteLine(string.Create(c, $"  p90           {figures.P90Ms,12:F3}"));
         writer.WriteLine(string.Create(c, $"  p99           {figures.P99Ms,12:F3}"));

@@ -10,6 +10,7 @@ internal static class CommerceSetup
         builder.Services.AddScoped<CommerceIngestion>();
         builder.Services.AddScoped<CommerceReads>();
         builder.Services.AddScoped<OrderProgress>();
+        builder.Services.AddScoped<OrderBatches>();
         builder.Services.AddScoped<CustomerAccounts>();
         builder.Services.AddScoped<Contracts.CustomerOrders>();
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();

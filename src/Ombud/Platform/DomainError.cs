@@ -21,6 +21,9 @@ public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : Dom
     public static Invalid Field(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 }
 
+/// <summary>A field names a record that does not exist (the database's foreign key said so); nothing was saved.</summary>
+public sealed record MissingReference(string Field, string What) : DomainError($"No {What} with this {Field}. Create the {What} first.");
+
 /// <summary>One field's content is over a size limit (a file in an upload); the body as a whole was within the request's limit.</summary>
 public sealed record TooLarge(string Field, string Message) : DomainError(Message);
 

@@ -28,7 +28,7 @@ internal static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<Outbox.DomainEvents>();
-        services.AddScoped<IdempotentRequests>();
+        builder.AddIdempotency(settings);
         builder.AddEventsAndTimers(settings);
         services.AddAntiforgery();
         services.AddProblemDetails();

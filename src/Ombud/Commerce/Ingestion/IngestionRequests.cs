@@ -48,3 +48,10 @@ public sealed record ShipmentRequest(string? Carrier, string? TrackingNumber, Da
 public sealed record DeliveryRequest(DateTime? DeliveredAt);
 
 public sealed record ReturnRequest(bool Whole = true);
+
+/// <summary>An order feed's batch: up to <see cref="OrderBatches.MaxOrders"/> orders, each on its own.</summary>
+public sealed record OrderBatchRequest(IReadOnlyList<OrderBatchItem?>? Orders);
+
+/// <param name="IdempotencyKey">The order's own key: the same key as a single <c>POST /orders</c> would carry, so a retry
+/// of the order alone or in another batch is recognised.</param>
+public sealed record OrderBatchItem(string? IdempotencyKey, OrderRequest? Order);

@@ -84,3 +84,24 @@ public sealed record RefundResponse(Guid Id, string? ExternalId, Guid OrderId, G
     public static RefundResponse From(Refund r) => new(r.Id, r.ExternalId, r.OrderId, r.CustomerId, r.AmountMinor, r.Currency, r.Reason, r.CreatedAt,
         r.ReducedScheduleMinor, r.InterestForgivenMinor, r.ReturnedToCustomerMinor);
 }
+
+/// <summary>A batch's answer: one result per order, in the order sent, and the counts.</summary>
+public sealed record OrderBatchResponse(int Created, int Existed, int Refused, IReadOnlyList<OrderBatchResult> Results);
+
+/// <param name="Problem">Why the order was refused (RFC 9457 fields; <c>errors</c> keyed by the field's path in the batch).</param>
+public sealed record OrderBatchResult(int Index, string? IdempotencyKey, OrderBatchStatus Status, Guid? Id, string? Location, ItemProblem? Problem);
+
+public enum OrderBatchStatus
+{
+    /// <summary>Stored by this batch.</summary>
+    Created,
+
+    /// <summary>Stored before, under the same idempotency key and the same order: nothing stored again.</summary>
+    Existed,
+
+    /// <summary>Not stored; <see cref="OrderBatchResult.Problem"/> says why.</summary>
+    Refused,
+}
+
+/// <summary>The problem of one item of a batch, shaped as RFC 9457 problem details.</summary>
+public sealed record ItemProblem(int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors);

@@ -37,6 +37,11 @@ internal static class OrderChecks
         return Lines(v, r);
     }
 
+    /// <summary>The order's customer and merchant must exist already.</summary>
+    public static Validation Parties(this Validation v, OrderRequest r, OrderParties known) =>
+        v.Check("customerId", r.CustomerId is not { } c || known.Customers.Contains(c), $"No customer with id '{r.CustomerId}'. Create the customer first.")
+            .Check("merchantId", r.MerchantId is not { } m || known.Merchants.Contains(m), $"No merchant with id '{r.MerchantId}'. Create the merchant first.");
+
     private static Validation Lines(Validation v, OrderRequest r)
     {
         if (r.Lines is null || r.Lines.Count == 0)
@@ -73,3 +78,6 @@ internal static class OrderChecks
         return v.Check("lines", total > 0, "The order total must be above zero.");
     }
 }
+
+/// <summary>Which of the customers and merchants some orders name exist.</summary>
+internal sealed record OrderParties(HashSet<Guid> Customers, HashSet<Guid> Merchants);

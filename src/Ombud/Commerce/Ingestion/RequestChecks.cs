@@ -51,7 +51,11 @@ internal static partial class RequestChecks
     public static Address? ToAddress(this AddressRequest? a) =>
         a is null ? null : new Address(a.Line1!.Trim(), string.IsNullOrWhiteSpace(a.Line2) ? null : a.Line2.Trim(), a.City!.Trim(), a.PostalCode!.Trim(), a.Country!);
 
-    public static DateTime Utc(this DateTime at) => at.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : at.ToUniversalTime();
+    /// <summary>A client's time as stored: UTC (unmarked means UTC), in whole microseconds as PostgreSQL keeps it.</summary>
+    public static DateTime Utc(this DateTime at) =>
+        (at.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : at.ToUniversalTime()).Microseconds();
+
+    public static DateTime Microseconds(this DateTime at) => new(at.Ticks - (at.Ticks % 10), at.Kind);
 
     private static bool IsCountry(string code)
     {

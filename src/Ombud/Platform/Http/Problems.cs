@@ -8,6 +8,8 @@ public static class Problems
     public static IResult ToProblem(this DomainError error) => error switch
     {
         Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, invalid.Detail, title: "The request has invalid fields."),
+        MissingReference missing => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [missing.Field] = [missing.Detail] },
+            "One or more fields are invalid.", title: "The request has invalid fields."),
         NotFound notFound => TypedResults.Problem(notFound.Detail, statusCode: StatusCodes.Status404NotFound, title: "Not found."),
         Conflict conflict => TypedResults.Problem(conflict.Detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict with the current state."),
         TooLarge tooLarge => TypedResults.Problem(tooLarge.Detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large.",

@@ -7,10 +7,19 @@ namespace Ombud.Platform.Outbox;
 /// <summary>
 /// The one way to publish a domain event. Like <see cref="Audit.AuditLog"/>, the event joins the caller's unit of
 /// work: it is committed with the change it describes, or not at all, together with one delivery per subscriber that
-/// wants its type (<see cref="EventSubscriptions"/>). The publisher never learns who listens.
+/// wants its type (<see cref="EventSubscriptions"/>). The publisher never learns who listens. When the change was
+/// staged as rows (<see cref="StagedRows"/>, the lean ingestion path), the event and its deliveries are staged there
+/// too, so they travel in the change's own round trip.
 /// </summary>
-public sealed class DomainEvents(OmbudDb db, TimeProvider clock, EventSubscriptions subscriptions)
+public sealed class DomainEvents(OmbudDb db, TimeProvider clock, EventSubscriptions subscriptions, StagedRows staged)
 {
+    private static readonly RowTable Outbox = new("platform_outbox",
+        RowColumn.Id("Id"), RowColumn.Text("Type"), RowColumn.Number("Version"), RowColumn.Text("Payload"), RowColumn.Instant("OccurredAt"));
+
+    private static readonly RowTable Deliveries = new("platform_event_deliveries",
+        RowColumn.Id("EventId"), RowColumn.Text("Subscriber"), RowColumn.Text("EventType"), RowColumn.Instant("CreatedAt"),
+        RowColumn.Instant("DueAt"), RowColumn.Text("Status"), RowColumn.Number("Lease"), RowColumn.Number("Attempts"));
+
     private int _published;
 
     /// <param name="type">A dotted, past-tense name owned by the raising module, e.g. <c>order.placed</c>.</param>
@@ -23,10 +32,18 @@ public sealed class DomainEvents(OmbudDb db, TimeProvider clock, EventSubscripti
         // order of publication (consumers read by time, then id) while the event's own time stays true.
         var id = Guid.CreateVersion7(now.AddMilliseconds(_published++));
         var message = new OutboxMessage(id, type, version, JsonSerializer.Serialize(payload, EventJson.Options), now);
-        db.Set<OutboxMessage>().Add(message);
-        foreach (var subscription in subscriptions.For(type))
+        var deliveries = subscriptions.For(type).Select(s => new EventDelivery(id, s.Name, type, now));
+        if (staged.IsEmpty)
         {
-            db.Set<EventDelivery>().Add(new EventDelivery(id, subscription.Name, type, now));
+            db.Set<OutboxMessage>().Add(message);
+            db.Set<EventDelivery>().AddRange(deliveries);
+            return message;
+        }
+
+        staged.Add(Outbox, message.Id, message.Type, message.Version, message.Payload, message.OccurredAt);
+        foreach (var d in deliveries)
+        {
+            staged.AddQueuedWork(Deliveries, d.EventId, d.Subscriber, d.EventType, d.CreatedAt, d.DueAt, d.Status.ToString(), d.Lease, d.Attempts);
         }
 
         return message;

@@ -51,6 +51,19 @@ public abstract class OmbudDb(DbContextOptions options) : IdentityDbContext<Ombu
 }
 
 /// <summary>The embedded default. Exists as its own type so each provider has its own migration set.</summary>
-public sealed class SqliteOmbudDb(DbContextOptions<SqliteOmbudDb> options) : OmbudDb(options);
+public sealed class SqliteOmbudDb(DbContextOptions<SqliteOmbudDb> options) : OmbudDb(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite keeps times as text without a zone; every time Ombud stores is UTC, so it reads them back as UTC, as
+        // PostgreSQL's timestamptz does. An answer read back (an idempotent replay) is then the answer once given.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcOnRead>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcOnRead>();
+    }
+
+    private sealed class UtcOnRead() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        at => at, at => DateTime.SpecifyKind(at, DateTimeKind.Utc));
+}
 
 public sealed class PostgresOmbudDb(DbContextOptions<PostgresOmbudDb> options) : OmbudDb(options);

@@ -45,6 +45,8 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Key).HasMaxLength(255);
         builder.Property(r => r.RequestHash).HasMaxLength(64);
         builder.Property(r => r.Location).HasMaxLength(300);
+        // The sweep of records past their time (IdempotencyExpiry).
+        builder.HasIndex(r => r.CreatedAt);
     }
 }
 

@@ -32,6 +32,7 @@ public static class StorageSetup
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<CommitSignal>();
         builder.Services.AddScoped<UnitOfWork>();
+        builder.Services.AddScoped<StagedRows>();
         return options;
     }
 

@@ -11,9 +11,10 @@ namespace Ombud.Platform.Storage;
 /// </summary>
 public static class UniqueViolation
 {
-    public static bool TryDescribe(DbUpdateException exception, out string column)
+    /// <summary>From EF Core's save (the database's error is its inner exception) or a lean write (the error itself).</summary>
+    public static bool TryDescribe(Exception exception, out string column)
     {
-        switch (exception.InnerException)
+        switch (exception is DbUpdateException ? exception.InnerException : exception)
         {
             case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg:
                 // Index names follow EF's convention IX_<table>_<Column>[_<Column>…]; the primary key PK_<table>.

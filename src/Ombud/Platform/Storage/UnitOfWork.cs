@@ -14,7 +14,7 @@ namespace Ombud.Platform.Storage;
 /// A unit of work started while another is open on the same <see cref="OmbudDb"/> joins it: its changes are saved by
 /// the outer one, so a use case can call another (the assistant's turn reporting a dispute) and still commit once.
 /// </remarks>
-public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal commits)
+public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal commits, StagedRows staged)
 {
     private const int MaxAttempts = 5;
 
@@ -80,7 +80,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
             }
             catch (DbUpdateConcurrencyException)
             {
-                db.ChangeTracker.Clear();
+                Forget();
                 if (attempt == MaxAttempts)
                 {
                     // Lost the version check every time (a hot row under heavy contention): the caller is told to
@@ -114,7 +114,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
             if (!outcome.Succeeded)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
+                Forget();
                 return outcome;
             }
 
@@ -122,7 +122,9 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
             {
                 // Only a commit that queued work (an event's deliveries, a timer) wakes the background loops: waking
                 // them on every commit would cost the hot paths (ingestion) two idle queries per request.
-                var queued = db.ChangeTracker.Entries<IQueuedWork>().Any(e => e.State is EntityState.Added or EntityState.Modified);
+                var queued = staged.QueuesWork || db.ChangeTracker.Entries<IQueuedWork>().Any(e => e.State is EntityState.Added or EntityState.Modified);
+                // Staged rows first: what EF saves may refer to them, never the other way round.
+                await staged.FlushAsync(db, ct);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 if (queued)
@@ -137,23 +139,41 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
                 await transaction.RollbackAsync(CancellationToken.None);
                 throw;
             }
-            catch (DbUpdateException clash) when (UniqueViolation.TryDescribe(clash, out var column))
+            catch (Exception clash) when (UniqueViolation.TryDescribe(clash, out var column))
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
+                Forget();
                 return new WriteConflict($"{subject} {WriteClash.Retry}", column);
+            }
+            catch (Exception missing) when (ReferenceViolation.TryDescribe(missing, out var reference))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                Forget();
+                return reference;
             }
             catch (Exception clash) when (WriteClash.Is(clash))
             {
                 // PostgreSQL chose this unit of work as a deadlock's victim (or refused it as not serializable).
                 await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
+                Forget();
                 return new WriteConflict($"{subject} {WriteClash.Retry}", null);
             }
         }
         finally
         {
             _depth--;
+            if (_depth == 0)
+            {
+                // Whatever was staged and not written (an exception) must not leak into the scope's next unit of work.
+                staged.Clear();
+            }
         }
+    }
+
+    /// <summary>Drops everything staged, tracked or not: nothing of a refused or failed attempt is saved later.</summary>
+    private void Forget()
+    {
+        db.ChangeTracker.Clear();
+        staged.Clear();
     }
 }

@@ -1384,10 +1384,14 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("ResponseBody")
-                        .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.HasKey("Caller", "Key");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("platform_idempotency", (string)null);
                 });

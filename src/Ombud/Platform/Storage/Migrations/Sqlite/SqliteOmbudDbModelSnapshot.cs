@@ -1372,10 +1372,14 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponseBody")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Caller", "Key");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("platform_idempotency", (string)null);
                 });

@@ -1,0 +1,57 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ombud.Platform.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SmallIdempotencyRecords : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<string>(
+                name: "ResponseBody",
+                table: "platform_idempotency",
+                type: "text",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "text");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Status",
+                table: "platform_idempotency",
+                type: "integer",
+                nullable: false,
+                // Every record before this migration answered 201 Created.
+                defaultValue: 201);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_idempotency_CreatedAt",
+                table: "platform_idempotency",
+                column: "CreatedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_platform_idempotency_CreatedAt",
+                table: "platform_idempotency");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "platform_idempotency");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "ResponseBody",
+                table: "platform_idempotency",
+                type: "text",
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "text",
+                oldNullable: true);
+        }
+    }
+}

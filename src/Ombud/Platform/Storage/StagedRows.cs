@@ -1,0 +1,174 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Ombud.Platform.Storage;
+
+/// <summary>A table as a lean write path writes it: its name and the columns it fills, in order.</summary>
+public sealed class RowTable
+{
+    public RowTable(string name, params RowColumn[] columns)
+    {
+        Name = name;
+        Columns = columns;
+        var names = string.Join(", ", columns.Select(c => $"\"{c.Name}\""));
+        // One statement for any number of rows: the arrays are unnested into rows, so Npgsql prepares it once per
+        // connection and a batch of a hundred orders writes each table with one statement.
+        PostgresInsert = $"INSERT INTO \"{name}\" ({names}) SELECT * FROM unnest({string.Join(", ", columns.Select((c, i) => $"${i + 1}::{c.PostgresType}[]"))})";
+        SqliteInsert = $"INSERT INTO \"{name}\" ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<RowColumn> Columns { get; }
+
+    internal string PostgresInsert { get; }
+
+    internal string SqliteInsert { get; }
+}
+
+/// <summary>A column: its name, the CLR type of its values and its PostgreSQL type.</summary>
+public sealed record RowColumn(string Name, Type ClrType, string PostgresType)
+{
+    public static RowColumn Id(string name) => new(name, typeof(Guid), "uuid");
+
+    public static RowColumn Text(string name) => new(name, typeof(string), "text");
+
+    /// <summary>A 32-bit integer (a count, a sequence, a version).</summary>
+    public static RowColumn Number(string name) => new(name, typeof(int), "integer");
+
+    /// <summary>A 64-bit integer: amounts in minor units.</summary>
+    public static RowColumn Amount(string name) => new(name, typeof(long), "bigint");
+
+    /// <summary>A UTC instant (PostgreSQL keeps microseconds: truncate before answering with it).</summary>
+    public static RowColumn Instant(string name) => new(name, typeof(DateTime), "timestamptz");
+
+    public static RowColumn Date(string name) => new(name, typeof(DateOnly), "date");
+}
+
+/// <summary>
+/// Rows a use case inserts without change tracking, for the hot paths where EF Core's per-entity tracking and SQL
+/// generation are the cost (order ingestion). The <see cref="UnitOfWork"/> writes them in its transaction, before
+/// its save, in one round trip on PostgreSQL (a batch of one <c>unnest</c> INSERT per table); a unique-key clash is
+/// the same <see cref="WriteConflict"/> as from a save. Once a unit of work has staged rows, the platform's own rows
+/// of that unit (its domain events, its idempotency record) are staged here too, so they cost no round trip of their own.
+/// </summary>
+public sealed class StagedRows
+{
+    private readonly List<(RowTable Table, List<object?[]> Rows)> _tables = [];
+
+    public bool IsEmpty => _tables.Count == 0;
+
+    /// <summary>True when a staged row is work for the background loops (an event delivery), which a commit wakes.</summary>
+    public bool QueuesWork { get; private set; }
+
+    /// <summary>Stages one row; values in the order of the table's columns.</summary>
+    public void Add(RowTable table, params object?[] values)
+    {
+        if (values.Length != table.Columns.Count)
+        {
+            throw new ArgumentException($"{table.Name} takes {table.Columns.Count} values, not {values.Length}.", nameof(values));
+        }
+
+        var rows = _tables.Find(t => ReferenceEquals(t.Table, table)).Rows;
+        if (rows is null)
+        {
+            rows = [];
+            _tables.Add((table, rows));
+        }
+
+        rows.Add(values);
+    }
+
+    public void AddQueuedWork(RowTable table, params object?[] values)
+    {
+        Add(table, values);
+        QueuesWork = true;
+    }
+
+    internal void Clear()
+    {
+        _tables.Clear();
+        QueuesWork = false;
+    }
+
+    /// <summary>Inserts every staged row in the open transaction of <paramref name="db"/>, tables in the order first staged.</summary>
+    internal async Task FlushAsync(OmbudDb db, CancellationToken ct)
+    {
+        if (IsEmpty)
+        {
+            return;
+        }
+
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+                          ?? throw new InvalidOperationException("Staged rows are written inside a unit of work's transaction.");
+        switch (transaction)
+        {
+            case NpgsqlTransaction pg:
+                await FlushAsync(pg, ct);
+                break;
+            case SqliteTransaction sqlite:
+                await FlushAsync(sqlite, ct);
+                break;
+            default:
+                throw new NotSupportedException($"No lean writes for {transaction.GetType().Name}.");
+        }
+
+        Clear();
+    }
+
+    private async Task FlushAsync(NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
+        foreach (var (table, rows) in _tables)
+        {
+            var command = new NpgsqlBatchCommand(table.PostgresInsert);
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                var values = Array.CreateInstance(table.Columns[c].ClrType, rows.Count);
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    values.SetValue(rows[r][c], r);
+                }
+
+                command.Parameters.Add(new NpgsqlParameter { Value = values });
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task FlushAsync(SqliteTransaction transaction, CancellationToken ct)
+    {
+        // SQLite is in process: no round trip to save, so one prepared INSERT per table, stepped once per row.
+        foreach (var (table, rows) in _tables)
+        {
+            await using var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = table.SqliteInsert;
+            var parameters = table.Columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
+            foreach (var row in rows)
+            {
+                for (var c = 0; c < parameters.Length; c++)
+                {
+                    parameters[c].Value = SqliteValue(row[c]);
+                }
+
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
+
+    /// <summary>The value as EF Core's SQLite provider stores it: GUIDs as upper-case text, instants and dates as ISO text.</summary>
+    private static object SqliteValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        Guid g => g.ToString().ToUpperInvariant(),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
+}
