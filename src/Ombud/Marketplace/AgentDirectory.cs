@@ -43,7 +43,7 @@ internal sealed class AgentDirectory(OmbudDb db, UnitOfWork work, Dispatcher dis
                 db.Add(new AgentSkill(agent.Id, skill, level));
             }
 
-            audit.Record("system", "marketplace.agent-registered", $"agent:{agent.Id}", $"user {user.Id}, tier {registration.Tier}");
+            audit.Record($"user:{user.Id}", "marketplace.agent-registered", $"agent:{agent.Id}", $"tier {registration.Tier}");
             return agent;
         }, ct, Subject);
 

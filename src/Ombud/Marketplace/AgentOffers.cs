@@ -119,15 +119,19 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
     private async Task<(Agent?, Offer?, QueueEntry?)> AnsweringAsync(string userId, Guid offerId, CancellationToken ct)
     {
         var agent = await db.Set<Agent>().SingleOrDefaultAsync(a => a.UserId == userId, ct);
-        var offer = agent is null ? null : await db.Set<Offer>().SingleOrDefaultAsync(o => o.Id == offerId && o.AgentId == agent.Id, ct);
-        if (offer is null)
+        var placeId = agent is null
+            ? null
+            : await db.Set<Offer>().Where(o => o.Id == offerId && o.AgentId == agent.Id).Select(o => (Guid?)o.QueueEntryId).SingleOrDefaultAsync(ct);
+        if (placeId is not { } place)
         {
             return (agent, null, null);
         }
 
-        // Answers to offers of one place queue behind each other on PostgreSQL instead of failing their version checks.
-        await db.LockForUpdateAsync<QueueEntry>(nameof(QueueEntry.Id), offer.QueueEntryId, ct);
-        return (agent, offer, await db.Set<QueueEntry>().SingleOrDefaultAsync(e => e.Id == offer.QueueEntryId, ct));
+        // Answers to the offers of one place queue behind each other on PostgreSQL, and each reads the offer as the one
+        // before left it: a double click on two nodes gets the same answer twice, not a conflict.
+        await db.LockForUpdateAsync<QueueEntry>(nameof(QueueEntry.Id), place, ct);
+        var offer = await db.Set<Offer>().SingleAsync(o => o.Id == offerId, ct);
+        return (agent, offer, await db.Set<QueueEntry>().SingleAsync(e => e.Id == place, ct));
     }
 
     private async Task WithdrawAsync(Guid entryId, CancellationToken ct)
