@@ -20,6 +20,7 @@ internal static class MarketplaceSetup
         services.AddScoped<Dispatcher>();
         services.AddScoped<AgentOffers>();
         services.AddScoped<AgentDirectory>();
+        services.AddScoped<Platform.Auth.ISignInClaims, AgentSignInClaims>();
         services.AddEventSubscriber<HandOffArrivals>(HandOffArrivals.Subscriber, ConversationHandedOff.Type);
         services.AddEventSubscriber<ConversationEndings>(ConversationEndings.Subscriber, ConversationClosed.Type);
         services.AddTimer<OfferExpiry>(Dispatcher.OfferExpiryKind);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -33,19 +32,19 @@ internal static class MarketplaceEndpoints
     {
         var agent = app.MapGroup("/api/v1/agent/offers").RequireAuthorization(AgentPolicy).WithTags("Marketplace: agents")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        agent.MapGet("/", async (HttpContext http, AgentOffers offers, CancellationToken ct) =>
-                (await offers.PendingAsync(UserId(http.User), ct)).ToResult(TypedResults.Ok))
+        agent.MapGet("/", async (Caller caller, AgentOffers offers, CancellationToken ct) =>
+                (await offers.PendingAsync(caller.UserId!, ct)).ToResult(TypedResults.Ok))
             .Produces<IReadOnlyList<OfferView>>().WithSummary("My offers waiting for an answer, the one expiring first first.");
-        agent.MapPost("/{id:guid}/accept", async (Guid id, HttpContext http, AgentOffers offers, CancellationToken ct) =>
-                (await offers.AcceptAsync(UserId(http.User), id, ct)).ToResult(TypedResults.Ok))
+        agent.MapPost("/{id:guid}/accept", async (Guid id, Caller caller, AgentOffers offers, CancellationToken ct) =>
+                (await offers.AcceptAsync(caller.UserId!, id, ct)).ToResult(TypedResults.Ok))
             .Answers().WithSummary("Accept an offer: the conversation is mine from now on. 409 once it expired or was answered.");
-        agent.MapPost("/{id:guid}/reject", async (Guid id, HttpContext http, AgentOffers offers, CancellationToken ct) =>
-                (await offers.RejectAsync(UserId(http.User), id, ct)).ToResult(TypedResults.Ok))
+        agent.MapPost("/{id:guid}/reject", async (Guid id, Caller caller, AgentOffers offers, CancellationToken ct) =>
+                (await offers.RejectAsync(caller.UserId!, id, ct)).ToResult(TypedResults.Ok))
             .Answers().WithSummary("Reject an offer: it goes to the next candidate at once.");
 
         app.MapPost("/api/v1/admin/agents/{agentId:guid}/skills/{skill}/certification",
-                (Guid agentId, string skill, SkillCertification body, HttpContext http, IdempotentRequests idem, AgentDirectory agents) =>
-                    idem.RunAsync(http, body, ct => agents.CertifyAsync(agentId, skill, body.Level, Actor(http.User), ct),
+                (Guid agentId, string skill, SkillCertification body, HttpContext http, Caller caller, IdempotentRequests idem, AgentDirectory agents) =>
+                    idem.RunAsync(http, body, ct => agents.CertifyAsync(agentId, skill, body.Level, caller.Actor, ct),
                         v => $"/api/v1/admin/agents/{v.AgentId}/skills/{JsonNamingPolicy.CamelCase.ConvertName(v.Skill.ToString())}"))
             .RequireAuthorization(AdminPolicy).WithTags("Marketplace: admin")
             .Produces<AgentSkillView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
@@ -55,12 +54,6 @@ internal static class MarketplaceEndpoints
 
     private static RouteHandlerBuilder Answers(this RouteHandlerBuilder endpoint) => endpoint
         .Produces<OfferView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-
-    /// <summary>The policy let in a signed-in person, so the name identifier is there.</summary>
-    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-
-    /// <summary>For the audit log: <c>user:&lt;id&gt;</c>, or the key's own <c>apikey:&lt;id&gt;</c>.</summary>
-    private static string Actor(ClaimsPrincipal user) => UserId(user) is var id && id.StartsWith("apikey:", StringComparison.Ordinal) ? id : $"user:{id}";
 }
 
 /// <summary>An admin's certification of a skill.</summary>

@@ -10,13 +10,14 @@ namespace Ombud.Platform.Realtime;
 /// the data itself: nothing personal crosses Redis, and a lost notice (Redis down) costs freshness, not data — readers
 /// also re-read when they reconnect. Publishing never fails the caller.
 /// </summary>
-public sealed class LiveChannel : IHostedService, IDisposable
+public sealed partial class LiveChannel : IHostedService, IDisposable
 {
     private const string Channel = "ombud:live";
 
     private readonly ConcurrentDictionary<string, ImmutableSubscribers> _topics = new(StringComparer.Ordinal);
     private readonly ILogger<LiveChannel> _logger;
     private readonly Lazy<ConnectionMultiplexer>? _redis;
+    private readonly CancellationTokenSource _stopping = new();
 
     public LiveChannel(IConfiguration configuration, ILogger<LiveChannel> logger)
     {
@@ -33,10 +34,46 @@ public sealed class LiveChannel : IHostedService, IDisposable
         }
     }
 
-    /// <summary>With Redis, the node listens from its start, so it hears every notice published after it is up.</summary>
-    public Task StartAsync(CancellationToken cancellationToken) => ListenAsync();
+    /// <summary>
+    /// With Redis, the node listens from its start, so it hears every notice published after it is up. A node whose
+    /// Redis does not answer still starts (its readiness probe says why) and keeps trying to listen in the background;
+    /// once subscribed, the Redis client re-subscribes by itself after a lost connection.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryListenAsync())
+        {
+            _ = KeepTryingAsync(_stopping.Token);
+        }
+    }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
+
+    private async Task KeepTryingAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested && !await TryListenAsync())
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<bool> TryListenAsync()
+    {
+        try
+        {
+            await ListenAsync();
+            return true;
+        }
+        catch (RedisException e)
+        {
+            _logger.LogWarning(e, "Not listening for live notices yet: Redis does not answer. Trying again in 5 s.");
+            return false;
+        }
+    }
 
     /// <summary>Hears every notice on <paramref name="topic"/> until the returned handle is disposed.</summary>
     public IDisposable Subscribe(string topic, Func<string, Task> hear)
@@ -55,20 +92,23 @@ public sealed class LiveChannel : IHostedService, IDisposable
             return;
         }
 
-        try
+        var redis = _redis.Value;
+        if (!redis.IsConnected)
         {
-            await _redis.Value.GetSubscriber().PublishAsync(RedisChannel.Literal(Channel), $"{topic}\n{notice}");
-        }
-        catch (RedisException e)
-        {
-            // Other nodes' readers miss this one and catch up when they re-read; this node's still hear it.
-            _logger.LogWarning(e, "A live notice on {Topic} went to this node only: Redis did not take it.", topic);
+            // Other nodes' readers miss this one and catch up when they re-read; this node's still hear it. Waiting for
+            // Redis here would hold up the use case that announced it.
+            NotPublished(_logger, topic);
             await DeliverAsync(topic, notice);
+            return;
         }
+
+        // Fire and forget: the notice is a hint, and the order of one connection's commands is kept.
+        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(Channel), $"{topic}\n{notice}", CommandFlags.FireAndForget);
     }
 
     public void Dispose()
     {
+        _stopping.Dispose();
         if (_redis is { IsValueCreated: true })
         {
             _redis.Value.Dispose();
@@ -141,4 +181,7 @@ public sealed class LiveChannel : IHostedService, IDisposable
 
         public void Dispose() => channel.Remove(this);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A live notice on {Topic} went to this node only: Redis is not connected.")]
+    private static partial void NotPublished(ILogger logger, string topic);
 }
