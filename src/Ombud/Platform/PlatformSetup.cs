@@ -20,8 +20,12 @@ internal static class PlatformSetup
     public static void AddPlatform(this WebApplicationBuilder builder, HostSettings settings)
     {
         builder.AddOmbudTelemetry(logsToStandardError: settings.IsCommand);
-        builder.AddOmbudStorage();
-        builder.AddOmbudAuth();
+        var database = builder.AddOmbudStorage();
+        var demo = DemoMode.From(builder.Configuration, database);
+        builder.Services.AddSingleton(demo);
+        builder.AddOmbudAuth(demo);
+        builder.AddOmbudRateLimits();
+        builder.AddSecurityHeaders();
 
         var services = builder.Services;
         services.AddDataProtection().SetApplicationName("ombud").PersistKeysToDbContext<OmbudDb>();
@@ -30,7 +34,8 @@ internal static class PlatformSetup
         services.AddScoped<Outbox.DomainEvents>();
         services.AddScoped<IdempotentRequests>();
         builder.AddEventsAndTimers(settings);
-        services.AddAntiforgery();
+        // Secure over HTTPS, including HTTPS a trusted proxy terminated (SecurityHeaders' forwarded headers).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -54,11 +59,13 @@ internal static class PlatformSetup
 
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseBodySizeLimit();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
     }

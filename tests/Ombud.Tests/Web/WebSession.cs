@@ -17,11 +17,12 @@ internal sealed partial class WebSession : IDisposable
     private readonly CookieHandler _handler;
     private string? _antiforgeryToken;
 
-    public WebSession(OmbudTestApp app)
+    /// <param name="origin">Where the browser thinks it is; an https origin keeps and sends secure cookies.</param>
+    public WebSession(OmbudTestApp app, string origin = "http://localhost")
     {
         var server = (TestServer)app.Services.GetRequiredService<IServer>();
         _handler = new CookieHandler { InnerHandler = server.CreateHandler() };
-        _client = new HttpClient(_handler) { BaseAddress = new Uri("http://localhost") };
+        _client = new HttpClient(_handler) { BaseAddress = new Uri(origin) };
     }
 
     /// <summary>The browser's client, cookies and all, for calling the JSON API as the signed-in person.</summary>
