@@ -62,6 +62,7 @@ internal static class PlatformSetup
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCrossOriginGuard();
         app.UseRouting();
         app.UseBodySizeLimit();
         app.UseAuthentication();

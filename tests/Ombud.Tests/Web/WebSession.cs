@@ -74,6 +74,23 @@ internal sealed partial class WebSession : IDisposable
         return await PostFormAsync("/account/signin", fields);
     }
 
+    /// <summary>
+    /// Reads the person's home page and sends its antiforgery token with every later request, as the site's own
+    /// scripts would: calls that ride on the cookie and upload files need it.
+    /// </summary>
+    public async Task SendPageTokenAsync()
+    {
+        var home = await GetAsync("/");
+        if (home.StatusCode == HttpStatusCode.Redirect)
+        {
+            await GetPageAsync(Location(home));
+        }
+
+        _client.DefaultRequestHeaders.Remove("RequestVerificationToken");
+        _client.DefaultRequestHeaders.Add("RequestVerificationToken", _antiforgeryToken
+            ?? throw new InvalidOperationException("The home page carried no antiforgery token."));
+    }
+
     /// <summary>Where a redirect points, as a path: Blazor's redirects are absolute, the endpoints' relative.</summary>
     public static string Location(HttpResponseMessage response)
     {
