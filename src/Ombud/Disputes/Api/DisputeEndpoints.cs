@@ -35,7 +35,7 @@ internal static class DisputeEndpoints
     {
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        return TypedResults.File(file.Content, file.ContentType, file.StoredName);
     }
 
     /// <summary>Common OpenAPI facts of a group: problems any endpoint of it may answer.</summary>

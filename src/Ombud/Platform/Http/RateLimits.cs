@@ -11,8 +11,8 @@ public sealed class RateLimitOptions
 {
     public const string Section = "Ombud:RateLimits";
 
-    /// <summary>Requests per window for one API key.</summary>
-    public int PerKey { get; set; } = 6000;
+    /// <summary>Requests per window for one API key (a provider's checkout may feed thousands of orders a second).</summary>
+    public int PerKey { get; set; } = 120_000;
 
     /// <summary>Requests per window for one signed-in person (pages, API, hub negotiation).</summary>
     public int PerPerson { get; set; } = 600;
@@ -37,7 +37,8 @@ public sealed class RateLimitOptions
 
 /// <summary>
 /// Who pays for a request: the API key, the signed-in person, or else the remote address. One fixed window per caller,
-/// refused with 429 and <c>Retry-After</c>; the health probes are exempt (load balancers call them constantly).
+/// refused with 429 and <c>Retry-After</c>. Counted: the API, sign-in, the hubs and every request that is not a GET;
+/// page and asset GETs are not (a page pulls dozens of assets), nor the health probes (load balancers call them constantly).
 /// </summary>
 internal static class RateLimits
 {
@@ -65,9 +66,14 @@ internal static class RateLimits
 
     private static RateLimitPartition<string> Partition(HttpContext http, RateLimitOptions options)
     {
-        if (http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
+        var path = http.Request.Path;
+        var counted = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                      || path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                      || path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase)
+                      || path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase);
+        if (!counted)
         {
-            return RateLimitPartition.GetNoLimiter("health");
+            return RateLimitPartition.GetNoLimiter("uncounted");
         }
 
         return Caller.Of(http.User) switch
