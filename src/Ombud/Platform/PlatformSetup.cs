@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Events;
@@ -28,7 +27,7 @@ internal static class PlatformSetup
         builder.AddSecurityHeaders();
 
         var services = builder.Services;
-        services.AddDataProtection().SetApplicationName("ombud").PersistKeysToDbContext<OmbudDb>();
+        builder.AddOmbudKeyRing(demo, serving: !settings.IsCommand);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<Outbox.DomainEvents>();

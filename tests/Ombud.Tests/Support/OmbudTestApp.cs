@@ -59,6 +59,8 @@ public sealed class OmbudTestApp : IAsyncDisposable
             ["Ombud:Database:Provider"] = database.ProviderName,
             ["Ombud:Database:ConnectionString"] = database.ConnectionString,
             ["Ombud:Demo"] = "false",
+            ["Ombud:DataProtection:CertificatePath"] = TestCertificates.KeyEncryptionPath,
+            ["Ombud:DataProtection:CertificatePassword"] = TestCertificates.Password,
             // Many tests share one host and one (absent) client address; the abuse tests set the limits they test.
             ["Ombud:RateLimits:PerKey"] = "100000000",
             ["Ombud:RateLimits:PerPerson"] = "100000000",
