@@ -32,9 +32,10 @@ internal static partial class ServeVerb
 
     private static async Task<int> ServeAsync(string? urls, bool demoFlag, bool noMigrate, CancellationToken cancellationToken)
     {
-        await using var app = OmbudHost.Build(new HostSettings([], urls, IsCommand: false));
+        var overrides = demoFlag ? new Dictionary<string, string?> { [DemoMode.Setting] = "true" } : null;
+        await using var app = OmbudHost.Build(new HostSettings([], urls, IsCommand: false, overrides));
         var database = app.Services.GetRequiredService<DatabaseOptions>();
-        var demo = demoFlag || app.Configuration.GetValue("Ombud:Demo", defaultValue: database.IsSqlite);
+        var demo = app.Services.GetRequiredService<DemoMode>().IsOn;
         await app.Services.PrepareDatabaseAsync(
             migrate: database.MigrateOnStart && !noMigrate,
             afterMigration: demo ? services => DemoWorldStartup.SeedIfEmptyAsync(services, cancellationToken) : _ => Task.CompletedTask,

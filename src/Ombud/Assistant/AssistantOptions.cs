@@ -28,6 +28,12 @@ internal sealed class AssistantOptions
     /// <summary>Messages one conversation may send in a minute before it gets a "slow down" instead of an answer.</summary>
     public int MessagesPerMinute { get; set; } = 20;
 
+    /// <summary>Conversations one shopper may start in 24 hours.</summary>
+    public int ConversationsPerDay { get; set; } = 20;
+
+    /// <summary>Conversations of one shopper that may wait for a person at once; a further request for a person is refused.</summary>
+    public int WaitingHandOffsPerShopper { get; set; } = 3;
+
     public LlmOptions Llm { get; set; } = new();
 }
 

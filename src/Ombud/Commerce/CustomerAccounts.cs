@@ -27,7 +27,7 @@ public sealed class CustomerAccounts(OmbudDb db, TimeProvider clock)
                     new Money(inCurrency.Sum(i => i.RemainingMinor), currency),
                     // A held instalment is owed but not overdue: its collection is paused by a dispute.
                     new Money(inCurrency.Where(i => i.DueDate < today).Sum(i => i.CollectibleMinor), currency),
-                    new Money(overpaid.Where(o => o.Currency == currency).Sum(o => o.Minor) + returned.Where(r => r.Currency == currency).Sum(r => r.Minor), currency));
+                    new Money(checked(overpaid.Where(o => o.Currency == currency).Sum(o => o.Minor) + returned.Where(r => r.Currency == currency).Sum(r => r.Minor)), currency));
             }),
         ];
     }

@@ -210,6 +210,15 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
         return (Record(asked), reply is null ? null : Record(reply));
     }
 
+    /// <summary>How many conversations the customer started since <paramref name="since"/>: the daily quota's count.</summary>
+    public Task<int> StartedSinceAsync(Guid customerId, DateTime since, CancellationToken ct) =>
+        db.Set<Conversation>().CountAsync(c => c.CustomerId == customerId && c.StartedAt > since, ct);
+
+    /// <summary>The customer's open conversations waiting in the queue for a person, other than <paramref name="except"/>.</summary>
+    public Task<int> WaitingForPersonAsync(Guid customerId, Guid except, CancellationToken ct) =>
+        db.Set<Conversation>().CountAsync(c => c.CustomerId == customerId && c.Id != except && c.State == ConversationState.Open
+                                                && c.Holder == ConversationHolder.Queue, ct);
+
     /// <summary>How many messages the customer sent in this conversation since <paramref name="since"/>: the flood limit's count.</summary>
     public Task<int> ShopperMessagesSinceAsync(Guid conversationId, DateTime since, CancellationToken ct) =>
         db.Set<ConversationMessage>().CountAsync(m => m.ConversationId == conversationId && m.Author == MessageAuthor.Shopper && m.At > since, ct);

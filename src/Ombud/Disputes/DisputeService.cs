@@ -29,6 +29,12 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
     /// <summary>Evidence a dispute may hold in all, so files cannot grow a dispute without bound.</summary>
     private const int MaxFilesPerDispute = 50;
 
+    /// <summary>Bytes of files one side (shopper or merchant) may store on one dispute: five files at the 7 MB limit.</summary>
+    public const long MaxBytesPerParty = 5 * EvidenceUploads.MaxFileBytes;
+
+    /// <summary>Bytes of files one dispute may hold from both sides together.</summary>
+    public const long MaxBytesPerDispute = 2 * MaxBytesPerParty;
+
     public async Task<Outcome<Dispute>> ReportAsync(ProblemReport report, string actor, CancellationToken ct)
     {
         unitOfWork.EnsureOpen("Reporting a dispute");
@@ -141,8 +147,8 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
         }
 
         var files = evidence.Files ?? [];
-        return await TooManyFilesAsync(id, files.Count, ct) is { } tooMany
-            ? tooMany
+        return await OverQuotaAsync(id, DisputeParty.Merchant, files, ct) is { } overQuota
+            ? overQuota
             : await MoveAsync(id, actor, (d, now) => Attach(d.SubmitEvidence(evidence.Text.Trim(), evidence.Carrier?.Trim(), evidence.TrackingNumber?.Trim(), actor, now),
                 DisputeParty.Merchant, files, actor, now), ct);
     }
@@ -159,8 +165,8 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
         }
 
         var note = string.IsNullOrWhiteSpace(text) ? $"Files: {string.Join(", ", files.Select(f => f.FileName))}" : text.Trim();
-        return await TooManyFilesAsync(id, files.Count, ct) is { } tooMany
-            ? tooMany
+        return await OverQuotaAsync(id, DisputeParty.Shopper, files, ct) is { } overQuota
+            ? overQuota
             : await MoveAsync(id, actor, (d, now) => Attach(d.AddInformation(note.Length > MaxText ? note[..MaxText] : note, actor, now),
                 DisputeParty.Shopper, files, actor, now), ct);
     }
@@ -235,10 +241,31 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
         return moved;
     }
 
-    private async Task<Invalid?> TooManyFilesAsync(Guid id, int adding, CancellationToken ct) =>
-        adding > 0 && await db.Set<EvidenceFile>().CountAsync(f => f.DisputeId == id, ct) + adding > MaxFilesPerDispute
-            ? Invalid.Field("files", $"A dispute holds at most {MaxFilesPerDispute} files.")
+    /// <summary>The dispute's storage quota: files in all, bytes per side, bytes in all.</summary>
+    private async Task<DomainError?> OverQuotaAsync(Guid id, DisputeParty party, IReadOnlyList<EvidenceUpload> adding, CancellationToken ct)
+    {
+        if (adding.Count == 0)
+        {
+            return null;
+        }
+
+        var held = await db.Set<EvidenceFile>().Where(f => f.DisputeId == id)
+            .GroupBy(f => f.Party).Select(g => new { Party = g.Key, Count = g.Count(), Bytes = g.Sum(f => f.SizeBytes) }).ToListAsync(ct);
+        var bytes = adding.Sum(f => f.Size);
+        if (held.Sum(h => h.Count) + adding.Count > MaxFilesPerDispute)
+        {
+            return Invalid.Field("files", $"A dispute holds at most {MaxFilesPerDispute} files.");
+        }
+
+        if (held.Where(h => h.Party == party).Sum(h => h.Bytes) + bytes > MaxBytesPerParty)
+        {
+            return new TooLarge("files", $"Each side may store at most {MaxBytesPerParty / (1024 * 1024)} MB of files on a dispute; these would pass that.");
+        }
+
+        return held.Sum(h => h.Bytes) + bytes > MaxBytesPerDispute
+            ? new TooLarge("files", $"A dispute holds at most {MaxBytesPerDispute / (1024 * 1024)} MB of files; these would pass that.")
             : null;
+    }
 
     /// <summary>
     /// Moves the money of a closed dispute: the refund it granted goes through <see cref="Refund"/>, so it comes off the

@@ -30,6 +30,9 @@ public sealed record TooLarge(string Field, string Message) : DomainError(Messag
 /// <summary>The caller is known but may not do this.</summary>
 public sealed record Forbidden(string Message) : DomainError(Message);
 
+/// <summary>The caller has used up a quota of this (conversations a day, hand-offs waiting): 429.</summary>
+public sealed record TooMany(string Message) : DomainError(Message);
+
 /// <summary>Either the value of a successful use case or the reason it failed.</summary>
 public readonly struct Outcome<T>
 {

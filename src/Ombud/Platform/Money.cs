@@ -3,7 +3,18 @@ namespace Ombud.Platform;
 /// <summary>An amount of money in integer minor units (öre, cent, penny) of an ISO 4217 currency.</summary>
 public readonly record struct Money(long Minor, string Currency)
 {
+    /// <summary>Most digits an amount may have in the major unit, as card processors allow (Stripe: 8, 99,999,999.99).</summary>
+    public const int MaxMajorDigits = 8;
+
     public static Money Zero(string currency) => new(0, currency);
+
+    /// <summary>
+    /// The largest single amount Ombud stores in <paramref name="currency"/>: 8 digits in the major unit and the minor
+    /// digits of the currency (9 999 999 999 for SEK, 99 999 999 for JPY). With every stored amount below 10^11, sums
+    /// over tens of millions of rows stay far inside a 64-bit integer; an unknown currency gets the loosest bound.
+    /// </summary>
+    public static long MaxMinor(string? currency) =>
+        (long)Math.Pow(10, MaxMajorDigits + (Currencies.IsKnown(currency) ? Currencies.MinorUnitExponent(currency!) : 3)) - 1;
 
     public bool IsZero => Minor == 0;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Events;
@@ -20,17 +19,22 @@ internal static class PlatformSetup
     public static void AddPlatform(this WebApplicationBuilder builder, HostSettings settings)
     {
         builder.AddOmbudTelemetry(logsToStandardError: settings.IsCommand);
-        builder.AddOmbudStorage();
-        builder.AddOmbudAuth();
+        var database = builder.AddOmbudStorage();
+        var demo = DemoMode.From(builder.Configuration, database);
+        builder.Services.AddSingleton(demo);
+        builder.AddOmbudAuth(demo);
+        builder.AddOmbudRateLimits();
+        builder.AddSecurityHeaders();
 
         var services = builder.Services;
-        services.AddDataProtection().SetApplicationName("ombud").PersistKeysToDbContext<OmbudDb>();
+        builder.AddOmbudKeyRing(demo, serving: !settings.IsCommand);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<Outbox.DomainEvents>();
         builder.AddIdempotency(settings);
         builder.AddEventsAndTimers(settings);
-        services.AddAntiforgery();
+        // Secure over HTTPS, including HTTPS a trusted proxy terminated (SecurityHeaders' forwarded headers).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -54,11 +58,14 @@ internal static class PlatformSetup
 
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCrossOriginGuard();
         app.UseRouting();
         app.UseBodySizeLimit();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
     }

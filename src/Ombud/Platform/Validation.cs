@@ -66,6 +66,22 @@ public sealed class Validation
         return this;
     }
 
+    /// <summary>A positive amount within <see cref="Money.MaxMinor"/> of its currency.</summary>
+    public Validation Amount(string field, long amount, string? currency) =>
+        amount <= 0 ? Positive(field, amount) : WithinBound(field, amount, currency);
+
+    /// <summary>Zero or a positive amount within <see cref="Money.MaxMinor"/> of its currency (a fee that may be nil).</summary>
+    public Validation AmountOrZero(string field, long amount, string? currency) =>
+        amount < 0 ? NotNegative(field, amount) : WithinBound(field, amount, currency);
+
+    private Validation WithinBound(string field, long amount, string? currency)
+    {
+        var max = Money.MaxMinor(currency);
+        return amount <= max
+            ? this
+            : Add(field, $"At most {max} minor units ({Money.MaxMajorDigits} digits before the decimal point).");
+    }
+
     public Validation NotNegative(string field, long amount)
     {
         if (amount < 0)

@@ -21,6 +21,7 @@ internal static class WebSetup
         services.AddMudServices();
         services.AddHttpContextAccessor();
         services.AddScoped<SignInAudit>();
+        services.AddSingleton<SignInThrottle>();
     }
 
     public static void MapWeb(this WebApplication app)

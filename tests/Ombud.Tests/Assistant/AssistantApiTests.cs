@@ -81,6 +81,54 @@ public sealed class AssistantApiTests(AssistantApps apps)
     }
 
     [Fact]
+    public async Task A_resend_with_the_same_client_id_replays_and_different_words_under_it_get_409()
+    {
+        var world = await ShopperWorld.CreateAsync(await apps.GetAsync(Provider.Sqlite));
+        using var session = await SignedInAsync(world);
+        var conversation = (await (await session.Http.PostAsJsonAsync(Route, new { })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var first = await session.Http.PostAsJsonAsync($"{Route}/{conversation}/messages", new { clientMessageId = "m1", text = "what is my balance?" });
+        var resent = await session.Http.PostAsJsonAsync($"{Route}/{conversation}/messages", new { clientMessageId = "m1", text = "what is my balance?" });
+        var changed = await session.Http.PostAsJsonAsync($"{Route}/{conversation}/messages", new { clientMessageId = "m1", text = "cancel my order" });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.True((await resent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replayed").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.Equal(3, (await session.Http.GetFromJsonAsync<JsonElement>($"{Route}/{conversation}")).GetProperty("messages").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_shopper_may_start_twenty_conversations_a_day_and_keep_three_waiting_for_a_person()
+    {
+        // The product's quotas: the shared hosts of this collection lift them, as many tests there share one customer.
+        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite, settings: new Dictionary<string, string?>
+        {
+            ["Ombud:Assistant:ConversationsPerDay"] = "20",
+            ["Ombud:Assistant:WaitingHandOffsPerShopper"] = "3",
+        });
+        var world = await ShopperWorld.CreateAsync(app);
+        using var session = await SignedInAsync(world);
+
+        var started = new List<Guid>();
+        for (var i = 0; i < 20; i++)
+        {
+            var response = await session.Http.PostAsJsonAsync(Route, new { });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            started.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
+        var oneTooMany = await session.Http.PostAsJsonAsync(Route, new { });
+        var handOffs = new List<HttpStatusCode>();
+        foreach (var conversation in started.Take(4))
+        {
+            handOffs.Add((await session.Http.PostAsJsonAsync($"{Route}/{conversation}/handoff", new { })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, oneTooMany.StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], handOffs);
+    }
+
+    [Fact]
     public async Task Only_shoppers_have_assistant_conversations()
     {
         var app = await apps.GetAsync(Provider.Sqlite);

@@ -147,6 +147,9 @@ public sealed class OmbudProcess : IAsyncDisposable
         }
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // What every node outside demo mode must have; a test that is about its absence removes it.
+        start.Environment["Ombud__DataProtection__CertificatePath"] = TestCertificates.KeyEncryptionPath;
+        start.Environment["Ombud__DataProtection__CertificatePassword"] = TestCertificates.Password;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

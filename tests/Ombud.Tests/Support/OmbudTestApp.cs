@@ -59,6 +59,15 @@ public sealed class OmbudTestApp : IAsyncDisposable
             ["Ombud:Database:Provider"] = database.ProviderName,
             ["Ombud:Database:ConnectionString"] = database.ConnectionString,
             ["Ombud:Demo"] = "false",
+            ["Ombud:DataProtection:CertificatePath"] = TestCertificates.KeyEncryptionPath,
+            ["Ombud:DataProtection:CertificatePassword"] = TestCertificates.Password,
+            // Many tests share one host and one (absent) client address; the abuse tests set the limits they test.
+            ["Ombud:RateLimits:PerKey"] = "100000000",
+            ["Ombud:RateLimits:PerPerson"] = "100000000",
+            ["Ombud:RateLimits:PerAnonymousAddress"] = "100000000",
+            ["Ombud:RateLimits:SignInPerAddress"] = "100000000",
+            ["Ombud:Assistant:ConversationsPerDay"] = "100000000",
+            ["Ombud:Assistant:WaitingHandOffsPerShopper"] = "100000000",
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests provoke failed commands on purpose (a dropped database, racing duplicates); their assertions say what matters.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Critical",

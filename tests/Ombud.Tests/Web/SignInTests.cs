@@ -113,6 +113,7 @@ public sealed class SignInTests
     [InlineData("//evil.example/phish", "/")]
     [InlineData("/\\evil.example", "/")]
     [InlineData("https://evil.example/", "/")]
+    [InlineData("/shopper?q=ärende ✓", "/shopper?q=%C3%A4rende%20%E2%9C%93")]
     public async Task After_sign_in_the_browser_goes_back_only_to_a_page_of_this_site(string returnUrl, string expected)
     {
         await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite);
@@ -140,7 +141,7 @@ public sealed class SignInTests
     [Fact]
     public async Task The_sign_in_page_offers_each_demo_account_and_one_click_signs_in_as_it()
     {
-        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite);
+        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite, settings: new Dictionary<string, string?> { ["Ombud:Demo"] = "true" });
         var demo = await People.CreateAsync(app, "merchant@demo.ombud.test", Roles.Merchant, isDemo: true);
         await People.CreateAsync(app, "real@provider.example", Roles.Admin);
         using var browser = new WebSession(app);
@@ -157,7 +158,7 @@ public sealed class SignInTests
     [Fact]
     public async Task The_demo_button_does_not_open_an_account_that_is_not_a_demo_account()
     {
-        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite);
+        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite, settings: new Dictionary<string, string?> { ["Ombud:Demo"] = "true" });
         var admin = await People.CreateAsync(app, "real@provider.example", Roles.Admin);
         using var browser = new WebSession(app);
         await browser.GetPageAsync("/signin");

@@ -17,11 +17,12 @@ internal sealed partial class WebSession : IDisposable
     private readonly CookieHandler _handler;
     private string? _antiforgeryToken;
 
-    public WebSession(OmbudTestApp app)
+    /// <param name="origin">Where the browser thinks it is; an https origin keeps and sends secure cookies.</param>
+    public WebSession(OmbudTestApp app, string origin = "http://localhost")
     {
         var server = (TestServer)app.Services.GetRequiredService<IServer>();
         _handler = new CookieHandler { InnerHandler = server.CreateHandler() };
-        _client = new HttpClient(_handler) { BaseAddress = new Uri("http://localhost") };
+        _client = new HttpClient(_handler) { BaseAddress = new Uri(origin) };
     }
 
     /// <summary>The browser's client, cookies and all, for calling the JSON API as the signed-in person.</summary>
@@ -71,6 +72,23 @@ internal sealed partial class WebSession : IDisposable
         }
 
         return await PostFormAsync("/account/signin", fields);
+    }
+
+    /// <summary>
+    /// Reads the person's home page and sends its antiforgery token with every later request, as the site's own
+    /// scripts would: calls that ride on the cookie and upload files need it.
+    /// </summary>
+    public async Task SendPageTokenAsync()
+    {
+        var home = await GetAsync("/");
+        if (home.StatusCode == HttpStatusCode.Redirect)
+        {
+            await GetPageAsync(Location(home));
+        }
+
+        _client.DefaultRequestHeaders.Remove("RequestVerificationToken");
+        _client.DefaultRequestHeaders.Add("RequestVerificationToken", _antiforgeryToken
+            ?? throw new InvalidOperationException("The home page carried no antiforgery token."));
     }
 
     /// <summary>Where a redirect points, as a path: Blazor's redirects are absolute, the endpoints' relative.</summary>

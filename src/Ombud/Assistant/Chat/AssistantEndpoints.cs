@@ -17,8 +17,9 @@ internal static class AssistantEndpoints
         var api = app.MapGroup(Route).RequireAuthorization(Policies.Role(Roles.Shopper)).WithTags("Assistant")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/", (StartConversationRequest? body, Caller caller, ConversationDesk desk, CancellationToken ct) =>
-            AsShopperAsync(caller, async customer => (await desk.StartAsync(customer, body?.Language, ct))
+        // Every POST takes a JSON body (an empty object will do): a cross-site form or bodiless POST cannot send one.
+        api.MapPost("/", (StartConversationRequest body, Caller caller, ConversationDesk desk, CancellationToken ct) =>
+            AsShopperAsync(caller, async customer => (await desk.StartAsync(customer, body.Language, ct))
                 .ToResult(t => TypedResults.Created($"{Route}/{t.Id}", t))))
             .Produces<TranscriptView>(StatusCodes.Status201Created);
 
@@ -30,8 +31,8 @@ internal static class AssistantEndpoints
             AsShopperAsync(caller, async customer => (await desk.PostAsync(customer, id, body.ClientMessageId, body.Text, ct)).ToResult(Answer)))
             .Produces<TurnView>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        api.MapPost("/{id:guid}/handoff", (Guid id, RequestHumanRequest? body, Caller caller, ConversationDesk desk, CancellationToken ct) =>
-            AsShopperAsync(caller, async customer => (await desk.RequestHumanAsync(customer, id, body?.ClientMessageId, ct)).ToResult(Answer)))
+        api.MapPost("/{id:guid}/handoff", (Guid id, RequestHumanRequest body, Caller caller, ConversationDesk desk, CancellationToken ct) =>
+            AsShopperAsync(caller, async customer => (await desk.RequestHumanAsync(customer, id, body.ClientMessageId, ct)).ToResult(Answer)))
             .Produces<TurnView>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 

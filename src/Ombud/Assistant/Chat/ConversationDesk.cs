@@ -62,6 +62,11 @@ internal sealed class ConversationDesk(
             return Invalid.Field("language", $"The assistant speaks {string.Join(", ", LanguageDetector.Supported)}.");
         }
 
+        if (await conversations.StartedSinceAsync(customerId, Now.AddDays(-1), ct) >= options.Value.ConversationsPerDay)
+        {
+            return new TooMany($"You have started {options.Value.ConversationsPerDay} conversations today; please continue one of them.");
+        }
+
         var started = await conversations.StartAsync(customerId, language ?? LanguageDetector.FromLocale(customer.Locale), language =>
             new MessageDraft(MessageAuthor.Assistant, Greeting(customer, language), language,
                 Why: JsonSerializer.Serialize(new { rule = "welcome" }, Json)), ct);
@@ -72,8 +77,15 @@ internal sealed class ConversationDesk(
         TurnAsync(customerId, conversationId, clientMessageId, text, button: false, ct);
 
     /// <summary>The always-visible "Talk to a person" button: a hand-off in this turn, whatever came before.</summary>
-    public Task<Outcome<TurnView>> RequestHumanAsync(Guid customerId, Guid conversationId, string? clientMessageId, CancellationToken ct) =>
-        TurnAsync(customerId, conversationId, clientMessageId, "(pressed \"Talk to a person\")", button: true, ct);
+    public async Task<Outcome<TurnView>> RequestHumanAsync(Guid customerId, Guid conversationId, string? clientMessageId, CancellationToken ct)
+    {
+        if (await conversations.WaitingForPersonAsync(customerId, conversationId, ct) >= options.Value.WaitingHandOffsPerShopper)
+        {
+            return new TooMany($"You already have {options.Value.WaitingHandOffsPerShopper} conversations waiting for a person; one of them will be answered first.");
+        }
+
+        return await TurnAsync(customerId, conversationId, clientMessageId, "(pressed \"Talk to a person\")", button: true, ct);
+    }
 
     public async Task<Outcome<TranscriptView>> TranscriptAsync(Guid customerId, Guid conversationId, CancellationToken ct)
     {
@@ -128,7 +140,7 @@ internal sealed class ConversationDesk(
 
         var clientId = clientMessageId ?? Guid.CreateVersion7(Now).ToString();
         var outcome = await work.RunAsync(token => TurnOnceAsync(customerId, conversationId, clientId, clean, button, token), ct, Subject);
-        if (outcome.Error is WriteConflict { Column: nameof(TranscriptMessage.ClientMessageId) } && await ReplayAsync(conversationId, clientId, ct) is { } replay)
+        if (outcome.Error is WriteConflict { Column: nameof(TranscriptMessage.ClientMessageId) } && await ReplayAsync(conversationId, clientId, clean, ct) is { } replay)
         {
             // The same message, resent, was stored by another turn first (on another node): answer from what it left.
             return replay;
@@ -146,7 +158,7 @@ internal sealed class ConversationDesk(
             return new NotFound("conversation", conversationId.ToString());
         }
 
-        if (await ReplayAsync(conversationId, clientId, ct) is { } replay)
+        if (await ReplayAsync(conversationId, clientId, text, ct) is { } replay)
         {
             return replay;
         }
@@ -250,11 +262,20 @@ internal sealed class ConversationDesk(
     private static MessageDraft ShoppersMessage(string clientId, string text, Reading reading) =>
         new(MessageAuthor.Shopper, text, reading.DetectedLanguage ?? reading.Language, ClientMessageId: clientId, Sentiment: reading.Sentiment);
 
-    private async Task<TurnView?> ReplayAsync(Guid conversationId, string clientId, CancellationToken ct)
+    /// <summary>
+    /// The answer a resent message already had; a different message under a client id already used is a conflict,
+    /// never silently answered with the reply to the first.
+    /// </summary>
+    private async Task<Outcome<TurnView>?> ReplayAsync(Guid conversationId, string clientId, string text, CancellationToken ct)
     {
         if (await conversations.ReplyToAsync(conversationId, clientId, ct) is not var (asked, answered))
         {
             return null;
+        }
+
+        if (!string.Equals(asked.Text, text, StringComparison.Ordinal))
+        {
+            return new Conflict($"The client message id '{clientId}' was already used for another message in this conversation; send a new message with a new id.");
         }
 
         if (answered is null)

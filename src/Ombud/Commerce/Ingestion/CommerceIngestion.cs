@@ -113,10 +113,10 @@ internal sealed class CommerceIngestion(OmbudDb db, DomainEvents events, StagedR
         var v = new Validation()
             .Optional("externalId", r.ExternalId, 100)
             .Check("orderId", r.OrderId is not null, "Required.")
-            .Positive("amount", r.Amount)
             .Currency("currency", r.Currency)
             .NotInFuture("receivedAt", r.ReceivedAt, Now);
         var order = await OrderForMoneyAsync(v, r.OrderId, r.Currency, "a payment towards it", ct);
+        v.Amount("amount", r.Amount, order?.Currency ?? r.Currency);
 
         if (!v.IsValid)
         {
@@ -137,10 +137,10 @@ internal sealed class CommerceIngestion(OmbudDb db, DomainEvents events, StagedR
         var v = new Validation()
             .Optional("externalId", r.ExternalId, 100)
             .Check("orderId", r.OrderId is not null, "Required.")
-            .Positive("amount", r.Amount)
             .Currency("currency", r.Currency)
             .Optional("reason", r.Reason, 500);
         var order = await OrderForMoneyAsync(v, r.OrderId, r.Currency, "a refund on it", ct);
+        v.Amount("amount", r.Amount, order?.Currency ?? r.Currency);
         if (order is not null && (r.Currency is null || r.Currency == order.Currency) && r.Amount > 0)
         {
             var refunded = await db.Set<Refund>().Where(x => x.OrderId == order.Id).SumAsync(x => x.AmountMinor, ct);

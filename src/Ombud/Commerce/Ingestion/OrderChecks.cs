@@ -15,7 +15,7 @@ internal static class OrderChecks
             .Check("merchantId", r.MerchantId is not null, "Required.")
             .Currency("currency", r.Currency)
             .NotInFuture("placedAt", r.PlacedAt, now)
-            .NotNegative("shippingFee", r.ShippingFee)
+            .AmountOrZero("shippingFee", r.ShippingFee, r.Currency)
             .Address("billingAddress", r.BillingAddress, required: true)
             .Address("shippingAddress", r.ShippingAddress, required: false)
             .Email("email", r.Email)
@@ -54,7 +54,7 @@ internal static class OrderChecks
             return v.Add("lines", $"At most {MaxLines} lines.");
         }
 
-        long total = r.ShippingFee > 0 ? r.ShippingFee : 0;
+        long total = r.ShippingFee > 0 && r.ShippingFee <= Money.MaxMinor(r.Currency) ? r.ShippingFee : 0;
         for (var i = 0; i < r.Lines.Count; i++)
         {
             var line = r.Lines[i];
@@ -75,7 +75,7 @@ internal static class OrderChecks
             }
         }
 
-        return v.Check("lines", total > 0, "The order total must be above zero.");
+        return total <= 0 ? v.Add("lines", "The order total must be above zero.") : v.Amount("lines", total, r.Currency);
     }
 }
 

@@ -35,7 +35,7 @@ internal static class DisputeEndpoints
     {
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        return TypedResults.File(file.Content, file.ContentType, file.StoredName);
     }
 
     /// <summary>Common OpenAPI facts of a group: problems any endpoint of it may answer.</summary>
@@ -43,10 +43,27 @@ internal static class DisputeEndpoints
         .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
-    /// <summary>Upload endpoints take multipart bodies up to every file at its limit, and no antiforgery token (see docs/disputes.md).</summary>
+    /// <summary>
+    /// Upload endpoints take multipart bodies up to every file at its limit. The framework's automatic form check is off
+    /// because an API key is no ambient credential and needs no token; a call that rides on the sign-in cookie must
+    /// carry the antiforgery token of one of the site's pages (header <c>RequestVerificationToken</c>), so no other
+    /// site's form can upload in a shopper's or merchant's name (see docs/disputes.md).
+    /// </summary>
     public static RouteHandlerBuilder TakesFiles(this RouteHandlerBuilder endpoint) => endpoint
         .WithMetadata(new UploadSizeLimit())
         .DisableAntiforgery()
+        .AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var withKey = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+            if (!withKey && !await http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().IsRequestValidAsync(http))
+            {
+                return Problems.Status(StatusCodes.Status400BadRequest, "Antiforgery token missing or invalid.",
+                    "A file sent with the sign-in cookie needs the antiforgery token of one of this site's pages, in the RequestVerificationToken header.");
+            }
+
+            return await next(context);
+        })
         .Accepts<IFormFileCollection>("multipart/form-data")
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 

@@ -66,6 +66,9 @@ public sealed record OrderShipment(string? Carrier, string? TrackingNumber, Date
 public sealed record EvidenceFileInfo(Guid Id, DisputeParty Party, string FileName, string ContentType, long Size, string Sha256,
     DateTime UploadedAt, string Download)
 {
+    /// <summary>The name the download is saved under; <see cref="FileName"/> is the sender's, for showing only.</summary>
+    public string StoredName => EvidenceFile.StoredNameOf(Id, ContentType);
+
     /// <summary>
     /// The files of a dispute in the order they came, each with its download address for <paramref name="viewer"/>'s
     /// side. The one listing of the API's views and the dispute pages; it reads no file's bytes and is not audited
@@ -78,6 +81,6 @@ public sealed record EvidenceFileInfo(Guid Id, DisputeParty Party, string FileNa
             .Select(f => new EvidenceFileInfo(f.Id, f.Party, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt, ""))
             .ToListAsync(ct);
         // The address is made here, not in SQL: SQLite would spell the id in its stored upper case.
-        return [.. files.Select(f => f with { Download = $"{DisputeEndpoints.BaseOf(viewer)}/{disputeId}/files/{f.Id}" })];
+        return [.. files.Select(f => f with { FileName = EvidenceUploads.Shown(f.FileName), Download = $"{DisputeEndpoints.BaseOf(viewer)}/{disputeId}/files/{f.Id}" })];
     }
 }

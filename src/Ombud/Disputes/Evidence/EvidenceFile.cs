@@ -34,8 +34,13 @@ public sealed class EvidenceFile
     /// <summary>The actor who sent it, as on the dispute's transitions.</summary>
     public string UploadedBy { get; private set; } = "";
 
-    /// <summary>The name the uploader gave, without any path; shown, never trusted.</summary>
+    /// <summary>The name the uploader gave, without any path or bidirectional controls; shown as text, never trusted, never a file name.</summary>
     public string FileName { get; private set; } = "";
+
+    /// <summary>The name it is stored and served under: <c>evidence-&lt;id&gt;.&lt;extension of what the bytes are&gt;</c>.</summary>
+    public string StoredName => StoredNameOf(Id, ContentType);
+
+    public static string StoredNameOf(Guid id, string contentType) => $"evidence-{id:D}.{EvidenceFileKinds.ExtensionOf(contentType)}";
 
     /// <summary>Detected from the content: application/pdf, image/jpeg, image/png or the DOCX type.</summary>
     public string ContentType { get; private set; } = "";

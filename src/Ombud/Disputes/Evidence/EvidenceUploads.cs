@@ -68,10 +68,17 @@ internal static class EvidenceUploads
         return uploads;
     }
 
-    /// <summary>The name without any directory the client sent, without control characters, and not too long to show.</summary>
+    /// <summary>
+    /// A name as it may be shown: without control characters and without Unicode format characters (the bidirectional
+    /// overrides and isolates that make "invoice[U+202E]fdp.exe" read as "invoiceexe.pdf", zero-width joiners and marks).
+    /// </summary>
+    public static string Shown(string name) =>
+        new string([.. name.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)]).Trim();
+
+    /// <summary>The name without any directory the client sent, shown safely (<see cref="Shown"/>), and not too long to show.</summary>
     private static string NameOf(string? fileName)
     {
-        var name = new string(Path.GetFileName((fileName ?? "").Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var name = Shown(Path.GetFileName((fileName ?? "").Replace('\\', '/')));
         if (name.Length == 0)
         {
             return "file";

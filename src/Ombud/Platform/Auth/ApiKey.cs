@@ -55,7 +55,18 @@ public sealed class ApiKey
     public bool Matches(string secret) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash), Encoding.ASCII.GetBytes(HashOf(secret)));
 
+    /// <summary>
+    /// The shape <see cref="Create"/> gives every key: the prefix and 64 lower-case hex digits. Anything else is refused
+    /// before the database or any cache sees it, so a stranger's junk costs nothing to hold.
+    /// </summary>
+    public static bool IsWellFormed(string secret) =>
+        secret.Length == Prefix.Length + 64
+        && secret.StartsWith(Prefix, StringComparison.Ordinal)
+        && !secret.AsSpan(Prefix.Length).ContainsAnyExcept(LowerHex);
+
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
     public static string LookupOf(string secret) => secret.Length >= Prefix.Length + 12 ? secret[..(Prefix.Length + 12)] : secret;
 
-    private static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    internal static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -31,21 +31,28 @@ internal sealed class ApiKeyAuthentication(
         }
 
         var secret = header["Bearer ".Length..].Trim();
-        if (!secret.StartsWith(ApiKey.Prefix, StringComparison.Ordinal))
+        if (!ApiKey.IsWellFormed(secret))
         {
             return AuthenticateResult.Fail("Not an Ombud API key.");
         }
 
-        var principal = await cache.GetOrCreateAsync(secret, async entry =>
+        // Only verified keys are cached, under their hash: a failed look-up leaves nothing behind, so unknown keys
+        // cannot fill the node's memory (the rate limiter bounds how often one address may try).
+        var cacheKey = "apikey:" + ApiKey.HashOf(secret);
+        if (!cache.TryGetValue(cacheKey, out System.Security.Claims.ClaimsPrincipal? principal) || principal is null)
         {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
             var lookup = ApiKey.LookupOf(secret);
             var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Lookup == lookup, Context.RequestAborted);
-            return key is null || key.RevokedAt is not null || !key.Matches(secret) ? null : Caller.ForKey(key, SchemeName);
-        });
-        return principal is null
-            ? AuthenticateResult.Fail("Unknown or revoked API key.")
-            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+            if (key is null || key.RevokedAt is not null || !key.Matches(secret))
+            {
+                return AuthenticateResult.Fail("Unknown or revoked API key.");
+            }
+
+            principal = Caller.ForKey(key, SchemeName);
+            cache.Set(cacheKey, principal, CacheFor);
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

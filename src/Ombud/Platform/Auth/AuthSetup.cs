@@ -10,7 +10,9 @@ namespace Ombud.Platform.Auth;
 /// <summary>People sign in with Identity cookies (or OpenID Connect when configured); systems with API keys.</summary>
 internal static class AuthSetup
 {
-    public static void AddOmbudAuth(this IHostApplicationBuilder builder)
+    private const string CallerScheme = "KeyOrCookie";
+
+    public static void AddOmbudAuth(this IHostApplicationBuilder builder, DemoMode demo)
     {
         var services = builder.Services;
         services.AddMemoryCache();
@@ -18,7 +20,8 @@ internal static class AuthSetup
             {
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 10;
+                // Sign-in never locks an account (a stranger could lock anyone's); Web's SignInThrottle holds the guesser.
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<OmbudDb>()
@@ -31,15 +34,31 @@ internal static class AuthSetup
             cookie.AccessDeniedPath = "/denied";
             cookie.Cookie.Name = "ombud";
             cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             // An API client wants a status, not a sign-in page: under /api a missing or wrong cookie is a 401 or 403.
             cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            var validateStamp = cookie.Events.OnValidatePrincipal;
+            cookie.Events.OnValidatePrincipal = context => RefuseDemoOutsideDemoMode(context, demo) ?? validateStamp(context);
         });
 
-        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme)
+        // One default scheme that sends a request with a bearer key to the key handler and any other to the cookie: a valid
+        // key is then known on every route (an unknown route answers 404, a wrong content type 415, not 401), and
+        // before the rate limiter, which counts each caller on its own.
+        var authentication = services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CallerScheme;
+                options.DefaultAuthenticateScheme = CallerScheme;
+                options.DefaultChallengeScheme = CallerScheme;
+                options.DefaultForbidScheme = CallerScheme;
+            })
+            .AddPolicyScheme(CallerScheme, "Key or cookie", policy => policy.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiKeyAuthentication.SchemeName
+                    : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         AddOpenIdConnectWhenConfigured(builder, authentication);
 
@@ -57,6 +76,18 @@ internal static class AuthSetup
         {
             services.AddAuthorizationBuilder().AddPolicy(Policies.Role(role), policy => policy.RequireRole(role));
         }
+    }
+
+    /// <summary>A session a demo account opened is void on a node outside demo mode, however fresh its cookie.</summary>
+    private static Task? RefuseDemoOutsideDemoMode(CookieValidatePrincipalContext context, DemoMode demo)
+    {
+        if (demo.IsOn || context.Principal?.HasClaim(CallerClaims.Demo, "true") != true)
+        {
+            return null;
+        }
+
+        context.RejectPrincipal();
+        return context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -76,4 +76,7 @@ public static class CallerClaims
     public const string Customer = "ombud:customer";
     public const string Merchant = "ombud:merchant";
     public const string Agent = "ombud:agent";
+
+    /// <summary>Set on a demo account's session, so a node outside demo mode refuses it (<see cref="DemoMode"/>).</summary>
+    public const string Demo = "ombud:demo";
 }

@@ -38,6 +38,11 @@ internal sealed class SignInClaims(
             identity.AddClaim(new Claim(CallerClaims.Merchant, merchant.ToString()));
         }
 
+        if (user.IsDemo)
+        {
+            identity.AddClaim(new Claim(CallerClaims.Demo, "true"));
+        }
+
         foreach (var module in modules)
         {
             await module.AddAsync(user, identity);

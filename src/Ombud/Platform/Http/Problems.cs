@@ -15,6 +15,7 @@ public static class Problems
         TooLarge tooLarge => TypedResults.Problem(tooLarge.Detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large.",
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [tooLarge.Field] = [tooLarge.Message] } }),
         Forbidden forbidden => TypedResults.Problem(forbidden.Detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden."),
+        TooMany tooMany => TypedResults.Problem(tooMany.Detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many."),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error, "Unmapped domain error."),
     };
 

@@ -48,48 +48,39 @@ public static class WebhookUrl
         return null;
     }
 
-    /// <summary>True for addresses that are not on the public internet: loopback, private, link-local, shared, unspecified, multicast.</summary>
-    public static bool IsPrivate(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
-        {
-            return true;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var b = address.GetAddressBytes();
-            return b[0] is 0 or 10 or >= 224
-                   || (b[0] == 100 && b[1] is >= 64 and <= 127)
-                   || (b[0] == 169 && b[1] == 254)
-                   || (b[0] == 172 && b[1] is >= 16 and <= 31)
-                   || (b[0] == 192 && b[1] == 168);
-        }
-
-        var v6 = address.GetAddressBytes();
-        return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (v6[0] & 0xFE) == 0xFC;
-    }
+    /// <summary>True for every address that is not a public one (<see cref="PublicAddress"/>), or is this machine's own.</summary>
+    public static bool IsPrivate(IPAddress address) => !PublicAddress.IsPublic(address) || PublicAddress.IsOwn(address);
 
     private static bool IsPrivateHost(Uri uri) =>
         uri.IsLoopback
         || uri.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || IsOwnName(uri.DnsSafeHost)
         || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IsPrivate(address));
 
-    /// <summary>Connects only to public addresses of the host (unless private networks are allowed), for the webhook HttpClient.</summary>
-    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, WebhookOptions options, CancellationToken cancellationToken)
+    private static bool IsOwnName(string host)
     {
-        var host = context.DnsEndPoint.Host;
+        var own = Dns.GetHostName();
+        return string.Equals(host, own, StringComparison.OrdinalIgnoreCase)
+               || host.StartsWith(own + ".", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The addresses a connection to <paramref name="host"/> may use: its public ones, none of this machine's.</summary>
+    public static async Task<IPAddress[]> AllowedAddressesAsync(string host, WebhookOptions options, CancellationToken cancellationToken)
+    {
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
         var allowed = options.AllowPrivateNetworks ? addresses : addresses.Where(a => !IsPrivate(a)).ToArray();
         if (allowed.Length == 0)
         {
             throw new HttpRequestException($"'{host}' resolves to no public address; webhooks are not sent into private networks.");
         }
+
+        return allowed;
+    }
+
+    /// <summary>Connects only to public addresses of the host (unless private networks are allowed), for the webhook HttpClient.</summary>
+    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, WebhookOptions options, CancellationToken cancellationToken)
+    {
+        var allowed = await AllowedAddressesAsync(context.DnsEndPoint.Host, options, cancellationToken);
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

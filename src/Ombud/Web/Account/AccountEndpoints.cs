@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Ombud.Platform;
 using Ombud.Platform.Audit;
+using Ombud.Platform.Http;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Storage;
 
@@ -19,7 +21,7 @@ internal static class AccountEndpoints
     public static void MapAccount(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account").AllowAnonymous().ExcludeFromDescription();
-        account.MapPost("/signin", SignInWithPasswordAsync);
+        account.MapPost("/signin", SignInWithPasswordAsync).RequireRateLimiting(RateLimits.SignIn);
         account.MapPost("/signin/demo", SignInAsDemoAsync);
         account.MapPost("/signin/external", ChallengeExternalAsync);
         account.MapGet("/signin/external/callback", ExternalCallbackAsync);
@@ -27,26 +29,42 @@ internal static class AccountEndpoints
     }
 
     private static async Task<RedirectHttpResult> SignInWithPasswordAsync(
-        [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        SignInManager<OmbudUser> signIn, SignInAudit audit, CancellationToken cancellationToken)
+        [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl, HttpContext http,
+        SignInManager<OmbudUser> signIn, SignInThrottle throttle, DemoMode demo, SignInAudit audit, CancellationToken cancellationToken)
     {
-        var user = string.IsNullOrWhiteSpace(email) ? null : await signIn.UserManager.FindByEmailAsync(email.Trim());
+        email = email?.Trim() ?? "";
+        if (throttle.IsHeld(email, http))
+        {
+            await audit.FailedAsync(null, "password", "too many wrong passwords from this address", cancellationToken);
+            return SignInPage.WithError(SignInError.TooManyTries, returnUrl);
+        }
+
+        // A demo account outside demo mode is no account at all. An unknown email costs the same password hash as a
+        // known one, and both answer the same, so neither the page nor its timing says which emails have accounts.
+        var user = email.Length == 0 ? null : await signIn.UserManager.FindByEmailAsync(email);
+        if (user is { IsDemo: true } && !demo.IsOn)
+        {
+            user = null;
+        }
+
         if (user is null || string.IsNullOrEmpty(password))
         {
+            UnknownAccount.SpendAsMuchAsAPasswordCheck(signIn.UserManager, password);
+            throttle.Failed(email, http);
             await audit.FailedAsync(null, "password", "no account with that email", cancellationToken);
             return SignInPage.WithError(SignInError.Invalid, returnUrl);
         }
 
-        // Lockout on: ten wrong passwords in a row lock the account for a while (Identity's options in AuthSetup).
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        // Identity's lockout stays off: it would let anyone lock any account; SignInThrottle holds the guesser instead.
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
         if (!result.Succeeded)
         {
             var (error, reason) = result switch
             {
-                { IsLockedOut: true } => (SignInError.LockedOut, "locked out"),
                 { IsNotAllowed: true } => (SignInError.NotAllowed, "not allowed"),
                 _ => (SignInError.Invalid, "wrong password"),
             };
+            throttle.Failed(email, http);
             await audit.FailedAsync(user, "password", reason, cancellationToken);
             return SignInPage.WithError(error, returnUrl);
         }
@@ -55,15 +73,15 @@ internal static class AccountEndpoints
         return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
     }
 
-    /// <summary>One click on the sign-in page: only accounts marked as demo accounts can be entered this way.</summary>
+    /// <summary>One click on the sign-in page: only in demo mode, and only accounts marked as demo accounts.</summary>
     private static async Task<RedirectHttpResult> SignInAsDemoAsync(
-        [FromForm] string? userId, [FromForm] string? returnUrl,
+        [FromForm] string? userId, [FromForm] string? returnUrl, DemoMode demo,
         SignInManager<OmbudUser> signIn, SignInAudit audit, CancellationToken cancellationToken)
     {
-        var user = string.IsNullOrEmpty(userId) ? null : await signIn.UserManager.FindByIdAsync(userId);
+        var user = string.IsNullOrEmpty(userId) || !demo.IsOn ? null : await signIn.UserManager.FindByIdAsync(userId);
         if (user is not { IsDemo: true })
         {
-            await audit.FailedAsync(user, "demo", "not a demo account", cancellationToken);
+            await audit.FailedAsync(user, "demo", demo.IsOn ? "not a demo account" : "not in demo mode", cancellationToken);
             return SignInPage.WithError(SignInError.NotDemo, returnUrl);
         }
 

@@ -25,5 +25,20 @@ internal static class LocalUrl
         return !url.Any(char.IsControl);
     }
 
-    public static string OrHome(string? url) => IsLocal(url) ? url! : "/";
+    /// <summary>
+    /// The local URL as it may go into a Location header: characters outside ASCII percent-encoded (a header holds
+    /// ASCII only), with "/" for anything not local.
+    /// </summary>
+    public static string OrHome(string? url)
+    {
+        if (!IsLocal(url))
+        {
+            return "/";
+        }
+
+        var escaped = new Uri(Origin, url);
+        return escaped.Host == Origin.Host ? escaped.PathAndQuery + escaped.Fragment : "/";
+    }
+
+    private static readonly Uri Origin = new("http://ombud.invalid/");
 }

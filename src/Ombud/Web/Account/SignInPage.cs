@@ -6,7 +6,7 @@ namespace Ombud.Web.Account;
 internal enum SignInError
 {
     Invalid,
-    LockedOut,
+    TooManyTries,
     NotAllowed,
     NotDemo,
     ExternalUnavailable,
@@ -31,7 +31,7 @@ internal static class SignInPage
     public static string Code(SignInError error) => error switch
     {
         SignInError.Invalid => "invalid",
-        SignInError.LockedOut => "locked-out",
+        SignInError.TooManyTries => "too-many-tries",
         SignInError.NotAllowed => "not-allowed",
         SignInError.NotDemo => "not-demo",
         SignInError.ExternalUnavailable => "external-unavailable",
@@ -42,7 +42,7 @@ internal static class SignInPage
     public static string? Message(string? code) => code switch
     {
         "invalid" => "That email and password do not match an account. Check both and try again.",
-        "locked-out" => "Too many wrong passwords in a row: this account is locked for a few minutes. Try again later.",
+        "too-many-tries" => "Too many wrong passwords from here. Wait a few minutes and try again.",
         "not-allowed" => "This account may not sign in yet. Ask an administrator to confirm it.",
         "not-demo" => "That account is not a demo account, so it cannot be entered with one click. Sign in with its password.",
         "external-unavailable" => "Sign-in with your organisation is not set up on this server.",

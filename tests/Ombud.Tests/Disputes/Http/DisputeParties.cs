@@ -56,6 +56,7 @@ internal sealed class DisputeParties(OmbudTestApp app, DisputeDesk desk, HttpCli
         var session = new WebSession(app);
         var signedIn = await session.SignInAsync(email, People.Password);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        await session.SendPageTokenAsync();
         return session.Http;
     }
 

@@ -14,18 +14,30 @@ internal sealed record EvidenceSample(string Name, byte[] Bytes, string Declared
 
     public static EvidenceSample Jpeg(string name = "doorstep.jpg") => new(name, [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0], "image/jpeg");
 
-    public static EvidenceSample Docx(string name = "statement.docx") => new(name, Zip(
-        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
-        ("word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>")),
+    public static EvidenceSample Docx(string name = "statement.docx") => WordPackage(name, WordMain);
+
+    /// <summary>A Word package: its content types (with <paramref name="mainType"/> for the main part) and any other parts given.</summary>
+    public static EvidenceSample WordPackage(string name, string mainType, params (string Name, string Text)[] parts) => new(name, Zip(
+        [
+            ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + $"<Override PartName=\"/word/document.xml\" ContentType=\"{mainType}\"/></Types>"),
+            ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"),
+            ("word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>"),
+            .. parts,
+        ]),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    public const string WordMain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
     /// <summary>A Windows executable called a PDF and declared as one.</summary>
     public static EvidenceSample ExecutableAsPdf() => new("receipt.pdf", Padded("MZ\u0090\0\u0003\0\0\0This program cannot be run in DOS mode.", 400, ""), "application/pdf");
 
     /// <summary>A plain zip called a PDF, and a zip called a DOCX that lacks the Word document inside.</summary>
-    public static EvidenceSample ZipAsPdf() => new("invoice.pdf", Zip(("readme.txt", "hello")), "application/pdf");
+    public static EvidenceSample ZipAsPdf() => new("invoice.pdf", Zip([("readme.txt", "hello")]), "application/pdf");
 
-    public static EvidenceSample ZipAsDocx() => new("letter.docx", Zip(("[Content_Types].xml", "<Types/>"), ("payload.exe", "MZ")),
+    public static EvidenceSample ZipAsDocx() => new("letter.docx", Zip([("[Content_Types].xml", "<Types/>"), ("payload.exe", "MZ")]),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private static byte[] Padded(string head, int size, string tail)
@@ -37,7 +49,7 @@ internal sealed record EvidenceSample(string Name, byte[] Bytes, string Declared
         return bytes;
     }
 
-    private static byte[] Zip(params (string Name, string Text)[] entries)
+    private static byte[] Zip(IEnumerable<(string Name, string Text)> entries)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
