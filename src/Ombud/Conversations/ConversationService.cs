@@ -102,20 +102,6 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
             return Standing(conversation);
         }, ct, Subject);
 
-    /// <summary>
-    /// <see cref="AssignAsync"/> and <see cref="HandBackAsync"/> for the modules above, which use Conversations through
-    /// its records, never its entities: the outcome is who holds the conversation now.
-    /// </summary>
-    public async Task<Outcome<ConversationHolder>> AssignToAgentAsync(Guid conversationId, string agentId, CancellationToken ct) =>
-        HolderOf(await AssignAsync(conversationId, agentId, ct));
-
-    /// <inheritdoc cref="AssignToAgentAsync"/>
-    public async Task<Outcome<ConversationHolder>> GiveBackAsync(Guid conversationId, CancellationToken ct) =>
-        HolderOf(await HandBackAsync(conversationId, ct));
-
-    private static Outcome<ConversationHolder> HolderOf(Outcome<ConversationStanding> outcome) =>
-        outcome.Succeeded ? outcome.Value!.Holder : outcome.Error!;
-
     /// <summary>The person (or the queue) gives the conversation back to the assistant; the hand-off is closed.</summary>
     public Task<Outcome<ConversationStanding>> HandBackAsync(Guid conversationId, CancellationToken ct) =>
         work.RunAsync<ConversationStanding>(async token =>

@@ -62,7 +62,7 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
                 return taken.Error!;
             }
 
-            var assigned = await conversations.AssignToAgentAsync(entry.ConversationId, agent.UserId, token);
+            var assigned = await conversations.AssignAsync(entry.ConversationId, agent.UserId, token);
             if (!assigned.Succeeded)
             {
                 return new ConversationGone(entry.Id, $"The conversation can no longer be taken: {assigned.Error!.Detail}");

@@ -42,7 +42,7 @@ internal sealed class HandOffArrivals(OmbudDb db, Dispatcher dispatcher, Custome
             if (earlier != handedOff.ConversationId)
             {
                 // Refused only when the earlier conversation left the queue already (it ended): nothing to give back.
-                await conversations.GiveBackAsync(earlier, ct);
+                await conversations.HandBackAsync(earlier, ct);
             }
         }
 
