@@ -1,3 +1,4 @@
+using Ombud.Platform.Privacy;
 using Ombud.Commerce.Ingestion;
 using Ombud.Web.Admin;
 
@@ -14,6 +15,7 @@ internal static class CommerceSetup
         builder.Services.AddScoped<CustomerAccounts>();
         builder.Services.AddScoped<Contracts.CustomerOrders>();
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
+        builder.Services.AddCustomerDataHolder<Contracts.CommerceCustomerData>();
     }
 
     public static void MapCommerce(this IEndpointRouteBuilder app) => app.MapIngestion();

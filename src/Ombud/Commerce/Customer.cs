@@ -47,6 +47,12 @@ public sealed class Customer
     public Address? Address { get; private set; }
 
     public DateTime IngestedAt { get; private set; }
+
+    /// <summary>Forgets who the customer is (erasure): name, e-mail, phone, address and the provider's id go; market and dates stay.</summary>
+    internal void Pseudonymise(string pseudonym, string email)
+    {
+        (Name, Email, Phone, Address, ExternalId) = (pseudonym, email, null, null, null);
+    }
 }
 
 /// <summary>How far the customer's identity has been verified.</summary>

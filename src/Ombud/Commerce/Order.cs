@@ -116,6 +116,17 @@ public sealed class Order
         return this;
     }
 
+    /// <summary>
+    /// Forgets who placed the order (erasure): contact, device, address lines, tracking. Amounts, lines, dates and the
+    /// countries of the addresses stay, as a lender's records must.
+    /// </summary>
+    internal void Pseudonymise(string email, string removed)
+    {
+        (Email, Phone, DeviceFingerprint, IpAddress, TrackingNumber) = (email, null, null, null, TrackingNumber is null ? null : removed);
+        BillingAddress = new Address(removed, null, removed, removed, BillingAddress.Country);
+        ShippingAddress = new Address(removed, null, removed, removed, ShippingAddress.Country);
+    }
+
     public Outcome<Order> Cancel()
     {
         if (Status is not OrderStatus.Placed)

@@ -51,4 +51,7 @@ public sealed class Refund
 
     /// <summary>What the customer had already paid and is owed back.</summary>
     public long ReturnedToCustomerMinor { get; private set; }
+
+    /// <summary>Erasure: the reason is free text and may name the customer; the amounts stay.</summary>
+    internal void Pseudonymise(string removed) => Reason = removed;
 }

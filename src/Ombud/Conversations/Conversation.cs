@@ -153,6 +153,9 @@ public sealed class Conversation
         return this;
     }
 
+    /// <summary>Erasure or retention: a pending clarifying question quotes the shopper.</summary>
+    internal void RemoveText() => PendingQuestion = null;
+
     /// <summary>Ends the conversation; false when it had already ended.</summary>
     public bool End(DateTime at)
     {

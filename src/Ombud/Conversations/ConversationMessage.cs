@@ -54,6 +54,9 @@ public sealed class ConversationMessage
 
     /// <summary>An assistant's reply: the decision behind it, as JSON.</summary>
     public string? Why { get; private set; }
+
+    /// <summary>Erasure or retention: the words go (they may say anything about the shopper); who wrote when stays.</summary>
+    internal void RemoveText(string removed) => (Text, Why) = (removed, null);
 }
 
 /// <summary>Who wrote a message.</summary>

@@ -1,3 +1,5 @@
+using Ombud.Platform.Privacy;
+
 namespace Ombud.Conversations;
 
 internal static class ConversationsSetup
@@ -7,6 +9,8 @@ internal static class ConversationsSetup
         builder.Services.AddScoped<ConversationService>();
         builder.Services.AddScoped<HandOffQueue>();
         builder.Services.AddSingleton<Contracts.ConversationFeed>();
+        builder.Services.AddCustomerDataHolder<Contracts.ConversationCustomerData>();
+        builder.Services.AddRetentionRule<Contracts.ConversationRetention>();
     }
 
     /// <summary>

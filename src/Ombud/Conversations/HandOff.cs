@@ -62,6 +62,9 @@ public sealed class HandOff
 
     public DateTime? ClosedAt { get; private set; }
 
+    /// <summary>Erasure or retention: the summary and suggestion quote the conversation.</summary>
+    internal void RemoveText(string removed) => (Summary, SuggestedResolution) = (removed, removed);
+
     public Outcome<HandOff> Assign(string agentId)
     {
         if (Status != HandOffStatus.Waiting)

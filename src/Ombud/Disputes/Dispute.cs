@@ -170,6 +170,22 @@ public sealed partial class Dispute
 
     internal void Explain(string explanation) => Explanation = explanation;
 
+    /// <summary>
+    /// Erasure: every free text (the shopper's words, both sides' notes, evidence text, tracking that leads to an
+    /// address, the decision's explanation) goes; states, amounts, dates and who moved it stay.
+    /// </summary>
+    internal void RemoveText(string removed)
+    {
+        EvidenceText = EvidenceText is null ? null : removed;
+        EvidenceTrackingNumber = EvidenceTrackingNumber is null ? null : removed;
+        ReturnTrackingNumber = ReturnTrackingNumber is null ? null : removed;
+        Explanation = Explanation is null ? null : removed;
+        foreach (var step in _transitions)
+        {
+            step.RemoveNote(removed);
+        }
+    }
+
     private void Record(DisputeMove move, DisputeState from, DisputeState to, string actor, DateTime at, string? note) =>
         _transitions.Add(new DisputeTransition(_transitions.Count + 1, at, actor, move, from, to, note));
 

@@ -34,4 +34,6 @@ public sealed class DisputeTransition
 
     /// <summary>Why: the shopper's words, the merchant's evidence, the decision's reason.</summary>
     public string? Note { get; private set; }
+
+    internal void RemoveNote(string removed) => Note = Note is null ? null : removed;
 }

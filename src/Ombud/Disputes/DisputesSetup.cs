@@ -1,5 +1,6 @@
 using MudBlazor;
 using Ombud.Platform.Auth;
+using Ombud.Platform.Privacy;
 using Ombud.Web.Layout;
 using Ombud.Platform.Webhooks;
 using Ombud.Disputes.Timers;
@@ -22,6 +23,8 @@ internal static class DisputesSetup
         builder.Services.AddScoped<PartyDisputes>();
         builder.Services.AddScoped<Contracts.ShopperDisputeSteps>();
         builder.Services.AddDisputePolicies();
+        builder.Services.AddCustomerDataHolder<Contracts.DisputeCustomerData>();
+        builder.Services.AddRetentionRule<Contracts.EvidenceRetention>();
         builder.Services.AddNavEntry(new("Dispute reviews", "/disputes/review", Icons.Material.Outlined.Gavel, [Roles.Agent, Roles.Admin], 10));
         builder.Services.AddNavEntry(new("Disputes", "/merchant/disputes", Icons.Material.Outlined.ReportProblem, [Roles.Merchant], 10));
         builder.Services.AddNavEntry(new("My disputes", "/shopper/disputes", Icons.Material.Outlined.ReportProblem, [Roles.Shopper], 10));

@@ -4,6 +4,7 @@ using Ombud.Platform.Events;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Http;
 using Ombud.Platform.Idempotency;
+using Ombud.Platform.Privacy;
 using Ombud.Platform.Realtime;
 using Ombud.Platform.Storage;
 using Ombud.Platform.Telemetry;
@@ -33,6 +34,7 @@ internal static class PlatformSetup
         services.AddScoped<Outbox.DomainEvents>();
         builder.AddIdempotency(settings);
         builder.AddEventsAndTimers(settings);
+        builder.AddPrivacy(settings);
         // Secure over HTTPS, including HTTPS a trusted proxy terminated (SecurityHeaders' forwarded headers).
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddProblemDetails();
@@ -78,6 +80,7 @@ internal static class PlatformSetup
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/scalar").AllowAnonymous();
         app.MapEventsAndTimers();
+        app.MapPrivacyApi();
     }
 
     /// <summary>Migrates (unless disabled) and then runs <paramref name="afterMigration"/>, exclusively across nodes.</summary>

@@ -53,6 +53,11 @@ public sealed class EvidenceFile
     public byte[] Content { get; private set; } = [];
 
     public DateTime UploadedAt { get; private set; }
+
+    /// <summary>True once erasure or retention took the content and the given name; the hash still proves what was sent.</summary>
+    public bool IsRemoved => Content.Length == 0 && SizeBytes > 0;
+
+    internal void RemoveContent(string removed) => (FileName, Content) = (removed, []);
 }
 
 /// <summary>

@@ -30,4 +30,10 @@ public sealed class AuditEntry
     public string Subject { get; private set; } = "";
 
     public string? Detail { get; private set; }
+
+    /// <summary>
+    /// Erasure: the one change an audit row ever takes. Who did what when stays; a detail that carried the person's
+    /// address or device (a sign-in's IP) is replaced.
+    /// </summary>
+    internal void RedactDetail(string removed) => Detail = Detail is null ? null : removed;
 }

@@ -30,5 +30,8 @@ public sealed class OutboxMessage
 
     public string Payload { get; private set; } = "";
 
+    /// <summary>Erasure: the payload with a customer's personal fields taken out (<see cref="Privacy.PersonalFields"/>).</summary>
+    internal void Rewrite(string payload) => Payload = payload;
+
     public DateTime OccurredAt { get; private set; }
 }

@@ -36,6 +36,9 @@ public sealed class WebhookMessage
     /// <summary>The JSON body: <c>{"type":…,"timestamp":…,"data":{…}}</c>.</summary>
     public string Body { get; private set; } = "";
 
+    /// <summary>Erasure: the body with a customer's personal fields taken out (<see cref="Privacy.PersonalFields"/>).</summary>
+    internal void Rewrite(string body) => Body = body;
+
     public DateTime OccurredAt { get; private set; }
 
     public DateTime FannedOutAt { get; private set; }
