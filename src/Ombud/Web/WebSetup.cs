@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Ombud.Web.Account;
+using Ombud.Web.Layout;
 
 namespace Ombud.Web;
 
@@ -22,6 +23,7 @@ internal static class WebSetup
         services.AddHttpContextAccessor();
         services.AddScoped<SignInAudit>();
         services.AddSingleton<SignInThrottle>();
+        services.AddNavEntry(new("Customer data", "/admin/customers", MudBlazor.Icons.Material.Outlined.PrivacyTip, [Platform.Auth.Roles.Admin], 90));
     }
 
     public static void MapWeb(this WebApplication app)

@@ -165,12 +165,14 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, AuditLo
     public async Task<Outcome<EvidenceFile>> FileAsync(ClaimsPrincipal user, DisputeParty party, Guid id, Guid fileId, CancellationToken ct)
     {
         if (await SeenAsync(user, party, id, ct) is not ({ } caller, _)
-            || await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.DisputeId == id, ct) is not { } file)
+            || await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.DisputeId == id, ct) is not { } file
+            || file.IsRemoved)
         {
+            // A file erasure or retention emptied is gone: only its hash and size are left to show.
             return new NotFound("file", fileId.ToString());
         }
 
-        await RecordReadAsync(caller, "dispute.file-downloaded", id, $"file {file.Id} '{file.FileName}' sha256 {file.Sha256} as {party.ToString().ToLowerInvariant()}", ct);
+        await RecordReadAsync(caller, "dispute.file-downloaded", id, $"file {file.Id} sha256 {file.Sha256} as {party.ToString().ToLowerInvariant()}", ct);
         return file;
     }
 

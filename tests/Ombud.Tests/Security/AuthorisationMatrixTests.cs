@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Ombud.Tests.Disputes.Http;
+using Ombud.Tests.Support;
+
+namespace Ombud.Tests.Security;
+
+/// <summary>
+/// Every API operation the app maps × every kind of caller, each cell's expected outcome written down in
+/// <see cref="Expected"/>: <c>ok</c> (let through: any answer but 401, 403, 404 or a 5xx), <c>401</c> (who are you?),
+/// <c>403</c> (known, not allowed), <c>404</c> (someone else's, or nothing there: never "it exists but is not yours").
+/// Operations are read from the app's own endpoints, so a new one missing from the table fails this test by name.
+/// </summary>
+public sealed class AuthorisationMatrixTests
+{
+    /// <summary>The columns, in the order of <see cref="Credential"/>; B's and merchant B's cells use A's ids.</summary>
+    private const string Columns = "anon shopA shopB mUserA mKeyA mKeyB agent fraud analyst adminU adminK revoked noScope";
+
+    /// <summary>
+    /// Each operation's row. Ids in routes are A's (<see cref="AuthorisationWorld"/>); where the world has no such
+    /// thing (an offer, a delivery, a dead letter, an agent) the id is new, so those who may ask are told 404 too.
+    /// </summary>
+    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    {
+    };
+
+    /// <summary>The order the cells run in: strangers first and owners last, so nothing one allowed caller changes hides the others' answers.</summary>
+    private static readonly Credential[] RunOrder =
+    [
+        Credential.Anonymous, Credential.RevokedKey, Credential.KeyWithoutScope, Credential.ShopperB, Credential.MerchantKeyB, Credential.FraudSpecialist,
+        Credential.Analyst, Credential.MerchantUserA, Credential.Agent, Credential.AdminUser, Credential.AdminKey, Credential.MerchantKeyA, Credential.ShopperA,
+    ];
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Every_operation_answers_every_kind_of_caller_as_the_table_says(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider, settings: new Dictionary<string, string?>
+        {
+            ["Ombud:Webhooks:AllowHttp"] = "true",
+            ["Ombud:Webhooks:AllowPrivateNetworks"] = "true",
+        });
+        var world = await AuthorisationWorld.CreateAsync(app);
+        var operations = Operations(app);
+
+        var missing = operations.Where(o => !Expected.ContainsKey(o)).ToList();
+        var gone = Expected.Keys.Where(k => !operations.Contains(k)).ToList();
+        var failures = new List<string>();
+        var observed = new StringBuilder();
+        foreach (var operation in operations.OrderBy(RunsLate).ThenBy(o => o, StringComparer.Ordinal))
+        {
+            var expected = Expected.TryGetValue(operation, out var row) ? row.Split(' ', StringSplitOptions.RemoveEmptyEntries) : null;
+            Assert.True(expected is null || expected.Length == Enum.GetValues<Credential>().Length, $"{operation}: the row needs one cell per column ({Columns})");
+            var cells = new Dictionary<Credential, string>();
+            foreach (var credential in RunOrder)
+            {
+                using var request = Request(operation, world);
+                var response = await world.Client(credential).SendAsync(request);
+                var status = (int)response.StatusCode;
+                var cell = status switch
+                {
+                    401 or 403 or 404 => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    >= 500 => $"5xx({status})",
+                    _ => "ok",
+                };
+                cells[credential] = cell;
+                var want = expected?[(int)credential];
+                if (want is not null && want != cell)
+                {
+                    failures.Add($"{operation} as {credential}: expected {want}, got {status} {Shorten(await response.Content.ReadAsStringAsync())}");
+                }
+            }
+
+            observed.Append("        [\"").Append(operation).Append("\"] = \"")
+                .Append(string.Join(' ', Enum.GetValues<Credential>().Select(c => cells[c]))).AppendLine("\",");
+        }
+
+        Assert.True(missing.Count == 0 && gone.Count == 0 && failures.Count == 0,
+            (missing.Count > 0 ? $"Operations the table does not list (add a row for each):\n  {string.Join("\n  ", missing)}\n" : "")
+            + (gone.Count > 0 ? $"Rows for operations the app no longer maps:\n  {string.Join("\n  ", gone)}\n" : "")
+            + (failures.Count > 0 ? $"Cells that differ:\n  {string.Join("\n  ", failures)}\n" : "")
+            + $"Observed ({Columns}):\n{observed}");
+    }
+
+    /// <summary>"METHOD /route/pattern" of every API endpoint the running app maps.</summary>
+    private static List<string> Operations(OmbudTestApp app) =>
+    [
+        .. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Distinct(StringComparer.Ordinal),
+    ];
+
+    /// <summary>Deleting and erasing run after everything else, so the things they remove are there for the others.</summary>
+    private static int RunsLate(string operation) =>
+        operation.StartsWith("DELETE ", StringComparison.Ordinal) || operation.EndsWith("/erasure", StringComparison.Ordinal) ? 1 : 0;
+
+    private static HttpRequestMessage Request(string operation, AuthorisationWorld world)
+    {
+        var (method, template) = (operation[..operation.IndexOf(' ', StringComparison.Ordinal)], operation[(operation.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        var path = string.Join('/', template.Split('/').Select(segment => segment.StartsWith('{') ? Value(segment, template, world) : segment));
+        var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        if (method is "POST" or "PUT")
+        {
+            request.Content = Body(template, world);
+        }
+
+        return request;
+    }
+
+    /// <summary>A's id for the thing a route parameter names, read from the route around it.</summary>
+    private static string Value(string segment, string template, AuthorisationWorld world)
+    {
+        var name = segment.Trim('{', '}').Split(':')[0];
+        string Id(string thing) => world.Ids[thing];
+        return name switch
+        {
+            "fileId" => Id("file"),
+            "skill" => "payments",
+            "subscriber" => "no-such-subscriber",
+            "kind" => "no-such-kind",
+            "entityId" => "nothing",
+            "agentId" => Guid.NewGuid().ToString(),
+            "id" when template.Contains("/disputes", StringComparison.Ordinal) => Id("dispute"),
+            "id" when template.Contains("/conversations", StringComparison.Ordinal) => Id("conversation"),
+            "id" when template.Contains("/webhooks/endpoints", StringComparison.Ordinal) => Id("endpoint"),
+            "id" when template.StartsWith("/api/v1/customers", StringComparison.Ordinal) || template.StartsWith("/api/v1/admin/customers", StringComparison.Ordinal) => Id("customer"),
+            "id" when template.StartsWith("/api/v1/merchants", StringComparison.Ordinal) => Id("merchant"),
+            "id" when template.StartsWith("/api/v1/orders", StringComparison.Ordinal) => Id("order"),
+            "id" when template.StartsWith("/api/v1/payments", StringComparison.Ordinal) => Id("payment"),
+            "id" when template.StartsWith("/api/v1/refunds", StringComparison.Ordinal) => Id("refund"),
+            // Offers and webhook deliveries: none in this world.
+            _ => Guid.NewGuid().ToString(),
+        };
+    }
+
+    /// <summary>A body the operation would take from its rightful caller, so a stranger's answer is about who they are, not what they sent.</summary>
+    private static HttpContent Body(string template, AuthorisationWorld world)
+    {
+        if (template.EndsWith("/information", StringComparison.Ordinal) || template.EndsWith("/evidence", StringComparison.Ordinal))
+        {
+            return DisputeParties.Form(new Dictionary<string, string> { ["text"] = "Here is what happened." }, EvidenceSample.Pdf());
+        }
+
+        var json = template switch
+        {
+            "/api/v1/shopper/disputes" => $$"""{"orderId":"{{world.Ids["order"]}}","reason":"other","description":"Not right"}""",
+            "/api/v1/staff/high-risk" => $$"""{"orderId":"{{world.Ids["order"]}}","description":"Known drop address"}""",
+            _ when template.EndsWith("/return", StringComparison.Ordinal) => """{"carrier":"PostNord","trackingNumber":"PN-1"}""",
+            _ when template.EndsWith("/decision", StringComparison.Ordinal) => """{"winner":"shopper","detail":"merchantDidNotReply","explanation":"No answer."}""",
+            _ when template.EndsWith("/appeal", StringComparison.Ordinal) => """{"text":"We delivered it."}""",
+            _ when template.EndsWith("/messages", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}","text":"Where is my parcel?"}""",
+            _ when template.EndsWith("/handoff", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}"}""",
+            _ when template.EndsWith("/certification", StringComparison.Ordinal) => """{"level":3}""",
+            _ when template.StartsWith("/api/v1/webhooks/endpoints", StringComparison.Ordinal) => """{"url":"http://127.0.0.1:9/other"}""",
+            _ => "{}",
+        };
+        var content = new StringContent(json, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    private static string Shorten(string body) => body.Length <= 200 ? body : body[..200] + "…";
+}
