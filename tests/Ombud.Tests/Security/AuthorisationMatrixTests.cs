@@ -17,7 +17,7 @@ namespace Ombud.Tests.Security;
 public sealed class AuthorisationMatrixTests
 {
     /// <summary>The columns, in the order of <see cref="Credential"/>; B's and merchant B's cells use A's ids.</summary>
-    private const string Columns = "anon shopA shopB mUserA mKeyA mKeyB agent fraud analyst adminU adminK revoked noScope";
+    private const string Columns = "anon shopA shopB mUserA mKeyA mKeyB agent fraud analyst adminU adminK revoked noScope ingestK";
 
     /// <summary>
     /// Each operation's row. Ids in routes are A's (<see cref="AuthorisationWorld"/>); where the world has no such
@@ -25,13 +25,88 @@ public sealed class AuthorisationMatrixTests
     /// </summary>
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
+        //                                                                             anon shopA shopB mUserA mKeyA mKeyB agent fraud analyst adminU adminK revoked noScope ingestK
+        // Ingestion
+        ["GET /api/v1/customers"] =                                                   "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["POST /api/v1/customers"] =                                                  "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["GET /api/v1/customers/{id:guid}"] =                                         "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["GET /api/v1/merchants"] =                                                   "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["POST /api/v1/merchants"] =                                                  "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["GET /api/v1/merchants/{id:guid}"] =                                         "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["GET /api/v1/orders"] =                                                      "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["POST /api/v1/orders"] =                                                     "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["POST /api/v1/orders/batch"] =                                               "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["GET /api/v1/orders/{id:guid}"] =                                            "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["POST /api/v1/orders/{id:guid}/cancellation"] =                              "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["POST /api/v1/orders/{id:guid}/delivery"] =                                  "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["POST /api/v1/orders/{id:guid}/return"] =                                    "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["POST /api/v1/orders/{id:guid}/shipment"] =                                  "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["GET /api/v1/payments"] =                                                    "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["POST /api/v1/payments"] =                                                   "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["GET /api/v1/payments/{id:guid}"] =                                          "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["GET /api/v1/refunds"] =                                                     "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["POST /api/v1/refunds"] =                                                    "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        ["GET /api/v1/refunds/{id:guid}"] =                                           "401  401   401   401    403   403   401   401   401     401    403    401     403     ok",
+        // Disputes: shopper
+        ["GET /api/v1/shopper/disputes/"] =                                           "401  ok    ok    403    401   401   403   403   403     403    401    401     401     401",
+        ["POST /api/v1/shopper/disputes/"] =                                          "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
+        ["GET /api/v1/shopper/disputes/{id:guid}"] =                                  "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
+        ["GET /api/v1/shopper/disputes/{id:guid}/files/{fileId:guid}"] =              "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
+        ["POST /api/v1/shopper/disputes/{id:guid}/information"] =                     "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
+        ["POST /api/v1/shopper/disputes/{id:guid}/return"] =                          "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
+        ["POST /api/v1/shopper/disputes/{id:guid}/settlement"] =                      "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
+        ["POST /api/v1/shopper/disputes/{id:guid}/withdrawal"] =                      "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
+        // Disputes: merchant
+        ["GET /api/v1/merchant/disputes/"] =                                          "401  401   401   401    ok    ok    401   401   401     401    403    401     403     403",
+        ["GET /api/v1/merchant/disputes/{id:guid}"] =                                 "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
+        ["POST /api/v1/merchant/disputes/{id:guid}/acceptance"] =                     "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
+        ["POST /api/v1/merchant/disputes/{id:guid}/appeal"] =                         "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
+        ["POST /api/v1/merchant/disputes/{id:guid}/evidence"] =                       "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
+        ["GET /api/v1/merchant/disputes/{id:guid}/files/{fileId:guid}"] =             "401  403   403   ok     ok    404   403   403   403     403    403    401     403     403",
+        // Disputes: staff
+        ["GET /api/v1/staff/disputes/queue"] =                                        "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
+        ["GET /api/v1/staff/disputes/{id:guid}"] =                                    "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
+        ["POST /api/v1/staff/disputes/{id:guid}/decision"] =                          "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
+        ["GET /api/v1/staff/disputes/{id:guid}/files/{fileId:guid}"] =                "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
+        ["POST /api/v1/staff/high-risk"] =                                            "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
+        // Assistant
+        ["GET /api/v1/admin/assistant/turn-latency/"] =                               "401  401   401   401    403   403   401   401   401     401    ok     401     403     403",
+        ["POST /api/v1/admin/assistant/turn-latency/reset"] =                         "401  401   401   401    403   403   401   401   401     401    ok     401     403     403",
+        ["POST /api/v1/assistant/conversations/"] =                                   "401  ok    ok    403    403   403   403   403   403     403    403    401     403     403",
+        ["GET /api/v1/assistant/conversations/{id:guid}"] =                           "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
+        ["POST /api/v1/assistant/conversations/{id:guid}/handoff"] =                  "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
+        ["POST /api/v1/assistant/conversations/{id:guid}/messages"] =                 "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
+        // Marketplace
+        ["POST /api/v1/admin/agents/{agentId:guid}/skills/{skill}/certification"] =   "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        ["GET /api/v1/agent/offers/"] =                                               "401  403   403   403    401   401   403   403   403     403    401    401     401     401",
+        ["POST /api/v1/agent/offers/{id:guid}/accept"] =                              "401  403   403   403    401   401   404   403   403     403    401    401     401     401",
+        ["POST /api/v1/agent/offers/{id:guid}/reject"] =                              "401  403   403   403    401   401   404   403   403     403    401    401     401     401",
+        // Webhooks
+        ["GET /api/v1/webhooks/deliveries/{id:guid}"] =                               "401  401   401   401    404   404   401   401   401     401    404    401     403     403",
+        ["POST /api/v1/webhooks/deliveries/{id:guid}/replay"] =                       "401  401   401   401    404   404   401   401   401     401    404    401     403     403",
+        ["GET /api/v1/webhooks/endpoints"] =                                          "401  401   401   401    ok    ok    401   401   401     401    ok     401     403     403",
+        ["POST /api/v1/webhooks/endpoints"] =                                         "401  401   401   401    ok    ok    401   401   401     401    ok     401     403     403",
+        ["DELETE /api/v1/webhooks/endpoints/{id:guid}"] =                             "401  401   401   401    ok    404   401   401   401     401    404    401     403     403",
+        ["GET /api/v1/webhooks/endpoints/{id:guid}"] =                                "401  401   401   401    ok    404   401   401   401     401    404    401     403     403",
+        ["PUT /api/v1/webhooks/endpoints/{id:guid}"] =                                "401  401   401   401    ok    404   401   401   401     401    404    401     403     403",
+        ["GET /api/v1/webhooks/endpoints/{id:guid}/deliveries"] =                     "401  401   401   401    ok    404   401   401   401     401    404    401     403     403",
+        ["POST /api/v1/webhooks/endpoints/{id:guid}/rotate-secret"] =                 "401  401   401   401    ok    404   401   401   401     401    404    401     403     403",
+        ["GET /api/v1/webhooks/event-types"] =                                        "401  401   401   401    ok    ok    401   401   401     401    ok     401     403     403",
+        // Operations
+        ["GET /api/v1/admin/dead-letters/"] =                                         "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
+        ["POST /api/v1/admin/dead-letters/events/{subscriber}/replay"] =              "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        ["POST /api/v1/admin/dead-letters/timers/{kind}/{entityId}/replay"] =         "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        // Privacy
+        ["POST /api/v1/admin/customers/{id:guid}/erasure"] =                          "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
+        ["GET /api/v1/admin/customers/{id:guid}/export"] =                            "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
+        ["GET /api/v1/shopper/data-export"] =                                         "401  ok    ok    403    401   401   403   403   403     403    401    401     401     401",
     };
 
     /// <summary>The order the cells run in: strangers first and owners last, so nothing one allowed caller changes hides the others' answers.</summary>
     private static readonly Credential[] RunOrder =
     [
         Credential.Anonymous, Credential.RevokedKey, Credential.KeyWithoutScope, Credential.ShopperB, Credential.MerchantKeyB, Credential.FraudSpecialist,
-        Credential.Analyst, Credential.MerchantUserA, Credential.Agent, Credential.AdminUser, Credential.AdminKey, Credential.MerchantKeyA, Credential.ShopperA,
+        Credential.Analyst, Credential.MerchantUserA, Credential.Agent, Credential.AdminUser, Credential.AdminKey, Credential.IngestKey, Credential.MerchantKeyA, Credential.ShopperA,
     ];
 
     [Theory]

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ombud.Commerce;
@@ -31,6 +30,9 @@ public enum Credential
     AdminKey,
     RevokedKey,
     KeyWithoutScope,
+
+    /// <summary>The provider's own system feeding customers and orders in (scope ingest).</summary>
+    IngestKey,
 }
 
 /// <summary>
@@ -87,6 +89,7 @@ internal sealed class AuthorisationWorld
         world._clients[Credential.AdminKey] = await app.ClientWithKeyAsync(Scopes.Admin);
         world._clients[Credential.RevokedKey] = await RevokedKeyAsync(app);
         world._clients[Credential.KeyWithoutScope] = await app.ClientWithKeyAsync();
+        world._clients[Credential.IngestKey] = await app.ClientWithKeyAsync(Scopes.Ingest);
         return world;
     }
 
@@ -112,6 +115,5 @@ internal sealed class AuthorisationWorld
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
-
-    public static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
 }
+

@@ -55,12 +55,12 @@ internal sealed class CommerceCustomerData(OmbudDb db, CustomerAccounts accounts
         return null;
     }
 
-    public async Task<int> EraseAsync(CustomerErasureScope scope, CancellationToken ct)
+    public async Task<ErasedRecords> EraseAsync(CustomerErasureScope scope, CancellationToken ct)
     {
         var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.Id == scope.CustomerId, ct);
         if (customer is null)
         {
-            return 0;
+            return ErasedRecords.None;
         }
 
         customer.Pseudonymise(scope.Pseudonym, scope.Email);
@@ -76,6 +76,7 @@ internal sealed class CommerceCustomerData(OmbudDb db, CustomerAccounts accounts
             refund.Pseudonymise(CustomerErasureScope.Removed);
         }
 
-        return 1 + orders.Count + refunds.Count;
+        return new ErasedRecords(1 + orders.Count + refunds.Count,
+            [$"customer:{scope.CustomerId}", .. orders.Select(o => $"order:{o.Id}"), .. refunds.Select(r => $"refund:{r.Id}")]);
     }
 }

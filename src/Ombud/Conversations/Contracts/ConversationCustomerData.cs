@@ -37,12 +37,13 @@ internal sealed class ConversationCustomerData(OmbudDb db) : ICustomerDataHolder
 
     public Task<string?> ErasureBlockerAsync(Guid customerId, CancellationToken ct) => Task.FromResult<string?>(null);
 
-    public async Task<int> EraseAsync(CustomerErasureScope scope, CancellationToken ct)
+    public async Task<ErasedRecords> EraseAsync(CustomerErasureScope scope, CancellationToken ct)
     {
         var conversations = await db.Set<Conversation>().Where(c => c.CustomerId == scope.CustomerId).ToListAsync(ct);
         var ids = conversations.Select(c => c.Id).ToList();
-        return ConversationText.Remove(conversations, await db.Set<ConversationMessage>().Where(m => ids.Contains(m.ConversationId)).ToListAsync(ct),
-            await db.Set<HandOff>().Where(h => ids.Contains(h.ConversationId)).ToListAsync(ct));
+        var handOffs = await db.Set<HandOff>().Where(h => ids.Contains(h.ConversationId)).ToListAsync(ct);
+        var count = ConversationText.Remove(conversations, await db.Set<ConversationMessage>().Where(m => ids.Contains(m.ConversationId)).ToListAsync(ct), handOffs);
+        return new ErasedRecords(count, [.. ids.Select(id => $"conversation:{id}"), .. handOffs.Select(h => $"handoff:{h.Id}")]);
     }
 }
 

@@ -44,7 +44,7 @@ internal sealed class DisputeCustomerData(OmbudDb db) : ICustomerDataHolder
         return open == 0 ? null : $"the customer has {open} open dispute{(open == 1 ? "" : "s")}; erasure waits until {(open == 1 ? "it is" : "they are")} closed";
     }
 
-    public async Task<int> EraseAsync(CustomerErasureScope scope, CancellationToken ct)
+    public async Task<ErasedRecords> EraseAsync(CustomerErasureScope scope, CancellationToken ct)
     {
         var disputes = await db.Set<Dispute>().Where(d => d.CustomerId == scope.CustomerId).ToListAsync(ct);
         foreach (var dispute in disputes)
@@ -59,7 +59,7 @@ internal sealed class DisputeCustomerData(OmbudDb db) : ICustomerDataHolder
             file.RemoveContent(CustomerErasureScope.Removed);
         }
 
-        return disputes.Count + files.Count;
+        return new ErasedRecords(disputes.Count + files.Count, [.. ids.Select(id => $"dispute:{id}"), .. files.Select(f => $"file:{f.Id}")]);
     }
 }
 

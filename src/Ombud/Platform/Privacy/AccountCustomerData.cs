@@ -7,7 +7,7 @@ namespace Ombud.Platform.Privacy;
 
 /// <summary>
 /// Platform's part of a customer's data rights: the shopper's sign-in account, the idempotency answers it was given,
-/// and the copies of the customer's personal fields in stored events and webhook messages. Erasure removes the account
+/// the audit details of its sign-ins (their IP address), and the copies of the customer's personal fields in stored events and webhook messages. Erasure removes the account
 /// (the shopper can no longer sign in), the answers, and those fields.
 /// </summary>
 internal sealed class AccountCustomerData(OmbudDb db) : ICustomerDataHolder
@@ -30,7 +30,7 @@ internal sealed class AccountCustomerData(OmbudDb db) : ICustomerDataHolder
 
     public Task<string?> ErasureBlockerAsync(Guid customerId, CancellationToken ct) => Task.FromResult<string?>(null);
 
-    public async Task<int> EraseAsync(CustomerErasureScope scope, CancellationToken ct)
+    public async Task<ErasedRecords> EraseAsync(CustomerErasureScope scope, CancellationToken ct)
     {
         var users = await db.Users.Where(u => u.CustomerId == scope.CustomerId).ToListAsync(ct);
         var actors = users.Select(u => $"user:{u.Id}").ToList();
@@ -38,8 +38,6 @@ internal sealed class AccountCustomerData(OmbudDb db) : ICustomerDataHolder
         db.Users.RemoveRange(users);
         var answers = await db.IdempotencyRecords.Where(r => actors.Contains(r.Caller)).ToListAsync(ct);
         db.IdempotencyRecords.RemoveRange(answers);
-        var signIns = await db.AuditEntries.Where(e => actors.Contains(e.Subject) && e.Detail != null).ToListAsync(ct);
-        signIns.ForEach(e => e.RedactDetail(CustomerErasureScope.Removed));
 
         var id = scope.CustomerId.ToString();
         var events = await db.Set<OutboxMessage>().Where(m => m.Payload.Contains(id)).ToListAsync(ct);
@@ -64,6 +62,7 @@ internal sealed class AccountCustomerData(OmbudDb db) : ICustomerDataHolder
             }
         }
 
-        return users.Count + answers.Count + signIns.Count + scrubbed;
+        // Their sign-ins' audit details held the address they signed in from: the desk redacts those by subject.
+        return new ErasedRecords(users.Count + answers.Count + scrubbed, actors);
     }
 }

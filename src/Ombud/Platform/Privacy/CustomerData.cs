@@ -21,9 +21,10 @@ public interface ICustomerDataHolder
     /// <summary>
     /// Stages the pseudonymisation of the customer's data inside the caller's unit of work: identifying and free text
     /// replaced, files emptied; amounts, dates and ids kept so balances and the ledger still reconcile. Returns how many
-    /// records were touched.
+    /// records were touched and how the audit log names them, so the audit details about them (which may quote what
+    /// was written) go too.
     /// </summary>
-    Task<int> EraseAsync(CustomerErasureScope scope, CancellationToken ct);
+    Task<ErasedRecords> EraseAsync(CustomerErasureScope scope, CancellationToken ct);
 }
 
 /// <summary>A module's share of an export: named record lists (serialised as JSON as they are) and files for the archive's <c>files/</c>.</summary>
@@ -36,6 +37,12 @@ public sealed record CustomerDataPart(
     IReadOnlyCollection<string> AuditSubjects)
 {
     public static CustomerDataPart Empty { get; } = new(new Dictionary<string, object>(), new Dictionary<string, byte[]>(), []);
+}
+
+/// <summary>What a module's erasure touched: how many records, and their audit subjects (<c>dispute:…</c>).</summary>
+public sealed record ErasedRecords(int Count, IReadOnlyCollection<string> AuditSubjects)
+{
+    public static ErasedRecords None { get; } = new(0, []);
 }
 
 /// <summary>Whom to erase and what to put in place of their data.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Storage;
 
@@ -8,7 +9,7 @@ namespace Ombud.Platform.Privacy;
 /// all of it happened and is audited or nothing did. Refused (409) while a module says the law still needs the
 /// customer known: an open dispute, money owed either way (docs/security.md, "Data rights").
 /// </summary>
-public sealed class CustomerErasure(IEnumerable<ICustomerDataHolder> holders, UnitOfWork unitOfWork, AuditLog audit, TimeProvider clock)
+public sealed class CustomerErasure(IEnumerable<ICustomerDataHolder> holders, OmbudDb db, UnitOfWork unitOfWork, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Why the customer may not be erased now; null when they may.</summary>
     public async Task<string?> BlockerAsync(Guid customerId, CancellationToken ct)
@@ -37,15 +38,24 @@ public sealed class CustomerErasure(IEnumerable<ICustomerDataHolder> holders, Un
 
             var scope = new CustomerErasureScope(customerId, $"erased-{customerId:N}", clock.GetUtcNow().UtcDateTime);
             var touched = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var subjects = new List<string>();
             foreach (var holder in holders)
             {
-                touched[holder.Module] = await holder.EraseAsync(scope, token);
+                var erased = await holder.EraseAsync(scope, token);
+                touched[holder.Module] = erased.Count;
+                subjects.AddRange(erased.AuditSubjects);
             }
 
             if (touched.Values.Sum() == 0)
             {
                 return new NotFound("customer", customerId.ToString());
             }
+
+            // Who did what to her records, and when, stays; the details may quote her (a dispute's note, a sign-in's
+            // address), so they go. Earlier privacy acts' details hold only counts and stay.
+            var entries = await db.AuditEntries.Where(e => subjects.Contains(e.Subject) && e.Detail != null && !e.Action.StartsWith("privacy.")).ToListAsync(token);
+            entries.ForEach(e => e.RedactDetail(CustomerErasureScope.Removed));
+            touched["audit"] = entries.Count;
 
             audit.Record(actor, "privacy.erased", $"customer:{customerId}", string.Join(", ", touched.Select(t => $"{t.Key}={t.Value}")));
             return new CustomerErased(customerId, scope.Pseudonym, touched);

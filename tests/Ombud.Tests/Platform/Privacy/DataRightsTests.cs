@@ -112,7 +112,8 @@ public sealed class DataRightsTests
                 sections.GetProperty("platform.accounts").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
             var userSubjects = await db.Users.Where(u => u.CustomerId == ulrika.Id).Select(u => "user:" + u.Id).ToListAsync();
             var subjects = new List<string> { $"customer:{ulrika.Id}", $"dispute:{ulrika.Dispute}", $"conversation:{ulrika.Conversation}" }.Concat(userSubjects).ToList();
-            var audit = await db.AuditEntries.Where(e => subjects.Contains(e.Subject)).Select(e => e.Id).OrderBy(i => i).ToListAsync();
+            // The export's own entry is written once the archive is: it cannot be in it.
+            var audit = await db.AuditEntries.Where(e => subjects.Contains(e.Subject) && e.Action != "privacy.exported").Select(e => e.Id).OrderBy(i => i).ToListAsync();
             Assert.Equal(audit, Ids("platform.auditEntries"));
             Assert.Contains(sections.GetProperty("platform.auditEntries").EnumerateArray(), e => e.GetProperty("action").GetString() == "dispute.file-downloaded");
             return 0;
