@@ -76,12 +76,13 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/assistant/conversations/{id:guid}"] =                           "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
         ["POST /api/v1/assistant/conversations/{id:guid}/handoff"] =                  "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
         ["POST /api/v1/assistant/conversations/{id:guid}/messages"] =                 "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
-        // Marketplace
+        // Marketplace: no agent record or offer in this world, so those who may act are told 404.
         ["POST /api/v1/admin/agents/{agentId:guid}/skills/{skill}/certification"] =   "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         ["GET /api/v1/agent/offers/"] =                                               "401  403   403   403    401   401   403   403   403     403    401    401     401     401",
         ["POST /api/v1/agent/offers/{id:guid}/accept"] =                              "401  403   403   403    401   401   404   403   403     403    401    401     401     401",
         ["POST /api/v1/agent/offers/{id:guid}/reject"] =                              "401  403   403   403    401   401   404   403   403     403    401    401     401     401",
-        // Webhooks
+        // Webhooks: A's endpoint is merchant A's key's alone (the admin key is the provider's, another owner); no
+        // deliveries exist, so their rows tell only who gets past 401/403.
         ["GET /api/v1/webhooks/deliveries/{id:guid}"] =                               "401  401   401   401    404   404   401   401   401     401    404    401     403     403",
         ["POST /api/v1/webhooks/deliveries/{id:guid}/replay"] =                       "401  401   401   401    404   404   401   401   401     401    404    401     403     403",
         ["GET /api/v1/webhooks/endpoints"] =                                          "401  401   401   401    ok    ok    401   401   401     401    ok     401     403     403",
@@ -92,11 +93,12 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/webhooks/endpoints/{id:guid}/deliveries"] =                     "401  401   401   401    ok    404   401   401   401     401    404    401     403     403",
         ["POST /api/v1/webhooks/endpoints/{id:guid}/rotate-secret"] =                 "401  401   401   401    ok    404   401   401   401     401    404    401     403     403",
         ["GET /api/v1/webhooks/event-types"] =                                        "401  401   401   401    ok    ok    401   401   401     401    ok     401     403     403",
-        // Operations
+        // Operations: no dead letters in this world, so admins are told 404 for a replay.
         ["GET /api/v1/admin/dead-letters/"] =                                         "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         ["POST /api/v1/admin/dead-letters/events/{subscriber}/replay"] =              "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         ["POST /api/v1/admin/dead-letters/timers/{kind}/{entityId}/replay"] =         "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
-        // Privacy
+        // Privacy: admins get through erasure and are refused 409 (A's dispute is open); the shopper's export names no
+        // id, so each shopper gets their own archive (DataRightsTests checks whose).
         ["POST /api/v1/admin/customers/{id:guid}/erasure"] =                          "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         ["GET /api/v1/admin/customers/{id:guid}/export"] =                            "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         ["GET /api/v1/shopper/data-export"] =                                         "401  ok    ok    403    401   401   403   403   403     403    401    401     401     401",
@@ -221,7 +223,8 @@ public sealed class AuthorisationMatrixTests
             return DisputeParties.Form(new Dictionary<string, string> { ["text"] = "Here is what happened." }, EvidenceSample.Pdf());
         }
 
-        var json = template switch
+        // A group's root is mapped with a trailing slash ("/api/v1/shopper/disputes/").
+        var json = template.TrimEnd('/') switch
         {
             "/api/v1/shopper/disputes" => $$"""{"orderId":"{{world.Ids["order"]}}","reason":"other","description":"Not right"}""",
             "/api/v1/staff/high-risk" => $$"""{"orderId":"{{world.Ids["order"]}}","description":"Known drop address"}""",
