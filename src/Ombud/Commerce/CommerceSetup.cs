@@ -14,6 +14,7 @@ internal static class CommerceSetup
         builder.Services.AddScoped<CustomerAccounts>();
         builder.Services.AddScoped<Contracts.CustomerOrders>();
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
+        builder.Services.AddKeyScopeChoices<Contracts.MerchantKeyScopes>();
     }
 
     public static void MapCommerce(this IEndpointRouteBuilder app) => app.MapIngestion();

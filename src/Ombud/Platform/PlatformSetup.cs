@@ -78,6 +78,7 @@ internal static class PlatformSetup
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/scalar").AllowAnonymous();
         app.MapEventsAndTimers();
+        app.MapApiKeyApi();
     }
 
     /// <summary>Migrates (unless disabled) and then runs <paramref name="afterMigration"/>, exclusively across nodes.</summary>
