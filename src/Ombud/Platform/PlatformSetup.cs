@@ -28,7 +28,10 @@ internal static class PlatformSetup
 
         var services = builder.Services;
         builder.AddOmbudKeyRing(demo, serving: !settings.IsCommand);
-        services.AddSingleton(TimeProvider.System);
+        // In demo mode an admin may move the node's clock forward (DemoClock); otherwise it is the system's.
+        services.AddSingleton(_ => new DemoClock(TimeProvider.System));
+        services.AddSingleton(sp => demo.IsOn ? sp.GetRequiredService<DemoClock>() : TimeProvider.System);
+        services.AddScoped<DemoClockControl>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Outbox.DomainEvents>();
         builder.AddIdempotency(settings);
@@ -79,6 +82,7 @@ internal static class PlatformSetup
         app.MapScalarApiReference("/scalar").AllowAnonymous();
         app.MapEventsAndTimers();
         app.MapApiKeyApi();
+        app.MapDemoClockApi();
     }
 
     /// <summary>Migrates (unless disabled) and then runs <paramref name="afterMigration"/>, exclusively across nodes.</summary>
