@@ -16,6 +16,7 @@ internal static class CommerceSetup
         builder.Services.AddScoped<Contracts.CustomerOrders>();
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
         builder.Services.AddCustomerDataHolder<Contracts.CommerceCustomerData>();
+        builder.Services.AddKeyScopeChoices<Contracts.MerchantKeyScopes>();
     }
 
     public static void MapCommerce(this IEndpointRouteBuilder app) => app.MapIngestion();

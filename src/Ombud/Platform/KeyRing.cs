@@ -42,6 +42,8 @@ internal static class KeyRing
                     + "See docs/operations.md.");
             }
 
+            // Unencrypted on purpose here (demo mode, one-shot verbs): ASP.NET Core would warn on every new key.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
             return;
         }
 

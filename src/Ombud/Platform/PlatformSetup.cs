@@ -29,7 +29,10 @@ internal static class PlatformSetup
 
         var services = builder.Services;
         builder.AddOmbudKeyRing(demo, serving: !settings.IsCommand);
-        services.AddSingleton(TimeProvider.System);
+        // In demo mode an admin may move the node's clock forward (DemoClock); otherwise it is the system's.
+        services.AddSingleton(_ => new DemoClock(TimeProvider.System));
+        services.AddSingleton(sp => demo.IsOn ? sp.GetRequiredService<DemoClock>() : TimeProvider.System);
+        services.AddScoped<DemoClockControl>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Outbox.DomainEvents>();
         builder.AddIdempotency(settings);
@@ -81,6 +84,8 @@ internal static class PlatformSetup
         app.MapScalarApiReference("/scalar").AllowAnonymous();
         app.MapEventsAndTimers();
         app.MapPrivacyApi();
+        app.MapApiKeyApi();
+        app.MapDemoClockApi();
     }
 
     /// <summary>Migrates (unless disabled) and then runs <paramref name="afterMigration"/>, exclusively across nodes.</summary>

@@ -63,6 +63,25 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_first_start_with_the_demo_world_writes_no_warning()
+    {
+        // As a newcomer starts it: an empty database, demo mode, no key-encryption certificate.
+        await using var database = await TestDatabase.CreateEmptyAsync(Provider.Sqlite);
+        var env = Env(database);
+        env["Ombud__Demo"] = "true";
+        env["Ombud__DataProtection__CertificatePath"] = "";
+        env["Ombud__Logging__Format"] = "text";
+        env["Logging__LogLevel__Ombud"] = "Information"; // for the ready line; everything else logs warnings only
+
+        await using var node = await OmbudProcess.ServeAsync(env);
+        await Eventually.HoldsAsync(() => Task.FromResult(node.Output.Contains("Ombud is ready at", StringComparison.Ordinal)), TimeSpan.FromMinutes(2),
+            "the ready line is written");
+
+        Assert.Contains("Seeding a demo world", node.Output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)^\d\d:\d\d:\d\d (warn|fail|crit):", node.Output);
+    }
+
+    [Fact]
     public async Task A_key_made_with_apikey_create_is_printed_once_and_opens_the_api()
     {
         await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);

@@ -38,7 +38,7 @@ internal sealed class ApiKeyAuthentication(
 
         // Only verified keys are cached, under their hash: a failed look-up leaves nothing behind, so unknown keys
         // cannot fill the node's memory (the rate limiter bounds how often one address may try).
-        var cacheKey = "apikey:" + ApiKey.HashOf(secret);
+        var cacheKey = CacheKeyOf(ApiKey.HashOf(secret));
         if (!cache.TryGetValue(cacheKey, out System.Security.Claims.ClaimsPrincipal? principal) || principal is null)
         {
             var lookup = ApiKey.LookupOf(secret);
@@ -54,6 +54,9 @@ internal sealed class ApiKeyAuthentication(
 
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    /// <summary>Where a verified key's principal is cached: under its hash, so a revocation can drop it.</summary>
+    internal static string CacheKeyOf(string hash) => "apikey:" + hash;
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -22,10 +22,9 @@ internal static class ApiKeyVerbs
         var command = new Command("list", "List keys: id, name, scopes, created, revoked. Secrets are never shown; they are not stored.");
         command.SetAction((_, cancellationToken) => CommandHost.RunAsync(async services =>
         {
-            var keys = await services.GetRequiredService<OmbudDb>().ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
-            foreach (var key in keys)
+            foreach (var key in await services.GetRequiredService<ApiKeyRegistry>().ListAsync(cancellationToken))
             {
-                await Console.Out.WriteLineAsync($"{key.Id}  {key.Name}  [{key.Scopes}]  created {key.CreatedAt:u}{(key.RevokedAt is { } at ? $"  revoked {at:u}" : "")}");
+                await Console.Out.WriteLineAsync($"{key.Id}  {key.Name}  [{string.Join(' ', key.Scopes)}]  created {key.CreatedAt:u}{(key.RevokedAt is { } at ? $"  revoked {at:u}" : "")}");
             }
 
             return 0;
@@ -39,19 +38,7 @@ internal static class ApiKeyVerbs
         var command = new Command("revoke", "Revoke a key. Nodes stop accepting it within 30 seconds.") { id };
         command.SetAction((parsed, cancellationToken) => CommandHost.RunAsync(async services =>
         {
-            var db = services.GetRequiredService<OmbudDb>();
-            var revoked = await services.GetRequiredService<UnitOfWork>().RunAsync(async ct =>
-            {
-                var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == parsed.GetValue(id), ct);
-                if (key is null)
-                {
-                    return new NotFound("API key", parsed.GetValue(id).ToString());
-                }
-
-                key.Revoke(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-                services.GetRequiredService<AuditLog>().Record("cli", "apikey.revoked", $"apikey:{key.Id}", $"name={key.Name}");
-                return (Outcome<ApiKey>)key;
-            }, cancellationToken, "The API key");
+            var revoked = await services.GetRequiredService<ApiKeyRegistry>().RevokeAsync("cli", parsed.GetValue(id), cancellationToken);
             if (!revoked.Succeeded)
             {
                 await Console.Error.WriteLineAsync($"ombud: {(revoked.Error is NotFound ? $"no API key with id {parsed.GetValue(id)}." : revoked.Error!.Detail)}");
@@ -99,22 +86,16 @@ internal static class ApiKeyVerbs
         };
         command.SetAction((parsed, cancellationToken) => CommandHost.RunAsync(async services =>
         {
-            var clock = services.GetRequiredService<TimeProvider>();
-            var (key, secret) = ApiKey.Create(parsed.GetValue(name)!.Trim(), parsed.GetValue(scopes)!, clock.GetUtcNow().UtcDateTime);
-            var created = await services.GetRequiredService<UnitOfWork>().RunAsync(_ =>
-            {
-                services.GetRequiredService<OmbudDb>().ApiKeys.Add(key);
-                services.GetRequiredService<AuditLog>().Record("cli", "apikey.created", $"apikey:{key.Id}", $"name={key.Name}; scopes={key.Scopes}");
-                return Task.CompletedTask;
-            }, cancellationToken, "The API key");
+            var created = await services.GetRequiredService<ApiKeyRegistry>().CreateAsync("cli", parsed.GetValue(name), parsed.GetValue(scopes), cancellationToken);
             if (!created.Succeeded)
             {
                 await Console.Error.WriteLineAsync($"ombud: {created.Error!.Detail}");
                 return 1;
             }
 
-            await Console.Out.WriteLineAsync($"Created API key {key.Id} '{key.Name}' with scopes: {key.Scopes}. Store it now; it is not shown again.");
-            await Console.Out.WriteLineAsync(secret);
+            var key = created.Value!.Key;
+            await Console.Out.WriteLineAsync($"Created API key {key.Id} '{key.Name}' with scopes: {string.Join(' ', key.Scopes)}. Store it now; it is not shown again.");
+            await Console.Out.WriteLineAsync(created.Value.Secret);
             return 0;
         }, cancellationToken));
         return command;

@@ -16,6 +16,7 @@ internal static class AuthSetup
     {
         var services = builder.Services;
         services.AddMemoryCache();
+        services.AddScoped<ApiKeyRegistry>();
         services.AddIdentity<OmbudUser, IdentityRole>(options =>
             {
                 options.Password.RequiredLength = 10;
@@ -68,6 +69,10 @@ internal static class AuthSetup
             .AddPolicy(Policies.Ingest, ScopePolicy(Scopes.Ingest))
             .AddPolicy(Policies.Risk, ScopePolicy(Scopes.Risk))
             .AddPolicy(Policies.AdminKey, ScopePolicy(Scopes.Admin))
+            .AddPolicy(Policies.Admin, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.HasClaim(Scopes.ClaimType, Scopes.Admin)))
             .AddPolicy(Policies.MerchantKey, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
@@ -137,6 +142,9 @@ public static class Policies
     public const string Risk = "scope:risk";
     public const string AdminKey = "scope:admin";
     public const string MerchantKey = "scope:merchant";
+
+    /// <summary>An admin: a person in the admin role or a key with the admin scope.</summary>
+    public const string Admin = "platform:admin";
 
     public static string Role(string role) => $"role:{role}";
 }

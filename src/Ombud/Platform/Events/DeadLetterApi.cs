@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Http;
 
@@ -8,18 +6,9 @@ namespace Ombud.Platform.Events;
 /// <summary><c>/api/v1/admin/dead-letters</c>: what failed every attempt, and replaying it. Admins only (role or key).</summary>
 internal static class DeadLetterApi
 {
-    public const string Policy = "platform:admin";
-
-    public static void AddAdminPolicy(this IServiceCollection services) =>
-        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
-            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
-            .RequireAuthenticatedUser()
-            .RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.HasClaim(Scopes.ClaimType, Scopes.Admin)));
-
     public static void MapDeadLetterApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/admin/dead-letters").RequireAuthorization(Policy).WithTags("Operations")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        var api = app.MapAdminGroup("/api/v1/admin/dead-letters");
 
         api.MapGet("/", async (string? subscriber, DeadLetters letters, CancellationToken ct) => TypedResults.Ok(await letters.ListAsync(subscriber, ct)))
             .WithSummary("Event deliveries and timers that failed every attempt, oldest first.");

@@ -19,7 +19,6 @@ internal static class EventsSetup
         services.AddSingleton<TimerRun>();
         services.AddScoped<TimerSchedule>();
         services.AddScoped<DeadLetters>();
-        services.AddAdminPolicy();
         AddProbe(builder);
         if (section.GetValue<bool?>(nameof(EventOptions.RunInBackground)) ?? !settings.IsCommand)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Ombud.Platform.Storage;
 
@@ -20,7 +21,9 @@ public static class StorageSetup
         else if (options.IsSqlite)
         {
             options.ConnectionString = SqliteConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContextPool<OmbudDb, SqliteOmbudDb>(db => db.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
+            builder.Services.AddDbContextPool<OmbudDb, SqliteOmbudDb>(db => db.UseSqlite(options.ConnectionString)
+                .AddInterceptors(new SqlitePragmas())
+                .ConfigureWarnings(QuietSqliteRebuilds));
         }
         else
         {
@@ -35,6 +38,18 @@ public static class StorageSetup
         builder.Services.AddScoped<StagedRows>();
         return options;
     }
+
+    /// <summary>
+    /// SQLite cannot alter a column, so EF rebuilds the table, which needs <c>PRAGMA foreign_keys</c> outside the
+    /// migration's transaction; EF warns about that on every such migration, and about our own SQL running while a
+    /// rebuild is pending. Both are how SQLite migrations work, not a fault: migrations run at start under the node's
+    /// exclusive start-up lock, and none of our SQL touches a table being rebuilt. Logged at debug so a clean start
+    /// has no warning.
+    /// </summary>
+    private static void QuietSqliteRebuilds(WarningsConfigurationBuilder warnings) =>
+        warnings.Log(
+            (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug),
+            (SqliteEventId.TableRebuildPendingWarning, LogLevel.Debug));
 
     /// <summary>
     /// Lets Npgsql prepare the statements a node runs over and over (the inserts of ingestion), so PostgreSQL skips
