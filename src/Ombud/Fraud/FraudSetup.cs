@@ -4,6 +4,7 @@ using Ombud.Fraud.Api;
 using Ombud.Fraud.Scoring;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Events;
+using Ombud.Web.Components;
 using Ombud.Web.Layout;
 
 namespace Ombud.Fraud;
@@ -20,6 +21,9 @@ internal static class FraudSetup
         services.AddSingleton<RiskModels>();
         services.AddHostedService<RiskModelStartup>();
         services.AddScoped<RiskDesk>();
+        services.AddScoped<Pages.RiskDecisionReads>();
+        services.AddPagePanel<Pages.RiskPanel>(PagePanels.StaffOrder);
+        services.AddPagePanel<Pages.LatestRiskDecisions>(PagePanels.FraudHome);
         services.AddEventSubscriber<OrderScoring>(OrderScoring.Subscriber, OrderPlaced.Type);
         services.AddNavEntry(new("Risk decisions", "/fraud/decisions", Icons.Material.Outlined.Shield, [Roles.FraudSpecialist, Roles.Analyst, Roles.Agent, Roles.Admin], 30));
     }
