@@ -2,6 +2,7 @@ using System.CommandLine;
 using Ombud.Assistant.Nlu;
 using Ombud.Assistant.Shell;
 using Ombud.Commerce.DemoWorld;
+using Ombud.Fraud.Training;
 using Ombud.Marketplace.Simulation;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Storage;
@@ -28,6 +29,7 @@ internal static class OmbudCli
         root.Subcommands.Add(NluVerbs.Create());
         root.Subcommands.Add(AssistantShellVerb.Create());
         root.Subcommands.Add(SimulateVerb.Create());
+        root.Subcommands.Add(FraudVerbs.Create());
         ServeVerb.MakeDefault(root);
 
         var parsed = root.Parse(args);

@@ -2,6 +2,7 @@ using Ombud.Assistant;
 using Ombud.Commerce;
 using Ombud.Conversations;
 using Ombud.Disputes;
+using Ombud.Fraud;
 using Ombud.Marketplace;
 using Ombud.Platform;
 using Ombud.Platform.Webhooks;
@@ -28,6 +29,7 @@ internal static class OmbudHost
 
         builder.AddAssistant();
         builder.AddMarketplace();
+        builder.AddFraud();
         builder.AddWeb();
         settings.Configure?.Invoke(builder);
 
@@ -40,6 +42,7 @@ internal static class OmbudHost
         app.MapDisputes();
         app.MapAssistant();
         app.MapMarketplace();
+        app.MapFraud();
         app.MapWeb();
         return app;
     }

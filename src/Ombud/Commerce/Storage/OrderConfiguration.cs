@@ -15,6 +15,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.MerchantId, o.PlacedAt });
         builder.HasIndex(o => o.DeviceFingerprint);
         builder.HasIndex(o => o.IpAddress);
+        // Risk checks look up earlier orders sharing a contact or a shipping address (Contracts/RiskHistory).
+        builder.HasIndex(o => o.Email);
+        builder.HasIndex(o => o.Phone);
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Merchant>().WithMany().HasForeignKey(o => o.MerchantId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(o => o.Currency).HasMaxLength(3);
@@ -26,7 +29,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.TrackingNumber).HasMaxLength(100);
         builder.Ignore(o => o.Total);
         builder.OwnsOne(o => o.BillingAddress, AddressConfiguration.Map);
-        builder.OwnsOne(o => o.ShippingAddress, AddressConfiguration.Map);
+        builder.OwnsOne(o => o.ShippingAddress, address =>
+        {
+            AddressConfiguration.Map(address);
+            address.HasIndex(a => a.Line1);
+        });
         builder.Navigation(o => o.BillingAddress).IsRequired();
         builder.Navigation(o => o.ShippingAddress).IsRequired();
         builder.OwnsMany(o => o.Lines, lines =>

@@ -371,10 +371,14 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
 
                     b.HasIndex("DeviceFingerprint");
 
+                    b.HasIndex("Email");
+
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
                     b.HasIndex("IpAddress");
+
+                    b.HasIndex("Phone");
 
                     b.HasIndex("CustomerId", "PlacedAt");
 
@@ -922,6 +926,53 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.HasIndex("DisputeId");
 
                     b.ToTable("disputes_files", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Fraud.Scoring.FraudDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedAt");
+
+                    b.HasIndex("OrderId", "DecidedAt");
+
+                    b.ToTable("fraud_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Ombud.Marketplace.Agent", b =>
@@ -1810,6 +1861,8 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                                 .HasColumnType("character varying(20)");
 
                             b1.HasKey("OrderId");
+
+                            b1.HasIndex("Line1");
 
                             b1.ToTable("commerce_orders");
 

@@ -359,10 +359,14 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
                     b.HasIndex("DeviceFingerprint");
 
+                    b.HasIndex("Email");
+
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
                     b.HasIndex("IpAddress");
+
+                    b.HasIndex("Phone");
 
                     b.HasIndex("CustomerId", "PlacedAt");
 
@@ -910,6 +914,53 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.HasIndex("DisputeId");
 
                     b.ToTable("disputes_files", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Fraud.Scoring.FraudDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedAt");
+
+                    b.HasIndex("OrderId", "DecidedAt");
+
+                    b.ToTable("fraud_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Ombud.Marketplace.Agent", b =>
@@ -1798,6 +1849,8 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("OrderId");
+
+                            b1.HasIndex("Line1");
 
                             b1.ToTable("commerce_orders");
 

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Ombud.Commerce.DemoWorld;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Commerce.Contracts;
+
+/// <summary>
+/// An order as a risk check sees it: the identities it carries (contact, device, connection, addresses), the
+/// customer's account age and the merchant's category. Addresses are one normalised key each, so equal addresses
+/// compare equal.
+/// </summary>
+public sealed record RiskOrderFacts(
+    Guid OrderId,
+    Guid CustomerId,
+    DateTime PlacedAt,
+    long TotalMinor,
+    string Currency,
+    string? Email,
+    string? Phone,
+    string? DeviceFingerprint,
+    string? IpAddress,
+    string BillingAddress,
+    string ShippingAddress,
+    DateTime AccountCreatedAt,
+    string MerchantCategory);
+
+/// <summary>
+/// Commerce's read service for risk scoring and for training on history: an order's facts, the earlier orders that
+/// share an identity with it, and the labelled history. Labels today are the demo world's ground truth; case
+/// decisions join them when the Fraud module keeps its own.
+/// </summary>
+public sealed class RiskHistory(OmbudDb db)
+{
+    /// <summary>How many earlier orders sharing an identity a check reads at most, newest first.</summary>
+    public const int LinkedLimit = 500;
+
+    /// <summary>Kinds of planted demo order that are fraud; the others (not delivered, faulty, double charge) are honest disputes.</summary>
+    private static readonly DemoLabelKind[] FraudKinds =
+        [DemoLabelKind.StolenIdentity, DemoLabelKind.AccountTakeover, DemoLabelKind.FraudRing, DemoLabelKind.FriendlyFraud];
+
+    public async Task<RiskOrderFacts?> OrderAsync(Guid orderId, CancellationToken ct) =>
+        (await Facts(db.Set<Order>().AsNoTracking().Where(o => o.Id == orderId)).ToListAsync(ct)).SingleOrDefault();
+
+    /// <summary>
+    /// Orders placed before <paramref name="order"/> by its customer or from its device, IP, e-mail, phone or shipping
+    /// address, newest first, at most <see cref="LinkedLimit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<RiskOrderFacts>> EarlierLinkedAsync(RiskOrderFacts order, CancellationToken ct)
+    {
+        var before = order.PlacedAt;
+        var orders = db.Set<Order>().AsNoTracking().Where(o => o.PlacedAt < before && o.Id != order.OrderId);
+        var (customer, device, ip, email, phone) = (order.CustomerId, order.DeviceFingerprint, order.IpAddress, order.Email, order.Phone);
+        var linked = orders.Where(o => o.CustomerId == customer
+                                       || (device != null && o.DeviceFingerprint == device)
+                                       || (ip != null && o.IpAddress == ip)
+                                       || (email != null && o.Email == email)
+                                       || (phone != null && o.Phone == phone));
+        var shipping = await ShippingOf(order.OrderId, ct);
+        if (shipping is not null)
+        {
+            linked = linked.Union(orders.Where(o => o.ShippingAddress.Line1 == shipping.Line1 && o.ShippingAddress.PostalCode == shipping.PostalCode
+                                                    && o.ShippingAddress.Country == shipping.Country));
+        }
+
+        return await Facts(linked.OrderByDescending(o => o.PlacedAt).Take(LinkedLimit)).ToListAsync(ct);
+    }
+
+    /// <summary>Every order, oldest first, for training on the whole history.</summary>
+    public IAsyncEnumerable<RiskOrderFacts> AllAsync() => Facts(db.Set<Order>().AsNoTracking().OrderBy(o => o.PlacedAt).ThenBy(o => o.Id)).AsAsyncEnumerable();
+
+    /// <summary>Which of these orders are known to be fraud (true) or known not to be (false); unknown ones are left out.</summary>
+    public async Task<IReadOnlyDictionary<Guid, bool>> LabelsAsync(IReadOnlyCollection<Guid>? orderIds, CancellationToken ct)
+    {
+        var labels = db.Set<DemoLabel>().AsNoTracking();
+        if (orderIds is not null)
+        {
+            labels = labels.Where(l => orderIds.Contains(l.OrderId));
+        }
+
+        var rows = await labels.Select(l => new { l.OrderId, l.Kind }).ToListAsync(ct);
+        return rows.GroupBy(r => r.OrderId).ToDictionary(g => g.Key, g => g.Any(r => FraudKinds.Contains(r.Kind)));
+    }
+
+    /// <summary>Whether the history holds any label at all: a world to learn from.</summary>
+    public Task<bool> HasLabelsAsync(CancellationToken ct) => db.Set<DemoLabel>().AnyAsync(ct);
+
+    private Task<Address?> ShippingOf(Guid orderId, CancellationToken ct) =>
+        db.Set<Order>().AsNoTracking().Where(o => o.Id == orderId).Select(o => o.ShippingAddress).SingleOrDefaultAsync(ct);
+
+    private IQueryable<RiskOrderFacts> Facts(IQueryable<Order> orders) =>
+        orders.Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
+            .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new RiskOrderFacts(
+                x.o.Id, x.o.CustomerId, x.o.PlacedAt, x.o.TotalMinor, x.o.Currency, x.o.Email, x.o.Phone, x.o.DeviceFingerprint, x.o.IpAddress,
+                x.o.BillingAddress.Line1 + "|" + x.o.BillingAddress.PostalCode + "|" + x.o.BillingAddress.Country,
+                x.o.ShippingAddress.Line1 + "|" + x.o.ShippingAddress.PostalCode + "|" + x.o.ShippingAddress.Country,
+                x.AccountCreatedAt, m.CategoryCode));
+}

@@ -1,0 +1,196 @@
+namespace Ombud.Fraud.Features;
+
+/// <summary>
+/// What was seen before, per identity: when each earlier event happened, which customers used it, and which labels
+/// were known by when. Events are observed in time order; every question is asked "before" an instant, and counts
+/// only what happened strictly earlier, so a feature can never see the order it describes or anything after it.
+/// </summary>
+internal sealed class EntityHistory
+{
+    private readonly Dictionary<(EntityKind, string), Trail> _trails = [];
+    private readonly Dictionary<(EntityKind, string, string), Trail> _pairs = [];
+    private readonly Dictionary<string, Trail> _categories = new(StringComparer.OrdinalIgnoreCase);
+    private DateTime _latest = DateTime.MinValue;
+
+    /// <summary>Takes in one event; events must come in time order (equal times in any order).</summary>
+    public void Observe(RiskEvent e)
+    {
+        if (e.At < _latest)
+        {
+            throw new InvalidOperationException($"Events must be observed in time order ({e.At:O} came after {_latest:O}).");
+        }
+
+        _latest = e.At;
+        var labelAt = e.LabelledAt is { } l && l > e.At ? l : e.At;
+        foreach (var (kind, key) in e.Entities())
+        {
+            var trail = TrailOf(_trails, (kind, key));
+            trail.Visit(e.At, e.Customer, kind == EntityKind.Customer ? e.AmountMajor : null);
+            trail.Learn(e.Label, labelAt);
+            if (kind is EntityKind.Device or EntityKind.Ip or EntityKind.ShippingAddress && e.Customer is { } customer)
+            {
+                TrailOf(_pairs, (kind, key, customer)).Visit(e.At, customer, null);
+            }
+        }
+
+        if (e.MerchantCategory is { Length: > 0 } category)
+        {
+            TrailOf(_categories, category).Learn(e.Label, labelAt);
+        }
+    }
+
+    /// <summary>Labels of a merchant category known from before any event (a trained model's snapshot).</summary>
+    public void Seed(string category, int fraud, int labelled)
+    {
+        var trail = TrailOf(_categories, category);
+        for (var i = 0; i < labelled; i++)
+        {
+            trail.Learn(i < fraud, DateTime.MinValue);
+        }
+    }
+
+    /// <summary>The fraud and labelled counts per merchant category known before <paramref name="before"/>.</summary>
+    public IReadOnlyDictionary<string, (int Fraud, int Labelled)> CategoryLabels(DateTime before) =>
+        _categories.ToDictionary(c => c.Key, c => c.Value.LabelsBefore(before), StringComparer.OrdinalIgnoreCase);
+
+    public int Count(EntityKind kind, string? key, DateTime from, DateTime before) =>
+        Find(kind, key)?.CountBetween(from, before) ?? 0;
+
+    /// <summary>Distinct customers other than <paramref name="customer"/> seen with this identity in the window.</summary>
+    public int OtherCustomers(EntityKind kind, string? key, string? customer, DateTime from, DateTime before) =>
+        Find(kind, key)?.CustomersBetween(from, before, customer) ?? 0;
+
+    public (int Fraud, int Labelled) Labels(EntityKind kind, string? key, DateTime before) =>
+        Find(kind, key)?.LabelsBefore(before) ?? (0, 0);
+
+    public DateTime? FirstSeen(EntityKind kind, string? key, DateTime before) => Find(kind, key)?.FirstBefore(before);
+
+    /// <summary>Count and mean of the customer's earlier amounts (only events with a price count).</summary>
+    public (int Count, double Mean) Amounts(string? customer, DateTime before) =>
+        Find(EntityKind.Customer, customer)?.AmountsBefore(before) ?? (0, 0);
+
+    /// <summary>Whether this customer used this identity on an earlier event.</summary>
+    public bool UsedBefore(EntityKind kind, string? key, string? customer, DateTime before) =>
+        key is not null && customer is not null && _pairs.TryGetValue((kind, key, customer), out var trail) && trail.CountBetween(DateTime.MinValue, before) > 0;
+
+    public (int Fraud, int Labelled) CategoryLabelsBefore(string? category, DateTime before) =>
+        category is not null && _categories.TryGetValue(category, out var trail) ? trail.LabelsBefore(before) : (0, 0);
+
+    private Trail? Find(EntityKind kind, string? key) => key is { Length: > 0 } && _trails.TryGetValue((kind, key), out var trail) ? trail : null;
+
+    private static Trail TrailOf<TKey>(Dictionary<TKey, Trail> trails, TKey key) where TKey : notnull
+    {
+        if (!trails.TryGetValue(key, out var trail))
+        {
+            trail = new Trail();
+            trails[key] = trail;
+        }
+
+        return trail;
+    }
+
+    /// <summary>One identity's past: visits in time order (with running amount sums) and labels by when they were known.</summary>
+    private sealed class Trail
+    {
+        private readonly List<DateTime> _times = [];
+        private readonly List<string?> _customers = [];
+        private readonly List<(double Sum, int Count)> _amounts = [];
+        private readonly List<DateTime> _fraudKnownAt = [];
+        private readonly List<DateTime> _labelKnownAt = [];
+
+        public void Visit(DateTime at, string? customer, double? amount)
+        {
+            _times.Add(at);
+            _customers.Add(customer);
+            var (sum, count) = _amounts.Count > 0 ? _amounts[^1] : (0, 0);
+            _amounts.Add(amount is { } a ? (sum + a, count + 1) : (sum, count));
+        }
+
+        public void Learn(bool? label, DateTime knownAt)
+        {
+            if (label is not { } fraud)
+            {
+                return;
+            }
+
+            Insert(_labelKnownAt, knownAt);
+            if (fraud)
+            {
+                Insert(_fraudKnownAt, knownAt);
+            }
+        }
+
+        public int CountBetween(DateTime from, DateTime before) => LowerBound(_times, before) - LowerBound(_times, from);
+
+        public int CustomersBetween(DateTime from, DateTime before, string? except)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = LowerBound(_times, from), end = LowerBound(_times, before); i < end; i++)
+            {
+                if (_customers[i] is { } c && c != except)
+                {
+                    seen.Add(c);
+                }
+            }
+
+            return seen.Count;
+        }
+
+        public (int Fraud, int Labelled) LabelsBefore(DateTime before) => (LowerBound(_fraudKnownAt, before), LowerBound(_labelKnownAt, before));
+
+        public DateTime? FirstBefore(DateTime before) => _times.Count > 0 && _times[0] < before ? _times[0] : null;
+
+        public (int Count, double Mean) AmountsBefore(DateTime before)
+        {
+            var end = LowerBound(_times, before);
+            if (end == 0)
+            {
+                return (0, 0);
+            }
+
+            var (sum, count) = _amounts[end - 1];
+            return count == 0 ? (0, 0) : (count, sum / count);
+        }
+
+        private static void Insert(List<DateTime> sorted, DateTime at) => sorted.Insert(UpperBound(sorted, at), at);
+
+        /// <summary>How many entries are strictly earlier than <paramref name="at"/>.</summary>
+        private static int LowerBound(List<DateTime> sorted, DateTime at)
+        {
+            int lo = 0, hi = sorted.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (sorted[mid] < at)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+
+        private static int UpperBound(List<DateTime> sorted, DateTime at)
+        {
+            int lo = 0, hi = sorted.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (sorted[mid] <= at)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+    }
+}

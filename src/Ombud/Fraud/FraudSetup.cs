@@ -1,0 +1,32 @@
+using MudBlazor;
+using Ombud.Commerce.Contracts;
+using Ombud.Fraud.Api;
+using Ombud.Fraud.Scoring;
+using Ombud.Platform.Auth;
+using Ombud.Platform.Events;
+using Ombud.Web.Components;
+using Ombud.Web.Layout;
+
+namespace Ombud.Fraud;
+
+internal static class FraudSetup
+{
+    public static void AddFraud(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<FraudOptions>().Bind(builder.Configuration.GetSection(FraudOptions.Section))
+            .Validate(o => o.IsValid(), $"{FraudOptions.Section}: ReviewAt and DeclineAt must be between 0 and 1, ReviewAt no higher than DeclineAt.")
+            .ValidateOnStart();
+        services.AddScoped<RiskHistory>();
+        services.AddSingleton<RiskModels>();
+        services.AddHostedService<RiskModelStartup>();
+        services.AddScoped<RiskDesk>();
+        services.AddScoped<Pages.RiskDecisionReads>();
+        services.AddPagePanel<Pages.RiskPanel>(PagePanels.StaffOrder);
+        services.AddPagePanel<Pages.LatestRiskDecisions>(PagePanels.FraudHome);
+        services.AddEventSubscriber<OrderScoring>(OrderScoring.Subscriber, OrderPlaced.Type);
+        services.AddNavEntry(new("Risk decisions", "/fraud/decisions", Icons.Material.Outlined.Shield, [Roles.FraudSpecialist, Roles.Analyst, Roles.Agent, Roles.Admin], 30));
+    }
+
+    public static void MapFraud(this IEndpointRouteBuilder app) => app.MapRiskApi();
+}

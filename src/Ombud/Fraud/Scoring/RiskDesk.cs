@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Options;
+using Ombud.Commerce.Contracts;
+using Ombud.Fraud.Contracts;
+using Ombud.Fraud.Features;
+using Ombud.Platform;
+using Ombud.Platform.Audit;
+using Ombud.Platform.Outbox;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Fraud.Scoring;
+
+/// <summary>A decision as callers see it.</summary>
+public sealed record RiskDecisionView(Guid Id, Guid OrderId, Guid CustomerId, RiskOutcome Outcome, double Score, IReadOnlyList<RiskReason> Reasons,
+    string Basis, RiskTrigger Trigger, DateTime DecidedAt)
+{
+    public static RiskDecisionView Of(FraudDecision d) => new(d.Id, d.OrderId, d.CustomerId, d.Outcome, d.Score, d.Reasons, d.Basis, d.Trigger, d.DecidedAt);
+}
+
+/// <summary>
+/// The risk decision use case: read the order and the earlier orders sharing an identity with it through Commerce's
+/// contract, compute the features as training does, score, and stage the decision with its <c>risk.decided</c> event
+/// in the caller's unit of work.
+/// </summary>
+internal sealed class RiskDesk(
+    OmbudDb db,
+    UnitOfWork unitOfWork,
+    RiskHistory history,
+    RiskModels models,
+    IOptions<FraudOptions> options,
+    DomainEvents events,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    public async Task<Outcome<RiskDecisionView>> DecideAsync(Guid orderId, RiskTrigger trigger, string actor, CancellationToken ct)
+    {
+        unitOfWork.EnsureOpen("Deciding an order's risk");
+        var order = await history.OrderAsync(orderId, ct);
+        if (order is null)
+        {
+            return new NotFound("order", orderId.ToString());
+        }
+
+        var model = models.Current;
+        var target = OrderEvents.From(order);
+        var features = RiskFeatures.Of(target, await HistoryBeforeAsync(order, model, ct));
+        var verdict = RiskScorer.Decide(target, features, model, options.Value);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var decision = new FraudDecision(Guid.CreateVersion7(clock.GetUtcNow()), order.OrderId, order.CustomerId, verdict.Outcome, verdict.Score,
+            verdict.Reasons, verdict.Basis, trigger, now);
+        db.Add(decision);
+        events.Publish(RiskDecided.Type, new RiskDecided(decision.Id, decision.OrderId, decision.CustomerId, decision.Outcome.ToString(), decision.Score,
+            [.. verdict.Reasons.Select(r => r.Text)], decision.Basis, trigger.ToString(), now), RiskDecided.Version);
+        if (trigger == RiskTrigger.OnDemand)
+        {
+            audit.Record(actor, "risk.scored", $"order:{order.OrderId}", $"{decision.Outcome} at {decision.Score:0.####}");
+        }
+
+        return RiskDecisionView.Of(decision);
+    }
+
+    /// <summary>
+    /// What was known before the order: the earlier orders sharing an identity with it and their labels (where the
+    /// store keeps labels, an unlabelled order counts as legitimate, as in training), and the model's category counts.
+    /// </summary>
+    private async Task<EntityHistory> HistoryBeforeAsync(RiskOrderFacts order, RiskModel? model, CancellationToken ct)
+    {
+        var linked = await history.EarlierLinkedAsync(order, ct);
+        var labels = await history.LabelsAsync([.. linked.Select(o => o.OrderId)], ct);
+        var labelsKept = labels.Count > 0 || await history.HasLabelsAsync(ct);
+        var past = new EntityHistory();
+        foreach (var (category, counts) in model?.Card.CategoryLabels ?? new Dictionary<string, int[]>())
+        {
+            past.Seed(category, counts[0], counts[1]);
+        }
+
+        foreach (var earlier in linked.OrderBy(o => o.PlacedAt))
+        {
+            past.Observe(OrderEvents.From(earlier, labelsKept ? labels.GetValueOrDefault(earlier.OrderId, false) : null));
+        }
+
+        return past;
+    }
+}

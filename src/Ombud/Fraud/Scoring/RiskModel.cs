@@ -1,0 +1,152 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Ombud.Fraud.Features;
+
+namespace Ombud.Fraud.Scoring;
+
+/// <summary>The features of one event and, when known, whether it was fraud: what the learner and the model read.</summary>
+internal sealed class RiskExample
+{
+    public bool Label { get; set; }
+
+    public float[] Features { get; set; } = [];
+
+    /// <summary>The features column has the catalogue's fixed width, which attributes cannot say for a computed size.</summary>
+    public static SchemaDefinition Schema()
+    {
+        var schema = SchemaDefinition.Create(typeof(RiskExample));
+        schema[nameof(Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, RiskFeatures.Count);
+        return schema;
+    }
+}
+
+internal sealed class RiskPrediction
+{
+    public float Probability { get; set; }
+
+    public float Score { get; set; }
+
+    /// <summary>Per feature, how much it moved this score (ML.NET's feature contribution calculation on the trees).</summary>
+    public float[] FeatureContributions { get; set; } = [];
+}
+
+/// <summary>What a model file says about itself beside the trees.</summary>
+internal sealed record RiskModelCard(int Format, IReadOnlyList<string> Features, DateTime TrainedAt, string TrainedOn, int Examples, int FraudExamples,
+    DateTime TrainedUntil, IReadOnlyDictionary<string, int[]> CategoryLabels)
+{
+    public const int CurrentFormat = 1;
+}
+
+/// <summary>One prediction: the fraud probability and each feature's contribution to it.</summary>
+internal sealed record RiskEstimate(double Probability, IReadOnlyList<float> Contributions);
+
+/// <summary>
+/// A trained gradient-boosted tree model (ML.NET FastTree) with the feature contribution step after it, saved as one
+/// zip holding ML.NET's own model file and a card (features, training period, category fraud counts). Prediction
+/// engines are not thread-safe, so each call borrows one from a pool.
+/// </summary>
+internal sealed class RiskModel
+{
+    private const string TreesEntry = "trees.zip";
+    private const string CardEntry = "card.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    private readonly MLContext _ml;
+    private readonly ITransformer _transformer;
+    private readonly DataViewSchema _schema;
+    private readonly ObjectPool<PredictionEngine<RiskExample, RiskPrediction>> _engines;
+
+    public RiskModel(MLContext ml, ITransformer transformer, DataViewSchema schema, RiskModelCard card)
+    {
+        (_ml, _transformer, _schema, Card) = (ml, transformer, schema, card);
+        _engines = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 4 }
+            .Create(new EnginePolicy(() => ml.Model.CreatePredictionEngine<RiskExample, RiskPrediction>(transformer, inputSchemaDefinition: RiskExample.Schema())));
+    }
+
+    public RiskModelCard Card { get; }
+
+    public RiskEstimate Predict(float[] features)
+    {
+        var engine = _engines.Get();
+        try
+        {
+            var prediction = engine.Predict(new RiskExample { Features = features });
+            return new RiskEstimate(double.IsNaN(prediction.Probability) ? 0 : prediction.Probability, [.. prediction.FeatureContributions]);
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    public void Save(string path)
+    {
+        using var file = File.Create(path);
+        using var zip = new ZipArchive(file, ZipArchiveMode.Create);
+        using (var trees = zip.CreateEntry(TreesEntry).Open())
+        {
+            _ml.Model.Save(_transformer, _schema, trees);
+        }
+
+        using var card = zip.CreateEntry(CardEntry).Open();
+        JsonSerializer.Serialize(card, Card, Json);
+    }
+
+    /// <summary>A model from a file, or why it cannot be used, in words.</summary>
+    public static (RiskModel? Model, string? Error) Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return (null, $"{path}: no such file.");
+        }
+
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var (treesEntry, cardEntry) = (zip.GetEntry(TreesEntry), zip.GetEntry(CardEntry));
+            if (treesEntry is null || cardEntry is null)
+            {
+                return (null, $"{path} is not a risk model made by 'ombud fraud train'.");
+            }
+
+            RiskModelCard card;
+            using (var cardStream = cardEntry.Open())
+            {
+                card = JsonSerializer.Deserialize<RiskModelCard>(cardStream, Json)!;
+            }
+
+            if (card.Format != RiskModelCard.CurrentFormat || !card.Features.SequenceEqual(RiskFeatures.All.Select(f => f.Name)))
+            {
+                return (null, $"{path} was trained on other features than this version computes; train it again with 'ombud fraud train'.");
+            }
+
+            // ML.NET reads a model from a seekable stream.
+            using var trees = new MemoryStream();
+            using (var entry = treesEntry.Open())
+            {
+                entry.CopyTo(trees);
+            }
+
+            trees.Position = 0;
+            var ml = new MLContext(seed: 1);
+            var transformer = ml.Model.Load(trees, out var schema);
+            return (new RiskModel(ml, transformer, schema, card), null);
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException or FormatException or InvalidOperationException)
+        {
+            return (null, $"{path} could not be read as a risk model: {e.Message}");
+        }
+    }
+
+    private sealed class EnginePolicy(Func<PredictionEngine<RiskExample, RiskPrediction>> create)
+        : PooledObjectPolicy<PredictionEngine<RiskExample, RiskPrediction>>
+    {
+        public override PredictionEngine<RiskExample, RiskPrediction> Create() => create();
+
+        public override bool Return(PredictionEngine<RiskExample, RiskPrediction> obj) => true;
+    }
+}

@@ -1,0 +1,78 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ombud.Platform.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class FraudDecisions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "fraud_decisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: false),
+                    ReasonsJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Basis = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fraud_decisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_orders_Email",
+                table: "commerce_orders",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_orders_Phone",
+                table: "commerce_orders",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_orders_ShippingAddress_Line1",
+                table: "commerce_orders",
+                column: "ShippingAddress_Line1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fraud_decisions_DecidedAt",
+                table: "fraud_decisions",
+                column: "DecidedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fraud_decisions_OrderId_DecidedAt",
+                table: "fraud_decisions",
+                columns: new[] { "OrderId", "DecidedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "fraud_decisions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_commerce_orders_Email",
+                table: "commerce_orders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_commerce_orders_Phone",
+                table: "commerce_orders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_commerce_orders_ShippingAddress_Line1",
+                table: "commerce_orders");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ombud.Fraud.Contracts;
+using Ombud.Fraud.Scoring;
+using Ombud.Platform.Auth;
+using Ombud.Platform.Events;
+using Ombud.Platform.Outbox;
+using Ombud.Tests.Commerce.Ingestion;
+using Ombud.Tests.Support;
+
+namespace Ombud.Tests.Fraud;
+
+/// <summary>Every placed order gets a risk decision, stored and announced; staff systems can ask for one with a risk key.</summary>
+public sealed class RiskDecisionTests
+{
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_placed_order_is_decided_once_stored_with_its_reasons_and_announced(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var feed = new Feed(await app.ClientWithKeyAsync(Scopes.Ingest));
+        var (customer, merchant) = await feed.CustomerAndMerchantAsync();
+        var complete = await feed.CreateAsync("orders", Feed.Order(customer, merchant));
+        var bare = Feed.Order(customer, merchant);
+        bare.Remove("deviceFingerprint");
+        bare.Remove("ipAddress");
+        var withoutDevice = await feed.CreateAsync("orders", bare);
+
+        await DeliverAsync(app);
+        await DeliverAsync(app);
+
+        var decisions = await app.WithDbAsync(db => db.Set<FraudDecision>().AsNoTracking().ToListAsync());
+        Assert.Equal(2, decisions.Count);
+        var first = Assert.Single(decisions, d => d.OrderId == complete);
+        Assert.Equal((RiskTrigger.OrderPlaced, customer, "rules only"), (first.Trigger, first.CustomerId, first.Basis));
+        Assert.Equal(RiskOutcome.Approve, first.Outcome);
+        var second = Assert.Single(decisions, d => d.OrderId == withoutDevice);
+        var reason = Assert.Single(second.Reasons, r => r.Code == "insufficient_data");
+        Assert.Contains("device", reason.Text, StringComparison.Ordinal);
+        Assert.Contains("IP address", reason.Text, StringComparison.Ordinal);
+
+        var announced = await app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type == RiskDecided.Type).ToListAsync());
+        Assert.Equal(2, announced.Count);
+        Assert.Contains(announced, m => m.Payload.Contains(withoutDevice.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_risk_key_gets_a_decision_on_demand_and_bad_input_or_a_key_without_the_scope_is_refused()
+    {
+        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite);
+        var ingest = new Feed(await app.ClientWithKeyAsync(Scopes.Ingest));
+        var (customer, merchant) = await ingest.CustomerAndMerchantAsync();
+        var order = await ingest.CreateAsync("orders", Feed.Order(customer, merchant));
+        var risk = new Feed(await app.ClientWithKeyAsync(Scopes.Risk));
+
+        var withoutScope = await ingest.PostAsync("risk/score", new JsonObject { ["orderId"] = order });
+        var anonymous = await new Feed(app.Client()).PostAsync("risk/score", new JsonObject { ["orderId"] = order });
+        var missing = await risk.PostAsync("risk/score", new JsonObject());
+        var malformed = await risk.PostRawAsync("risk/score", """{"orderId": "not-an-id"}""");
+        var unknown = await risk.PostAsync("risk/score", new JsonObject { ["orderId"] = Guid.NewGuid() });
+        var decided = await risk.PostAsync("risk/score", new JsonObject { ["orderId"] = order });
+
+        Assert.Equal(HttpStatusCode.Forbidden, withoutScope.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        await AssertNamesFieldAsync(missing, "orderId");
+        await AssertNamesFieldAsync(malformed, "orderId");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        var body = await decided.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(order, body.GetProperty("orderId").GetGuid());
+        Assert.Contains(body.GetProperty("outcome").GetString(), new[] { "approve", "review", "decline" });
+        var onDemand = await app.WithDbAsync(db => db.Set<FraudDecision>().AsNoTracking().Where(d => d.Trigger == RiskTrigger.OnDemand).ToListAsync());
+        Assert.Equal(order, Assert.Single(onDemand).OrderId);
+        var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == "risk.scored"));
+        Assert.Equal(1, audited);
+    }
+
+    private static async Task AssertNamesFieldAsync(HttpResponseMessage response, string field)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {text}");
+        var errors = JsonDocument.Parse(text).RootElement.GetProperty("errors");
+        Assert.Contains(errors.EnumerateObject(), e => e.Name.Contains(field, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static Task<int> DeliverAsync(OmbudTestApp app) => app.Services.GetRequiredService<EventDispatch>().RunOnceAsync(null, default);
+}
