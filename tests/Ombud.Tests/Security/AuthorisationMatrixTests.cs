@@ -97,6 +97,15 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/admin/dead-letters/"] =                                         "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         ["POST /api/v1/admin/dead-letters/events/{subscriber}/replay"] =              "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         ["POST /api/v1/admin/dead-letters/timers/{kind}/{entityId}/replay"] =         "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        // API keys: an admin person or key; the key revoked here is new, so admins are told 404.
+        ["GET /api/v1/admin/api-keys/"] =                                             "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
+        ["POST /api/v1/admin/api-keys/"] =                                            "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
+        ["POST /api/v1/admin/api-keys/{id:guid}/revoke"] =                            "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        // Demo clock: this world is not in demo mode, so admins are told there is none.
+        ["GET /api/v1/admin/demo-clock/"] =                                           "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        ["POST /api/v1/admin/demo-clock/advance"] =                                   "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        // Risk: only a key with the risk scope, which none of the columns holds.
+        ["POST /api/v1/risk/score"] =                                                 "401  401   401   401    403   403   401   401   401     401    403    401     403     403",
         // Privacy: admins get through erasure and are refused 409 (A's dispute is open); the shopper's export names no
         // id, so each shopper gets their own archive (DataRightsTests checks whose).
         ["POST /api/v1/admin/customers/{id:guid}/erasure"] =                          "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",

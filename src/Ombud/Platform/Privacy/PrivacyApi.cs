@@ -23,7 +23,7 @@ internal static class PrivacyApi
 
     public static void MapPrivacyApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup(Admin).RequireAuthorization(DeadLetterApi.Policy).WithTags("Privacy")
+        var admin = app.MapGroup(Admin).RequireAuthorization(Policies.Admin).WithTags("Privacy")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapGet("/{id:guid}/export", (Guid id, Caller caller, CustomerExport export, CancellationToken ct) => ArchiveAsync(id, caller, export, ct))
             .Produces(StatusCodes.Status200OK, contentType: ZipType)
