@@ -13,6 +13,8 @@ internal static class CommerceSetup
         builder.Services.AddScoped<OrderBatches>();
         builder.Services.AddScoped<CustomerAccounts>();
         builder.Services.AddScoped<Contracts.CustomerOrders>();
+        builder.Services.Configure<Difficulty.DifficultyOptions>(builder.Configuration.GetSection(Difficulty.DifficultyOptions.Section));
+        builder.Services.AddScoped<Difficulty.PlanAdjustments>();
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
     }
 
