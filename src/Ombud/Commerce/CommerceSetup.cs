@@ -15,8 +15,13 @@ internal static class CommerceSetup
         builder.Services.AddScoped<Contracts.CustomerOrders>();
         builder.Services.Configure<Difficulty.DifficultyOptions>(builder.Configuration.GetSection(Difficulty.DifficultyOptions.Section));
         builder.Services.AddScoped<Difficulty.PlanAdjustments>();
+        Difficulty.DifficultyEndpoints.AddDifficultyPolicies(builder.Services);
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
     }
 
-    public static void MapCommerce(this IEndpointRouteBuilder app) => app.MapIngestion();
+    public static void MapCommerce(this IEndpointRouteBuilder app)
+    {
+        app.MapIngestion();
+        Difficulty.DifficultyEndpoints.MapDifficulty(app);
+    }
 }

@@ -54,7 +54,7 @@ internal sealed class DifficultyPolicy(MarketDifficultyRules rules, PaymentPlan 
         }
         else if (!record.LastPaidOnTime(rules.OnTimeInstalmentsForSelfReplan))
         {
-            needsPerson = $"because we ask a person to agree a new plan unless your last {rules.OnTimeInstalmentsForSelfReplan} payments were on time";
+            needsPerson = $"because we ask a person to agree a new plan unless {LastPayments(rules.OnTimeInstalmentsForSelfReplan)} {(rules.OnTimeInstalmentsForSelfReplan == 1 ? "was" : "were")} on time";
             why = needsPerson;
         }
         else if (plan.Outstanding.Minor > rules.SelfServiceLimitMinor)
@@ -64,7 +64,7 @@ internal sealed class DifficultyPolicy(MarketDifficultyRules rules, PaymentPlan 
         }
         else
         {
-            why = $"because you have paid your last {rules.OnTimeInstalmentsForSelfReplan} payments on time";
+            why = $"because you have paid {LastPayments(rules.OnTimeInstalmentsForSelfReplan)} on time";
         }
 
         return Offer(AdjustmentKind.Replan, title, why, terms, Money.Zero(plan.Currency), needsPerson);
@@ -99,6 +99,8 @@ internal sealed class DifficultyPolicy(MarketDifficultyRules rules, PaymentPlan 
         var standing = needsPerson is null ? OfferStanding.SelfService : OfferStanding.NeedsPerson;
         return new AdjustmentOffer(kind, standing, title, why, new Money(tried.Value!.FeeMinor, plan.Currency), tried.Value.Summary, terms);
     }
+
+    private static string LastPayments(int n) => n == 1 ? "your last payment" : $"your last {n} payments";
 
     /// <summary>A refusal as one sentence: an invalid field's own message rather than the general "fields are invalid".</summary>
     internal static string InWords(DomainError error) => error is Invalid invalid ? invalid.Errors.Values.First()[0] : error.Detail;

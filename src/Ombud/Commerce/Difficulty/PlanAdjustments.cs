@@ -136,6 +136,11 @@ public sealed class PlanAdjustments(OmbudDb db, UnitOfWork unitOfWork, AuditLog 
         [.. (await db.Set<PlanAdjustment>().AsNoTracking().Where(a => a.CustomerId == customerId).ToListAsync(ct))
             .OrderByDescending(a => a.RequestedAt).Select(ToRecord)];
 
+    /// <summary>One plan's adjustments, newest first.</summary>
+    public async Task<IReadOnlyList<AdjustmentRecord>> PlanHistoryAsync(Guid planId, CancellationToken ct) =>
+        [.. (await db.Set<PlanAdjustment>().AsNoTracking().Where(a => a.PlanId == planId).ToListAsync(ct))
+            .OrderByDescending(a => a.RequestedAt).Select(ToRecord)];
+
     /// <summary>Write-offs waiting for a second person, oldest first.</summary>
     public async Task<IReadOnlyList<AdjustmentRecord>> AwaitingApprovalAsync(CancellationToken ct) =>
         [.. (await db.Set<PlanAdjustment>().AsNoTracking().Where(a => a.Status == AdjustmentStatus.AwaitingApproval).ToListAsync(ct))
