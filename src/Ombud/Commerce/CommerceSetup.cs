@@ -1,5 +1,7 @@
 using Ombud.Commerce.Ingestion;
+using Ombud.Platform.Auth;
 using Ombud.Web.Admin;
+using Ombud.Web.Layout;
 
 namespace Ombud.Commerce;
 
@@ -16,6 +18,7 @@ internal static class CommerceSetup
         builder.Services.Configure<Difficulty.DifficultyOptions>(builder.Configuration.GetSection(Difficulty.DifficultyOptions.Section));
         builder.Services.AddScoped<Difficulty.PlanAdjustments>();
         Difficulty.DifficultyEndpoints.AddDifficultyPolicies(builder.Services);
+        builder.Services.AddNavEntry(new("Payment difficulty", "/staff/difficulty", MudBlazor.Icons.Material.Outlined.HealthAndSafety, [Roles.Agent, Roles.Admin], 15));
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
     }
 
