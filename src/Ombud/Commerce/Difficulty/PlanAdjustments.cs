@@ -33,6 +33,15 @@ public sealed class PlanAdjustments(OmbudDb db, UnitOfWork unitOfWork, AuditLog 
         return new PlanOptions(plan.Id, plan.OrderId, market, plan.Outstanding, plan.BreathingSpaceUntil, offers.Offers(), DebtAdviceIn(rules));
     }
 
+    /// <summary>The customer's plan whose next payment falls due first, of those not paid off; null when none is open.</summary>
+    public async Task<Guid?> NextPlanDueAsync(Guid customerId, CancellationToken ct) =>
+        (await db.Set<PaymentPlan>().AsNoTracking().Where(p => p.CustomerId == customerId).ToListAsync(ct))
+            .Where(p => p.NextDue is not null).OrderBy(p => p.NextDue!.DueDate).Select(p => (Guid?)p.Id).FirstOrDefault();
+
+    /// <summary>Free debt advice in the customer's market.</summary>
+    public async Task<IReadOnlyList<DebtAdvice>> DebtAdviceAsync(Guid customerId, CancellationToken ct) =>
+        DebtAdviceIn(options.Value.For(await MarketAsync(customerId, ct)));
+
     /// <summary>The shopper takes one of their options: only one they may take themselves, and only at the cost they were shown.</summary>
     public Task<Outcome<AdjustmentRecord>> TakeAsync(Guid customerId, Guid planId, AdjustmentKind kind, long? acceptedCostMinor, string actor, CancellationToken ct) =>
         unitOfWork.RunAsync(async token =>
