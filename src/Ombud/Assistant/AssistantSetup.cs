@@ -28,6 +28,7 @@ internal static class AssistantSetup
         services.AddSingleton<TurnMetrics>();
         services.AddScoped<DisputeActions>();
         services.AddScoped<DialoguePolicy>();
+        services.AddScoped<DifficultyTalk>();
         services.AddScoped<ReplyPhraser>();
         services.AddScoped<ConversationDesk>();
         services.AddNavEntry(new("Assistant", "/assistant", Icons.Material.Outlined.Chat, [Roles.Shopper], 20, NavLinkMatch.All));

@@ -1,6 +1,8 @@
 using Ombud.Platform.Privacy;
 using Ombud.Commerce.Ingestion;
+using Ombud.Platform.Auth;
 using Ombud.Web.Admin;
+using Ombud.Web.Layout;
 
 namespace Ombud.Commerce;
 
@@ -14,10 +16,18 @@ internal static class CommerceSetup
         builder.Services.AddScoped<OrderBatches>();
         builder.Services.AddScoped<CustomerAccounts>();
         builder.Services.AddScoped<Contracts.CustomerOrders>();
+        builder.Services.Configure<Difficulty.DifficultyOptions>(builder.Configuration.GetSection(Difficulty.DifficultyOptions.Section));
+        builder.Services.AddScoped<Difficulty.PlanAdjustments>();
+        Difficulty.DifficultyEndpoints.AddDifficultyPolicies(builder.Services);
+        builder.Services.AddNavEntry(new("Payment difficulty", "/staff/difficulty", MudBlazor.Icons.Material.Outlined.HealthAndSafety, [Roles.Agent, Roles.Admin], 15));
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
         builder.Services.AddCustomerDataHolder<Contracts.CommerceCustomerData>();
         builder.Services.AddKeyScopeChoices<Contracts.MerchantKeyScopes>();
     }
 
-    public static void MapCommerce(this IEndpointRouteBuilder app) => app.MapIngestion();
+    public static void MapCommerce(this IEndpointRouteBuilder app)
+    {
+        app.MapIngestion();
+        Difficulty.DifficultyEndpoints.MapDifficulty(app);
+    }
 }

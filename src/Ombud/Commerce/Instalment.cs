@@ -1,7 +1,10 @@
 namespace Ombud.Commerce;
 
-/// <summary>One due payment of a plan. Its amount can only shrink (refunds); what is paid can only grow.</summary>
-public sealed class Instalment
+/// <summary>
+/// One due payment of a plan. Its amount shrinks with refunds and write-offs and moves between instalments only when
+/// the plan is re-planned; what is paid can only grow.
+/// </summary>
+public sealed partial class Instalment
 {
     private Instalment()
     {
@@ -20,7 +23,7 @@ public sealed class Instalment
 
     public DateOnly DueDate { get; private set; }
 
-    /// <summary>The amount when the plan was made.</summary>
+    /// <summary>The amount when the plan was made; zero for an instalment a re-plan added later.</summary>
     public long OriginalAmountMinor { get; private set; }
 
     /// <summary>The amount due now: the original less what refunds took off.</summary>
@@ -29,6 +32,12 @@ public sealed class Instalment
     public long PaidMinor { get; private set; }
 
     public long LateFeeMinor { get; private set; }
+
+    /// <summary>Fees the shopper accepted for an adjustment (a due date extended where the market allows a fee).</summary>
+    public long FeeMinor { get; private set; }
+
+    /// <summary>The part of <see cref="LateFeeMinor"/> waived: never more than the late fee, never what was paid.</summary>
+    public long WaivedMinor { get; private set; }
 
     public DateOnly? PaidOn { get; private set; }
 
@@ -42,12 +51,12 @@ public sealed class Instalment
 
     public bool IsHeld => HeldMinor > 0;
 
-    public long RemainingMinor => AmountMinor + LateFeeMinor - PaidMinor;
+    public long RemainingMinor => AmountMinor + LateFeeMinor + FeeMinor - WaivedMinor - PaidMinor;
 
     /// <summary>What may be collected now: the remaining amount less what a dispute holds.</summary>
     public long CollectibleMinor => RemainingMinor - HeldMinor;
 
-    private long UnpaidAmountMinor => Math.Max(0, AmountMinor - PaidMinor);
+    internal long UnpaidAmountMinor => Math.Max(0, AmountMinor - PaidMinor);
 
     internal long Pay(long offeredMinor, DateOnly paidOn)
     {
@@ -77,7 +86,7 @@ public sealed class Instalment
         AmountMinor -= taken;
         // A refund while a dispute holds the instalment gives back the disputed money: it takes the held part first.
         HeldMinor = Math.Min(Math.Max(0, HeldMinor - taken), UnpaidAmountMinor);
-        if (AmountMinor == 0 && LateFeeMinor == 0)
+        if (AmountMinor == 0 && LateFeeMinor == 0 && FeeMinor == 0)
         {
             Status = InstalmentStatus.Cancelled;
         }

@@ -7,7 +7,7 @@ namespace Ombud.Commerce;
 /// money rules, so every amount on it reconciles: original schedule = total; reductions = refunds applied to the
 /// schedule; paid = payments less what was paid over.
 /// </summary>
-public sealed class PaymentPlan
+public sealed partial class PaymentPlan
 {
     private readonly List<Instalment> _instalments = [];
 
@@ -222,11 +222,17 @@ public sealed class PaymentPlan
 
     /// <summary>
     /// Marks unpaid instalments past their due date (plus grace) as missed and charges the late fee once. Held
-    /// instalments are skipped: while a dispute pauses them, there are no reminders and no late fees.
+    /// instalments are skipped: while a dispute pauses them, there are no reminders and no late fees; nor while the
+    /// plan is in a breathing space.
     /// </summary>
     public void MarkMissed(DateOnly today, int graceDays, Money lateFee)
     {
         Version++;
+        if (InBreathingSpace(today))
+        {
+            return; // a breathing space pauses late fees as it pauses collection
+        }
+
         foreach (var instalment in _instalments.Where(i => i.RemainingMinor > 0 && !i.IsHeld && i.DueDate.AddDays(graceDays) < today))
         {
             instalment.Miss(lateFee.Minor);

@@ -45,10 +45,13 @@ internal sealed record HandOffRequest(HandOffReason Reason, string SuggestedReso
 /// A question the assistant asked and will resolve on the next turn: which of these orders, or which tracking number
 /// for this return. Stored on the conversation as JSON, so the answer may come to another node.
 /// </summary>
-internal sealed record PendingQuestion(string Kind, string Intent, IReadOnlyList<Guid> Orders, Guid? DisputeId = null)
+/// <param name="Plan">For a proposed plan adjustment: the plan, the adjustment and the cost the shopper was shown.</param>
+internal sealed record PendingQuestion(string Kind, string Intent, IReadOnlyList<Guid> Orders, Guid? DisputeId = null, Guid? Plan = null,
+    string? Adjustment = null, long? Cost = null)
 {
     public const string WhichOrder = "which-order";
     public const string Tracking = "tracking";
+    public const string AdjustPlan = "adjust-plan";
 
     public string ToJson() => JsonSerializer.Serialize(this);
 

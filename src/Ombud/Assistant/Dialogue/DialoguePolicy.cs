@@ -19,7 +19,7 @@ namespace Ombud.Assistant.Dialogue;
 /// the API; what the policy cannot do, it says so and offers a person.
 /// </summary>
 internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAccounts accounts, KnowledgeBase knowledge,
-    IOptions<AssistantOptions> options)
+    IOptions<AssistantOptions> options, DifficultyTalk difficulty)
 {
     private AssistantOptions Options => options.Value;
 
@@ -43,7 +43,18 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
         if (reading.VulnerabilityPhrase is not null)
         {
-            return HandOff(turn, HandOffReason.Vulnerability, "vulnerability", "handoff-vulnerability");
+            var handOff = HandOff(turn, HandOffReason.Vulnerability, "vulnerability", "handoff-vulnerability");
+            return handOff with { Reply = handOff.Reply + await difficulty.SignpostAsync(turn, ct) };
+        }
+
+        if (turn.Pending is { Kind: PendingQuestion.AdjustPlan } proposed)
+        {
+            return await difficulty.AnswerAsync(turn, proposed, ct);
+        }
+
+        if (reading.DifficultyPhrase is not null)
+        {
+            return await difficulty.OfferAsync(turn, ct);
         }
 
         if (reading.InjectionPhrase is not null)

@@ -50,6 +50,30 @@ internal static class Phrases
             "You're in the queue for a person (number {0}). I've added your message to the conversation so they'll see it.",
             "Du står i kön till en person (nummer {0}). Jag har lagt till ditt meddelande i konversationen så att de ser det.",
             "Du bist in der Warteschlange für einen Menschen (Nummer {0}). Ich habe deine Nachricht zum Gespräch hinzugefügt, damit sie gesehen wird."),
+        ["difficulty-offer"] = (
+            "I'm sorry money is tight. Here is something you can do yourself: {0}. {1} Cost: {2}. Shall I do that for you? Reply yes to go ahead; anything else changes nothing.",
+            "Tråkigt att pengarna inte räcker till. Det här kan du göra själv: {0}. {1} Kostnad: {2}. Ska jag göra det åt dig? Svara ja för att gå vidare; allt annat ändrar ingenting.",
+            "Schade, dass das Geld gerade knapp ist. Das kannst du selbst tun: {0}. {1} Kosten: {2}. Soll ich das für dich erledigen? Antworte ja, um fortzufahren; alles andere ändert nichts."),
+        ["difficulty-others"] = ("Other options:", "Andra alternativ:", "Weitere Möglichkeiten:"),
+        ["difficulty-with-person"] = ("(a person arranges this with you)", "(en person ordnar det med dig)", "(eine Person vereinbart das mit dir)"),
+        ["difficulty-free"] = ("free", "gratis", "kostenlos"),
+        ["difficulty-done"] = ("Done. {0}", "Klart. {0}", "Erledigt. {0}"),
+        ["difficulty-declined"] = (
+            "All right — nothing has changed on your plan. If you want, ask me again or ask for a person.",
+            "Okej — ingenting har ändrats på din plan. Fråga mig igen om du vill, eller be att få prata med en person.",
+            "In Ordnung — an deinem Plan hat sich nichts geändert. Frag mich gern noch einmal oder frag nach einem Menschen."),
+        ["difficulty-refused"] = (
+            "I couldn't change your plan: {0} Nothing has changed.",
+            "Jag kunde inte ändra din plan: {0} Ingenting har ändrats.",
+            "Ich konnte deinen Plan nicht ändern: {0} Es hat sich nichts geändert."),
+        ["difficulty-nothing-fits"] = (
+            "I'm sorry money is tight. What would help here needs a person, so I'm handing you over to someone from our team who can agree it with you.",
+            "Tråkigt att pengarna inte räcker till. Det som skulle hjälpa behöver en person, så jag kopplar dig till någon i vårt team som kan komma överens med dig.",
+            "Schade, dass das Geld gerade knapp ist. Was hier helfen würde, braucht eine Person; ich übergebe dich an jemanden aus unserem Team, der das mit dir vereinbart."),
+        ["debt-advice"] = (
+            "Free, confidential debt advice, independent of us:",
+            "Gratis och konfidentiell budget- och skuldrådgivning, oberoende av oss:",
+            "Kostenlose, vertrauliche Schuldnerberatung, unabhängig von uns:"),
         ["balance"] = ("You owe {0} in total.", "Du har totalt {0} kvar att betala.", "Du schuldest insgesamt {0}."),
         ["balance-overdue"] = ("{0} of it is overdue.", "{0} av det är förfallet.", "Davon sind {0} überfällig."),
         ["balance-credit"] = ("You have {0} in credit with us.", "Du har {0} tillgodo hos oss.", "Du hast {0} Guthaben bei uns."),

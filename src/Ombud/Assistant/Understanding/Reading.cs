@@ -15,7 +15,8 @@ internal sealed record Reading(
     string? VulnerabilityPhrase,
     string? FraudPhrase,
     string? InjectionPhrase,
-    Entities Entities);
+    Entities Entities,
+    string? DifficultyPhrase = null);
 
 /// <summary>Reads a message: cleans it, detects its language and sentiment, classifies its intent, finds its entities and signals.</summary>
 internal sealed class MessageReader(IntentClassifier classifier)
@@ -45,6 +46,7 @@ internal sealed class MessageReader(IntentClassifier classifier)
             Signals.Vulnerability.FirstMatch(words),
             Signals.FraudClaim.FirstMatch(words),
             Signals.Injection.FirstMatch(words),
-            EntityExtractor.Extract(cleanText, facts, today));
+            EntityExtractor.Extract(cleanText, facts, today),
+            Signals.PaymentDifficulty.FirstMatch(words));
     }
 }

@@ -51,6 +51,24 @@ internal static class Signals
         "schulden", "inkasso", "pleite", "kein geld mehr", "obdachlos",
     ], allowTypos: false);
 
+    /// <summary>"I can't pay this month", "can I pay later": the shopper needs more time, and gets their options with costs.</summary>
+    public static readonly PhraseMatcher PaymentDifficulty = new(
+    [
+        // English
+        "cant pay", "can not pay", "cannot pay", "unable to pay", "cant make the payment", "cant make my payment", "pay later",
+        "more time to pay", "need more time", "postpone my payment", "postpone the payment", "delay my payment", "delay the payment",
+        "extend my payment", "extend the due date", "push back my payment", "short on money", "money is tight",
+        // Swedish
+        "kan inte betala", "kan ej betala", "klarar inte att betala", "betala senare", "mer tid att betala", "längre tid att betala",
+        "skjuta upp betalningen", "skjuta upp min betalning", "flytta betalningen", "anstånd", "ont om pengar",
+        // German
+        "kann nicht zahlen", "kann nicht bezahlen", "nicht zahlen", "nicht bezahlen", "kann die rate nicht", "später zahlen", "später bezahlen", "mehr zeit zum zahlen",
+        "mehr zeit zum bezahlen", "zahlung verschieben", "zahlungsaufschub", "stundung", "knapp bei kasse",
+    ], allowTypos: false);
+
+    /// <summary>An explicit yes to a question the assistant asked: nothing else counts as one.</summary>
+    public static readonly PhraseMatcher Yes = new(["yes", "yes please", "yes do it", "ja", "ja tack", "ja gärna", "ja bitte", "jawohl"], allowTypos: false);
+
     /// <summary>Words that claim fraud outright; the classifier's unauthorised_purchase catches the rest.</summary>
     public static readonly PhraseMatcher FraudClaim = new(
     [

@@ -24,3 +24,11 @@ public sealed record RefundIssued(Guid RefundId, Guid OrderId, Guid CustomerId, 
     public const string Type = "refund.issued";
     public const int Version = 1;
 }
+
+/// <summary>A plan in payment difficulty was adjusted (<see cref="Kind"/>: extendDueDate, replan, breathingSpace, waiveLateFees, writeOff).</summary>
+public sealed record PlanAdjusted(Guid AdjustmentId, Guid PlanId, Guid OrderId, Guid CustomerId, string Kind, long FeeMinor, long ReliefMinor,
+    string Currency, bool ByStaff, DateTime AdjustedAt)
+{
+    public const string Type = "plan.adjusted";
+    public const int Version = 1;
+}

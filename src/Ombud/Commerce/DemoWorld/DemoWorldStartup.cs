@@ -32,6 +32,12 @@ internal static class DemoWorldStartup
             }
 
             var summary = await DemoWorldSeeder.SeedAsync(db, settings, _ => { }, cancellationToken);
+            var difficulties = await DemoDifficulty.PlantAsync(services, cancellationToken);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Planted {Count} payment-difficulty adjustment(s) for the demo", difficulties);
+            }
+
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("{Summary}", string.Join(Environment.NewLine, summary.Lines(settings)));

@@ -19,6 +19,9 @@ internal sealed class PaymentPlanConfiguration : IEntityTypeConfiguration<Paymen
         builder.Ignore(p => p.IsSettled);
         builder.Ignore(p => p.InterestMinor);
         builder.Ignore(p => p.Held);
+        builder.Ignore(p => p.NextDue);
+        builder.Ignore(p => p.UnpaidLateFees);
+        builder.Ignore(p => p.UnpaidAmount);
         builder.OwnsMany(p => p.Instalments, instalments =>
         {
             instalments.ToTable("commerce_instalments");
@@ -28,6 +31,7 @@ internal sealed class PaymentPlanConfiguration : IEntityTypeConfiguration<Paymen
             instalments.Ignore(i => i.RemainingMinor);
             instalments.Ignore(i => i.CollectibleMinor);
             instalments.Ignore(i => i.IsHeld);
+            instalments.Ignore(i => i.UnpaidAmountMinor);
         });
         builder.Navigation(p => p.Instalments).HasField("_instalments");
     }

@@ -60,6 +60,27 @@ public sealed class DemoAccountsTests
     }
 
     [Fact]
+    public async Task The_demo_world_has_shoppers_in_payment_difficulty_at_each_stage_and_their_plans_reconcile()
+    {
+        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite);
+        await StartDemoAsync(app);
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+
+        var plans = await app.WithDbAsync(db => db.Set<PaymentPlan>().AsNoTracking().ToListAsync());
+        var adjusted = await app.WithDbAsync(db => db.Set<PlanAdjustment>().AsNoTracking().ToListAsync());
+        var extended = Assert.Single(plans, p => p.ExtensionsTaken == 2);
+        var breathing = Assert.Single(plans, p => p.BreathingSpaceUntil >= today);
+        var firstMissed = plans.GroupBy(p => p.CustomerId)
+            .Where(g => g.SelectMany(p => p.Instalments).Count(i => i.Status == InstalmentStatus.Missed) == 1 && adjusted.All(a => a.CustomerId != g.Key));
+
+        Assert.Equal(2, adjusted.Count(a => a.PlanId == extended.Id && a.Kind == AdjustmentKind.ExtendDueDate && a.Status == AdjustmentStatus.Applied));
+        Assert.Contains(breathing.Instalments, i => i.LateFeeMinor > 0); // it was behind: a payment had been missed and charged a fee
+        Assert.NotEmpty(firstMissed);
+        await Difficulty.PlanBooks.AssertReconciledAsync(app, extended.OrderId);
+        await Difficulty.PlanBooks.AssertReconciledAsync(app, breathing.OrderId);
+    }
+
+    [Fact]
     public async Task The_demo_merchant_account_acts_for_the_merchant_with_the_most_orders()
     {
         await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite);

@@ -431,6 +431,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<int>("AprBasisPoints")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("BreathingSpaceUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -441,6 +444,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtensionsTaken")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("HeldSince")
                         .HasColumnType("TEXT");
@@ -466,6 +472,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("WrittenOffMinor")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
@@ -474,6 +483,88 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("commerce_payment_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Commerce.PlanAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Instalments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReliefMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("commerce_plan_adjustments", (string)null);
                 });
 
             modelBuilder.Entity("Ombud.Commerce.Refund", b =>
@@ -1931,6 +2022,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                             b1.Property<DateOnly>("DueDate")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long>("FeeMinor")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<long>("HeldMinor")
                                 .HasColumnType("INTEGER");
 
@@ -1951,6 +2045,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                                 .HasMaxLength(40)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long>("WaivedMinor")
+                                .HasColumnType("INTEGER");
+
                             b1.HasKey("PlanId", "Sequence");
 
                             b1.HasIndex("DueDate");
@@ -1962,6 +2059,15 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         });
 
                     b.Navigation("Instalments");
+                });
+
+            modelBuilder.Entity("Ombud.Commerce.PlanAdjustment", b =>
+                {
+                    b.HasOne("Ombud.Commerce.PaymentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ombud.Commerce.Refund", b =>
