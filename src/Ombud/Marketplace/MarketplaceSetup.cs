@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Ombud.Conversations.Contracts;
+using Ombud.Marketplace.AgentConsole;
 using Ombud.Marketplace.Api;
 using Ombud.Marketplace.Dispatch;
+using Ombud.Marketplace.Presence;
 using Ombud.Platform.Events;
 using Ombud.Platform.Timers;
 
@@ -20,13 +22,20 @@ internal static class MarketplaceSetup
         services.AddScoped<Dispatcher>();
         services.AddScoped<AgentOffers>();
         services.AddScoped<AgentDirectory>();
+        services.AddSingleton<AgentNews>();
+        services.AddScoped<AgentDesk>();
         services.AddScoped<Platform.Auth.ISignInClaims, AgentSignInClaims>();
         services.AddEventSubscriber<HandOffArrivals>(HandOffArrivals.Subscriber, ConversationHandedOff.Type);
         services.AddEventSubscriber<ConversationEndings>(ConversationEndings.Subscriber, ConversationClosed.Type);
         services.AddTimer<OfferExpiry>(Dispatcher.OfferExpiryKind);
         services.AddTimer<QueueReview>(Dispatcher.QueueReviewKind);
+        services.AddTimer<PresenceLapse>(PresenceLapse.Kind);
         services.AddMarketplacePolicies();
     }
 
-    public static void MapMarketplace(this IEndpointRouteBuilder app) => app.MapMarketplaceApi();
+    public static void MapMarketplace(this IEndpointRouteBuilder app)
+    {
+        app.MapMarketplaceApi();
+        app.MapHub<AgentHub>(AgentHub.Path);
+    }
 }
