@@ -119,7 +119,8 @@ internal sealed class AgentDirectory(OmbudDb db, UnitOfWork work, Dispatcher dis
 
     /// <summary>
     /// The console is still there: seen now, and the presence lapse moves to the end of a fresh grace period. Every
-    /// console of the agent beats, so one tab closing costs nothing while another is open.
+    /// console of the agent beats, so one tab closing costs nothing while another is open. Only consoles beat: an agent
+    /// set online another way (the API, a simulated demo agent) has no lapse until a console of theirs opens.
     /// </summary>
     public Task<Outcome<Agent>> HeartbeatAsync(Guid agentId, CancellationToken ct) =>
         work.RunAsync<Agent>(async token =>
@@ -142,7 +143,6 @@ internal sealed class AgentDirectory(OmbudDb db, UnitOfWork work, Dispatcher dis
             }
 
             await change(agent, Now, token);
-            await SeenAsync(agent, token);
             news.AfterCommit(work, agent.Id);
             return agent;
         }, ct, Subject);

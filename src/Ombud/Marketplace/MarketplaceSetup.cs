@@ -1,3 +1,6 @@
+using MudBlazor;
+using Ombud.Platform.Auth;
+using Ombud.Web.Layout;
 using Microsoft.Extensions.Options;
 using Ombud.Conversations.Contracts;
 using Ombud.Marketplace.AgentConsole;
@@ -31,6 +34,9 @@ internal static class MarketplaceSetup
         services.AddTimer<QueueReview>(Dispatcher.QueueReviewKind);
         services.AddTimer<PresenceLapse>(PresenceLapse.Kind);
         services.AddMarketplacePolicies();
+        services.AddHostedService<Demo.DemoAgents>();
+
+        services.AddNavEntry(new("Agent console", "/agent/console", Icons.Material.Outlined.HeadsetMic, [Roles.Agent], 15));
     }
 
     public static void MapMarketplace(this IEndpointRouteBuilder app)

@@ -105,6 +105,7 @@ internal sealed class AgentHub(AgentDesk desk, AgentDirectory directory, AgentNe
     {
         var agent = await AgentAsync();
         Unwrap(await change(agent.Id, Context.ConnectionAborted));
+        Unwrap(await directory.HeartbeatAsync(agent.Id, Context.ConnectionAborted));
         return await desk.DeskAsync(agent, Context.ConnectionAborted);
     }
 
