@@ -74,7 +74,7 @@ public sealed class AgentConsoleTests(DemoServer server) : IClassFixture<DemoSer
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(90_000);
         await page.GotoAsync("/signin");
-        await page.Locator("button[data-demo-role='shopper']").First.ClickAsync();
+        await page.Locator("button[data-demo-email='shopper@demo.ombud.test']").ClickAsync();
         await page.WaitForURLAsync("**/shopper");
         return page;
     }

@@ -112,8 +112,8 @@ public class DemoServer : IAsyncLifetime
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/signin");
-        // Several demo accounts may share a role (the marketplace's agents); the role's own one sorts first.
-        await page.Locator($"button[data-demo-role='{role}']").First.ClickAsync();
+        // Several demo accounts may share a role (the marketplace's agents): the role's own one.
+        await page.Locator($"button[data-demo-role='{role}'][data-demo-email='{role}@demo.ombud.test']").ClickAsync();
         await page.WaitForURLAsync($"**{home}");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         return page;
