@@ -52,7 +52,10 @@ public class DemoServer : IAsyncLifetime
                 + "OMBUD_TEST_CHROMIUM names; Playwright's own browser downloads are not used.");
         }
 
-        _server = await OmbudProcess.ServeAsync(new Dictionary<string, string>(_settings)
+        var settings = new Dictionary<string, string>(_settings);
+        // The demo's own traffic (shoppers waiting, simulated agents answering) would take the hand-offs the tests make.
+        settings.TryAdd("Ombud__Marketplace__DemoTraffic", "false");
+        _server = await OmbudProcess.ServeAsync(new Dictionary<string, string>(settings)
         {
             ["Ombud__Database__Provider"] = "sqlite",
             ["Ombud__Database__ConnectionString"] = $"Data Source={DatabasePath}",
@@ -109,7 +112,8 @@ public class DemoServer : IAsyncLifetime
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/signin");
-        await page.Locator($"button[data-demo-role='{role}']").ClickAsync();
+        // Several demo accounts may share a role (the marketplace's agents): the role's own one.
+        await page.Locator($"button[data-demo-role='{role}'][data-demo-email='{role}@demo.ombud.test']").ClickAsync();
         await page.WaitForURLAsync($"**{home}");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         return page;

@@ -33,7 +33,8 @@ public sealed partial class RoleHomeTests(DemoServer server) : IClassFixture<Dem
         page.PageError += (_, error) => problems.Add($"page error: {error}");
 
         await page.GotoAsync("/signin");
-        var demoButton = page.Locator($"button[data-demo-role='{role}']");
+        // The role's own demo account: the marketplace adds more agents (trainee, specialist, staff) of the same role.
+        var demoButton = page.Locator($"button[data-demo-role='{role}'][data-demo-email='{role}@demo.ombud.test']");
         Assert.True(await demoButton.CountAsync() == 1,
             $"The sign-in page offers no demo account for {role}: is the demo world seeded?\n{await page.ContentAsync()}\n{server.ServerOutput}");
 

@@ -12,4 +12,7 @@ internal static class ConversationLimits
 
     /// <summary>Room for a user id (Identity's are GUID strings).</summary>
     public const int MaxAuthorId = 64;
+
+    /// <summary>An agent's display name, as the marketplace allows it.</summary>
+    public const int MaxAuthorName = 100;
 }

@@ -18,6 +18,7 @@ public sealed class ConversationMessage
         Sequence = sequence;
         Author = draft.Author;
         AuthorId = draft.AuthorId;
+        AuthorName = draft.AuthorName;
         Text = draft.Text.Length > ConversationLimits.MaxStoredText ? draft.Text[..ConversationLimits.MaxStoredText] : draft.Text;
         At = at;
         Language = draft.Language;
@@ -35,6 +36,9 @@ public sealed class ConversationMessage
 
     /// <summary>Who of that kind: an agent's user id; null for the shopper (the conversation's customer) and the assistant.</summary>
     public string? AuthorId { get; private set; }
+
+    /// <summary>How a person who wrote it is shown to the shopper: the agent's display name, never their account.</summary>
+    public string? AuthorName { get; private set; }
 
     public string Text { get; private set; } = "";
 
@@ -81,4 +85,5 @@ public sealed record MessageDraft(
     string? ClientMessageId = null,
     int? ReplyToSequence = null,
     double? Sentiment = null,
-    string? Why = null);
+    string? Why = null,
+    string? AuthorName = null);

@@ -252,7 +252,7 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
         conversation.HandOffId is { } id ? await db.Set<HandOff>().SingleOrDefaultAsync(h => h.Id == id, ct) : null;
 
     private static TranscriptMessage Record(ConversationMessage m) =>
-        new(m.Sequence, m.Author, m.AuthorId, m.Text, m.At, m.Language, m.ClientMessageId, m.ReplyToSequence, m.Sentiment, m.Why);
+        new(m.Sequence, m.Author, m.AuthorId, m.Text, m.At, m.Language, m.ClientMessageId, m.ReplyToSequence, m.Sentiment, m.Why, m.AuthorName);
 
     private static string Cut(string text, int max) => text.Length > max ? text[..max] : text;
 }

@@ -83,6 +83,12 @@ public sealed class Agent
         Version++;
     }
 
+    /// <summary>
+    /// A heartbeat: the agent is still at the console. Not a change of load, so it leaves the version alone and never
+    /// makes a dispatcher's offer to them run again.
+    /// </summary>
+    public void Seen(DateTime at) => LastSeenAt = at;
+
     public void GoAway(DateTime at)
     {
         Status = AgentStatus.Away;

@@ -1,17 +1,22 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ombud.Marketplace.AgentConsole;
+using Ombud.Marketplace.Presence;
 using Ombud.Marketplace.Dispatch;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Storage;
+using Ombud.Platform.Timers;
 
 namespace Ombud.Marketplace;
 
 /// <summary>
 /// Agents as the marketplace keeps them: registering one for a signed-in person, the skills they claim, an admin's
-/// certification of a skill, and going online or offline. Sign-up and presence (later slices) call these; coming
+/// certification of a skill, and presence: online, away, offline and the console's heartbeat. Coming
 /// online or freeing up gets the agent the most urgent waiting hand-off they fit.
 /// </summary>
-internal sealed class AgentDirectory(OmbudDb db, UnitOfWork work, Dispatcher dispatcher, AuditLog audit, TimeProvider clock)
+internal sealed class AgentDirectory(OmbudDb db, UnitOfWork work, Dispatcher dispatcher, TimerSchedule timers, AgentNews news,
+    IOptions<MarketplaceOptions> options, AuditLog audit, TimeProvider clock)
 {
     private const string Subject = "The agent";
 
@@ -90,20 +95,34 @@ internal sealed class AgentDirectory(OmbudDb db, UnitOfWork work, Dispatcher dis
 
     /// <summary>The agent is online: free places are offered the most urgent waiting hand-offs they fit.</summary>
     public Task<Outcome<Agent>> GoOnlineAsync(Guid agentId, CancellationToken ct) =>
-        work.RunAsync<Agent>(async token =>
+        ChangePresenceAsync(agentId, async (agent, now, token) =>
         {
-            if (await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == agentId, token) is not { } agent)
-            {
-                return new NotFound("agent", agentId.ToString());
-            }
-
-            agent.GoOnline(Now);
+            agent.GoOnline(now);
             await dispatcher.OfferToAgentAsync(agent.Id, token);
-            return agent;
-        }, ct, Subject);
+        }, ct);
+
+    /// <summary>The agent stepped away: no new offers; what they hold stays theirs.</summary>
+    public Task<Outcome<Agent>> GoAwayAsync(Guid agentId, CancellationToken ct) =>
+        ChangePresenceAsync(agentId, (agent, now, _) =>
+        {
+            agent.GoAway(now);
+            return Task.CompletedTask;
+        }, ct);
 
     /// <summary>The agent is offline: no more offers (those out run their course); the conversations they hold stay theirs.</summary>
     public Task<Outcome<Agent>> GoOfflineAsync(Guid agentId, CancellationToken ct) =>
+        ChangePresenceAsync(agentId, (agent, now, _) =>
+        {
+            agent.GoOffline(now);
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>
+    /// The console is still there: seen now, and the presence lapse moves to the end of a fresh grace period. Every
+    /// console of the agent beats, so one tab closing costs nothing while another is open. Only consoles beat: an agent
+    /// set online another way (the API, a simulated demo agent) has no lapse until a console of theirs opens.
+    /// </summary>
+    public Task<Outcome<Agent>> HeartbeatAsync(Guid agentId, CancellationToken ct) =>
         work.RunAsync<Agent>(async token =>
         {
             if (await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == agentId, token) is not { } agent)
@@ -111,9 +130,29 @@ internal sealed class AgentDirectory(OmbudDb db, UnitOfWork work, Dispatcher dis
                 return new NotFound("agent", agentId.ToString());
             }
 
-            agent.GoOffline(Now);
+            await SeenAsync(agent, token);
             return agent;
         }, ct, Subject);
+
+    private Task<Outcome<Agent>> ChangePresenceAsync(Guid agentId, Func<Agent, DateTime, CancellationToken, Task> change, CancellationToken ct) =>
+        work.RunAsync<Agent>(async token =>
+        {
+            if (await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == agentId, token) is not { } agent)
+            {
+                return new NotFound("agent", agentId.ToString());
+            }
+
+            await change(agent, Now, token);
+            news.AfterCommit(work, agent.Id);
+            return agent;
+        }, ct, Subject);
+
+    private async Task SeenAsync(Agent agent, CancellationToken ct)
+    {
+        var now = Now;
+        agent.Seen(now);
+        await timers.ScheduleAsync(PresenceLapse.Kind, agent.Id.ToString(), now.AddSeconds(options.Value.PresenceGraceSeconds), ct);
+    }
 }
 
 /// <summary>A new agent: who, how they are called, their tier, languages, how many conversations at once, the skills they claim (uncertified).</summary>

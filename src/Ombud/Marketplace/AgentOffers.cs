@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Conversations;
+using Ombud.Marketplace.AgentConsole;
 using Ombud.Marketplace.Dispatch;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
@@ -15,7 +16,7 @@ namespace Ombud.Marketplace;
 /// same answer, so a retried request is harmless.
 /// </summary>
 internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispatcher, ConversationService conversations, TimerSchedule timers,
-    AuditLog audit, TimeProvider clock)
+    AgentNews news, AuditLog audit, TimeProvider clock)
 {
     private const string Subject = "The offer";
 
@@ -52,6 +53,11 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
                 return OfferView.Of(offer, entry, now);
             }
 
+            if (agent.Status == AgentStatus.Offline)
+            {
+                return new OfflineRefusal();
+            }
+
             if (offer.Accept(now) is { Succeeded: false } refused)
             {
                 return refused.Error!;
@@ -69,10 +75,17 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
             }
 
             agent.OfferSettled(accepted: true);
+            news.AfterCommit(work, agent.Id);
             await timers.CancelAsync(Dispatcher.OfferExpiryKind, offer.Id.ToString(), token);
             audit.Record(Actor(userId), "marketplace.offer-accepted", $"offer:{offer.Id}", $"conversation {entry.ConversationId}");
             return OfferView.Of(offer, entry, now);
         }, ct, Subject);
+
+        if (accepted.Error is NotFound or OfflineRefusal)
+        {
+            // Someone else's offer, a made-up one, or an agent who is offline: refused, and on the record.
+            await audit.RecordAloneAsync(Actor(userId), "marketplace.offer-accept-refused", $"offer:{offerId}", accepted.Error.Detail, ct);
+        }
 
         if (accepted.Error is ConversationGone gone)
         {
@@ -146,11 +159,14 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
         if (offer.Withdraw(now) && await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == offer.AgentId, ct) is { } agent)
         {
             agent.OfferSettled(accepted: false);
+            news.AfterCommit(work, agent.Id);
         }
 
         await timers.CancelAsync(Dispatcher.OfferExpiryKind, offer.Id.ToString(), ct);
         entry.Withdraw(now);
     }
+
+    private sealed record OfflineRefusal() : Conflict("You are offline: go online to accept offers.");
 
     /// <summary>The conversation left the queue (it ended, or went back to the assistant) while the offer was out.</summary>
     private sealed record ConversationGone(Guid EntryId, string Message) : Conflict(Message);

@@ -44,11 +44,17 @@ public sealed class MarketplaceOptions
     /// <summary>The rating assumed for an agent nobody has rated yet (1–5).</summary>
     public double UnratedRating { get; set; } = 4.0;
 
+    /// <summary>
+    /// How long an agent's console may stay silent (no heartbeat, every connection gone) before they are set offline:
+    /// a reload or a lost Wi-Fi does not cost them their status.
+    /// </summary>
+    public int PresenceGraceSeconds { get; set; } = 60;
+
     public TimeSpan OfferTime => TimeSpan.FromSeconds(OfferSeconds);
 
     public bool IsValid() =>
         OfferSeconds >= 1 && PreferredLevel is >= AgentSkill.MinLevel and <= AgentSkill.MaxLevel && AnyLevelAfterSeconds >= 0
-        && AnySkillAfterSeconds >= AnyLevelAfterSeconds && StaffAfterSeconds >= AnySkillAfterSeconds && RecheckSeconds >= 1
+        && AnySkillAfterSeconds >= AnyLevelAfterSeconds && StaffAfterSeconds >= AnySkillAfterSeconds && RecheckSeconds >= 1 && PresenceGraceSeconds >= 1
         && RetryDeclinedAfterSeconds >= 0 && VulnerableHeadStartSeconds >= 0 && FraudHeadStartSeconds >= 0
         && RegulatoryHeadStartSeconds >= 0 && UpsetHeadStartSeconds >= 0 && UnratedRating is >= 1 and <= 5;
 }

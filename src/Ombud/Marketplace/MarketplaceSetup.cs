@@ -1,7 +1,12 @@
+using MudBlazor;
+using Ombud.Platform.Auth;
+using Ombud.Web.Layout;
 using Microsoft.Extensions.Options;
 using Ombud.Conversations.Contracts;
+using Ombud.Marketplace.AgentConsole;
 using Ombud.Marketplace.Api;
 using Ombud.Marketplace.Dispatch;
+using Ombud.Marketplace.Presence;
 using Ombud.Platform.Events;
 using Ombud.Platform.Timers;
 
@@ -20,13 +25,23 @@ internal static class MarketplaceSetup
         services.AddScoped<Dispatcher>();
         services.AddScoped<AgentOffers>();
         services.AddScoped<AgentDirectory>();
+        services.AddSingleton<AgentNews>();
+        services.AddScoped<AgentDesk>();
         services.AddScoped<Platform.Auth.ISignInClaims, AgentSignInClaims>();
         services.AddEventSubscriber<HandOffArrivals>(HandOffArrivals.Subscriber, ConversationHandedOff.Type);
         services.AddEventSubscriber<ConversationEndings>(ConversationEndings.Subscriber, ConversationClosed.Type);
         services.AddTimer<OfferExpiry>(Dispatcher.OfferExpiryKind);
         services.AddTimer<QueueReview>(Dispatcher.QueueReviewKind);
+        services.AddTimer<PresenceLapse>(PresenceLapse.Kind);
         services.AddMarketplacePolicies();
+        services.AddHostedService<Demo.DemoAgents>();
+
+        services.AddNavEntry(new("Agent console", "/agent/console", Icons.Material.Outlined.HeadsetMic, [Roles.Agent], 15));
     }
 
-    public static void MapMarketplace(this IEndpointRouteBuilder app) => app.MapMarketplaceApi();
+    public static void MapMarketplace(this IEndpointRouteBuilder app)
+    {
+        app.MapMarketplaceApi();
+        app.MapHub<AgentHub>(AgentHub.Path);
+    }
 }

@@ -62,6 +62,9 @@ public sealed class QueueEntry
 
     public DateTime? EndedAt { get; private set; }
 
+    /// <summary>How the agent closed it at wrap-up; null while open, and when it went back to the assistant.</summary>
+    public ResolutionCode? Resolution { get; private set; }
+
     /// <summary>Checked on save: two dispatchers cannot both offer, or both assign, the same place.</summary>
     public int Version { get; private set; }
 
@@ -131,6 +134,19 @@ public sealed class QueueEntry
         Version++;
     }
 
+    /// <summary>The agent closed the conversation with how it ended; only the agent it is assigned to, and only once.</summary>
+    public Outcome<QueueEntry> WrapUp(Guid agentId, ResolutionCode resolution, DateTime at)
+    {
+        if (Status != QueueEntryStatus.Assigned || AgentId != agentId)
+        {
+            return new Conflict("Only the agent holding a conversation wraps it up.");
+        }
+
+        Resolution = resolution;
+        Finish(at);
+        return this;
+    }
+
     /// <summary>The agent's conversation ended.</summary>
     public void Finish(DateTime at)
     {
@@ -162,4 +178,15 @@ public enum HandOffUrgency
 
     /// <summary>Anger, or a large amount at stake.</summary>
     Upset = 8,
+}
+
+/// <summary>How an agent's conversation ended, chosen at wrap-up.</summary>
+public enum ResolutionCode
+{
+    Answered,
+    PlanAdjusted,
+    RefundAgreed,
+    DisputeOpened,
+    Escalated,
+    NoResponse,
 }

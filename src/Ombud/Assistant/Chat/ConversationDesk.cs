@@ -96,7 +96,7 @@ internal sealed class ConversationDesk(
 
         var handOff = transcript.Holding.HandOff is { } h ? new HandOffView(h.Id, h.Reason.ToString(), h.Status.ToString(), h.QueuePosition, h.RequestedAt) : null;
         return new TranscriptView(transcript.Id, transcript.State.ToString(), transcript.Language, transcript.StartedAt, transcript.EndedAt,
-            handOff, [.. transcript.Messages.Select(m => new MessageView(m.Sequence, m.Author.ToString(), m.Text, m.At, m.ClientMessageId, WhyOf(m.Why)))]);
+            handOff, [.. transcript.Messages.Select(m => new MessageView(m.Sequence, m.Author.ToString(), m.Text, m.At, m.ClientMessageId, WhyOf(m.Why), m.AuthorName))]);
     }
 
     /// <summary>The shopper's conversations, newest first, for a client that lost its conversation id.</summary>

@@ -33,8 +33,8 @@ internal sealed record TranscriptView(
     HandOffView? HandOff,
     IReadOnlyList<MessageView> Messages);
 
-/// <summary>One message; an assistant's carries its explanation (<c>why</c>).</summary>
-internal sealed record MessageView(int Sequence, string Author, string Text, DateTime At, string? ClientMessageId, JsonElement? Why);
+/// <summary>One message; an assistant's carries its explanation (<c>why</c>), a person's their display name.</summary>
+internal sealed record MessageView(int Sequence, string Author, string Text, DateTime At, string? ClientMessageId, JsonElement? Why, string? AuthorName = null);
 
 internal sealed record HandOffView(Guid Id, string Reason, string Status, int? Position, DateTime RequestedAt);
 

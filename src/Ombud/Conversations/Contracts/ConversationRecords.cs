@@ -22,7 +22,8 @@ public sealed record TranscriptMessage(
     string? ClientMessageId,
     int? ReplyToSequence,
     double? Sentiment,
-    string? Why);
+    string? Why,
+    string? AuthorName = null);
 
 /// <summary>Who holds a conversation now, and its latest hand-off with where it stands in the queue (1 is next).</summary>
 public sealed record ConversationHolding(ConversationHolder Holder, string? AgentId, HandOffRecord? HandOff);

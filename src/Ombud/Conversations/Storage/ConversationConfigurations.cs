@@ -33,6 +33,7 @@ internal sealed class ConversationMessageConfiguration : IEntityTypeConfiguratio
         // The flood limit counts a conversation's recent messages.
         builder.HasIndex(m => new { m.ConversationId, m.At });
         builder.Property(m => m.AuthorId).HasMaxLength(ConversationLimits.MaxAuthorId);
+        builder.Property(m => m.AuthorName).HasMaxLength(ConversationLimits.MaxAuthorName);
         builder.Property(m => m.Text).HasMaxLength(ConversationLimits.MaxStoredText);
         builder.Property(m => m.Language).HasMaxLength(2);
         builder.Property(m => m.ClientMessageId).HasMaxLength(ConversationLimits.MaxClientMessageId);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Conversations.Contracts;
+using Ombud.Marketplace.AgentConsole;
 using Ombud.Platform.Events;
 using Ombud.Platform.Storage;
 using Ombud.Platform.Timers;
@@ -10,7 +11,7 @@ namespace Ombud.Marketplace.Dispatch;
 /// A conversation ended. If an agent held it, their place is free again and they are offered the most urgent waiting
 /// hand-off they fit; if it still waited, its place leaves the queue and an offer out for it is withdrawn.
 /// </summary>
-internal sealed class ConversationEndings(OmbudDb db, Dispatcher dispatcher, TimerSchedule timers, TimeProvider clock) : IEventHandler
+internal sealed class ConversationEndings(OmbudDb db, UnitOfWork work, Dispatcher dispatcher, AgentNews news, TimerSchedule timers, TimeProvider clock) : IEventHandler
 {
     public const string Subscriber = "marketplace.conversation-endings";
 
@@ -48,6 +49,7 @@ internal sealed class ConversationEndings(OmbudDb db, Dispatcher dispatcher, Tim
 
         if (freed is { } agentId)
         {
+            news.AfterCommit(work, agentId);
             await dispatcher.OfferToAgentAsync(agentId, ct);
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ombud.Marketplace.AgentConsole;
 using Ombud.Platform.Storage;
 using Ombud.Platform.Timers;
 
@@ -10,7 +11,7 @@ namespace Ombud.Marketplace.Dispatch;
 /// stages, inside its caller's unit of work (an event, a timer, an agent's answer). Races between nodes are settled
 /// by the database: the place and the agent carry version checks, and a place has at most one pending offer.
 /// </summary>
-internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule timers, DispatchRules rules, TimeProvider clock)
+internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule timers, DispatchRules rules, AgentNews news, TimeProvider clock)
 {
     public const string OfferExpiryKind = "marketplace.offer-expiry";
     public const string QueueReviewKind = "marketplace.queue-review";
@@ -88,6 +89,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         }
 
         await timers.CancelAsync(OfferExpiryKind, offer.Id.ToString(), ct);
+        news.AfterCommit(work, offer.AgentId);
         if (await db.Set<QueueEntry>().SingleOrDefaultAsync(e => e.Id == offer.QueueEntryId, ct) is { } entry)
         {
             entry.OfferEnded(offer.Id);
@@ -105,6 +107,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         }
 
         db.Add(offer);
+        news.AfterCommit(work, agent.Id);
         await timers.SetAllAsync(offer.Id.ToString(), new Dictionary<string, DateTime?> { [OfferExpiryKind] = offer.ExpiresAt }, ct);
         await timers.CancelAsync(QueueReviewKind, entry.Id.ToString(), ct);
         return offer;

@@ -48,6 +48,7 @@ internal sealed class QueueEntryConfiguration : IEntityTypeConfiguration<QueueEn
         builder.Property(e => e.Urgency).HasMaxLength(100);
         builder.Property(e => e.Language).HasMaxLength(2);
         builder.Property(e => e.Reason).HasMaxLength(40);
+        builder.Property(e => e.Resolution).HasMaxLength(20);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.Ignore(e => e.IsOpen);
     }

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Ombud.Assistant.Chat;
 using Ombud.Conversations.Contracts;
 using Ombud.Tests.Support;
@@ -32,23 +28,7 @@ internal sealed class Chat : IAsyncDisposable
 
     public static async Task<Chat> ConnectAsync(OmbudTestApp app, WebSession session)
     {
-        var server = (TestServer)app.Services.GetRequiredService<IServer>();
-        var cookie = session.CookieHeader;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri("http://localhost/hubs/assistant"), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-                options.WebSocketFactory = async (context, ct) =>
-                {
-                    var client = server.CreateWebSocketClient();
-                    client.ConfigureRequest = request => request.Headers.Cookie = cookie;
-                    return await client.ConnectAsync(context.Uri, ct);
-                };
-            })
-            .Build();
-        connection.ServerTimeout = TimeSpan.FromMinutes(2);
-        await connection.StartAsync();
+        var connection = await TestHubs.ConnectAsync(app, session, "/hubs/assistant");
         return new Chat(connection, session);
     }
 

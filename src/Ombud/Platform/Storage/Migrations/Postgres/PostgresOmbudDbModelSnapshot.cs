@@ -713,6 +713,10 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ClientMessageId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1237,6 +1241,10 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Skill")
                         .IsRequired()

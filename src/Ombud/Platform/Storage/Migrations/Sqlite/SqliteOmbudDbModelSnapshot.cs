@@ -701,6 +701,10 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClientMessageId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1224,6 +1228,10 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Skill")
