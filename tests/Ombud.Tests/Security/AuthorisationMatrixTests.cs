@@ -56,6 +56,18 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/shopper/disputes/{id:guid}/return"] =                          "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
         ["POST /api/v1/shopper/disputes/{id:guid}/settlement"] =                      "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
         ["POST /api/v1/shopper/disputes/{id:guid}/withdrawal"] =                      "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
+        // Payment difficulty: the shopper's own plans (A's is paused by A's dispute; keys are known but hold no
+        // shopper), and staff; no write-off waits
+        // for approval in this world, so staff are told 404 there.
+        ["GET /api/v1/me/plans/{id:guid}/options"] =                                  "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
+        ["GET /api/v1/me/plans/{id:guid}/adjustments"] =                              "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
+        ["POST /api/v1/me/plans/{id:guid}/adjustments"] =                             "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
+        ["GET /api/v1/staff/customers/{id:guid}/adjustments"] =                       "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
+        ["GET /api/v1/staff/plans/{id:guid}/adjustments"] =                           "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
+        ["POST /api/v1/staff/plans/{id:guid}/adjustments"] =                          "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
+        ["GET /api/v1/staff/adjustments/awaiting-approval"] =                         "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
+        ["POST /api/v1/staff/adjustments/{id:guid}/approval"] =                       "401  403   403   403    403   403   404   403   403     404    404    401     403     403",
+        ["POST /api/v1/staff/adjustments/{id:guid}/rejection"] =                      "401  403   403   403    403   403   404   403   403     404    404    401     403     403",
         // Disputes: merchant
         ["GET /api/v1/merchant/disputes/"] =                                          "401  401   401   401    ok    ok    401   401   401     401    403    401     403     403",
         ["GET /api/v1/merchant/disputes/{id:guid}"] =                                 "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
@@ -212,6 +224,8 @@ public sealed class AuthorisationMatrixTests
             "entityId" => "nothing",
             "agentId" => Guid.NewGuid().ToString(),
             "id" when template.Contains("/disputes", StringComparison.Ordinal) => Id("dispute"),
+            "id" when template.Contains("/plans/", StringComparison.Ordinal) => Id("plan"),
+            "id" when template.StartsWith("/api/v1/staff/customers", StringComparison.Ordinal) => Id("customer"),
             "id" when template.Contains("/conversations", StringComparison.Ordinal) => Id("conversation"),
             "id" when template.Contains("/webhooks/endpoints", StringComparison.Ordinal) => Id("endpoint"),
             "id" when template.StartsWith("/api/v1/customers", StringComparison.Ordinal) || template.StartsWith("/api/v1/admin/customers", StringComparison.Ordinal) => Id("customer"),
@@ -243,6 +257,7 @@ public sealed class AuthorisationMatrixTests
             _ when template.EndsWith("/messages", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}","text":"Where is my parcel?"}""",
             _ when template.EndsWith("/handoff", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}"}""",
             _ when template.EndsWith("/certification", StringComparison.Ordinal) => """{"level":3}""",
+            _ when template.StartsWith("/api/v1/me/plans", StringComparison.Ordinal) => """{"kind":"extendDueDate","acceptedCost":0}""",
             _ when template.StartsWith("/api/v1/webhooks/endpoints", StringComparison.Ordinal) => """{"url":"http://127.0.0.1:9/other"}""",
             _ => "{}",
         };

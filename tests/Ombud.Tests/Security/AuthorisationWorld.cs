@@ -63,8 +63,9 @@ internal sealed class AuthorisationWorld
         var merchantKeyA = await app.ClientWithKeyAsync(Scopes.ForMerchant(a.Merchant));
         var endpoint = (await DisputeParties.CreatedAsync(await merchantKeyA.PostAsJsonAsync("/api/v1/webhooks/endpoints",
             new { url = "http://127.0.0.1:9/hook", description = "A's desk" }))).GetProperty("id").GetGuid();
-        var (payment, file) = await app.WithDbAsync(async db => (
+        var (payment, plan, file) = await app.WithDbAsync(async db => (
             await db.Set<Payment>().Where(p => p.OrderId == a.Order).Select(p => p.Id).FirstAsync(),
+            await db.Set<PaymentPlan>().Where(p => p.OrderId == a.Order).Select(p => p.Id).FirstAsync(),
             await db.Set<EvidenceFile>().Where(f => f.DisputeId == dispute).Select(f => f.Id).FirstAsync()));
 
         var world = new AuthorisationWorld
@@ -73,7 +74,7 @@ internal sealed class AuthorisationWorld
             {
                 ["customer"] = a.Customer.ToString(), ["merchant"] = a.Merchant.ToString(), ["order"] = a.Order.ToString(),
                 ["payment"] = payment.ToString(), ["refund"] = refund.ToString(), ["dispute"] = dispute.ToString(), ["file"] = file.ToString(),
-                ["conversation"] = conversation.ToString(), ["endpoint"] = endpoint.ToString(),
+                ["conversation"] = conversation.ToString(), ["endpoint"] = endpoint.ToString(), ["plan"] = plan.ToString(),
             },
         };
         world._clients[Credential.Anonymous] = app.Client();

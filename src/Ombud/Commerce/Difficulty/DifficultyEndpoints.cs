@@ -29,7 +29,7 @@ internal static class DifficultyEndpoints
             (await adjustments.OptionsAsync(caller.CustomerId ?? Guid.Empty, id, ct)).ToResult(o => TypedResults.Ok(OptionsView.From(o))))
             .Produces<OptionsView>().WithSummary("What you can do about one of your plans if you struggle to pay: each option, why, its cost and what it changes; and free debt advice.");
         me.MapGet("/{id:guid}/adjustments", async (Guid id, Caller caller, PlanAdjustments adjustments, CancellationToken ct) =>
-            TypedResults.Ok((await adjustments.HistoryAsync(caller.CustomerId ?? Guid.Empty, ct)).Where(a => a.PlanId == id).Select(AdjustmentView.From).ToList()))
+            (await adjustments.CustomerPlanHistoryAsync(caller.CustomerId ?? Guid.Empty, id, ct)).ToResult(h => TypedResults.Ok(h.Select(AdjustmentView.From).ToList())))
             .Produces<List<AdjustmentView>>().WithSummary("The adjustments made to one of your plans, newest first.");
         me.MapPost("/{id:guid}/adjustments", (Guid id, AdjustmentYes body, Caller caller, HttpContext http, IdempotentRequests idem, PlanAdjustments adjustments) =>
             idem.RunAsync(http, body, async ct => body.Kind is not { } kind

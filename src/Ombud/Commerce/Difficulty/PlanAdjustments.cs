@@ -145,6 +145,17 @@ public sealed class PlanAdjustments(OmbudDb db, UnitOfWork unitOfWork, AuditLog 
         [.. (await db.Set<PlanAdjustment>().AsNoTracking().Where(a => a.CustomerId == customerId).ToListAsync(ct))
             .OrderByDescending(a => a.RequestedAt).Select(ToRecord)];
 
+    /// <summary>One of the customer's own plans' adjustments, newest first; someone else's plan is not found.</summary>
+    public async Task<Outcome<List<AdjustmentRecord>>> CustomerPlanHistoryAsync(Guid customerId, Guid planId, CancellationToken ct)
+    {
+        if (!await db.Set<PaymentPlan>().AsNoTracking().AnyAsync(p => p.Id == planId && p.CustomerId == customerId, ct))
+        {
+            return new NotFound("payment plan", planId.ToString());
+        }
+
+        return new List<AdjustmentRecord>(await PlanHistoryAsync(planId, ct));
+    }
+
     /// <summary>One plan's adjustments, newest first.</summary>
     public async Task<IReadOnlyList<AdjustmentRecord>> PlanHistoryAsync(Guid planId, CancellationToken ct) =>
         [.. (await db.Set<PlanAdjustment>().AsNoTracking().Where(a => a.PlanId == planId).ToListAsync(ct))

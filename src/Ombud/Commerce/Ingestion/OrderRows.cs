@@ -21,11 +21,12 @@ internal static class OrderRows
 
     public static readonly RowTable Plans = new("commerce_payment_plans",
         Id("Id"), Id("OrderId"), Id("CustomerId"), Text("Kind"), Text("Currency"), Amount("PrincipalMinor"), Number("AprBasisPoints"),
-        Instant("CreatedAt"), Amount("RefundedMinor"), Amount("InterestForgivenMinor"), Number("Version"));
+        Instant("CreatedAt"), Amount("RefundedMinor"), Amount("InterestForgivenMinor"), Number("Version"),
+        Number("ExtensionsTaken"), Amount("WrittenOffMinor"));
 
     public static readonly RowTable Instalments = new("commerce_instalments",
         Id("PlanId"), Number("Sequence"), Date("DueDate"), Amount("OriginalAmountMinor"), Amount("AmountMinor"), Amount("PaidMinor"),
-        Amount("LateFeeMinor"), Text("Status"), Amount("HeldMinor"));
+        Amount("LateFeeMinor"), Text("Status"), Amount("HeldMinor"), Amount("FeeMinor"), Amount("WaivedMinor"));
 
     /// <summary>Stages a newly placed order with its plan; the order's own constructors made every amount.</summary>
     public static void Stage(this StagedRows rows, Order o)
@@ -41,11 +42,11 @@ internal static class OrderRows
 
         var p = o.Plan;
         rows.Add(Plans, p.Id, p.OrderId, p.CustomerId, p.Kind.ToString(), p.Currency, p.PrincipalMinor, p.AprBasisPoints, p.CreatedAt,
-            p.RefundedMinor, p.InterestForgivenMinor, p.Version);
+            p.RefundedMinor, p.InterestForgivenMinor, p.Version, p.ExtensionsTaken, p.WrittenOffMinor);
         foreach (var i in p.Instalments)
         {
             rows.Add(Instalments, p.Id, i.Sequence, i.DueDate, i.OriginalAmountMinor, i.AmountMinor, i.PaidMinor, i.LateFeeMinor,
-                i.Status.ToString(), i.HeldMinor);
+                i.Status.ToString(), i.HeldMinor, i.FeeMinor, i.WaivedMinor);
         }
     }
 }

@@ -18,6 +18,7 @@ public sealed record CreatedApiKey(ApiKeySummary Key, string Secret);
 public sealed class ApiKeyRegistry(OmbudDb db, UnitOfWork unitOfWork, AuditLog audit, TimeProvider clock, IMemoryCache verifiedKeys)
 {
     public const int MaxNameLength = 100;
+    public const int MaxScopes = 20;
 
     public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken ct) =>
         (await db.ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(ct)).Select(ApiKeySummary.Of).ToList();
@@ -25,13 +26,13 @@ public sealed class ApiKeyRegistry(OmbudDb db, UnitOfWork unitOfWork, AuditLog a
     public async Task<Outcome<CreatedApiKey>> CreateAsync(string actor, string? name, IReadOnlyCollection<string>? scopes, CancellationToken ct)
     {
         var check = new Validation().Require("name", name?.Trim(), MaxNameLength);
-        if (scopes is null || scopes.Count == 0)
+        if (scopes is null || scopes.Count == 0 || scopes.Count > MaxScopes)
         {
-            check.Add("scopes", $"At least one scope: {Scopes.Ingest}, {Scopes.Risk}, {Scopes.Admin} or {Scopes.MerchantPrefix}<merchant id>.");
+            check.Add("scopes", $"One to {MaxScopes} scopes: {Scopes.Ingest}, {Scopes.Risk}, {Scopes.Admin} or {Scopes.MerchantPrefix}<merchant id>.");
         }
         else
         {
-            foreach (var scope in scopes.Where(s => !Scopes.IsValid(s)))
+            foreach (var scope in scopes.Where(s => s is null || !Scopes.IsValid(s)))
             {
                 check.Add("scopes", $"'{scope}' is not a scope. Use {Scopes.Ingest}, {Scopes.Risk}, {Scopes.Admin} or {Scopes.MerchantPrefix}<merchant id>.");
             }

@@ -51,6 +51,7 @@ public sealed class ApiKeyApiTests
     [InlineData("""{"name":"x","scopes":[]}""", "scopes")]
     [InlineData("""{"name":"x","scopes":["everything"]}""", "scopes")]
     [InlineData("""{"name":"x","scopes":["merchant:not-a-guid"]}""", "scopes")]
+    [InlineData("""{"name":"x","scopes":[null]}""", "scopes")]
     public async Task A_bad_key_request_is_refused_naming_the_field_and_makes_nothing(string json, string field)
     {
         await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite);
