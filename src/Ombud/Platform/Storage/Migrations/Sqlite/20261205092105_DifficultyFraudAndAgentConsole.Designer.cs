@@ -11,8 +11,8 @@ using Ombud.Platform.Storage;
 namespace Ombud.Platform.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOmbudDb))]
-    [Migration("20261205071351_FraudDecisions")]
-    partial class FraudDecisions
+    [Migration("20261205092105_DifficultyFraudAndAgentConsole")]
+    partial class DifficultyFraudAndAgentConsole
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -434,6 +434,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<int>("AprBasisPoints")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("BreathingSpaceUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -444,6 +447,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtensionsTaken")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("HeldSince")
                         .HasColumnType("TEXT");
@@ -469,6 +475,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("WrittenOffMinor")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
@@ -477,6 +486,88 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("commerce_payment_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Commerce.PlanAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Instalments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReliefMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("commerce_plan_adjustments", (string)null);
                 });
 
             modelBuilder.Entity("Ombud.Commerce.Refund", b =>
@@ -611,6 +702,10 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
                     b.Property<string>("AuthorId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClientMessageId")
@@ -1136,6 +1231,10 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Skill")
@@ -1934,6 +2033,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                             b1.Property<DateOnly>("DueDate")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long>("FeeMinor")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<long>("HeldMinor")
                                 .HasColumnType("INTEGER");
 
@@ -1954,6 +2056,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                                 .HasMaxLength(40)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long>("WaivedMinor")
+                                .HasColumnType("INTEGER");
+
                             b1.HasKey("PlanId", "Sequence");
 
                             b1.HasIndex("DueDate");
@@ -1965,6 +2070,15 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         });
 
                     b.Navigation("Instalments");
+                });
+
+            modelBuilder.Entity("Ombud.Commerce.PlanAdjustment", b =>
+                {
+                    b.HasOne("Ombud.Commerce.PaymentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ombud.Commerce.Refund", b =>

@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Ombud.Platform.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class PaymentDifficulty : Migration
+    public partial class DifficultyFraudAndAgentConsole : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Resolution",
+                table: "marketplace_queue",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AuthorName",
+                table: "conversations_messages",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "BreathingSpaceUntil",
                 table: "commerce_payment_plans",
@@ -80,6 +94,40 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "fraud_decisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: false),
+                    ReasonsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fraud_decisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_orders_Email",
+                table: "commerce_orders",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_orders_Phone",
+                table: "commerce_orders",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commerce_orders_ShippingAddress_Line1",
+                table: "commerce_orders",
+                column: "ShippingAddress_Line1");
+
             migrationBuilder.CreateIndex(
                 name: "IX_commerce_plan_adjustments_CustomerId",
                 table: "commerce_plan_adjustments",
@@ -94,6 +142,16 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                 name: "IX_commerce_plan_adjustments_Status",
                 table: "commerce_plan_adjustments",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fraud_decisions_DecidedAt",
+                table: "fraud_decisions",
+                column: "DecidedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fraud_decisions_OrderId_DecidedAt",
+                table: "fraud_decisions",
+                columns: new[] { "OrderId", "DecidedAt" });
         }
 
         /// <inheritdoc />
@@ -101,6 +159,29 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "commerce_plan_adjustments");
+
+            migrationBuilder.DropTable(
+                name: "fraud_decisions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_commerce_orders_Email",
+                table: "commerce_orders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_commerce_orders_Phone",
+                table: "commerce_orders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_commerce_orders_ShippingAddress_Line1",
+                table: "commerce_orders");
+
+            migrationBuilder.DropColumn(
+                name: "Resolution",
+                table: "marketplace_queue");
+
+            migrationBuilder.DropColumn(
+                name: "AuthorName",
+                table: "conversations_messages");
 
             migrationBuilder.DropColumn(
                 name: "BreathingSpaceUntil",

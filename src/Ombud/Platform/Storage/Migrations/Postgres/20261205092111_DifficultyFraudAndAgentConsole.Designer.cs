@@ -13,8 +13,8 @@ using Ombud.Platform.Storage;
 namespace Ombud.Platform.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOmbudDb))]
-    [Migration("20261205071415_FraudDecisions")]
-    partial class FraudDecisions
+    [Migration("20261205092111_DifficultyFraudAndAgentConsole")]
+    partial class DifficultyFraudAndAgentConsole
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -446,6 +446,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.Property<int>("AprBasisPoints")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("BreathingSpaceUntil")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -456,6 +459,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("ExtensionsTaken")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("HeldSince")
                         .HasColumnType("timestamp with time zone");
@@ -481,6 +487,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<long>("WrittenOffMinor")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
@@ -489,6 +498,88 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("commerce_payment_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Commerce.PlanAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("ByStaff")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Instalments")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ReliefMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("commerce_plan_adjustments", (string)null);
                 });
 
             modelBuilder.Entity("Ombud.Commerce.Refund", b =>
@@ -624,6 +715,10 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.Property<string>("AuthorId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("ClientMessageId")
                         .HasMaxLength(100)
@@ -1149,6 +1244,10 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Skill")
                         .IsRequired()
@@ -1948,6 +2047,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                             b1.Property<DateOnly>("DueDate")
                                 .HasColumnType("date");
 
+                            b1.Property<long>("FeeMinor")
+                                .HasColumnType("bigint");
+
                             b1.Property<long>("HeldMinor")
                                 .HasColumnType("bigint");
 
@@ -1968,6 +2070,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)");
 
+                            b1.Property<long>("WaivedMinor")
+                                .HasColumnType("bigint");
+
                             b1.HasKey("PlanId", "Sequence");
 
                             b1.HasIndex("DueDate");
@@ -1979,6 +2084,15 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         });
 
                     b.Navigation("Instalments");
+                });
+
+            modelBuilder.Entity("Ombud.Commerce.PlanAdjustment", b =>
+                {
+                    b.HasOne("Ombud.Commerce.PaymentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ombud.Commerce.Refund", b =>
