@@ -1,4 +1,5 @@
 using Ombud.Platform.Privacy;
+using Ombud.Platform.StaffDesk;
 using Ombud.Commerce.Ingestion;
 using Ombud.Platform.Auth;
 using Ombud.Web.Admin;
@@ -16,6 +17,9 @@ internal static class CommerceSetup
         builder.Services.AddScoped<OrderBatches>();
         builder.Services.AddScoped<CustomerAccounts>();
         builder.Services.AddScoped<Contracts.CustomerOrders>();
+        builder.Services.AddScoped<Staff.CustomerSearch>();
+        builder.Services.AddScoped<Staff.CustomerFile>();
+        builder.Services.AddCustomerViewPart<Staff.CustomerFile>();
         builder.Services.Configure<Difficulty.DifficultyOptions>(builder.Configuration.GetSection(Difficulty.DifficultyOptions.Section));
         builder.Services.AddScoped<Difficulty.PlanAdjustments>();
         Difficulty.DifficultyEndpoints.AddDifficultyPolicies(builder.Services);
@@ -29,5 +33,6 @@ internal static class CommerceSetup
     {
         app.MapIngestion();
         Difficulty.DifficultyEndpoints.MapDifficulty(app);
+        Staff.CustomerDeskEndpoints.MapCustomerDesk(app);
     }
 }

@@ -1,4 +1,6 @@
+using Ombud.Web.Components;
 using Ombud.Platform.Privacy;
+using Ombud.Platform.StaffDesk;
 
 namespace Ombud.Conversations;
 
@@ -10,6 +12,9 @@ internal static class ConversationsSetup
         builder.Services.AddScoped<HandOffQueue>();
         builder.Services.AddSingleton<Contracts.ConversationFeed>();
         builder.Services.AddCustomerDataHolder<Contracts.ConversationCustomerData>();
+        builder.Services.AddScoped<Contracts.CustomerConversations>();
+        builder.Services.AddCustomerViewPart<Contracts.CustomerConversations>();
+        builder.Services.AddPagePanel<Pages.CustomerConversationsPanel>(PagePanels.StaffCustomer);
         builder.Services.AddRetentionRule<Contracts.ConversationRetention>();
     }
 

@@ -1,6 +1,8 @@
+using Ombud.Web.Components;
 using MudBlazor;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Privacy;
+using Ombud.Platform.StaffDesk;
 using Ombud.Web.Layout;
 using Ombud.Platform.Webhooks;
 using Ombud.Disputes.Timers;
@@ -17,6 +19,8 @@ internal static class DisputesSetup
         builder.Services.AddSingleton<DisputeClock>();
         builder.Services.AddScoped<DisputeService>();
         builder.Services.AddScoped<Contracts.CustomerDisputes>();
+        builder.Services.AddCustomerViewPart<Contracts.CustomerDisputes>();
+        builder.Services.AddPagePanel<Pages.CustomerDisputesPanel>(PagePanels.StaffCustomer);
         builder.Services.AddWebhookSource(DisputeWebhooks.Source);
         builder.AddDisputeTimers();
         builder.Services.AddScoped<DecisionRules>();

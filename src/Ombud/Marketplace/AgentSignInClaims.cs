@@ -14,10 +14,14 @@ internal sealed class AgentSignInClaims(OmbudDb db) : ISignInClaims
 {
     public async Task AddAsync(OmbudUser user, ClaimsIdentity identity)
     {
-        var agentId = await db.Set<Agent>().AsNoTracking().Where(a => a.UserId == user.Id).Select(a => (Guid?)a.Id).SingleOrDefaultAsync();
-        if (agentId is { } id)
+        var agent = await db.Set<Agent>().AsNoTracking().Where(a => a.UserId == user.Id).Select(a => new { a.Id, a.Tier }).SingleOrDefaultAsync();
+        if (agent is not null)
         {
-            identity.AddClaim(new Claim(CallerClaims.Agent, id.ToString()));
+            identity.AddClaim(new Claim(CallerClaims.Agent, agent.Id.ToString()));
+            if (agent.Tier == AgentTier.Staff)
+            {
+                identity.AddClaim(new Claim(CallerClaims.StaffAgent, "true"));
+            }
         }
     }
 }

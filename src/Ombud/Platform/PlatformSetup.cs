@@ -34,6 +34,8 @@ internal static class PlatformSetup
         services.AddSingleton(sp => demo.IsOn ? sp.GetRequiredService<DemoClock>() : TimeProvider.System);
         services.AddScoped<DemoClockControl>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<StaffDesk.CustomerView>();
         services.AddScoped<Outbox.DomainEvents>();
         builder.AddIdempotency(settings);
         builder.AddEventsAndTimers(settings);
@@ -86,6 +88,7 @@ internal static class PlatformSetup
         app.MapPrivacyApi();
         app.MapApiKeyApi();
         app.MapDemoClockApi();
+        StaffDesk.StaffDeskApi.MapStaffDeskApi(app);
     }
 
     /// <summary>Migrates (unless disabled) and then runs <paramref name="afterMigration"/>, exclusively across nodes.</summary>

@@ -1,15 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Platform;
+using Ombud.Platform.StaffDesk;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Disputes.Contracts;
 
 /// <summary>
 /// Disputes' read service for the modules above it: a customer's disputes as records, latest first per order. Scoped
-/// to one customer, so a caller can only ever quote that customer's disputes.
+/// to one customer, so a caller can only ever quote that customer's disputes. Also Disputes' share of the staff desk's
+/// customer view (<see cref="ICustomerViewPart"/>).
 /// </summary>
-public sealed class CustomerDisputes(OmbudDb db)
+public sealed class CustomerDisputes(OmbudDb db) : ICustomerViewPart
 {
+    public async Task<IReadOnlyDictionary<string, object>?> ReadAsync(Guid customerId, CancellationToken ct) =>
+        await OfCustomerAsync(customerId, ct) is { Count: > 0 } found ? new Dictionary<string, object> { ["disputes"] = found } : null;
+
     public async Task<IReadOnlyList<DisputeSummary>> OfCustomerAsync(Guid customerId, CancellationToken ct)
     {
         var disputes = await db.Set<Dispute>().AsNoTracking().Where(d => d.CustomerId == customerId)

@@ -73,6 +73,10 @@ internal static class AuthSetup
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.HasClaim(Scopes.ClaimType, Scopes.Admin)))
+            .AddPolicy(Policies.StaffDesk, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => Policies.IsStaffDesk(c.User)))
             .AddPolicy(Policies.MerchantKey, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
@@ -146,5 +150,17 @@ public static class Policies
     /// <summary>An admin: a person in the admin role or a key with the admin scope.</summary>
     public const string Admin = "platform:admin";
 
+    /// <summary>
+    /// The provider's own desk, which may look up any customer and list every dispute: admins (person or key), fraud
+    /// specialists and agents of the staff tier (<see cref="CallerClaims.StaffAgent"/>). A gig agent is not staff: it
+    /// sees a customer only while it holds their conversation.
+    /// </summary>
+    public const string StaffDesk = "platform:staff-desk";
+
     public static string Role(string role) => $"role:{role}";
+
+    /// <summary>Whether <paramref name="user"/> may use the staff desk (<see cref="StaffDesk"/>); pages ask it too.</summary>
+    public static bool IsStaffDesk(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.FraudSpecialist) || user.HasClaim(CallerClaims.StaffAgent, "true")
+        || user.HasClaim(Scopes.ClaimType, Scopes.Admin);
 }

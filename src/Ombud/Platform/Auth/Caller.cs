@@ -77,6 +77,9 @@ public static class CallerClaims
     public const string Merchant = "ombud:merchant";
     public const string Agent = "ombud:agent";
 
+    /// <summary>Set on an agent of the provider's own staff (not a gig agent), who may use the staff desk (<see cref="Policies.StaffDesk"/>).</summary>
+    public const string StaffAgent = "ombud:staff-agent";
+
     /// <summary>Set on a demo account's session, so a node outside demo mode refuses it (<see cref="DemoMode"/>).</summary>
     public const string Demo = "ombud:demo";
 }

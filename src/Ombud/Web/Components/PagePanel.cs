@@ -15,6 +15,9 @@ internal static class PagePanels
     /// <summary>Beside an order on a staff page; the panel receives the order's id as <c>OrderId</c>.</summary>
     public const string StaffOrder = "staff-order";
 
+    /// <summary>On the staff desk's customer page; the panel receives the customer's id as <c>CustomerId</c>.</summary>
+    public const string StaffCustomer = "staff-customer";
+
     /// <summary>On the fraud specialist's home page.</summary>
     public const string FraudHome = "fraud-home";
 

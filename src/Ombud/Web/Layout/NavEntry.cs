@@ -10,9 +10,11 @@ namespace Ombud.Web.Layout;
 /// <param name="Roles">Who sees it: any of these roles.</param>
 /// <param name="Order">Place in the menu after the role's homes, lowest first.</param>
 /// <param name="Match">Prefix highlights the entry on the pages below it too; All only on its own page.</param>
-internal sealed record NavEntry(string Title, string Href, string Icon, IReadOnlyList<string> Roles, int Order, NavLinkMatch Match = NavLinkMatch.Prefix)
+/// <param name="Shows">Who sees it when a role is not enough (the staff desk: agents of the staff tier only); replaces <paramref name="Roles"/>.</param>
+internal sealed record NavEntry(string Title, string Href, string Icon, IReadOnlyList<string> Roles, int Order, NavLinkMatch Match = NavLinkMatch.Prefix,
+    Func<ClaimsPrincipal, bool>? Shows = null)
 {
-    public bool IsFor(ClaimsPrincipal user) => Roles.Any(user.IsInRole);
+    public bool IsFor(ClaimsPrincipal user) => Shows?.Invoke(user) ?? Roles.Any(user.IsInRole);
 }
 
 internal static class NavEntries
