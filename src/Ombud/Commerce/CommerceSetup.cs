@@ -23,6 +23,7 @@ internal static class CommerceSetup
         builder.Services.Configure<Difficulty.DifficultyOptions>(builder.Configuration.GetSection(Difficulty.DifficultyOptions.Section));
         builder.Services.AddScoped<Difficulty.PlanAdjustments>();
         Difficulty.DifficultyEndpoints.AddDifficultyPolicies(builder.Services);
+        builder.Services.AddNavEntry(new("Customers", "/staff/customers", MudBlazor.Icons.Material.Outlined.PersonSearch, [], 5, Shows: Policies.IsStaffDesk));
         builder.Services.AddNavEntry(new("Payment difficulty", "/staff/difficulty", MudBlazor.Icons.Material.Outlined.HealthAndSafety, [Roles.Agent, Roles.Admin], 15));
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
         builder.Services.AddCustomerDataHolder<Contracts.CommerceCustomerData>();

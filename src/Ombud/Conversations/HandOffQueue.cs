@@ -38,6 +38,6 @@ internal sealed class HandOffQueue(OmbudDb db, CustomerOrders customers)
             .OrderBy(h => h.Priority).ThenBy(h => h.RequestedAt).Take(limit).ToListAsync(ct);
         var names = await customers.NamesAsync([.. waiting.Select(h => h.CustomerId).Distinct()], ct);
         return [.. waiting.Select((h, i) => new WaitingHandOff(i + 1, h.Id, h.ConversationId, h.Reason, h.Priority, h.Language, h.Intent,
-            h.SentimentTrend, h.Summary, h.SuggestedResolution, h.RequestedAt, names.GetValueOrDefault(h.CustomerId, "(unknown customer)")))];
+            h.SentimentTrend, h.Summary, h.SuggestedResolution, h.RequestedAt, names.GetValueOrDefault(h.CustomerId, "(unknown customer)"), h.CustomerId))];
     }
 }

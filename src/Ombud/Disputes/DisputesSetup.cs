@@ -30,6 +30,7 @@ internal static class DisputesSetup
         builder.Services.AddCustomerDataHolder<Contracts.DisputeCustomerData>();
         builder.Services.AddRetentionRule<Contracts.EvidenceRetention>();
         builder.Services.AddNavEntry(new("Dispute reviews", "/disputes/review", Icons.Material.Outlined.Gavel, [Roles.Agent, Roles.Admin], 10));
+        builder.Services.AddNavEntry(new("All disputes", "/disputes/all", Icons.Material.Outlined.FormatListBulleted, [], 11, Shows: Policies.IsStaffDesk));
         builder.Services.AddNavEntry(new("Disputes", "/merchant/disputes", Icons.Material.Outlined.ReportProblem, [Roles.Merchant], 10));
         builder.Services.AddNavEntry(new("My disputes", "/shopper/disputes", Icons.Material.Outlined.ReportProblem, [Roles.Shopper], 10));
     }

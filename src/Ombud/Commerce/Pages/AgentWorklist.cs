@@ -30,6 +30,7 @@ internal sealed class AgentWorklist(OmbudDb db, TimeProvider clock)
             {
                 x.o.Id,
                 x.o.ExternalId,
+                x.o.CustomerId,
                 x.CustomerName,
                 MerchantName = m.Name,
                 x.o.ShippedAt,
@@ -62,6 +63,7 @@ internal sealed class AgentWorklist(OmbudDb db, TimeProvider clock)
             {
                 x.m.OrderId,
                 x.ExternalId,
+                x.m.CustomerId,
                 x.CustomerName,
                 MerchantName = m.Name,
                 x.m.Count,
@@ -74,10 +76,10 @@ internal sealed class AgentWorklist(OmbudDb db, TimeProvider clock)
         var today = DateOnly.FromDateTime(now);
         return new AgentView(
             stuckCount,
-            [.. stuck.Select(s => new InTransitOrder(s.Id, s.ExternalId, s.CustomerName, s.MerchantName, s.ShippedAt!.Value,
+            [.. stuck.Select(s => new InTransitOrder(s.Id, s.ExternalId, s.CustomerId, s.CustomerName, s.MerchantName, s.ShippedAt!.Value,
                 (int)(now - s.ShippedAt.Value).TotalDays, s.Carrier, s.TrackingNumber, new Money(s.TotalMinor, s.Currency)))],
             missedCount,
-            [.. overdue.Select(o => new MissedPaymentOrder(o.OrderId, o.ExternalId, o.CustomerName, o.MerchantName, o.Count,
+            [.. overdue.Select(o => new MissedPaymentOrder(o.OrderId, o.ExternalId, o.CustomerId, o.CustomerName, o.MerchantName, o.Count,
                 new Money(o.Remaining, o.Currency), o.FirstDue, today.DayNumber - o.FirstDue.DayNumber))]);
     }
 }
@@ -89,9 +91,9 @@ internal sealed record AgentView(
     IReadOnlyList<MissedPaymentOrder> MissedPayments);
 
 internal sealed record InTransitOrder(
-    Guid OrderId, string? ExternalId, string CustomerName, string MerchantName, DateTime ShippedAt, int DaysInTransit,
+    Guid OrderId, string? ExternalId, Guid CustomerId, string CustomerName, string MerchantName, DateTime ShippedAt, int DaysInTransit,
     string? Carrier, string? TrackingNumber, Money Total);
 
 internal sealed record MissedPaymentOrder(
-    Guid OrderId, string? ExternalId, string CustomerName, string MerchantName, int MissedInstalments, Money Overdue,
+    Guid OrderId, string? ExternalId, Guid CustomerId, string CustomerName, string MerchantName, int MissedInstalments, Money Overdue,
     DateOnly FirstMissedDue, int DaysOverdue);

@@ -56,4 +56,5 @@ public sealed record WaitingHandOff(
     string Summary,
     string SuggestedResolution,
     DateTime RequestedAt,
-    string CustomerName);
+    string CustomerName,
+    Guid CustomerId);

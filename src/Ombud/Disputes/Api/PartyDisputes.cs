@@ -14,7 +14,7 @@ namespace Ombud.Disputes.Api;
 /// dispute the caller may not see is "not found", exactly like one that does not exist, so nothing leaks. Moves are
 /// staged in the request's unit of work (<see cref="Platform.Idempotency.IdempotentRequests"/>); reads of evidence are audited.
 /// </summary>
-internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, AuditLog audit)
+internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, AuditLog audit, TimeProvider clock)
 {
     private static readonly DisputeState[] AwaitingDecision = [DisputeState.Representment, DisputeState.Arbitration];
 
@@ -110,6 +110,30 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, AuditLo
 
         var page = await rows.OrderBy(d => d.Id).Take(paging.Limit + 1).ToListAsync(ct);
         return Cursor.PageOf(page, paging.Limit, d => d.Id, d => DisputeStatus.Of(d, party));
+    }
+
+    /// <summary>Every dispute that passes <paramref name="filter"/>, the latest reported first, a page at a time: the staff desk's list.</summary>
+    public async Task<Outcome<Page<DisputeStatus>>> AllAsync(DisputeFilter filter, string? cursor, int? limit, CancellationToken ct)
+    {
+        if (Paging(cursor, limit) is not { } paging)
+        {
+            return PagingError(cursor, limit);
+        }
+
+        var (rows, invalid) = filter.Apply(db.Set<Dispute>().AsNoTracking(), clock.GetUtcNow().UtcDateTime);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (paging.After is { } after)
+        {
+            // Ids are version 7, made when the dispute is reported: descending id is latest reported first.
+            rows = rows.Where(d => d.Id < after);
+        }
+
+        var page = await rows.OrderByDescending(d => d.Id).Take(paging.Limit + 1).ToListAsync(ct);
+        return Cursor.PageOf(page, paging.Limit, d => d.Id, d => DisputeStatus.Of(d, DisputeParty.Staff));
     }
 
     /// <summary>Staff's queue: disputes waiting for a decision, the oldest regulatory deadline first.</summary>

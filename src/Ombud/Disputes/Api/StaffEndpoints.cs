@@ -1,3 +1,4 @@
+using Ombud.Platform.Auth;
 using Ombud.Platform.Http;
 using Ombud.Platform.Idempotency;
 
@@ -29,6 +30,14 @@ internal static class StaffEndpoints
                 var refused => ShopperEndpoints.Refused(refused.Error!),
             }, ct), DisputeEndpoints.Location(Side)))
             .Moves().WithSummary("Decide: for the merchant, or for the shopper with an optional partial refund; the explanation is shown to both parties.");
+
+        // The list of every dispute is the staff desk's (never a gig agent's), beside the group staff share.
+        app.MapGet(DisputeEndpoints.Staff, async ([AsParameters] DisputeFilter filter, string? cursor, int? limit, PartyDisputes desk, CancellationToken ct) =>
+                (await desk.AllAsync(filter, cursor, limit, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Policies.StaffDesk).WithTags("Disputes: staff")
+            .Produces<Page<DisputeStatus>>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Every dispute, latest reported first, filtered by state, reason, merchant, flag (overdue, priority, missed) and the day reported (from, to).");
 
         app.MapPost("/api/v1/staff/high-risk", (HighRiskRaise body, HttpContext http, IdempotentRequests idem, PartyDisputes desk) =>
             idem.RunAsync(http, body, ct => desk.RaiseHighRiskAsync(http.User, body, ct), DisputeEndpoints.Location(Side)))

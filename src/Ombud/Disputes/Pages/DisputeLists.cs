@@ -53,6 +53,10 @@ internal sealed class DisputeLists(OmbudDb db)
         return [.. rows.OrderBy(r => r.NextDeadline)];
     }
 
+    /// <summary>The merchants that have at least one dispute, for the staff list's merchant filter.</summary>
+    public async Task<IReadOnlyCollection<Guid>> MerchantsWithDisputesAsync(CancellationToken ct) =>
+        await db.Set<Dispute>().AsNoTracking().Select(d => d.MerchantId).Distinct().ToListAsync(ct);
+
     /// <summary>
     /// The rows of a list; the other side's name is the merchant's for shoppers and staff, the customer's for merchants,
     /// read through Commerce's read service.

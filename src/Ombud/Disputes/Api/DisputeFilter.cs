@@ -1,0 +1,116 @@
+using System.Globalization;
+using Ombud.Platform;
+
+namespace Ombud.Disputes.Api;
+
+/// <summary>What the staff list of all disputes narrows to; every part optional, as it comes from a query string.</summary>
+/// <param name="State">A lifecycle state, e.g. <c>representment</c>.</param>
+/// <param name="Reason">The dispute's kind, e.g. <c>goodsOrServiceNotReceived</c>.</param>
+/// <param name="Merchant">A merchant's id.</param>
+/// <param name="Flag"><c>overdue</c> (the next step's deadline has passed), <c>priority</c> (on priority review) or <c>missed</c> (the regulatory final response came late).</param>
+/// <param name="From">Reported on or after this day (UTC), <c>yyyy-MM-dd</c>.</param>
+/// <param name="To">Reported on or before this day (UTC), <c>yyyy-MM-dd</c>.</param>
+public sealed record DisputeFilter(string? State, string? Reason, string? Merchant, string? Flag, string? From, string? To)
+{
+    public static readonly IReadOnlyList<string> Flags = ["overdue", "priority", "missed"];
+
+    /// <summary>The disputes that pass; or, when a field makes no sense, the error naming each such field.</summary>
+    internal (IQueryable<Dispute> Rows, Invalid? Error) Apply(IQueryable<Dispute> rows, DateTime now)
+    {
+        var invalid = new Validation();
+        if (Parse<DisputeState>(State) is var (stateOk, state) && !stateOk)
+        {
+            invalid.Add("state", $"One of {Names<DisputeState>()}.");
+        }
+        else if (state is { } s)
+        {
+            rows = rows.Where(d => d.State == s);
+        }
+
+        if (Parse<DisputeReason>(Reason) is var (reasonOk, reason) && !reasonOk)
+        {
+            invalid.Add("reason", $"One of {Names<DisputeReason>()}.");
+        }
+        else if (reason is { } r)
+        {
+            rows = rows.Where(d => d.Reason == r);
+        }
+
+        if (Merchant is not null)
+        {
+            if (Guid.TryParse(Merchant, out var merchant))
+            {
+                rows = rows.Where(d => d.MerchantId == merchant);
+            }
+            else
+            {
+                invalid.Add("merchant", "A merchant's id.");
+            }
+        }
+
+        rows = Flag switch
+        {
+            null => rows,
+            "overdue" => rows.Where(d =>
+                (d.State == DisputeState.Reported && d.StoreResolutionDeadline <= now)
+                || (d.State == DisputeState.Initiated && d.MerchantDeadline <= now)
+                || (d.State == DisputeState.PreArbitration && d.AppealDeadline <= now)
+                || ((d.State == DisputeState.Representment || d.State == DisputeState.Arbitration) && d.FinalResponseBy <= now)),
+            "priority" => rows.Where(d => d.PriorityReviewSince != null && d.State != DisputeState.Closed),
+            "missed" => rows.Where(d => d.RegulatoryDeadlineMissedAt != null),
+            _ => Refuse(invalid, "flag", $"One of {string.Join(", ", Flags)}.", rows),
+        };
+
+        var from = Day(From, "from", invalid);
+        var to = Day(To, "to", invalid);
+        if (from is { } f)
+        {
+            var start = f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            rows = rows.Where(d => d.ReportedAt >= start);
+        }
+
+        if (to is { } t)
+        {
+            var end = t.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            rows = rows.Where(d => d.ReportedAt < end);
+        }
+
+        if (from > to)
+        {
+            invalid.Add("to", "On or after 'from'.");
+        }
+
+        return (rows, invalid.IsValid ? null : invalid.ToError());
+    }
+
+    private static (bool Ok, T? Value) Parse<T>(string? text)
+        where T : struct, Enum =>
+        text is null ? (true, null)
+        : Enum.TryParse<T>(text, ignoreCase: true, out var value) && !char.IsDigit(text[0]) && Enum.IsDefined(value) ? (true, value)
+        : (false, null);
+
+    private static string Names<T>()
+        where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
+
+    private static DateOnly? Day(string? text, string field, Validation invalid)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        invalid.Add(field, "A day as yyyy-MM-dd.");
+        return null;
+    }
+
+    private static IQueryable<Dispute> Refuse(Validation invalid, string field, string message, IQueryable<Dispute> rows)
+    {
+        invalid.Add(field, message);
+        return rows;
+    }
+}
