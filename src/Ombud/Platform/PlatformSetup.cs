@@ -89,6 +89,7 @@ internal static class PlatformSetup
         app.MapApiKeyApi();
         app.MapDemoClockApi();
         StaffDesk.StaffDeskApi.MapStaffDeskApi(app);
+        app.MapAuditLogApi();
     }
 
     /// <summary>Migrates (unless disabled) and then runs <paramref name="afterMigration"/>, exclusively across nodes.</summary>

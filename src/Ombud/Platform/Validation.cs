@@ -32,6 +32,35 @@ public sealed class Validation
         return this;
     }
 
+    /// <summary>An optional day written as <c>yyyy-MM-dd</c> (a filter's from or to); null when absent or not a day, which is noted.</summary>
+    public DateOnly? Day(string field, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        Add(field, "A day as yyyy-MM-dd.");
+        return null;
+    }
+
+    /// <summary>The instants a from–to filter of whole days (UTC) spans: from its first moment, to before the day after <paramref name="to"/>.</summary>
+    public (DateTime? Start, DateTime? End) Days(string fromField, string? from, string toField, string? to)
+    {
+        var (first, last) = (Day(fromField, from), Day(toField, to));
+        if (first > last)
+        {
+            Add(toField, $"On or after '{fromField}'.");
+        }
+
+        return (first?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), last?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+    }
+
     public Validation Optional(string field, string? value, int maxLength = 200)
     {
         if (value is not null && value.Length > maxLength)

@@ -23,6 +23,7 @@ internal static class WebSetup
         services.AddHttpContextAccessor();
         services.AddScoped<SignInAudit>();
         services.AddSingleton<SignInThrottle>();
+        services.AddNavEntry(new("Audit log", "/admin/audit", MudBlazor.Icons.Material.Outlined.ManageSearch, [Platform.Auth.Roles.Admin], 95));
         services.AddNavEntry(new("Customer data", "/admin/customers", MudBlazor.Icons.Material.Outlined.PrivacyTip, [Platform.Auth.Roles.Admin], 90));
     }
 

@@ -81,6 +81,10 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/staff/disputes/{id:guid}/decision"] =                          "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
         ["GET /api/v1/staff/disputes/{id:guid}/files/{fileId:guid}"] =                "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
         ["POST /api/v1/staff/high-risk"] =                                            "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
+        // Staff desk: admins (person or key), fraud specialists and staff-tier agents; the matrix's agent is a gig agent.
+        ["GET /api/v1/staff/disputes"] =                                              "401  403   403   403    403   403   403   ok    403     ok     ok     401     403     403",
+        ["GET /api/v1/staff/customers"] =                                             "401  403   403   403    403   403   403   ok    403     ok     ok     401     403     403",
+        ["GET /api/v1/staff/customers/{id:guid}"] =                                   "401  403   403   403    403   403   403   ok    403     ok     ok     401     403     403",
         // Assistant
         ["GET /api/v1/admin/assistant/turn-latency/"] =                               "401  401   401   401    403   403   401   401   401     401    ok     401     403     403",
         ["POST /api/v1/admin/assistant/turn-latency/reset"] =                         "401  401   401   401    403   403   401   401   401     401    ok     401     403     403",
@@ -109,6 +113,8 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/admin/dead-letters/"] =                                         "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         ["POST /api/v1/admin/dead-letters/events/{subscriber}/replay"] =              "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         ["POST /api/v1/admin/dead-letters/timers/{kind}/{entityId}/replay"] =         "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        // Audit log: admins only.
+        ["GET /api/v1/admin/audit-log"] =                                             "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         // API keys: an admin person or key; the key revoked here is new, so admins are told 404.
         ["GET /api/v1/admin/api-keys/"] =                                             "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         ["POST /api/v1/admin/api-keys/"] =                                            "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",

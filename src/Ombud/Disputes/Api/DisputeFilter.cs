@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ombud.Platform;
 
 namespace Ombud.Disputes.Api;
@@ -61,23 +60,15 @@ public sealed record DisputeFilter(string? State, string? Reason, string? Mercha
             _ => Refuse(invalid, "flag", $"One of {string.Join(", ", Flags)}.", rows),
         };
 
-        var from = Day(From, "from", invalid);
-        var to = Day(To, "to", invalid);
-        if (from is { } f)
+        var (start, end) = invalid.Days("from", From, "to", To);
+        if (start is { } first)
         {
-            var start = f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            rows = rows.Where(d => d.ReportedAt >= start);
+            rows = rows.Where(d => d.ReportedAt >= first);
         }
 
-        if (to is { } t)
+        if (end is { } last)
         {
-            var end = t.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            rows = rows.Where(d => d.ReportedAt < end);
-        }
-
-        if (from > to)
-        {
-            invalid.Add("to", "On or after 'from'.");
+            rows = rows.Where(d => d.ReportedAt < last);
         }
 
         return (rows, invalid.IsValid ? null : invalid.ToError());
@@ -91,22 +82,6 @@ public sealed record DisputeFilter(string? State, string? Reason, string? Mercha
 
     private static string Names<T>()
         where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
-
-    private static DateOnly? Day(string? text, string field, Validation invalid)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        invalid.Add(field, "A day as yyyy-MM-dd.");
-        return null;
-    }
 
     private static IQueryable<Dispute> Refuse(Validation invalid, string field, string message, IQueryable<Dispute> rows)
     {

@@ -73,8 +73,9 @@ internal static class AuthSetup
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.HasClaim(Scopes.ClaimType, Scopes.Admin)))
+            // The default scheme already tells a key from a cookie; naming both here would answer a refused page with a
+            // bare 403 instead of the denied page.
             .AddPolicy(Policies.StaffDesk, policy => policy
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(c => Policies.IsStaffDesk(c.User)))
             .AddPolicy(Policies.MerchantKey, policy => policy
