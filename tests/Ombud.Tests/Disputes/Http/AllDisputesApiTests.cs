@@ -19,8 +19,11 @@ public sealed class AllDisputesApiTests
         await using var app = await OmbudTestApp.StartAsync(provider);
         var parties = await DisputeParties.OpenAsync(app);
         var (one, two, three) = (await parties.ShopAsync(), await parties.ShopAsync(), await parties.ShopAsync());
+        // A second apart: disputes reported in one millisecond have no order among themselves.
         var defective = await parties.ReportAsync(one, DisputeReason.DefectiveOrNotAsDescribed);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         var escalated = await parties.ReportAsync(two, DisputeReason.GoodsOrServiceNotReceived);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         var other = await parties.ReportAsync(three, DisputeReason.Other);
         await parties.EscalateAsync(escalated);
         var staff = parties.StaffApi;
