@@ -118,6 +118,20 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/admin/demo-clock/advance"] =                                   "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         // Risk: only a key with the risk scope, which none of the columns holds.
         ["POST /api/v1/risk/score"] =                                                 "401  401   401   401    403   403   401   401   401     401    403    401     403     403",
+        // Fraud cases: people in the fraud-specialist or admin role, by cookie only (keys are told 401). The case is
+        // held by the fraud specialist; the bodies sent decide nothing (400), and no file is kept on it (404).
+        ["GET /api/v1/fraud/cases/"] =                                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/"] =                                               "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["GET /api/v1/fraud/cases/{id:guid}"] =                                       "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["GET /api/v1/fraud/cases/{id:guid}/files/{entryId:guid}"] =                  "401  403   403   403    401   401   403   404   403     404    401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/assignment"] =                           "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/close"] =                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/decision"] =                             "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/evidence"] =                             "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/notes"] =                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/recoveries"] =                           "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/start"] =                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["GET /api/v1/fraud/specialists"] =                                           "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
         // Privacy: admins get through erasure and are refused 409 (A's dispute is open); the shopper's export names no
         // id, so each shopper gets their own archive (DataRightsTests checks whose).
         ["POST /api/v1/admin/customers/{id:guid}/erasure"] =                          "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
@@ -224,6 +238,7 @@ public sealed class AuthorisationMatrixTests
             "entityId" => "nothing",
             "agentId" => Guid.NewGuid().ToString(),
             "id" when template.Contains("/disputes", StringComparison.Ordinal) => Id("dispute"),
+            "id" when template.StartsWith("/api/v1/fraud/cases", StringComparison.Ordinal) => Id("case"),
             "id" when template.Contains("/plans/", StringComparison.Ordinal) => Id("plan"),
             "id" when template.StartsWith("/api/v1/staff/customers", StringComparison.Ordinal) => Id("customer"),
             "id" when template.Contains("/conversations", StringComparison.Ordinal) => Id("conversation"),
