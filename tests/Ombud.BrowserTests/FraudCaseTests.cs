@@ -16,13 +16,14 @@ public sealed class FraudCaseTests(DemoServer server) : IClassFixture<DemoServer
         // The demo's cases are planted in the background right after start: the ring's orders wait, open.
         var open = page.Locator("tr", new() { Has = page.Locator("[data-case-state=Open]") }).First;
         await Expect(open).ToBeVisibleAsync();
-        await open.ClickAsync();
-        await page.WaitForURLAsync("**/fraud/cases/*");
+        await open.Locator("[data-case-link]").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/fraud/cases/[0-9a-f-]{36}$"));
         await Expect(page.Locator("[data-timeline]")).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         var before = await AuditedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start investigating" }).ClickAsync();
-        await Expect(page.Locator("[data-case] [data-case-state]")).ToHaveAttributeAsync("data-case-state", "Investigating");
+        await Expect(page.Locator("[data-case] [data-case-state]")).ToHaveAttributeAsync("data-case-state", "Investigating", Slow);
 
         // Nothing chosen: the form says what is missing and decides nothing.
         await page.GetByRole(AriaRole.Button, new() { Name = "Decide…" }).ClickAsync();
@@ -32,7 +33,7 @@ public sealed class FraudCaseTests(DemoServer server) : IClassFixture<DemoServer
         await page.GetByRole(AriaRole.Button, new() { Name = "Decide…" }).ClickAsync();
         await Expect(page.Locator("[data-decide-summary]")).ToContainTextAsync("is cleared of");
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, decide" }).ClickAsync();
-        await Expect(page.Locator("[data-case] [data-case-state]")).ToHaveAttributeAsync("data-case-state", "RecoveryPending");
+        await Expect(page.Locator("[data-case] [data-case-state]")).ToHaveAttributeAsync("data-case-state", "RecoveryPending", Slow);
         await DemoServer.ScreenshotAsync(page, "fraud-case-decided");
 
         var openAmount = (await page.Locator("[data-recovery-open]").InnerTextAsync()).Trim();
@@ -40,7 +41,7 @@ public sealed class FraudCaseTests(DemoServer server) : IClassFixture<DemoServer
         await page.GetByRole(AriaRole.Button, new() { Name = "Book…" }).ClickAsync();
         await Expect(page.Locator("[data-book-summary]")).ToContainTextAsync("as recovered from");
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, book it" }).ClickAsync();
-        await Expect(page.Locator("[data-case] [data-case-state]")).ToHaveAttributeAsync("data-case-state", "Closed");
+        await Expect(page.Locator("[data-case] [data-case-state]")).ToHaveAttributeAsync("data-case-state", "Closed", Slow);
 
         var after = await AuditedAsync();
         Assert.Equal(before.Count(a => a == "fraud.case-decided") + 1, after.Count(a => a == "fraud.case-decided"));
@@ -49,6 +50,9 @@ public sealed class FraudCaseTests(DemoServer server) : IClassFixture<DemoServer
 
     private Task<List<string>> AuditedAsync() =>
         server.QueryAsync("SELECT Action FROM platform_audit_log WHERE Action IN ('fraud.case-decided', 'fraud.recovery-booked')");
+
+    /// <summary>A step that waits on the circuit and the database of a loaded shared machine.</summary>
+    private static readonly LocatorAssertionsToHaveAttributeOptions Slow = new() { Timeout = 60_000 };
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -256,7 +256,8 @@ public sealed class AuthorisationMatrixTests
     /// <summary>A body the operation would take from its rightful caller, so a stranger's answer is about who they are, not what they sent.</summary>
     private static HttpContent Body(string template, AuthorisationWorld world)
     {
-        if (template.EndsWith("/information", StringComparison.Ordinal) || template.EndsWith("/evidence", StringComparison.Ordinal))
+        if (template.EndsWith("/information", StringComparison.Ordinal)
+            || (template.EndsWith("/evidence", StringComparison.Ordinal) && !template.StartsWith("/api/v1/fraud/", StringComparison.Ordinal)))
         {
             return DisputeParties.Form(new Dictionary<string, string> { ["text"] = "Here is what happened." }, EvidenceSample.Pdf());
         }
@@ -272,6 +273,9 @@ public sealed class AuthorisationMatrixTests
             _ when template.EndsWith("/messages", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}","text":"Where is my parcel?"}""",
             _ when template.EndsWith("/handoff", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}"}""",
             _ when template.EndsWith("/certification", StringComparison.Ordinal) => """{"level":3}""",
+            // A case's external evidence is JSON; this link is refused (400), so nothing is added.
+            _ when template.StartsWith("/api/v1/fraud/cases", StringComparison.Ordinal) && template.EndsWith("/evidence", StringComparison.Ordinal) =>
+                """{"text":"A post","link":"not a link"}""",
             _ when template.StartsWith("/api/v1/me/plans", StringComparison.Ordinal) => """{"kind":"extendDueDate","acceptedCost":0}""",
             _ when template.StartsWith("/api/v1/webhooks/endpoints", StringComparison.Ordinal) => """{"url":"http://127.0.0.1:9/other"}""",
             _ => "{}",
