@@ -12,6 +12,7 @@ using Ombud.Platform.Auth;
 using Ombud.Platform.Events;
 using Ombud.Platform.Outbox;
 using Ombud.Tests.Assistant.Support;
+using Ombud.Tests.Disputes.Http;
 using Ombud.Tests.Support;
 using Ombud.Tests.Web;
 
@@ -58,8 +59,8 @@ public sealed class FraudCaseTests
         Assert.Contains(timeline, t => t.GetProperty("source").GetString() == "dispute");
         Assert.Contains(timeline, t => t.GetProperty("source").GetString() == "order");
 
-        await OkAsync(await browser.Http.PostAsync($"{Cases}/{opened.Id}/start", null));
-        var decided = await OkAsync(await browser.Http.PostAsJsonAsync($"{Cases}/{opened.Id}/decision",
+        await DisputeParties.OkAsync(await browser.Http.PostAsync($"{Cases}/{opened.Id}/start", null));
+        var decided = await DisputeParties.OkAsync(await browser.Http.PostAsJsonAsync($"{Cases}/{opened.Id}/decision",
             new { liability = "thirdPartyFraud", note = "Ordered from a new device and IP in another country; the shopper's own device was at home." }));
         Assert.Equal("recoveryPending", decided.GetProperty("state").GetString());
         Assert.Equal(world.Shoes.TotalMinor, decided.GetProperty("recoveryOpen").GetProperty("minor").GetInt64());
@@ -74,7 +75,7 @@ public sealed class FraudCaseTests
         var labels = await LabelsAsync(app, world.Shoes.Id);
         Assert.True(labels[world.Shoes.Id]);
 
-        var booked = await OkAsync(await browser.Http.PostAsJsonAsync($"{Cases}/{opened.Id}/recoveries",
+        var booked = await DisputeParties.OkAsync(await browser.Http.PostAsJsonAsync($"{Cases}/{opened.Id}/recoveries",
             new { kind = "recovered", amount = world.Shoes.TotalMinor, currency = "SEK", note = "Charged back to Stadium Sport" }));
         Assert.Equal("closed", booked.GetProperty("state").GetString());
         Assert.Equal(world.Shoes.TotalMinor, booked.GetProperty("recovered").GetProperty("minor").GetInt64());
@@ -98,7 +99,7 @@ public sealed class FraudCaseTests
         var world = await ShopperWorld.CreateAsync(app);
         using var holderBrowser = new WebSession(app);
         await holderBrowser.SignInAsync(holder.Email!, People.Password);
-        var opened = await CreatedAsync(await holderBrowser.Http.PostAsJsonAsync(Cases, new { orderId = world.Headphones.Id, summary = "Headphones shipped to a parcel locker" }));
+        var opened = await DisputeParties.CreatedAsync(await holderBrowser.Http.PostAsJsonAsync(Cases, new { orderId = world.Headphones.Id, summary = "Headphones shipped to a parcel locker" }));
         var caseId = opened.GetProperty("id").GetGuid();
         Assert.Equal(holder.Id, opened.GetProperty("assigneeId").GetString());
         var other = await People.CreateAsync(app, "fraud.other@provider.example", Roles.FraudSpecialist);
@@ -126,12 +127,12 @@ public sealed class FraudCaseTests
         Assert.Equal(HttpStatusCode.NotFound, (await holderBrowser.Http.PostAsJsonAsync(Cases, new { orderId = Guid.NewGuid(), summary = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await holderBrowser.Http.GetAsync($"{Cases}/{Guid.NewGuid()}")).StatusCode);
 
-        await OkAsync(await holderBrowser.Http.PostAsJsonAsync($"{Cases}/{caseId}/decision", new { liability = "merchantError", note = "Shipped after a failed check" }));
+        await DisputeParties.OkAsync(await holderBrowser.Http.PostAsJsonAsync($"{Cases}/{caseId}/decision", new { liability = "merchantError", note = "Shipped after a failed check" }));
         await AssertNamesFieldAsync(await holderBrowser.Http.PostAsJsonAsync($"{Cases}/{caseId}/recoveries",
             new { kind = "writtenOff", amount = world.Headphones.TotalMinor + 1, currency = "SEK" }), "amount");
         await AssertNamesFieldAsync(await holderBrowser.Http.PostAsJsonAsync($"{Cases}/{caseId}/recoveries",
             new { kind = "writtenOff", amount = 100, currency = "EUR" }), "currency");
-        var part = await OkAsync(await holderBrowser.Http.PostAsJsonAsync($"{Cases}/{caseId}/recoveries", new { kind = "writtenOff", amount = 30_000, currency = "SEK" }));
+        var part = await DisputeParties.OkAsync(await holderBrowser.Http.PostAsJsonAsync($"{Cases}/{caseId}/recoveries", new { kind = "writtenOff", amount = 30_000, currency = "SEK" }));
         Assert.Equal(("recoveryPending", world.Headphones.TotalMinor - 30_000),
             (part.GetProperty("state").GetString(), part.GetProperty("recoveryOpen").GetProperty("minor").GetInt64()));
         var labels = await LabelsAsync(app, world.Headphones.Id);
@@ -153,25 +154,10 @@ public sealed class FraudCaseTests
 
     private static async Task DeliverAsync(OmbudTestApp app) => await app.Services.GetRequiredService<EventDispatch>().RunOnceAsync(null, default);
 
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
-
-    private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
-
+    /// <summary>A 400 problem naming <paramref name="field"/> (a body the JSON reader refused names its path, e.g. <c>$.liability</c>).</summary>
     private static async Task AssertNamesFieldAsync(HttpResponseMessage response, string field)
     {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {text}");
-        var errors = JsonDocument.Parse(text).RootElement.GetProperty("errors");
-        Assert.Contains(errors.EnumerateObject(), e => e.Name.Contains(field, StringComparison.OrdinalIgnoreCase));
+        var problem = await DisputeParties.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => e.Name.Contains(field, StringComparison.OrdinalIgnoreCase));
     }
 }
