@@ -54,6 +54,18 @@ public enum DisputeOutcomeDetail
     AppealRejected,
     SettledWithStore,
     WithdrawnByShopper,
+
+    /// <summary>A fraud specialist found someone else placed the order: the shopper is cleared.</summary>
+    ThirdPartyFraud,
+
+    /// <summary>A fraud specialist found the shopper placed the order after all: it stays due.</summary>
+    FirstPartyFraud,
+
+    /// <summary>A fraud specialist found the store at fault (charged the wrong person, shipped against a failed check): the shopper is cleared.</summary>
+    MerchantError,
+
+    /// <summary>A fraud specialist found no fraud (a family member's purchase, a forgotten order): it stays due.</summary>
+    NotFraud,
 }
 
 /// <summary>Everything that can happen to a dispute; each one is a row of its transition history.</summary>
@@ -72,4 +84,7 @@ public enum DisputeMove
     Appeal,
     Close,
     ExpireMerchantDeadline,
+
+    /// <summary>A fraud case's liability decision settles an unauthorised-purchase dispute, whatever its stage.</summary>
+    DecideLiability,
 }

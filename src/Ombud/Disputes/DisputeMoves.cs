@@ -42,6 +42,7 @@ internal static class DisputeMoves
         DisputeMove.SubmitEvidence => "submit evidence",
         DisputeMove.ExpireMerchantDeadline => "expire merchant deadline",
         DisputeMove.RaiseHighRisk => "raise high risk",
+        DisputeMove.DecideLiability => "decide liability",
         _ => move.ToString().ToLowerInvariant(),
     };
 

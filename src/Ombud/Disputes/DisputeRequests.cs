@@ -48,6 +48,7 @@ public sealed record DisputeChanged(
         DisputeMove.Appeal => "appealed",
         DisputeMove.Close => "closed",
         DisputeMove.ExpireMerchantDeadline => "merchant-deadline-expired",
+        DisputeMove.DecideLiability => "liability-decided",
         _ => move.ToString().ToLowerInvariant(),
     };
 

@@ -175,6 +175,10 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
         MoveAsync(id, actor, (d, now) => d.Decide(decision.MerchantWins, decision.Refund, decision.Detail, actor, clock, now, decision.Note ?? decision.Explanation), ct,
             decision.Explanation);
 
+    /// <summary>A fraud case's liability decision (<see cref="Dispute.DecideLiability"/>); the explanation is what both parties are shown.</summary>
+    public Task<Outcome<Dispute>> DecideLiabilityAsync(Guid id, DisputeOutcomeDetail detail, string? explanation, string actor, CancellationToken ct) =>
+        MoveAsync(id, actor, (d, now) => d.DecideLiability(detail, actor, now, explanation), ct, explanation);
+
     public Task<Outcome<Dispute>> AppealAsync(Guid id, string text, string actor, CancellationToken ct) =>
         Text("text", text) is { } invalid ? Refuse(invalid) : MoveAsync(id, actor, (d, now) => d.Appeal(text.Trim(), actor, now), ct);
 

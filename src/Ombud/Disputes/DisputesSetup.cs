@@ -26,6 +26,7 @@ internal static class DisputesSetup
         builder.Services.AddScoped<DecisionRules>();
         builder.Services.AddScoped<PartyDisputes>();
         builder.Services.AddScoped<Contracts.ShopperDisputeSteps>();
+        builder.Services.AddScoped<Contracts.DisputeLiability>();
         builder.Services.AddDisputePolicies();
         builder.Services.AddCustomerDataHolder<Contracts.DisputeCustomerData>();
         builder.Services.AddRetentionRule<Contracts.EvidenceRetention>();

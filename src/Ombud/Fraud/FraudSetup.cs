@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.Identity;
 using MudBlazor;
 using Ombud.Commerce.Contracts;
+using Ombud.Disputes;
 using Ombud.Fraud.Api;
+using Ombud.Fraud.Cases;
+using Ombud.Fraud.Contracts;
 using Ombud.Fraud.Scoring;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Events;
@@ -25,8 +29,25 @@ internal static class FraudSetup
         services.AddPagePanel<Pages.RiskPanel>(PagePanels.StaffOrder);
         services.AddPagePanel<Pages.LatestRiskDecisions>(PagePanels.FraudHome);
         services.AddEventSubscriber<OrderScoring>(OrderScoring.Subscriber, OrderPlaced.Type);
+        services.AddScoped<IOrderLabelSource, CaseLabels>();
+        services.AddScoped<FraudSpecialists>();
+        services.AddScoped<CaseOpening>();
+        services.AddScoped<CaseDesk>();
+        services.AddScoped<CaseReads>();
+        services.AddHostedService<DemoCases>();
+        services.AddEventSubscriber<UnauthorisedReportCases>(UnauthorisedReportCases.Subscriber, UnauthorisedPurchaseReported.Type);
+        services.AddEventSubscriber<ReviewDecisionCases>(ReviewDecisionCases.Subscriber, RiskDecided.Type);
+        // People only: a case is held by a person, and only that person (or an admin) may decide it.
+        services.AddAuthorizationBuilder().AddPolicy(CaseEndpoints.Policy, policy => policy
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireRole(Roles.FraudSpecialist, Roles.Admin));
+        services.AddNavEntry(new("Fraud cases", "/fraud/cases", Icons.Material.Outlined.Policy, [Roles.FraudSpecialist, Roles.Admin], 20));
         services.AddNavEntry(new("Risk decisions", "/fraud/decisions", Icons.Material.Outlined.Shield, [Roles.FraudSpecialist, Roles.Analyst, Roles.Agent, Roles.Admin], 30));
     }
 
-    public static void MapFraud(this IEndpointRouteBuilder app) => app.MapRiskApi();
+    public static void MapFraud(this IEndpointRouteBuilder app)
+    {
+        app.MapRiskApi();
+        app.MapCaseApi();
+    }
 }

@@ -124,6 +124,20 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/admin/demo-clock/advance"] =                                   "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         // Risk: only a key with the risk scope, which none of the columns holds.
         ["POST /api/v1/risk/score"] =                                                 "401  401   401   401    403   403   401   401   401     401    403    401     403     403",
+        // Fraud cases: people in the fraud-specialist or admin role, by cookie only (keys are told 401). The case is
+        // held by the fraud specialist; the bodies sent decide nothing (400), and no file is kept on it (404).
+        ["GET /api/v1/fraud/cases/"] =                                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/"] =                                               "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["GET /api/v1/fraud/cases/{id:guid}"] =                                       "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["GET /api/v1/fraud/cases/{id:guid}/files/{entryId:guid}"] =                  "401  403   403   403    401   401   403   404   403     404    401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/assignment"] =                           "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/close"] =                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/decision"] =                             "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/evidence"] =                             "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/notes"] =                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/recoveries"] =                           "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/start"] =                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["GET /api/v1/fraud/specialists"] =                                           "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
         // Privacy: admins get through erasure and are refused 409 (A's dispute is open); the shopper's export names no
         // id, so each shopper gets their own archive (DataRightsTests checks whose).
         ["POST /api/v1/admin/customers/{id:guid}/erasure"] =                          "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
@@ -230,6 +244,7 @@ public sealed class AuthorisationMatrixTests
             "entityId" => "nothing",
             "agentId" => Guid.NewGuid().ToString(),
             "id" when template.Contains("/disputes", StringComparison.Ordinal) => Id("dispute"),
+            "id" when template.StartsWith("/api/v1/fraud/cases", StringComparison.Ordinal) => Id("case"),
             "id" when template.Contains("/plans/", StringComparison.Ordinal) => Id("plan"),
             "id" when template.StartsWith("/api/v1/staff/customers", StringComparison.Ordinal) => Id("customer"),
             "id" when template.Contains("/conversations", StringComparison.Ordinal) => Id("conversation"),
@@ -247,7 +262,8 @@ public sealed class AuthorisationMatrixTests
     /// <summary>A body the operation would take from its rightful caller, so a stranger's answer is about who they are, not what they sent.</summary>
     private static HttpContent Body(string template, AuthorisationWorld world)
     {
-        if (template.EndsWith("/information", StringComparison.Ordinal) || template.EndsWith("/evidence", StringComparison.Ordinal))
+        if (template.EndsWith("/information", StringComparison.Ordinal)
+            || (template.EndsWith("/evidence", StringComparison.Ordinal) && !template.StartsWith("/api/v1/fraud/", StringComparison.Ordinal)))
         {
             return DisputeParties.Form(new Dictionary<string, string> { ["text"] = "Here is what happened." }, EvidenceSample.Pdf());
         }
@@ -263,6 +279,9 @@ public sealed class AuthorisationMatrixTests
             _ when template.EndsWith("/messages", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}","text":"Where is my parcel?"}""",
             _ when template.EndsWith("/handoff", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}"}""",
             _ when template.EndsWith("/certification", StringComparison.Ordinal) => """{"level":3}""",
+            // A case's external evidence is JSON; this link is refused (400), so nothing is added.
+            _ when template.StartsWith("/api/v1/fraud/cases", StringComparison.Ordinal) && template.EndsWith("/evidence", StringComparison.Ordinal) =>
+                """{"text":"A post","link":"not a link"}""",
             _ when template.StartsWith("/api/v1/me/plans", StringComparison.Ordinal) => """{"kind":"extendDueDate","acceptedCost":0}""",
             _ when template.StartsWith("/api/v1/webhooks/endpoints", StringComparison.Ordinal) => """{"url":"http://127.0.0.1:9/other"}""",
             _ => "{}",

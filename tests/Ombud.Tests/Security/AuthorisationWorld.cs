@@ -68,15 +68,13 @@ internal sealed class AuthorisationWorld
             await db.Set<PaymentPlan>().Where(p => p.OrderId == a.Order).Select(p => p.Id).FirstAsync(),
             await db.Set<EvidenceFile>().Where(f => f.DisputeId == dispute).Select(f => f.Id).FirstAsync()));
 
-        var world = new AuthorisationWorld
+        var ids = new Dictionary<string, string>
         {
-            Ids = new Dictionary<string, string>
-            {
-                ["customer"] = a.Customer.ToString(), ["merchant"] = a.Merchant.ToString(), ["order"] = a.Order.ToString(),
-                ["payment"] = payment.ToString(), ["refund"] = refund.ToString(), ["dispute"] = dispute.ToString(), ["file"] = file.ToString(),
-                ["conversation"] = conversation.ToString(), ["endpoint"] = endpoint.ToString(), ["plan"] = plan.ToString(),
-            },
+            ["customer"] = a.Customer.ToString(), ["merchant"] = a.Merchant.ToString(), ["order"] = a.Order.ToString(),
+            ["payment"] = payment.ToString(), ["refund"] = refund.ToString(), ["dispute"] = dispute.ToString(), ["file"] = file.ToString(),
+            ["conversation"] = conversation.ToString(), ["endpoint"] = endpoint.ToString(), ["plan"] = plan.ToString(),
         };
+        var world = new AuthorisationWorld { Ids = ids };
         world._clients[Credential.Anonymous] = app.Client();
         world._clients[Credential.ShopperA] = a.Shopper;
         world._clients[Credential.ShopperB] = b.Shopper;
@@ -91,6 +89,9 @@ internal sealed class AuthorisationWorld
         world._clients[Credential.RevokedKey] = await RevokedKeyAsync(app);
         world._clients[Credential.KeyWithoutScope] = await app.ClientWithKeyAsync();
         world._clients[Credential.IngestKey] = await app.ClientWithKeyAsync(Scopes.Ingest);
+        // A fraud case on A's order, opened by hand by the fraud specialist, who then holds it.
+        ids["case"] = (await DisputeParties.CreatedAsync(await world._clients[Credential.FraudSpecialist].PostAsJsonAsync("/api/v1/fraud/cases",
+            new { orderId = a.Order, summary = "Shipped to a known drop address" }))).GetProperty("id").GetGuid().ToString();
         return world;
     }
 

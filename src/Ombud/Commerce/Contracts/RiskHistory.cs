@@ -25,11 +25,22 @@ public sealed record RiskOrderFacts(
     string MerchantCategory);
 
 /// <summary>
-/// Commerce's read service for risk scoring and for training on history: an order's facts, the earlier orders that
-/// share an identity with it, and the labelled history. Labels today are the demo world's ground truth; case
-/// decisions join them when the Fraud module keeps its own.
+/// Labels on orders kept by a module above Commerce (the fraud module's case decisions): fraud (true) or not (false).
+/// Commerce reads them through this without naming the module that keeps them.
 /// </summary>
-public sealed class RiskHistory(OmbudDb db)
+public interface IOrderLabelSource
+{
+    Task<IReadOnlyDictionary<Guid, bool>> LabelsAsync(IReadOnlyCollection<Guid>? orderIds, CancellationToken ct);
+
+    Task<bool> AnyAsync(CancellationToken ct);
+}
+
+/// <summary>
+/// Commerce's read service for risk scoring and for training on history: an order's facts, the earlier orders that
+/// share an identity with it, and the labelled history. Labels are the demo world's ground truth and every
+/// <see cref="IOrderLabelSource"/> (case decisions); a decided case outranks the demo world's label.
+/// </summary>
+public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sources)
 {
     /// <summary>How many earlier orders sharing an identity a check reads at most, newest first.</summary>
     public const int LinkedLimit = 500;
@@ -78,11 +89,42 @@ public sealed class RiskHistory(OmbudDb db)
         }
 
         var rows = await labels.Select(l => new { l.OrderId, l.Kind }).ToListAsync(ct);
-        return rows.GroupBy(r => r.OrderId).ToDictionary(g => g.Key, g => g.Any(r => FraudKinds.Contains(r.Kind)));
+        var known = rows.GroupBy(r => r.OrderId).ToDictionary(g => g.Key, g => g.Any(r => FraudKinds.Contains(r.Kind)));
+        foreach (var source in sources)
+        {
+            foreach (var (orderId, fraud) in await source.LabelsAsync(orderIds, ct))
+            {
+                known[orderId] = fraud;
+            }
+        }
+
+        return known;
     }
 
+    /// <summary>The demo world's planted orders of one kind, oldest first: what the demo opens its fraud cases on.</summary>
+    public async Task<IReadOnlyList<Guid>> PlantedAsync(DemoLabelKind kind, int limit, CancellationToken ct) =>
+        await db.Set<DemoLabel>().AsNoTracking().Where(l => l.Kind == kind)
+            .Join(db.Set<Order>(), l => l.OrderId, o => o.Id, (l, o) => new { o.Id, o.PlacedAt })
+            .OrderBy(o => o.PlacedAt).ThenBy(o => o.Id).Select(o => o.Id).Distinct().Take(limit).ToListAsync(ct);
+
     /// <summary>Whether the history holds any label at all: a world to learn from.</summary>
-    public Task<bool> HasLabelsAsync(CancellationToken ct) => db.Set<DemoLabel>().AnyAsync(ct);
+    public async Task<bool> HasLabelsAsync(CancellationToken ct)
+    {
+        if (await db.Set<DemoLabel>().AnyAsync(ct))
+        {
+            return true;
+        }
+
+        foreach (var source in sources)
+        {
+            if (await source.AnyAsync(ct))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private Task<Address?> ShippingOf(Guid orderId, CancellationToken ct) =>
         db.Set<Order>().AsNoTracking().Where(o => o.Id == orderId).Select(o => o.ShippingAddress).SingleOrDefaultAsync(ct);

@@ -64,7 +64,7 @@ internal sealed partial class DecisionRules(OmbudDb db, DisputeClock clock, IOpt
         options.Value.ProofOfDeliveryThresholds.TryGetValue(currency, out var minor) ? minor : null;
 
     private static bool IsDecisive(DisputeMove move) => move is DisputeMove.AcceptLoss or DisputeMove.ExpireMerchantDeadline
-        or DisputeMove.Decide or DisputeMove.Close or DisputeMove.MarkSettled or DisputeMove.Withdraw;
+        or DisputeMove.Decide or DisputeMove.Close or DisputeMove.MarkSettled or DisputeMove.Withdraw or DisputeMove.DecideLiability;
 
     private string Explain(Dispute dispute, DisputeTransition step)
     {
@@ -90,6 +90,9 @@ internal sealed partial class DecisionRules(OmbudDb db, DisputeClock clock, IOpt
                 + $"The store may appeal until {Day(dispute.AppealDeadline)}.",
             DisputeMove.Decide => $"Ombud reviewed the store's appeal and decided for the shopper ({detail}): {refund} of the disputed {dispute.Disputed} is refunded.",
             DisputeMove.Close => $"The store did not appeal by {Day(dispute.AppealDeadline)}, so the decision stands: {refund} is refunded.",
+            DisputeMove.DecideLiability when dispute.RefundMinor > 0 =>
+                $"Ombud's fraud team investigated ({detail}): the shopper owes nothing of the disputed {dispute.Disputed}.",
+            DisputeMove.DecideLiability => $"Ombud's fraud team investigated ({detail}): the {dispute.Disputed} stays due {resumes}.",
             DisputeMove.MarkSettled => $"The shopper settled the matter with the store; the paused payments resume {resumes}.",
             _ => $"The shopper withdrew the dispute; the paused payments resume {resumes}.",
         };

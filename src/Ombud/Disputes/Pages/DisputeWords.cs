@@ -69,6 +69,10 @@ internal static class DisputeWords
         DisputeOutcomeDetail.AppealUpheld => "The store's appeal was upheld",
         DisputeOutcomeDetail.AppealRejected => "The store's appeal was rejected",
         DisputeOutcomeDetail.SettledWithStore => "Settled with the store",
+        DisputeOutcomeDetail.ThirdPartyFraud => "Someone else placed the order: the shopper owes nothing",
+        DisputeOutcomeDetail.FirstPartyFraud => "The shopper placed the order: it stays due",
+        DisputeOutcomeDetail.MerchantError => "The store's error: the shopper owes nothing",
+        DisputeOutcomeDetail.NotFraud => "Not fraud: the order stays due",
         _ => "Withdrawn by the shopper",
     };
 
@@ -87,6 +91,7 @@ internal static class DisputeWords
         DisputeMove.Decide => "decided",
         DisputeMove.Appeal => "appealed",
         DisputeMove.Close => "closed the dispute",
+        DisputeMove.DecideLiability => "decided who is liable after a fraud investigation",
         _ => "closed the dispute: the store's deadline passed",
     };
 
