@@ -21,6 +21,11 @@ internal static class FraudSetup
         services.AddSingleton<RiskModels>();
         services.AddHostedService<RiskModelStartup>();
         services.AddScoped<RiskDesk>();
+        services.AddScoped<Rules.RuleBook>();
+        services.AddScoped<Rules.LiveRules>();
+        services.AddSingleton<Rules.CompiledRules>();
+        services.AddSingleton<Rules.BacktestHistory>();
+        services.AddRulePolicy();
         services.AddScoped<Pages.RiskDecisionReads>();
         services.AddPagePanel<Pages.RiskPanel>(PagePanels.StaffOrder);
         services.AddPagePanel<Pages.LatestRiskDecisions>(PagePanels.FraudHome);
@@ -28,5 +33,9 @@ internal static class FraudSetup
         services.AddNavEntry(new("Risk decisions", "/fraud/decisions", Icons.Material.Outlined.Shield, [Roles.FraudSpecialist, Roles.Analyst, Roles.Agent, Roles.Admin], 30));
     }
 
-    public static void MapFraud(this IEndpointRouteBuilder app) => app.MapRiskApi();
+    public static void MapFraud(this IEndpointRouteBuilder app)
+    {
+        app.MapRiskApi();
+        app.MapRuleApi();
+    }
 }
