@@ -26,10 +26,15 @@ internal static class FraudSetup
         services.AddSingleton<Rules.CompiledRules>();
         services.AddSingleton<Rules.BacktestHistory>();
         services.AddRulePolicy();
+        services.AddHostedService<Rules.DemoRules>();
+        services.AddScoped<FraudTrendHistory>();
+        services.AddScoped<Trends.FraudTrends>();
         services.AddScoped<Pages.RiskDecisionReads>();
         services.AddPagePanel<Pages.RiskPanel>(PagePanels.StaffOrder);
         services.AddPagePanel<Pages.LatestRiskDecisions>(PagePanels.FraudHome);
         services.AddEventSubscriber<OrderScoring>(OrderScoring.Subscriber, OrderPlaced.Type);
+        services.AddNavEntry(new("Fraud rules", "/fraud/rules", Icons.Material.Outlined.Rule, [Roles.FraudSpecialist, Roles.Analyst], 31));
+        services.AddNavEntry(new("Fraud trends", "/fraud/trends", Icons.Material.Outlined.TrendingUp, [Roles.FraudSpecialist, Roles.Analyst], 32));
         services.AddNavEntry(new("Risk decisions", "/fraud/decisions", Icons.Material.Outlined.Shield, [Roles.FraudSpecialist, Roles.Analyst, Roles.Agent, Roles.Admin], 30));
     }
 
@@ -37,5 +42,6 @@ internal static class FraudSetup
     {
         app.MapRiskApi();
         app.MapRuleApi();
+        app.MapTrendApi();
     }
 }

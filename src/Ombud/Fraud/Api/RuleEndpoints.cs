@@ -61,11 +61,11 @@ internal static class RuleEndpoints
                 idem.RunAsync(http, id, ct => book.SubmitAsync(id, caller.Actor, ct)))
             .Produces<RuleView>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Send your draft to a second person for approval.");
         api.MapPost("/{id:guid}/approval", (Guid id, RuleDecisionRequest? body, Caller caller, HttpContext http, IdempotentRequests idem, RuleBook book) =>
-                idem.RunAsync(http, id, ct => book.ApproveAsync(id, caller.Actor, body?.Note, ct)))
+                Decided(book, idem.RunAsync(http, id, ct => book.ApproveAsync(id, caller.Actor, body?.Note, ct)), http.RequestAborted))
             .Produces<RuleView>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Approve a version waiting for approval: it goes live and the version live before it is superseded. Not your own.");
         api.MapPost("/{id:guid}/rejection", (Guid id, RuleDecisionRequest? body, Caller caller, HttpContext http, IdempotentRequests idem, RuleBook book) =>
-                idem.RunAsync(http, id, ct => book.RejectAsync(id, caller.Actor, body?.Note, ct)))
+                Decided(book, idem.RunAsync(http, id, ct => book.RejectAsync(id, caller.Actor, body?.Note, ct)), http.RequestAborted))
             .Produces<RuleView>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Reject a version waiting for approval. Not your own.");
         api.MapPost("/{id:guid}/disabling", (Guid id, Caller caller, HttpContext http, IdempotentRequests idem, RuleBook book) =>
                 idem.RunAsync(http, id, ct => book.DisableAsync(id, caller.Actor, ct)))
@@ -74,6 +74,14 @@ internal static class RuleEndpoints
                 idem.RunAsync(http, body, ct => book.SnoozeAsync(id, body.Subject, body.Key, body.Hours, body.Reason, caller.Actor, ct)))
             .Produces<SnoozeView>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Set a live rule aside for one customer or device for some hours.");
+    }
+
+    /// <summary>The answer of an approval or rejection, once any refused self-approval is in the audit log.</summary>
+    private static async Task<IResult> Decided(RuleBook book, Task<IResult> decided, CancellationToken ct)
+    {
+        var result = await decided;
+        await book.RecordRefusalsAsync(ct);
+        return result;
     }
 
     private static DateTime? Utc(DateTime? value) => value?.Kind switch

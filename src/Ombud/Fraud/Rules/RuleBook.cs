@@ -28,6 +28,8 @@ internal sealed class RuleBook(OmbudDb db, UnitOfWork unitOfWork, AuditLog audit
 {
     public const int MaxSnoozeHours = 24 * 90;
 
+    private readonly List<(string Actor, string Subject, string Detail)> _refusals = [];
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<IReadOnlyList<RuleView>> ListAsync(CancellationToken ct) =>
@@ -208,13 +210,32 @@ internal sealed class RuleBook(OmbudDb db, UnitOfWork unitOfWork, AuditLog audit
             return RuleView.Of(rule);
         }, ct, "The rule");
 
-    /// <summary>A refused self-approval rolls back with everything else, so its audit entry is written on its own.</summary>
+    /// <summary>
+    /// A refused self-approval rolls back with everything else, so its audit entry is written on its own: at once when
+    /// no unit of work is open (a page), else kept until <see cref="RecordRefusalsAsync"/> after the caller's own one
+    /// (an idempotent request runs the use case inside its unit of work, which rolls back on the refusal).
+    /// </summary>
     private async Task AuditSelfDecisionAsync(Outcome<RuleView> outcome, Guid id, string actor, string verb, CancellationToken ct)
     {
         if (outcome.Error is Forbidden)
         {
-            await audit.RecordAloneAsync(actor, "fraud.rule.self-approval-refused", $"fraud-rule-version:{id}", $"tried to {verb} their own rule", ct);
+            _refusals.Add((actor, $"fraud-rule-version:{id}", $"tried to {verb} their own rule"));
+            if (!unitOfWork.IsOpen)
+            {
+                await RecordRefusalsAsync(ct);
+            }
         }
+    }
+
+    /// <summary>Writes the audit entries of refused self-approvals kept while a unit of work was open.</summary>
+    public async Task RecordRefusalsAsync(CancellationToken ct)
+    {
+        foreach (var (actor, subject, detail) in _refusals)
+        {
+            await audit.RecordAloneAsync(actor, "fraud.rule.self-approval-refused", subject, detail, ct);
+        }
+
+        _refusals.Clear();
     }
 
     private static string Subject(FraudRule rule) => $"fraud-rule:{rule.RuleId}";
