@@ -14,7 +14,9 @@ public sealed class FraudRuleTests(DemoServer server) : IClassFixture<DemoServer
     public async Task An_analyst_drafts_a_rule_and_sees_its_backtest_and_a_second_person_approves_it()
     {
         var analyst = await server.SignInAsync("analyst", "/analyst");
-        await analyst.GotoAsync("/fraud/rules");
+        // Through the menu, in the page's live circuit: text typed into a page still being prerendered would be lost.
+        await analyst.GetByRole(AriaRole.Link, new() { Name = "Fraud rules" }).ClickAsync();
+        await analyst.WaitForURLAsync("**/fraud/rules");
         await analyst.GetByLabel("Name", new() { Exact = true }).FillAsync(Name);
         await analyst.GetByLabel("Rule", new() { Exact = true }).FillAsync("order.amount > 100000 and device.other_customers_7d >= 1");
         await analyst.GetByLabel("Reason shown with decisions").FillAsync("A large order from a device other customers used this week");
@@ -30,7 +32,8 @@ public sealed class FraudRuleTests(DemoServer server) : IClassFixture<DemoServer
         await Expect(analyst.Locator("[data-awaiting-rule]", new() { HasText = Name })).ToContainTextAsync("a second person approves it");
 
         var specialist = await server.SignInAsync("fraud-specialist", "/fraud");
-        await specialist.GotoAsync("/fraud/rules");
+        await specialist.GetByRole(AriaRole.Link, new() { Name = "Fraud rules" }).ClickAsync();
+        await specialist.WaitForURLAsync("**/fraud/rules");
         await specialist.Locator("[data-awaiting-rule]", new() { HasText = Name }).GetByRole(AriaRole.Button, new() { Name = "Backtest and decide…" }).ClickAsync();
         await Expect(specialist.GetByRole(AriaRole.Dialog).Locator("[data-backtest-result]")).ToContainTextAsync("labelled orders");
         await specialist.GetByRole(AriaRole.Button, new() { Name = "Yes, approve: it goes live" }).ClickAsync();

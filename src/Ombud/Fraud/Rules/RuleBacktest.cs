@@ -85,7 +85,7 @@ internal static class RuleBacktest
         return new BacktestResult(from, to, orders, fraud, hitCount, caught, legitimateHit,
             hitCount == 0 ? null : Math.Round(caught / (double)hitCount, 4),
             fraud == 0 ? null : Math.Round(caught / (double)fraud, 4),
-            [.. money.Select(m => new BacktestMoney(m.Key, m.Value[0], m.Value[1], m.Value[2], m.Value[3]))],
+            [.. money.Where(m => m.Value.Any(v => v != 0)).Select(m => new BacktestMoney(m.Key, m.Value[0], m.Value[1], m.Value[2], m.Value[3]))],
             hits, misses);
     }
 
