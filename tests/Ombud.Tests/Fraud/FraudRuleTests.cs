@@ -122,7 +122,8 @@ public sealed class FraudRuleTests
         return await app.WithDbAsync(db => db.Set<FraudDecision>().AsNoTracking().SingleAsync(d => d.OrderId == order));
     }
 
-    private static async Task<HttpClient> PersonAsync(OmbudTestApp app, string email, string role)
+    /// <summary>A signed-in browser session of a new staff member with <paramref name="role"/>.</summary>
+    internal static async Task<HttpClient> PersonAsync(OmbudTestApp app, string email, string role)
     {
         await People.CreateAsync(app, email, role);
         var session = new WebSession(app);

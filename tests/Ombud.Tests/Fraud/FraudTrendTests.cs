@@ -5,7 +5,6 @@ using Ombud.Fraud.Trends;
 using Ombud.Platform.Auth;
 using Ombud.Tests.Commerce.Ingestion;
 using Ombud.Tests.Support;
-using Ombud.Tests.Web;
 
 namespace Ombud.Tests.Fraud;
 
@@ -37,14 +36,11 @@ public sealed class FraudTrendTests
             db.AddRange(labels);
             return db.SaveChangesAsync();
         });
-        await People.CreateAsync(app, "analyst@example.se", Roles.Analyst);
-        var session = new WebSession(app);
-        await session.SignInAsync("analyst@example.se", People.Password);
-        await session.SendPageTokenAsync();
+        var analyst = await FraudRuleTests.PersonAsync(app, "analyst@example.se", Roles.Analyst);
 
-        var response = await session.Http.GetAsync("/api/v1/fraud/trends?by=market&weeks=3");
-        var badBy = await session.Http.GetAsync("/api/v1/fraud/trends?by=planet");
-        var badWeeks = await session.Http.GetAsync("/api/v1/fraud/trends?weeks=100");
+        var response = await analyst.GetAsync("/api/v1/fraud/trends?by=market&weeks=3");
+        var badBy = await analyst.GetAsync("/api/v1/fraud/trends?by=planet");
+        var badWeeks = await analyst.GetAsync("/api/v1/fraud/trends?weeks=100");
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
