@@ -9,6 +9,12 @@ using HdrHistogram;
 // callers, for a fixed time. Each decision reads the order and its linked history, scores it with the node's model
 // and rules, and stores the decision with its event. Prints one line a second, then decisions/s and latency.
 // Usage: ombud-bench-risk <url> <key with ingest and risk scopes> [concurrency=16] [seconds=30] [orders=2000]
+//        ombud-bench-risk rules [model.zip] [orders=50000]   (in-process: 20 rules, and the model, without database or HTTP)
+if (args.Length > 0 && args[0] == "rules")
+{
+    return Ombud.Bench.Risk.RulesMode.Run(args[1..]);
+}
+
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: ombud-bench-risk <url> <key with ingest and risk scopes> [concurrency] [seconds] [orders]");

@@ -25,6 +25,14 @@ internal static class FraudSetup
         services.AddSingleton<RiskModels>();
         services.AddHostedService<RiskModelStartup>();
         services.AddScoped<RiskDesk>();
+        services.AddScoped<Rules.RuleBook>();
+        services.AddScoped<Rules.LiveRules>();
+        services.AddSingleton<Rules.CompiledRules>();
+        services.AddSingleton<Rules.BacktestHistory>();
+        services.AddRulePolicy();
+        services.AddHostedService<Rules.DemoRules>();
+        services.AddScoped<FraudTrendHistory>();
+        services.AddScoped<Trends.FraudTrends>();
         services.AddScoped<Pages.RiskDecisionReads>();
         services.AddPagePanel<Pages.RiskPanel>(PagePanels.StaffOrder);
         services.AddPagePanel<Pages.LatestRiskDecisions>(PagePanels.FraudHome);
@@ -42,6 +50,8 @@ internal static class FraudSetup
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
             .RequireRole(Roles.FraudSpecialist, Roles.Admin));
         services.AddNavEntry(new("Fraud cases", "/fraud/cases", Icons.Material.Outlined.Policy, [Roles.FraudSpecialist, Roles.Admin], 20));
+        services.AddNavEntry(new("Fraud rules", "/fraud/rules", Icons.Material.Outlined.Rule, [Roles.FraudSpecialist, Roles.Analyst], 31));
+        services.AddNavEntry(new("Fraud trends", "/fraud/trends", Icons.Material.Outlined.TrendingUp, [Roles.FraudSpecialist, Roles.Analyst], 32));
         services.AddNavEntry(new("Risk decisions", "/fraud/decisions", Icons.Material.Outlined.Shield, [Roles.FraudSpecialist, Roles.Analyst, Roles.Agent, Roles.Admin], 30));
     }
 
@@ -49,5 +59,7 @@ internal static class FraudSetup
     {
         app.MapRiskApi();
         app.MapCaseApi();
+        app.MapRuleApi();
+        app.MapTrendApi();
     }
 }

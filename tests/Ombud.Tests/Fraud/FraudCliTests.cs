@@ -46,6 +46,33 @@ public sealed class FraudCliTests : IDisposable
         Assert.True(root.GetProperty("roc_auc").GetDouble() > 0.8, evaluated.StandardOutput);
     }
 
+    [Fact]
+    public async Task Backtest_reports_what_a_rule_would_have_hit_and_refuses_a_bad_rule_with_its_position_and_exit_2()
+    {
+        var data = Write("backtest.csv",
+        [
+            Header,
+            "2025-01-06T08:00:00Z,fraud,c1,203.0.113.9,a@example.com,900.00,411111,99999,ua",
+            "2025-01-07T08:00:00Z,legit,c2,198.51.100.1,b@example.com,10.00,411111,11122,ua",
+            "2025-01-08T08:00:00Z,legit,c3,198.51.100.2,c@example.com,700.00,411111,11122,ua",
+        ]);
+
+        var all = await OmbudProcess.RunAsync(NoEnvironment, "fraud", "backtest", "--rule", "order.amount > 50000", "--data", data, "--json");
+        var later = await OmbudProcess.RunAsync(NoEnvironment, "fraud", "backtest", "--rule", "order.amount > 50000", "--data", data, "--from", "2025-01-07", "--json");
+        var bad = await OmbudProcess.RunAsync(NoEnvironment, "fraud", "backtest", "--rule", "order.amount > devise.orders_1h", "--data", data);
+
+        Assert.True(all.ExitCode == 0, all.StandardError);
+        var whole = JsonDocument.Parse(all.StandardOutput).RootElement;
+        Assert.Equal((3, 1, 2, 1, 0.5, 1.0), (whole.GetProperty("orders").GetInt32(), whole.GetProperty("fraud").GetInt32(), whole.GetProperty("hits").GetInt32(),
+            whole.GetProperty("fraud_caught").GetInt32(), whole.GetProperty("precision").GetDouble(), whole.GetProperty("recall").GetDouble()));
+        Assert.Equal(new[] { true, false }, whole.GetProperty("example_hits").EnumerateArray().Select(e => e.GetProperty("fraud").GetBoolean()));
+        Assert.True(later.ExitCode == 0, later.StandardError);
+        var period = JsonDocument.Parse(later.StandardOutput).RootElement;
+        Assert.Equal((2, 1, JsonValueKind.Null), (period.GetProperty("orders").GetInt32(), period.GetProperty("hits").GetInt32(), period.GetProperty("recall").ValueKind));
+        Assert.True(bad.ExitCode == 2, $"exit {bad.ExitCode}: {bad.StandardOutput} {bad.StandardError}");
+        Assert.Contains("1:16: unknown name 'devise.orders_1h'", bad.StandardError, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("no-timestamp", "EVENT_TIMESTAMP")]
     [InlineData("no-label", "EVENT_LABEL")]

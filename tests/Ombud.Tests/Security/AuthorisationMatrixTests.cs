@@ -138,6 +138,18 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/fraud/cases/{id:guid}/recoveries"] =                           "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
         ["POST /api/v1/fraud/cases/{id:guid}/start"] =                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
         ["GET /api/v1/fraud/specialists"] =                                           "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        // Fraud rules: fraud specialists and analysts only (keys hold no role); no rule exists in this world, so
+        // acting on one is 404, and a draft, a backtest or a snooze with an empty body is refused by field (400).
+        ["GET /api/v1/fraud/rules/"] =                                                "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
+        ["POST /api/v1/fraud/rules/"] =                                               "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
+        ["GET /api/v1/fraud/rules/{id:guid}"] =                                       "401  403   403   403    403   403   403   404   404     403    403    401     403     403",
+        ["POST /api/v1/fraud/rules/backtest"] =                                       "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
+        ["POST /api/v1/fraud/rules/{id:guid}/submission"] =                           "401  403   403   403    403   403   403   404   404     403    403    401     403     403",
+        ["POST /api/v1/fraud/rules/{id:guid}/approval"] =                             "401  403   403   403    403   403   403   404   404     403    403    401     403     403",
+        ["POST /api/v1/fraud/rules/{id:guid}/rejection"] =                            "401  403   403   403    403   403   403   404   404     403    403    401     403     403",
+        ["POST /api/v1/fraud/rules/{id:guid}/disabling"] =                            "401  403   403   403    403   403   403   404   404     403    403    401     403     403",
+        ["POST /api/v1/fraud/rules/{id:guid}/snoozes"] =                              "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
+        ["GET /api/v1/fraud/trends"] =                                                "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
         // Privacy: admins get through erasure and are refused 409 (A's dispute is open); the shopper's export names no
         // id, so each shopper gets their own archive (DataRightsTests checks whose).
         ["POST /api/v1/admin/customers/{id:guid}/erasure"] =                          "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",

@@ -26,6 +26,7 @@ internal sealed class RiskDesk(
     UnitOfWork unitOfWork,
     RiskHistory history,
     RiskModels models,
+    Rules.LiveRules rules,
     IOptions<FraudOptions> options,
     DomainEvents events,
     AuditLog audit,
@@ -43,7 +44,8 @@ internal sealed class RiskDesk(
         var model = models.Current;
         var target = OrderEvents.From(order);
         var features = RiskFeatures.Of(target, await HistoryBeforeAsync(order, model, ct));
-        var verdict = RiskScorer.Decide(target, features, model, options.Value);
+        var verdict = Rules.LiveRules.Apply(RiskScorer.Decide(target, features, model, options.Value), await rules.ForAsync(target, ct),
+            new Rules.RuleFacts(target, features));
         var now = clock.GetUtcNow().UtcDateTime;
         var decision = new FraudDecision(Guid.CreateVersion7(clock.GetUtcNow()), order.OrderId, order.CustomerId, verdict.Outcome, verdict.Score,
             verdict.Reasons, verdict.Basis, trigger, now);

@@ -19,10 +19,11 @@ internal static class FraudVerbs
         var fraud = new Command("fraud", "Train and evaluate the risk model on history.");
         fraud.Subcommands.Add(TrainVerb());
         fraud.Subcommands.Add(EvalVerb());
+        fraud.Subcommands.Add(Rules.BacktestVerb.Create(DataOption, LoadAsync, UsageErrorAsync));
         return fraud;
     }
 
-    private static Option<string?> DataOption() => new("--data")
+    internal static Option<string?> DataOption() => new("--data")
     {
         Description = "An event history CSV in Amazon Fraud Detector's layout (EVENT_TIMESTAMP, EVENT_LABEL, variables). "
                       + "Without it, the labelled history in the database.",
@@ -107,7 +108,7 @@ internal static class FraudVerbs
     private static LabelValues Labels(ParseResult parsed, Option<string[]> fraud, Option<string[]> legit) =>
         new(parsed.GetValue(fraud) is { Length: > 0 } f ? f : null, parsed.GetValue(legit) is { Length: > 0 } l ? l : null);
 
-    private static async Task<(RiskDataset? Dataset, string Source, string? Error)> LoadAsync(string? data, LabelValues labels, bool json, CancellationToken ct)
+    internal static async Task<(RiskDataset? Dataset, string Source, string? Error)> LoadAsync(string? data, LabelValues labels, bool json, CancellationToken ct)
     {
         IReadOnlyList<RiskEvent> events;
         string source;
@@ -176,7 +177,7 @@ internal static class FraudVerbs
 
     private static string Say(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<int> UsageErrorAsync(string verb, string message)
+    internal static async Task<int> UsageErrorAsync(string verb, string message)
     {
         await Console.Error.WriteLineAsync($"ombud fraud {verb}: {message}");
         return OmbudCli.UsageError;

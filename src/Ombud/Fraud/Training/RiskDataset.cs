@@ -26,6 +26,9 @@ internal sealed class RiskDataset
 
     public IReadOnlyList<RiskRow> Test { get; }
 
+    /// <summary>Every labelled event, oldest first (training then test period): what a rule's backtest runs over.</summary>
+    public IEnumerable<RiskRow> All => Train.Concat(Test);
+
     /// <summary>All events read, labelled or not (unlabelled ones count in velocities only).</summary>
     public int Events { get; }
 

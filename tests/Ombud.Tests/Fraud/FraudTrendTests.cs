@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Json;
+using Ombud.Commerce.DemoWorld;
+using Ombud.Fraud.Trends;
+using Ombud.Platform.Auth;
+using Ombud.Tests.Commerce.Ingestion;
+using Ombud.Tests.Support;
+
+namespace Ombud.Tests.Fraud;
+
+/// <summary>Weekly fraud rate and losses, with a rise beyond chance flagged and the week in progress marked.</summary>
+public sealed class FraudTrendTests
+{
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_week_whose_fraud_rose_beyond_chance_is_flagged_with_its_losses_and_the_current_week_is_partial(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var feed = new Feed(await app.ClientWithKeyAsync(Scopes.Ingest));
+        var (customer, merchant) = await feed.CustomerAndMerchantAsync();
+        var labels = new List<DemoLabel>();
+        foreach (var (week, fraud) in new[] { (0, 0), (1, 5) })
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                var order = await feed.CreateAsync("orders", Feed.Order(customer, merchant));
+                labels.Add(new DemoLabel(Guid.NewGuid(), order, customer, i < fraud ? DemoLabelKind.FraudRing : DemoLabelKind.NotDelivered, null));
+            }
+
+            app.Clock.Advance(TimeSpan.FromDays(7));
+        }
+
+        await app.WithDbAsync(db =>
+        {
+            db.AddRange(labels);
+            return db.SaveChangesAsync();
+        });
+        var analyst = await FraudRuleTests.PersonAsync(app, "analyst@example.se", Roles.Analyst);
+
+        var response = await analyst.GetAsync("/api/v1/fraud/trends?by=market&weeks=3");
+        var badBy = await analyst.GetAsync("/api/v1/fraud/trends?by=planet");
+        var badWeeks = await analyst.GetAsync("/api/v1/fraud/trends?weeks=100");
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var series = Assert.Single(JsonDocument.Parse(text).RootElement.GetProperty("series").EnumerateArray());
+        Assert.Equal("SE", series.GetProperty("value").GetString());
+        var weeks = series.GetProperty("weeks").EnumerateArray().ToList();
+        Assert.Equal(new[] { "2026-11-23", "2026-11-30", "2026-12-07" }, weeks.Select(w => w.GetProperty("week").GetString()));
+        Assert.Equal(new[] { 10, 10, 0 }, weeks.Select(w => w.GetProperty("orders").GetInt32()));
+        Assert.Equal(new[] { 0, 5, 0 }, weeks.Select(w => w.GetProperty("fraud").GetInt32()));
+        Assert.Equal(new[] { false, true, false }, weeks.Select(w => w.GetProperty("anomaly").GetBoolean()));
+        Assert.Equal(new[] { false, false, true }, weeks.Select(w => w.GetProperty("partial").GetBoolean()));
+        var loss = Assert.Single(weeks[1].GetProperty("losses").EnumerateArray());
+        Assert.Equal(("SEK", 5 * 134_800L), (loss.GetProperty("currency").GetString(), loss.GetProperty("minor").GetInt64()));
+        Assert.Equal(HttpStatusCode.BadRequest, badBy.StatusCode);
+        Assert.Contains("\"by\"", await badBy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badWeeks.StatusCode);
+        Assert.Contains("\"weeks\"", await badWeeks.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_z_score_compares_a_weeks_fraud_with_what_the_week_before_predicts_for_as_many_orders()
+    {
+        // Week before: 2 of 100 (smoothed 2.5/101); this week 1 of 50 is what that predicts, 8 of 50 is far beyond it.
+        Assert.InRange(FraudTrends.ZScore(1, 50, 2, 100)!.Value, -0.5, 0.5);
+        Assert.True(FraudTrends.ZScore(8, 50, 2, 100) > FraudTrends.AnomalyZ);
+        Assert.Null(FraudTrends.ZScore(3, 10, 0, 0));
+        Assert.Equal(new DateOnly(2026, 11, 30), FraudTrends.WeekOf(new DateTime(2026, 12, 6, 23, 59, 0, DateTimeKind.Utc)));
+    }
+}
