@@ -16,6 +16,9 @@ public sealed partial class PageSweepTests(SweepServer server) : IClassFixture<S
 {
     private const string Anonymous = "anonymous";
 
+    /// <summary>A phone's window: the width the issue measured the pages at.</summary>
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
     public static TheoryData<string> Viewers => new([Anonymous, .. Roles.All]);
 
     [Theory]
@@ -25,13 +28,8 @@ public sealed partial class PageSweepTests(SweepServer server) : IClassFixture<S
         var routes = PageRoute.All.Where(r => r.OpensFor(role == Anonymous ? null : role)).ToList();
         Assert.NotEmpty(routes);
 
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.Url,
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(90_000);
+        var page = await OpenAsync(new BrowserNewContextOptions { ViewportSize = Phone });
+        await using var context = page.Context;
         var pageErrors = new List<string>();
         page.PageError += (_, error) => pageErrors.Add(error);
         if (role != Anonymous)
@@ -76,14 +74,8 @@ public sealed partial class PageSweepTests(SweepServer server) : IClassFixture<S
     [Fact]
     public async Task A_swedish_browser_in_stockholm_sees_kronor_and_local_time_on_the_dispute_page()
     {
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.Url,
-            Locale = "sv-SE",
-            TimezoneId = "Europe/Stockholm",
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(90_000);
+        var page = await OpenAsync(new BrowserNewContextOptions { Locale = "sv-SE", TimezoneId = "Europe/Stockholm" });
+        await using var context = page.Context;
         await SignInAsync(page, "shopper");
         var row = (await server.QueryAsync(
             "SELECT Id || '|' || DisputedMinor || '|' || ReportedAt FROM disputes_disputes ORDER BY ReportedAt DESC LIMIT 1"))[0].Split('|');
@@ -101,6 +93,31 @@ public sealed partial class PageSweepTests(SweepServer server) : IClassFixture<S
         Assert.Contains(Normalised(stockholm.ToString("d MMM yyyy HH:mm", sv)), shown, StringComparison.Ordinal);
         Assert.DoesNotContain(" UTC", shown, StringComparison.Ordinal);
         await DemoServer.ScreenshotAsync(page, "viewer-sv-SE-dispute");
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_chat_reply_box_stays_in_view_however_long_the_conversation()
+    {
+        var page = await OpenAsync(new BrowserNewContextOptions { ViewportSize = Phone });
+        await using var context = page.Context;
+        await SignInAsync(page, "shopper");
+        await page.GotoAsync("/assistant");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // A long conversation, as forty messages would make it: the transcript fills its share of the window.
+        await page.EvaluateAsync("() => document.querySelector('[role=log]').insertAdjacentHTML('afterbegin', '<p style=\"height: 3000px\">earlier messages</p>')");
+        foreach (var scrollY in new[] { 0, 400 })
+        {
+            await page.EvaluateAsync($"() => window.scrollTo(0, {scrollY})");
+            var box = await page.Locator("#message").BoundingBoxAsync();
+            Assert.True(box is not null && box.Y >= 0 && box.Y + box.Height <= Phone.Height,
+                $"The reply box is out of view at scroll {scrollY}: {box?.Y} + {box?.Height} in an 844 px window.");
+        }
+
+        // Labelled, not only a placeholder: found by its label as a screen reader names it.
+        await Assertions.Expect(page.GetByLabel("Your message")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[role=log]")).ToHaveAttributeAsync("aria-live", "polite");
+        await DemoServer.ScreenshotAsync(page, "chat-390-long-conversation");
     }
 
     /// <summary>ICU writes Swedish digit groups with a no-break space: compare text with plain spaces.</summary>
@@ -181,6 +198,15 @@ public sealed partial class PageSweepTests(SweepServer server) : IClassFixture<S
         links.AddRange(await page.EvalOnSelectorAllAsync<string[]>("a[href]",
             "anchors => anchors.map(a => new URL(a.href, location.href)).filter(u => u.origin === location.origin).map(u => u.pathname)"));
         return findings;
+    }
+
+    /// <summary>A page in a fresh browser context on the server; steps wait generously, as CI machines are shared.</summary>
+    private async Task<IPage> OpenAsync(BrowserNewContextOptions options)
+    {
+        options.BaseURL = server.Url;
+        var page = await (await server.Browser.NewContextAsync(options)).NewPageAsync();
+        page.SetDefaultTimeout(90_000);
+        return page;
     }
 
     private static async Task SignInAsync(IPage page, string role)
