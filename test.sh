@@ -35,19 +35,20 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # revocation servers it cannot reach.
 export NUGET_CERT_REVOCATION_MODE=${NUGET_CERT_REVOCATION_MODE:-offline}
 
-# Node helpers used by some tests (only once that project exists).
-if [[ -f tests/webhooks-verifier/package.json ]]; then
+# Node packages used by some tests: the reference webhook verifier, and axe-core for the browser tests' page sweep.
+for node_dir in tests/webhooks-verifier tests/axe; do
+    [[ -f $node_dir/package.json ]] || continue
     if ! command -v npm >/dev/null; then
-        log "ERROR: tests/webhooks-verifier needs npm, which is not installed"
+        log "ERROR: $node_dir needs npm, which is not installed"
         exit 1
     fi
-    log "installing npm packages in tests/webhooks-verifier"
-    if [[ -f tests/webhooks-verifier/package-lock.json ]]; then
-        (cd tests/webhooks-verifier && npm ci --no-audit --no-fund)
+    log "installing npm packages in $node_dir"
+    if [[ -f $node_dir/package-lock.json ]]; then
+        (cd "$node_dir" && npm ci --no-audit --no-fund)
     else
-        (cd tests/webhooks-verifier && npm install --no-audit --no-fund)
+        (cd "$node_dir" && npm install --no-audit --no-fund)
     fi
-fi
+done
 
 # shellcheck source=scripts/services.sh
 source scripts/services.sh

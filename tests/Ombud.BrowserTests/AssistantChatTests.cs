@@ -44,7 +44,7 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
 
         // The order's own page shows the pause: three of four instalments (the first was paid at checkout).
         await shopper.GotoAsync($"/shopper/orders/{orderId}");
-        await Expect(shopper.Locator("[data-plan-paused]")).ToContainTextAsync("Payments of 3,479.25 SEK are paused");
+        await Expect(shopper.Locator("[data-plan-paused]")).ToContainTextAsync("Payments of SEK 3,479.25 are paused");
         await Expect(shopper.Locator("tr[data-paused='true']")).ToHaveCountAsync(3);
         Assert.Equal("347925", Assert.Single(await server.QueryAsync(
             "SELECT sum(i.HeldMinor) FROM commerce_payment_plans p JOIN commerce_instalments i ON i.PlanId = p.Id "

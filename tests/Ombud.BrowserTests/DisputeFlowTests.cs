@@ -42,7 +42,7 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
         await shopper.WaitForURLAsync(new Regex(@"/shopper/disputes/[0-9a-f-]{36}$"));
         var disputeId = shopper.Url[^36..];
 
-        await Expect(shopper.Locator("[data-plan-paused]")).ToContainTextAsync("Payments of 1,011.00 SEK are paused");
+        await Expect(shopper.Locator("[data-plan-paused]")).ToContainTextAsync("Payments of SEK 1,011.00 are paused");
         await Expect(shopper.Locator("tr[data-paused='true']")).ToHaveCountAsync(3);
         await Expect(shopper.Locator("tr[data-paused='false']")).ToHaveCountAsync(1);
         // The store period is zero days here: the dispute timer may escalate the report before the page is read.
@@ -131,7 +131,7 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
         await shopper.Locator($"a[data-dispute='{disputeId}']").ClickAsync();
         await shopper.WaitForURLAsync($"**/shopper/disputes/{disputeId}");
         await Expect(shopper.Locator("[data-status] [data-dispute-state]")).ToHaveTextAsync("Decided in your favour");
-        await Expect(shopper.Locator("[data-refund]")).ToContainTextAsync("1,348.00 SEK");
+        await Expect(shopper.Locator("[data-refund]")).ToContainTextAsync("SEK 1,348.00");
         await Expect(shopper.Locator("[data-next]")).ToContainTextAsync("Not enough proof of delivery");
         await Expect(shopper.Locator("tr[data-paused='true']")).ToHaveCountAsync(0);
         await Expect(shopper.Locator("[data-timeline]")).ToContainTextAsync("The store answered with evidence");

@@ -145,6 +145,7 @@ public sealed partial class RoleHomeTests(DemoServer server) : IClassFixture<Dem
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})*(\.\d+)? [A-Z]{3}$")]
+    /// <summary>An amount as the page writes it for Chromium's en-US: "SEK 4,224.50" (<c>Display.Money</c>).</summary>
+    [GeneratedRegex(@"^-?[A-Z]{3} \d{1,3}(,\d{3})*(\.\d+)?$")]
     private static partial Regex MoneyText();
 }

@@ -66,8 +66,7 @@ internal static class PlatformSetup
     public static void UsePlatform(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UsePageErrors();
         app.UseCrossOriginGuard();
         app.UseRouting();
         app.UseBodySizeLimit();

@@ -31,6 +31,7 @@ internal static class WebSetup
     {
         // Stylesheets, scripts and icons are public: the sign-in page needs them before anyone is signed in.
         app.MapStaticAssets(Manifest("endpoints")).AllowAnonymous();
+        app.UseViewer();
         app.MapAccount();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithStaticAssets(Manifest("endpoints"));
     }

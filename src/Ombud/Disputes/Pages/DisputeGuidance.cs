@@ -4,7 +4,7 @@ namespace Ombud.Disputes.Pages;
 
 /// <summary>
 /// What happens next and by when, told to each side of a dispute in plain words. Every date is a deadline the dispute
-/// stores (store period, merchant's answer, appeal window, regulatory final response), shown in UTC.
+/// stores (store period, merchant's answer, appeal window, regulatory final response), shown in the viewer's time zone (<see cref="Web.Display"/>).
 /// </summary>
 internal static class DisputeGuidance
 {
@@ -84,7 +84,7 @@ internal static class DisputeGuidance
         };
     }
 
-    private static string Refund(Dispute d) => new Money(d.RefundMinor, d.Currency).ToString();
+    private static string Refund(Dispute d) => Web.Display.Money(new Money(d.RefundMinor, d.Currency));
 
     private static string Words(DisputeOutcomeDetail? detail) => detail is { } known ? DisputeWords.Detail(known) : "Closed";
 

@@ -148,7 +148,7 @@ internal static class DisputeWords
         _ => error.Detail,
     };
 
-    /// <summary>A deadline with how far off it is, in UTC, e.g. "3 Dec 2026 14:00 UTC (in 5 days)".</summary>
+    /// <summary>A deadline with how far off it is, in the viewer's time zone, e.g. "3 Dec 2026 14:00 (in 5 days)".</summary>
     public static string Deadline(DateTime deadline, DateTime now)
     {
         var left = deadline - now;

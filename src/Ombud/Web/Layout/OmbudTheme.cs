@@ -9,9 +9,16 @@ internal static class OmbudTheme
     {
         PaletteLight = new PaletteLight
         {
+            // Every colour below is at least 4.5:1 on white and on the pale tint MudBlazor puts behind a chip or an
+            // alert (WCAG 2.2 AA for text); MudBlazor's defaults (e.g. #00c853 success, #ff9800 warning) are near 2:1.
             Primary = "#1d3c6e",
-            Secondary = "#c2571a",
-            Tertiary = "#2a7f62",
+            Secondary = "#a3440f",
+            Tertiary = "#24704f",
+            Info = "#0b5394",
+            Success = "#1b6b2f",
+            Warning = "#8a4600",
+            Error = "#b3261e",
+            TextSecondary = "#51565e",
             AppbarBackground = "#1d3c6e",
             Background = "#f4f6fa",
             DrawerBackground = "#ffffff",

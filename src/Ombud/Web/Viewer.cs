@@ -1,0 +1,77 @@
+using System.Globalization;
+using Ombud.Platform;
+
+namespace Ombud.Web;
+
+/// <summary>
+/// The person looking at a page: the language their amounts and dates are written in and the time zone their times are
+/// shown in. Read per request (<see cref="ViewerMiddleware"/>) from the browser's Accept-Language and the time-zone
+/// cookie that wwwroot/viewer.js sets; an interactive page keeps the viewer of the request that opened its circuit.
+/// </summary>
+internal sealed record Viewer(CultureInfo Culture, TimeZoneInfo TimeZone)
+{
+    /// <summary>The cookie holding the browser's IANA time zone, e.g. "Europe/Stockholm".</summary>
+    public const string TimeZoneCookie = "ombud-tz";
+
+    /// <summary>
+    /// When the browser says nothing (a script, a test's HTTP client): the neutral form the API speaks too,
+    /// "4,224.50 SEK" and "5 Dec 2026 09:00 UTC". Every browser sends Accept-Language, so people get their own.
+    /// </summary>
+    public static readonly Viewer Default = new(CultureInfo.InvariantCulture, TimeZoneInfo.Utc);
+
+    private static readonly AsyncLocal<Viewer?> Ambient = new();
+
+    /// <summary>Who is looking now; <see cref="Default"/> outside a request.</summary>
+    public static Viewer Current => Ambient.Value ?? Default;
+
+    /// <summary>Makes <paramref name="viewer"/> the current one for the rest of this request (and the circuit it opens).</summary>
+    public static void Use(Viewer viewer) => Ambient.Value = viewer;
+
+    /// <summary>
+    /// The viewer an HTTP request describes: the first language of Accept-Language (by quality) that .NET knows, a
+    /// neutral one made specific ("sv" → sv-SE); the time zone from the cookie when it names a known zone.
+    /// </summary>
+    public static Viewer Of(HttpRequest request)
+    {
+        var culture = request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(language => language.Quality ?? 1)
+            .Select(language => CultureNamed(language.Value.Value))
+            .FirstOrDefault(c => c is not null) ?? Default.Culture;
+        var zone = request.Cookies.TryGetValue(TimeZoneCookie, out var id) && id is { Length: > 0 and <= 64 }
+            && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found)
+                ? found
+                : Default.TimeZone;
+        return new Viewer(culture, zone);
+    }
+
+    private static CultureInfo? CultureNamed(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name == "*")
+        {
+            return null;
+        }
+
+        try
+        {
+            var culture = CultureInfo.CreateSpecificCulture(name);
+            // ICU makes up a culture for any well-formed tag ("xx-YY"); only one of a real region has its currency's rules.
+            return culture.Name.Length == 0 || culture.IsNeutralCulture || !Currencies.IsKnown(new RegionInfo(culture.Name).ISOCurrencySymbol)
+                ? null
+                : CultureInfo.ReadOnly(culture);
+        }
+        catch (Exception e) when (e is CultureNotFoundException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Sets <see cref="Viewer.Current"/> for each request.</summary>
+internal static class ViewerMiddleware
+{
+    public static void UseViewer(this WebApplication app) => app.Use((http, next) =>
+    {
+        Viewer.Use(Viewer.Of(http.Request));
+        return next(http);
+    });
+}
