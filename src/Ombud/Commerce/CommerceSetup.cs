@@ -1,6 +1,8 @@
 using Ombud.Platform.Privacy;
 using Ombud.Commerce.Ingestion;
 using Ombud.Platform.Auth;
+using Ombud.Platform.Events;
+using Ombud.Platform.Timers;
 using Ombud.Web.Admin;
 using Ombud.Web.Layout;
 
@@ -8,7 +10,7 @@ namespace Ombud.Commerce;
 
 internal static class CommerceSetup
 {
-    public static void AddCommerce(this IHostApplicationBuilder builder)
+    public static void AddCommerce(this IHostApplicationBuilder builder, HostSettings settings)
     {
         builder.Services.AddScoped<CommerceIngestion>();
         builder.Services.AddScoped<CommerceReads>();
@@ -18,6 +20,14 @@ internal static class CommerceSetup
         builder.Services.AddScoped<Contracts.CustomerOrders>();
         builder.Services.Configure<Difficulty.DifficultyOptions>(builder.Configuration.GetSection(Difficulty.DifficultyOptions.Section));
         builder.Services.AddScoped<Difficulty.PlanAdjustments>();
+        builder.Services.AddScoped<Difficulty.DifficultyWatch>();
+        builder.Services.AddScoped<Difficulty.LateFeeNotices>();
+        builder.Services.AddTimer<Difficulty.DifficultyWatchTimer>(Difficulty.DifficultyWatchTimer.Kind);
+        if (builder.Configuration.GetSection(EventOptions.Section).GetValue<bool?>(nameof(EventOptions.RunInBackground)) ?? !settings.IsCommand)
+        {
+            builder.Services.AddHostedService<Difficulty.DifficultyWatchStart>();
+        }
+
         Difficulty.DifficultyEndpoints.AddDifficultyPolicies(builder.Services);
         builder.Services.AddNavEntry(new("Payment difficulty", "/staff/difficulty", MudBlazor.Icons.Material.Outlined.HealthAndSafety, [Roles.Agent, Roles.Admin], 15));
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
