@@ -50,8 +50,11 @@ public sealed partial class PaymentDifficultyTests(DemoServer server) : IClassFi
         var agent = await server.SignInAsync("agent", "/agent");
         await agent.GotoAsync($"/staff/difficulty/{customer}");
         var card = agent.Locator($"[data-staff-plan='{plan}']");
+        // Each field commits its value when the cursor leaves it (Tab), as a person moving through the form would.
         await card.Locator("[data-number] input, input[data-number]").FillAsync("60000");
+        await card.Locator("[data-number] input, input[data-number]").PressAsync("Tab");
         await card.Locator("[data-note] input, input[data-note]").FillAsync("Long-term illness; agreed with the shopper on the phone");
+        await card.Locator("[data-note] input, input[data-note]").PressAsync("Tab");
         await card.Locator($"[data-adjust='{plan}']").ClickAsync();
         await Expect(agent.Locator("[data-staff-confirm]").Last).ToContainTextAsync("Write off 60000 minor units");
         await agent.Locator("[data-staff-yes]").ClickAsync();

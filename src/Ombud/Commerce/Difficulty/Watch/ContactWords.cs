@@ -11,14 +11,16 @@ internal static class ContactWords
 
     public static string Body(string name, IEnumerable<string> noticed, IReadOnlyList<DebtAdviceService> advice)
     {
-        var first = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
-        var body = $"Hello {first}, we noticed that {Join([.. noticed])}. If money is tight, you have options: you may be able to move a due date, "
+        var body = $"Hello {FirstName(name)}, we noticed that {Join([.. noticed])}. If money is tight, you have options: you may be able to move a due date, "
             + "spread what is left over more, smaller payments, or pause payments for a while. Open one of your orders to see what you can do "
             + "and exactly what it costs before you say yes, or write to us in the chat; a person is always one message away.";
         return advice.Count == 0
             ? body
             : body + " Free, confidential debt advice: " + string.Join("; ", advice.Select(a => a.Url is null ? a.Name : $"{a.Name} ({a.Url})")) + ".";
     }
+
+    /// <summary>How a message greets the shopper: by their first name.</summary>
+    public static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
 
     private static string Join(IReadOnlyList<string> parts) => parts.Count switch
     {

@@ -37,6 +37,13 @@ internal sealed class DifficultySigns(WatchRules rules, DateTime now)
             signs.Add(new($"{Count(extensions, "due date")} extended in the last {rules.LookbackDays} days", "you have moved due dates more than once"));
         }
 
+        // A breathing space moves missed payments on (they are no longer missed), so taking one is a sign of its own.
+        if (adjustments.Where(a => a.Kind == AdjustmentKind.BreathingSpace && a.Status == AdjustmentStatus.Applied && DateOnly.FromDateTime(a.RequestedAt) >= Since)
+            .MaxBy(a => a.RequestedAt) is { } paused)
+        {
+            signs.Add(new($"took a breathing space on {paused.RequestedAt:yyyy-MM-dd}", "you have paused your payments"));
+        }
+
         var open = plans.Where(p => !p.IsSettled).ToList();
         var recent = open.Count(p => DateOnly.FromDateTime(p.CreatedAt) >= Today.AddDays(-rules.NewPlanDays));
         if (open.Count >= rules.OpenPlansToFlag && recent >= rules.NewPlansToFlag)

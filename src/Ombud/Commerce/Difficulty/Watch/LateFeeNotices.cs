@@ -90,8 +90,7 @@ public sealed class LateFeeNotices(OmbudDb db, UnitOfWork unitOfWork, AuditLog a
     {
         var owed = new Money(overdue.Sum(i => i.RemainingMinor), plan.Currency);
         var fee = new Money(rules.LateFeeMinor * overdue.Count, plan.Currency);
-        var first = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
-        var body = $"Hello {first}, {owed} was due on {overdue[0].DueDate:yyyy-MM-dd} and we have not received it. If it is still unpaid on {feeDay:yyyy-MM-dd}, "
+        var body = $"Hello {ContactWords.FirstName(name)}, {owed} was due on {overdue[0].DueDate:yyyy-MM-dd} and we have not received it. If it is still unpaid on {feeDay:yyyy-MM-dd}, "
             + $"a late fee of {fee} will be added. If paying is hard right now, you have options before then: move the due date, spread what is left, "
             + "or pause payments for a while. Open the order to see them and what each costs, or write to us in the chat."
             + (string.IsNullOrWhiteSpace(rules.NoticeText) ? "" : "\n\n" + rules.NoticeText.Trim());
