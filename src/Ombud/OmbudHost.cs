@@ -22,7 +22,7 @@ internal static class OmbudHost
         }
 
         builder.AddPlatform(settings);
-        builder.AddCommerce();
+        builder.AddCommerce(settings);
         builder.AddConversations();
         builder.AddDisputes();
         builder.AddWebhooks();

@@ -2,6 +2,8 @@ using Ombud.Platform.Privacy;
 using Ombud.Platform.StaffDesk;
 using Ombud.Commerce.Ingestion;
 using Ombud.Platform.Auth;
+using Ombud.Platform.Events;
+using Ombud.Platform.Timers;
 using Ombud.Web.Admin;
 using Ombud.Web.Layout;
 
@@ -9,7 +11,7 @@ namespace Ombud.Commerce;
 
 internal static class CommerceSetup
 {
-    public static void AddCommerce(this IHostApplicationBuilder builder)
+    public static void AddCommerce(this IHostApplicationBuilder builder, HostSettings settings)
     {
         builder.Services.AddScoped<CommerceIngestion>();
         builder.Services.AddScoped<CommerceReads>();
@@ -22,6 +24,14 @@ internal static class CommerceSetup
         builder.Services.AddCustomerViewPart<Staff.CustomerFile>();
         builder.Services.Configure<Difficulty.DifficultyOptions>(builder.Configuration.GetSection(Difficulty.DifficultyOptions.Section));
         builder.Services.AddScoped<Difficulty.PlanAdjustments>();
+        builder.Services.AddScoped<Difficulty.DifficultyWatch>();
+        builder.Services.AddScoped<Difficulty.LateFeeNotices>();
+        builder.Services.AddTimer<Difficulty.DifficultyWatchTimer>(Difficulty.DifficultyWatchTimer.Kind);
+        if (builder.Configuration.GetSection(EventOptions.Section).GetValue<bool?>(nameof(EventOptions.RunInBackground)) ?? !settings.IsCommand)
+        {
+            builder.Services.AddHostedService<Difficulty.DifficultyWatchStart>();
+        }
+
         Difficulty.DifficultyEndpoints.AddDifficultyPolicies(builder.Services);
         builder.Services.AddNavEntry(new("Customers", "/staff/customers", MudBlazor.Icons.Material.Outlined.PersonSearch, [], 5, Shows: Policies.IsStaffDesk));
         builder.Services.AddNavEntry(new("Payment difficulty", "/staff/difficulty", MudBlazor.Icons.Material.Outlined.HealthAndSafety, [Roles.Agent, Roles.Admin], 15));

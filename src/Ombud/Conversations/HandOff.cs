@@ -103,6 +103,9 @@ public enum HandOffReason
     Vulnerability,
     LargeAmount,
     FraudClaim,
+
+    /// <summary>The shopper said they cannot pay (a lost job, debts) and nothing they may take alone fits, or they asked for a person about it.</summary>
+    FinancialDifficulty,
 }
 
 public enum HandOffStatus

@@ -52,6 +52,9 @@ public enum Skill
     Disputes,
     FraudFirstResponse,
     VulnerableCustomers,
+
+    /// <summary>Shoppers who cannot pay: forbearance options, plan adjustments, debt-advice signposting.</summary>
+    FinancialDifficulty,
 }
 
 /// <summary>Skills by the names the API uses (camelCase, as in JSON).</summary>

@@ -125,7 +125,7 @@ public sealed class HandOffConversationTests(AssistantApps apps)
     [Theory]
     [InlineData("My husband passed away last month and I can't keep up with the payments")]
     [InlineData("Min mamma har gått bort och jag har inte råd att betala")]
-    [InlineData("Ich habe meinen Job verloren und kann die Raten nicht zahlen")]
+    [InlineData("Mein Mann ist verstorben und ich kann die Raten nicht zahlen")]
     [InlineData("I'm in hospital with cancer, can my payment wait?")]
     public async Task Signs_of_vulnerability_go_to_a_person_first_in_line(string message)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce;
+using Ombud.Conversations;
 using Ombud.Tests.Assistant.Support;
 using Ombud.Tests.Support;
 
@@ -39,9 +40,9 @@ public sealed class PaymentDifficultyConversationTests(AssistantApps apps)
     }
 
     [Theory]
-    [InlineData("Jag kan inte betala den här månaden", "ja", "Kostnad")]
-    [InlineData("Ich kann diesen Monat nicht zahlen", "ja", "Kosten")]
-    public async Task Swedish_and_German_shoppers_get_their_options_and_act_with_a_yes(string text, string yes, string costWord)
+    [InlineData("Jag kan inte betala den här månaden", "ja", "Kostnad", "Skjut upp din nästa betalning 14 dagar", "Klart. Din nästa betalning förfaller 14 dagar senare.")]
+    [InlineData("Ich kann diesen Monat nicht zahlen", "ja", "Kosten", "Deine nächste Zahlung um 14 Tage verschieben", "Erledigt. Deine nächste Zahlung wird 14 Tage später fällig.")]
+    public async Task Swedish_and_German_shoppers_get_their_options_in_their_language_and_act_with_a_yes(string text, string yes, string costWord, string title, string done)
     {
         var world = await ShopperWorld.CreateAsync(await apps.GetAsync(Provider.Sqlite));
         await using var chat = await world.ChatAsync();
@@ -51,6 +52,11 @@ public sealed class PaymentDifficultyConversationTests(AssistantApps apps)
         var accepted = await chat.SayAsync(yes);
 
         Assert.Contains(costWord, offered.Reply, StringComparison.Ordinal);
+        Assert.Contains(title, offered.Reply, StringComparison.Ordinal);
+        Assert.Contains("29.00 SEK", offered.Reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Move your next payment", offered.Reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Spread what is left", offered.Reply, StringComparison.Ordinal);
+        Assert.Equal(done, accepted.Reply);
         Assert.Equal("plan.adjusted:ExtendDueDate", accepted.Action);
         Assert.Equal(1, (await PlanAsync(world)).ExtensionsTaken);
     }
@@ -69,6 +75,10 @@ public sealed class PaymentDifficultyConversationTests(AssistantApps apps)
         Assert.True(turn.Handoff);
         Assert.Contains("Kronofogden", turn.Reply, StringComparison.Ordinal);
         Assert.Equal(0, (await PlanAsync(world)).ExtensionsTaken);
+        var handOff = await world.App.WithDbAsync(db => db.Set<HandOff>().AsNoTracking().SingleAsync(h => h.ConversationId == chat.ConversationId));
+        Assert.Equal((HandOffReason.FinancialDifficulty, 0), (handOff.Reason, handOff.Priority));
+        Assert.Equal(Ombud.Marketplace.Skill.FinancialDifficulty, Ombud.Marketplace.Dispatch.HandOffNeeds.Of(handOff.Reason.ToString(), handOff.Priority, handOff.Intent, false).Skill);
+        Assert.Equal(1, await world.App.WithDbAsync(db => db.Set<DifficultyDisclosure>().CountAsync(d => d.CustomerId == handOff.CustomerId)));
     }
 
     private static Task<PaymentPlan> PlanAsync(ShopperWorld world) =>

@@ -68,6 +68,10 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/staff/adjustments/awaiting-approval"] =                         "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
         ["POST /api/v1/staff/adjustments/{id:guid}/approval"] =                       "401  403   403   403    403   403   404   403   403     404    404    401     403     403",
         ["POST /api/v1/staff/adjustments/{id:guid}/rejection"] =                      "401  403   403   403    403   403   404   403   403     404    404    401     403     403",
+        // The financial-difficulty queue (staff only); no case is open in this world, so deciding one is 404.
+        ["GET /api/v1/staff/difficulty-cases"] =                                      "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
+        ["POST /api/v1/staff/difficulty-cases/{id:guid}/contact"] =                   "401  403   403   403    403   403   404   403   403     404    404    401     403     403",
+        ["POST /api/v1/staff/difficulty-cases/{id:guid}/resolution"] =                "401  403   403   403    403   403   404   403   403     404    404    401     403     403",
         // Disputes: merchant
         ["GET /api/v1/merchant/disputes/"] =                                          "401  401   401   401    ok    ok    401   401   401     401    403    401     403     403",
         ["GET /api/v1/merchant/disputes/{id:guid}"] =                                 "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
@@ -295,6 +299,7 @@ public sealed class AuthorisationMatrixTests
             _ when template.StartsWith("/api/v1/fraud/cases", StringComparison.Ordinal) && template.EndsWith("/evidence", StringComparison.Ordinal) =>
                 """{"text":"A post","link":"not a link"}""",
             _ when template.StartsWith("/api/v1/me/plans", StringComparison.Ordinal) => """{"kind":"extendDueDate","acceptedCost":0}""",
+            _ when template.EndsWith("/resolution", StringComparison.Ordinal) => """{"resolution":"Agreed a breathing space."}""",
             _ when template.StartsWith("/api/v1/webhooks/endpoints", StringComparison.Ordinal) => """{"url":"http://127.0.0.1:9/other"}""",
             _ => "{}",
         };

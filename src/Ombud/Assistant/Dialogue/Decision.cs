@@ -35,7 +35,7 @@ internal sealed record HandOffRequest(HandOffReason Reason, string SuggestedReso
 {
     public int Priority => Reason switch
     {
-        HandOffReason.FraudClaim or HandOffReason.Vulnerability => 0,
+        HandOffReason.FraudClaim or HandOffReason.Vulnerability or HandOffReason.FinancialDifficulty => 0,
         HandOffReason.Frustration or HandOffReason.LargeAmount => 1,
         _ => 2,
     };
@@ -47,7 +47,7 @@ internal sealed record HandOffRequest(HandOffReason Reason, string SuggestedReso
 /// </summary>
 /// <param name="Plan">For a proposed plan adjustment: the plan, the adjustment and the cost the shopper was shown.</param>
 internal sealed record PendingQuestion(string Kind, string Intent, IReadOnlyList<Guid> Orders, Guid? DisputeId = null, Guid? Plan = null,
-    string? Adjustment = null, long? Cost = null)
+    string? Adjustment = null, long? Cost = null, int? Number = null)
 {
     public const string WhichOrder = "which-order";
     public const string Tracking = "tracking";

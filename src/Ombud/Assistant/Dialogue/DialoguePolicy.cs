@@ -33,7 +33,9 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
         if (reading.HumanPhrase is not null || IsConfident(reading, "human_agent"))
         {
-            return HandOff(turn, HandOffReason.Requested, "human-requested", "handoff-requested");
+            // Asked for a person while talking about paying: someone with the financial-difficulty skill.
+            return HandOff(turn, turn.Pending is { Kind: PendingQuestion.AdjustPlan } ? HandOffReason.FinancialDifficulty : HandOffReason.Requested,
+                "human-requested", "handoff-requested");
         }
 
         if (turn.HandedOff)
@@ -43,8 +45,11 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
         if (reading.VulnerabilityPhrase is not null)
         {
-            var handOff = HandOff(turn, HandOffReason.Vulnerability, "vulnerability", "handoff-vulnerability");
-            return handOff with { Reply = handOff.Reply + await difficulty.SignpostAsync(turn, ct) };
+            // Money trouble alone goes to a person with the financial-difficulty skill; bereavement, illness and the like to the vulnerable-customers one.
+            var handOff = Understanding.Signals.PersonalHardship.FirstMatch(reading.Text) is null
+                ? HandOff(turn, HandOffReason.FinancialDifficulty, "financial-difficulty", "handoff-vulnerability")
+                : HandOff(turn, HandOffReason.Vulnerability, "vulnerability", "handoff-vulnerability");
+            return handOff with { Reply = handOff.Reply + await difficulty.DisclosedAsync(turn, ct) };
         }
 
         if (turn.Pending is { Kind: PendingQuestion.AdjustPlan } proposed)
@@ -458,6 +463,7 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
     private static string Suggest(HandOffReason reason, Turn turn) => reason switch
     {
+        HandOffReason.FinancialDifficulty => "Financial difficulty: look at the shopper's plans and options on the payment-difficulty page; offer a breathing space, a re-plan or waived fees; signpost free debt advice.",
         HandOffReason.Vulnerability => "Follow the vulnerable-customer policy: offer a payment pause or an affordable plan, waive fees where allowed, check affordability before collecting.",
         HandOffReason.Frustration => $"Apologise and resolve what the shopper last asked ({IntentName(turn)}) first; consider a goodwill gesture.",
         HandOffReason.NotUnderstood => "Ask what the shopper needs; the assistant could not tell from two messages.",

@@ -54,6 +54,23 @@ internal static class Phrases
             "I'm sorry money is tight. Here is something you can do yourself: {0}. {1} Cost: {2}. Shall I do that for you? Reply yes to go ahead; anything else changes nothing.",
             "Tråkigt att pengarna inte räcker till. Det här kan du göra själv: {0}. {1} Kostnad: {2}. Ska jag göra det åt dig? Svara ja för att gå vidare; allt annat ändrar ingenting.",
             "Schade, dass das Geld gerade knapp ist. Das kannst du selbst tun: {0}. {1} Kosten: {2}. Soll ich das für dich erledigen? Antworte ja, um fortzufahren; alles andere ändert nichts."),
+        // Option titles and what each changes, for Swedish and German replies (English uses Commerce's own words, with the new dates).
+        ["option-ExtendDueDate"] = ("Move your next payment {0} days later", "Skjut upp din nästa betalning {0} dagar", "Deine nächste Zahlung um {0} Tage verschieben"),
+        ["option-Replan"] = ("Spread what is left over {0} smaller payments", "Dela upp det som är kvar på {0} mindre betalningar", "Den Rest auf {0} kleinere Zahlungen verteilen"),
+        ["option-BreathingSpace"] = (
+            "Pause your payments and late fees for {0} days", "Pausa dina betalningar och förseningsavgifter i {0} dagar", "Deine Zahlungen und Mahngebühren {0} Tage lang pausieren"),
+        ["option-WaiveLateFees"] = ("Waive your late fees", "Stryka dina förseningsavgifter", "Deine Mahngebühren erlassen"),
+        ["change-ExtendDueDate"] = (
+            "Your next payment falls due {0} days later.", "Din nästa betalning förfaller {0} dagar senare.", "Deine nächste Zahlung wird {0} Tage später fällig."),
+        ["change-Replan"] = (
+            "What is left is split into {0} payments, the total stays the same.", "Det som är kvar delas upp på {0} betalningar, summan blir densamma.",
+            "Der Rest wird auf {0} Zahlungen aufgeteilt, die Summe bleibt gleich."),
+        ["change-BreathingSpace"] = (
+            "Every unpaid payment moves {0} days later and no late fees are charged meanwhile.", "Alla obetalda betalningar flyttas {0} dagar och inga förseningsavgifter tas ut under tiden.",
+            "Alle offenen Zahlungen werden um {0} Tage verschoben, und in dieser Zeit fallen keine Mahngebühren an."),
+        ["change-WaiveLateFees"] = (
+            "Your unpaid late fees are taken off what you owe.", "Dina obetalda förseningsavgifter dras av från det du är skyldig.",
+            "Deine offenen Mahngebühren werden von deiner Schuld abgezogen."),
         ["difficulty-others"] = ("Other options:", "Andra alternativ:", "Weitere Möglichkeiten:"),
         ["difficulty-with-person"] = ("(a person arranges this with you)", "(en person ordnar det med dig)", "(eine Person vereinbart das mit dir)"),
         ["difficulty-free"] = ("free", "gratis", "kostenlos"),

@@ -30,6 +30,9 @@ internal static class HandOffBriefs
             HandOffReason.NotUnderstood => "Not understood twice in a row",
             HandOffReason.Vulnerability => $"Possible vulnerability (\"{reading.VulnerabilityPhrase}\")",
             HandOffReason.LargeAmount => "Large amount",
+            HandOffReason.FinancialDifficulty => (reading.VulnerabilityPhrase ?? reading.DifficultyPhrase) is { } said
+                ? $"Financial difficulty disclosed (\"{said}\")"
+                : "Asked for a person while talking about paying",
             _ => "Fraud claim",
         };
         var lines = new List<string>

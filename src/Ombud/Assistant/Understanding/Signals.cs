@@ -29,27 +29,44 @@ internal static class Signals
         "kundenservice", "berater", "beraterin", "keine maschine", "kein bot", "kein roboter", "nicht mit einem bot",
     ], allowTypos: true);
 
-    /// <summary>Bereavement, illness, hardship: a person should take these, gently, whatever the question was.</summary>
-    public static readonly PhraseMatcher Vulnerability = new(
+    /// <summary>
+    /// Money trouble said outright (a lost job, debts, no money left): a person with the financial-difficulty skill
+    /// takes it, and it counts as vulnerability for the queue, whatever the question was.
+    /// </summary>
+    private static readonly string[] MoneyHardshipPhrases =
+    [
+        // English
+        "lost my job", "lost my income", "unemployed", "made redundant", "laid off",
+        "cant afford", "cannot afford", "can not afford", "hardship", "struggling financially", "struggling to pay", "in debt",
+        "debt collector", "bankrupt", "no money left",
+        // Swedish
+        "förlorat jobbet", "förlorade jobbet", "blev av med jobbet", "arbetslös", "uppsagd", "har inte råd", "inte råd",
+        "ekonomiska svårigheter", "skulder", "kronofogden", "inga pengar kvar",
+        // German
+        "job verloren", "arbeit verloren", "arbeitslos", "gekündigt worden", "kann mir nicht leisten", "nicht leisten", "finanzielle schwierigkeiten",
+        "schulden", "inkasso", "pleite", "kein geld mehr",
+    ];
+
+    /// <summary>Bereavement, illness and other hard circumstances besides money: a person trained for vulnerable customers takes these.</summary>
+    private static readonly string[] PersonalHardshipPhrases =
     [
         // English
         "passed away", "died", "has died", "death in the family", "funeral", "bereavement", "bereaved", "widow", "widowed", "widower",
         "cancer", "chemo", "chemotherapy", "hospital", "hospitalised", "hospitalized", "seriously ill", "terminally ill", "very ill",
         "am ill", "been ill", "fell ill", "i am sick", "im sick", "been sick", "illness", "disabled", "disability", "mental health",
-        "depressed", "depression", "suicidal", "lost my job", "lost my income", "unemployed", "made redundant", "laid off",
-        "cant afford", "cannot afford", "can not afford", "hardship", "struggling financially", "struggling to pay", "in debt",
-        "debt collector", "bankrupt", "no money left", "homeless", "domestic abuse", "carer",
+        "depressed", "depression", "suicidal", "homeless", "domestic abuse", "carer",
         // Swedish
         "gått bort", "gick bort", "har dött", "avled", "dödsfall", "begravning", "änka", "änkling", "cancer", "sjukhus", "sjukhuset",
-        "allvarligt sjuk", "är sjuk", "blivit sjuk", "sjukskriven", "sjukdom", "funktionsnedsättning", "deprimerad", "depression",
-        "förlorat jobbet", "förlorade jobbet", "blev av med jobbet", "arbetslös", "uppsagd", "har inte råd", "inte råd",
-        "ekonomiska svårigheter", "skulder", "kronofogden", "inga pengar kvar", "hemlös",
+        "allvarligt sjuk", "är sjuk", "blivit sjuk", "sjukskriven", "sjukdom", "funktionsnedsättning", "deprimerad", "depression", "hemlös",
         // German
         "gestorben", "verstorben", "ist tot", "todesfall", "beerdigung", "beerdigt", "witwe", "witwer", "krebs", "krankenhaus",
-        "schwer krank", "bin krank", "krank geworden", "krankheit", "behinderung", "depressiv", "depression", "job verloren",
-        "arbeit verloren", "arbeitslos", "gekündigt worden", "kann mir nicht leisten", "nicht leisten", "finanzielle schwierigkeiten",
-        "schulden", "inkasso", "pleite", "kein geld mehr", "obdachlos",
-    ], allowTypos: false);
+        "schwer krank", "bin krank", "krank geworden", "krankheit", "behinderung", "depressiv", "depression", "obdachlos",
+    ];
+
+    public static readonly PhraseMatcher PersonalHardship = new(PersonalHardshipPhrases, allowTypos: false);
+
+    /// <summary>Bereavement, illness, hardship (money trouble included): a person should take these, gently, whatever the question was.</summary>
+    public static readonly PhraseMatcher Vulnerability = new([.. PersonalHardshipPhrases, .. MoneyHardshipPhrases], allowTypos: false);
 
     /// <summary>"I can't pay this month", "can I pay later": the shopper needs more time, and gets their options with costs.</summary>
     public static readonly PhraseMatcher PaymentDifficulty = new(

@@ -32,6 +32,10 @@ internal sealed class CommerceCustomerData(OmbudDb db, CustomerAccounts accounts
             ["orders"] = orders,
             ["payments"] = payments,
             ["refunds"] = refunds,
+            ["planAdjustments"] = await db.Set<PlanAdjustment>().AsNoTracking().Where(a => a.CustomerId == customerId).OrderBy(a => a.RequestedAt).ToListAsync(ct),
+            ["difficultyCases"] = await db.Set<DifficultyCase>().AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.OpenedAt).ToListAsync(ct),
+            ["paymentNotices"] = await db.Set<DifficultyNotice>().AsNoTracking().Where(n => n.CustomerId == customerId).OrderBy(n => n.SentAt).ToListAsync(ct),
+            ["difficultyDisclosures"] = await db.Set<DifficultyDisclosure>().AsNoTracking().Where(d => d.CustomerId == customerId).OrderBy(d => d.DisclosedAt).ToListAsync(ct),
         };
         return new CustomerDataPart(sections, new Dictionary<string, byte[]>(),
             [$"customer:{customerId}", .. orders.Select(o => $"order:{o.Id}"), .. payments.Select(p => $"payment:{p.Id}"), .. refunds.Select(r => $"refund:{r.Id}")]);
@@ -76,7 +80,13 @@ internal sealed class CommerceCustomerData(OmbudDb db, CustomerAccounts accounts
             refund.Pseudonymise(CustomerErasureScope.Removed);
         }
 
-        return new ErasedRecords(1 + orders.Count + refunds.Count,
+        // The messages we sent (they greet the shopper by name) and what they told us go; the cases and adjustments stay as records without a name.
+        var notices = await db.Set<DifficultyNotice>().Where(n => n.CustomerId == scope.CustomerId).ToListAsync(ct);
+        var disclosures = await db.Set<DifficultyDisclosure>().Where(d => d.CustomerId == scope.CustomerId).ToListAsync(ct);
+        db.RemoveRange(notices);
+        db.RemoveRange(disclosures);
+
+        return new ErasedRecords(1 + orders.Count + refunds.Count + notices.Count + disclosures.Count,
             [$"customer:{scope.CustomerId}", .. orders.Select(o => $"order:{o.Id}"), .. refunds.Select(r => $"refund:{r.Id}")]);
     }
 }

@@ -32,3 +32,13 @@ public sealed record PlanAdjusted(Guid AdjustmentId, Guid PlanId, Guid OrderId, 
     public const string Type = "plan.adjusted";
     public const int Version = 1;
 }
+
+/// <summary>
+/// The difficulty watch reached out to a shopper with their options (an in-app message, <see cref="NoticeId"/>). The
+/// words are in the event so a mail sender can send the same message by e-mail without reading Commerce's tables.
+/// </summary>
+public sealed record DifficultyContactMade(Guid CaseId, Guid NoticeId, Guid CustomerId, string Market, string Title, string Body, DateTime SentAt)
+{
+    public const string Type = "difficulty.contact-made";
+    public const int Version = 1;
+}

@@ -33,9 +33,12 @@ internal static class DemoWorldStartup
 
             var summary = await DemoWorldSeeder.SeedAsync(db, settings, _ => { }, cancellationToken);
             var difficulties = await DemoDifficulty.PlantAsync(services, cancellationToken);
+            // The watch's first run, as the daily timer would: staff find flagged shoppers in the queue at once.
+            var watched = await services.GetRequiredService<Difficulty.DifficultyWatch>().RunAsync(cancellationToken);
             if (logger.IsEnabled(LogLevel.Information))
             {
-                logger.LogInformation("Planted {Count} payment-difficulty adjustment(s) for the demo", difficulties);
+                logger.LogInformation("Planted {Count} payment-difficulty adjustment(s) for the demo; the difficulty watch flagged {Flagged} shoppers",
+                    difficulties, watched.Flagged);
             }
 
             if (logger.IsEnabled(LogLevel.Information))

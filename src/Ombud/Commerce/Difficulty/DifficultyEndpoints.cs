@@ -65,6 +65,25 @@ internal static class DifficultyEndpoints
             idem.RunAsync(http, id, async ct => Staffed(await adjustments.RejectAsync(id, caller.Actor, ct))))
             .Produces<StaffAdjustmentView>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Reject a write-off waiting for a second person; whoever asked for it cannot.");
+        MapQueue(staff);
+    }
+
+    /// <summary>The financial-difficulty queue the daily watch fills: staff read it, mark shoppers contacted, resolve cases.</summary>
+    private static void MapQueue(RouteGroupBuilder staff)
+    {
+        staff.MapGet("/difficulty-cases", async (bool? all, DifficultyWatch watch, CancellationToken ct) =>
+            TypedResults.Ok((await watch.QueueAsync(all ?? false, ct)).ToList()))
+            .Produces<List<Contracts.DifficultyCaseRecord>>()
+            .WithSummary("Shoppers the daily watch found showing signs of payment difficulty, open cases first, with the reasons in words; all=true adds resolved ones.");
+        staff.MapPost("/difficulty-cases/{id:guid}/contact", (Guid id, Caller caller, HttpContext http, IdempotentRequests idem, DifficultyWatch watch) =>
+            idem.RunAsync(http, id, ct => watch.MarkContactedAsync(id, caller.Actor, ct)))
+            .Produces<Contracts.DifficultyCaseRecord>().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Record that staff contacted the shopper; it counts towards the contact limit, so the watch does not contact them again soon.");
+        staff.MapPost("/difficulty-cases/{id:guid}/resolution", (Guid id, CaseResolution body, Caller caller, HttpContext http, IdempotentRequests idem,
+                DifficultyWatch watch) =>
+            idem.RunAsync(http, body, ct => watch.ResolveAsync(id, body.Resolution, caller.Actor, ct)))
+            .Produces<Contracts.DifficultyCaseRecord>().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Resolve a difficulty case, saying how; the watch opens no new case for the shopper within the contact limit.");
     }
 
     private static RouteGroupBuilder Problems(this RouteGroupBuilder group) => group

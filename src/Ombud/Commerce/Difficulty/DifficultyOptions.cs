@@ -7,6 +7,9 @@ public sealed class DifficultyOptions
 
     public Dictionary<string, MarketDifficultyRules> Markets { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The daily early-detection watch (section <c>Ombud:Difficulty:Watch</c>).</summary>
+    public WatchRules Watch { get; set; } = new();
+
     /// <summary>The rules of <paramref name="market"/>; a market not configured gets the cautious defaults (no fees).</summary>
     public MarketDifficultyRules For(string market) => Markets.GetValueOrDefault(market) ?? new MarketDifficultyRules();
 }
@@ -50,6 +53,21 @@ public sealed class MarketDifficultyRules
 
     public long ExtensionFee => FeesForbidden ? 0 : ExtensionFeeMinor;
 
+    /// <summary>The late fee charged per missed instalment by the daily run; zero (the default) charges none.</summary>
+    public long LateFeeMinor { get; set; }
+
+    /// <summary>Days after its due date before an unpaid instalment may be charged a late fee.</summary>
+    public int LateFeeGraceDays { get; set; } = 7;
+
+    /// <summary>
+    /// The least number of days between the notice before a late fee and the fee (CONC 7.7 and the Consumer Duty: notice
+    /// before action; the notice names the amount, the date and the options).
+    /// </summary>
+    public int NoticeDaysBeforeLateFee { get; set; } = 5;
+
+    /// <summary>The market's regulatory text added to every notice before action.</summary>
+    public string? NoticeText { get; set; }
+
     /// <summary>Free, independent debt advice in the market, shown whenever a shopper says they struggle to pay.</summary>
     public List<DebtAdviceService> DebtAdvice { get; set; } = [];
 }
@@ -63,4 +81,33 @@ public sealed class DebtAdviceService
     public string? Phone { get; set; }
 
     public string? About { get; set; }
+}
+
+/// <summary>
+/// Which signs flag a shopper and how often they may be contacted. The EU Consumer Credit Directive (2023/2225,
+/// Art. 36) asks for procedures that detect consumers in difficulty early; the frequency limit keeps that from
+/// becoming chasing.
+/// </summary>
+public sealed class WatchRules
+{
+    /// <summary>The hour of the day (UTC) the watch runs.</summary>
+    public int HourUtc { get; set; } = 6;
+
+    /// <summary>How far back late payments, extensions and disclosures count.</summary>
+    public int LookbackDays { get; set; } = 90;
+
+    /// <summary>A shopper is contacted by the watch at most once in this many days (and not again within it after staff resolve a case).</summary>
+    public int ContactEveryDays { get; set; } = 30;
+
+    public int LatePaymentsToFlag { get; set; } = 2;
+
+    public int ExtensionsToFlag { get; set; } = 2;
+
+    /// <summary>Rising balance: at least this many plans open at once …</summary>
+    public int OpenPlansToFlag { get; set; } = 3;
+
+    /// <summary>… of which at least this many were taken in the last <see cref="NewPlanDays"/> days.</summary>
+    public int NewPlansToFlag { get; set; } = 2;
+
+    public int NewPlanDays { get; set; } = 30;
 }

@@ -32,3 +32,6 @@ public sealed record AdjustmentYes(AdjustmentKind? Kind, long? AcceptedCost);
 
 /// <summary>A staff adjustment: <c>days</c> for an extension or breathing space, <c>instalments</c> for a re-plan, <c>amount</c> and <c>note</c> for a write-off.</summary>
 public sealed record StaffAdjustmentRequest(AdjustmentKind? Kind, int? Days, int? Instalments, long? Amount, string? Note);
+
+/// <summary>How staff closed a difficulty case: what was agreed or why nothing more is needed.</summary>
+public sealed record CaseResolution(string? Resolution);

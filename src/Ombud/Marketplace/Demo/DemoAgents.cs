@@ -24,8 +24,8 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
         new("agent@demo.ombud.test", "Jonas", AgentTier.Pro, ["en", "sv"], 2, [(Skill.Payments, 4), (Skill.Returns, 4), (Skill.Disputes, 3)]),
         new("trainee.agent@demo.ombud.test", "Elin", AgentTier.Trainee, ["en", "sv"], 1, [(Skill.Payments, 2)]),
         new("specialist.agent@demo.ombud.test", "Karin", AgentTier.Specialist, ["en", "sv", "de"], 3,
-            [(Skill.Disputes, 5), (Skill.FraudFirstResponse, 5), (Skill.VulnerableCustomers, 4)]),
-        new("staff.agent@demo.ombud.test", "Per", AgentTier.Staff, ["en", "sv"], 3, [(Skill.Payments, 3), (Skill.Returns, 3)]),
+            [(Skill.Disputes, 5), (Skill.FraudFirstResponse, 5), (Skill.VulnerableCustomers, 4), (Skill.FinancialDifficulty, 4)]),
+        new("staff.agent@demo.ombud.test", "Per", AgentTier.Staff, ["en", "sv"], 3, [(Skill.Payments, 3), (Skill.Returns, 3), (Skill.FinancialDifficulty, 3)]),
     ];
 
     /// <summary>The agents the demo plays itself.</summary>

@@ -175,7 +175,7 @@ public sealed class DispatchRules(MarketplaceOptions options, TimeProvider clock
     }
 
     /// <summary>Needs that only their specialists or staff may take.</summary>
-    public static bool IsSensitive(Skill skill) => skill is Skill.FraudFirstResponse or Skill.VulnerableCustomers;
+    public static bool IsSensitive(Skill skill) => skill is Skill.FraudFirstResponse or Skill.VulnerableCustomers or Skill.FinancialDifficulty;
 }
 
 /// <summary>How wide dispatch looks for a hand-off, widening with time waited.</summary>

@@ -23,18 +23,21 @@ internal static class HandOffNeeds
         ["complaint"] = Skill.Disputes,
         ["report_problem"] = Skill.Disputes,
         ["unauthorised_purchase"] = Skill.FraudFirstResponse,
+        ["payment_difficulty"] = Skill.FinancialDifficulty,
     };
 
     public static (Skill Skill, HandOffUrgency Urgency) Of(string reason, int priority, string? intent, bool hasOpenDispute)
     {
         var urgency = HandOffUrgency.None;
-        urgency |= reason == "Vulnerability" ? HandOffUrgency.Vulnerable : HandOffUrgency.None;
+        // Financial difficulty is a driver of vulnerability (FCA FG21/1): as urgent, but its own skill.
+        urgency |= reason is "Vulnerability" or "FinancialDifficulty" ? HandOffUrgency.Vulnerable : HandOffUrgency.None;
         urgency |= reason == "FraudClaim" || intent == "unauthorised_purchase" ? HandOffUrgency.Fraud : HandOffUrgency.None;
         urgency |= hasOpenDispute ? HandOffUrgency.RegulatoryClock : HandOffUrgency.None;
         // Conversations' priority 1 is anger or a large amount (0 is fraud and vulnerability, counted above).
         urgency |= priority == 1 ? HandOffUrgency.Upset : HandOffUrgency.None;
 
-        var skill = urgency.HasFlag(HandOffUrgency.Vulnerable) ? Skill.VulnerableCustomers
+        var skill = reason == "FinancialDifficulty" ? Skill.FinancialDifficulty
+            : urgency.HasFlag(HandOffUrgency.Vulnerable) ? Skill.VulnerableCustomers
             : urgency.HasFlag(HandOffUrgency.Fraud) ? Skill.FraudFirstResponse
             : intent is not null && ByIntent.TryGetValue(intent, out var byIntent) ? byIntent
             : hasOpenDispute ? Skill.Disputes

@@ -76,6 +76,14 @@ public sealed class DemoAccountsTests
         Assert.Equal(2, adjusted.Count(a => a.PlanId == extended.Id && a.Kind == AdjustmentKind.ExtendDueDate && a.Status == AdjustmentStatus.Applied));
         Assert.Contains(breathing.Instalments, i => i.LateFeeMinor > 0); // it was behind: a payment had been missed and charged a fee
         Assert.NotEmpty(firstMissed);
+        // The watch ran once at start: the planted shoppers wait in the staff queue; nobody in a breathing space is contacted.
+        var cases = await app.WithDbAsync(db => db.Set<DifficultyCase>().AsNoTracking().ToListAsync());
+        var notices = await app.WithDbAsync(db => db.Set<DifficultyNotice>().AsNoTracking().ToListAsync());
+        Assert.Contains(cases, c => c.CustomerId == extended.CustomerId && c.Status == DifficultyCaseStatus.Contacted);
+        Assert.Contains(cases, c => c.CustomerId == breathing.CustomerId && c.Status == DifficultyCaseStatus.Open);
+        Assert.Contains(cases, c => firstMissed.Any(g => g.Key == c.CustomerId));
+        Assert.DoesNotContain(notices, n => n.CustomerId == breathing.CustomerId);
+        Assert.All(notices.GroupBy(n => n.CustomerId), g => Assert.Single(g));
         await Difficulty.PlanBooks.AssertReconciledAsync(app, extended.OrderId);
         await Difficulty.PlanBooks.AssertReconciledAsync(app, breathing.OrderId);
     }
