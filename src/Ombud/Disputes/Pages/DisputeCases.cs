@@ -86,6 +86,9 @@ public sealed record DisputeCase(Dispute Dispute, Order Order, string MerchantNa
     public IEnumerable<DisputeTransition> ShopperAdditions =>
         Timeline.Where(t => t.Move == DisputeMove.AddInformation && DisputeActors.PartyOf(t.Actor) == DisputeParty.Shopper);
 
+    /// <summary>What the store said and refunded in the store period, oldest first.</summary>
+    public IEnumerable<DisputeTransition> StoreAnswers => Timeline.Where(t => t.Move is DisputeMove.MessageShopper or DisputeMove.RefundInStore);
+
     /// <summary>The merchant's appeal, when it made one.</summary>
     public DisputeTransition? Appeal => Timeline.LastOrDefault(t => t.Move == DisputeMove.Appeal);
 
