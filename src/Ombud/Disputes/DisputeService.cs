@@ -341,8 +341,12 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
         events.Publish(DisputeChanged.Prefix + changed.Move, changed);
     }
 
+    /// <summary>
+    /// The order with its plan: its lines and instalments in one query, said explicitly (one order's rows are few), so
+    /// EF does not warn about query splitting at every start.
+    /// </summary>
     private Task<Order?> OrderAsync(Guid id, CancellationToken ct) =>
-        db.Set<Order>().Include(o => o.Plan).SingleOrDefaultAsync(o => o.Id == id, ct);
+        db.Set<Order>().Include(o => o.Plan).AsSingleQuery().SingleOrDefaultAsync(o => o.Id == id, ct);
 
     private async Task<string> MarketAsync(Order order, CancellationToken ct) =>
         (await new CustomerOrders(db).ProfileAsync(order.CustomerId, ct))!.Market;

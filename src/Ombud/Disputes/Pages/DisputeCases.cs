@@ -21,7 +21,7 @@ internal sealed class DisputeCases(OmbudDb db)
             return null;
         }
 
-        var order = await db.Set<Order>().AsNoTracking().Include(o => o.Plan).SingleAsync(o => o.Id == dispute.OrderId, ct);
+        var order = await db.Set<Order>().AsNoTracking().Include(o => o.Plan).AsSingleQuery().SingleAsync(o => o.Id == dispute.OrderId, ct);
         var parties = new CustomerOrders(db);
         var merchant = (await parties.MerchantNamesAsync([dispute.MerchantId], ct))[dispute.MerchantId];
         var customer = (await parties.NamesAsync([dispute.CustomerId], ct))[dispute.CustomerId];
@@ -37,7 +37,7 @@ internal sealed class DisputeCases(OmbudDb db)
             return null;
         }
 
-        var order = await db.Set<Order>().AsNoTracking().Include(o => o.Plan)
+        var order = await db.Set<Order>().AsNoTracking().Include(o => o.Plan).AsSingleQuery()
             .SingleOrDefaultAsync(o => o.Id == orderId && o.CustomerId == viewer.PartyId, ct);
         if (order is null)
         {
