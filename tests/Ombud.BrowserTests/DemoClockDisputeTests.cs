@@ -34,6 +34,10 @@ public sealed class DemoClockDisputeTests(DemoServer server) : IClassFixture<Dem
         await admin.GetByRole(AriaRole.Button, new() { Name = "Move the clock" }).ClickAsync();
         await Expect(admin.Locator("[data-demo-ahead]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("ahead"));
 
+        // Days later by the node's clock the admin's sign-in has expired: they sign in again, as a person coming back would.
+        await admin.Context.CloseAsync();
+        admin = await server.SignInAsync("admin", "/admin");
+
         // The timer loop wakes when the clock moves; the page reads the dispute afresh until it shows the decision.
         await admin.GotoAsync($"/disputes/review/{id}");
         var state = admin.Locator("[data-status] [data-dispute-state]");
