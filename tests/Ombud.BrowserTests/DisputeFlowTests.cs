@@ -36,9 +36,13 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
         await Expect(shopper.Locator("[data-report-form]")).ToBeVisibleAsync();
         await Screenshot(shopper, "dispute-1-order");
 
-        await Expect(shopper.Locator("[data-reason]")).ToContainTextAsync("Goods or service not received");
+        await shopper.Locator("[data-reason]").ClickAsync();
+        await shopper.GetByRole(AriaRole.Option, new() { Name = "Goods or service not received" }).ClickAsync();
         await shopper.GetByLabel("What happened").FillAsync("The tracking says delivered, but no parcel came to my door or my mailbox.");
         await shopper.Locator("button[data-report]").ClickAsync();
+        // A report opens a case and pauses money: the page says what will happen and asks first.
+        await Expect(shopper.GetByRole(AriaRole.Dialog)).ToContainTextAsync("You dispute 1,348.00 SEK");
+        await shopper.Locator("button[data-confirm-yes]").ClickAsync();
         await shopper.WaitForURLAsync(new Regex(@"/shopper/disputes/[0-9a-f-]{36}$"));
         var disputeId = shopper.Url[^36..];
 

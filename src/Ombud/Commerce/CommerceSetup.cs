@@ -14,6 +14,7 @@ internal static class CommerceSetup
     public static void AddCommerce(this IHostApplicationBuilder builder, HostSettings settings)
     {
         builder.Services.AddScoped<CommerceIngestion>();
+        builder.Services.AddScoped<OrderRefunds>();
         builder.Services.AddScoped<CommerceReads>();
         builder.Services.AddScoped<OrderProgress>();
         builder.Services.AddScoped<OrderBatches>();

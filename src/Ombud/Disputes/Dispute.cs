@@ -69,6 +69,9 @@ public sealed partial class Dispute
 
     public Guid? RefundId { get; private set; }
 
+    /// <summary>What the store refunded itself during the store period (<see cref="RefundInStore"/>); a later decision pays only the rest.</summary>
+    public long StoreRefundedMinor { get; private set; }
+
     /// <summary>The customer's market when reported; it chose the regulatory policy.</summary>
     public string Market { get; private set; } = "";
 

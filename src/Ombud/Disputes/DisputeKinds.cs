@@ -87,4 +87,13 @@ public enum DisputeMove
 
     /// <summary>A fraud case's liability decision settles an unauthorised-purchase dispute, whatever its stage.</summary>
     DecideLiability,
+
+    /// <summary>The store writes to the shopper during the store period, to settle.</summary>
+    MessageShopper,
+
+    /// <summary>The store refunds all or part of the disputed amount during the store period; the money moves at once.</summary>
+    RefundInStore,
+
+    /// <summary>The shopper does not take what the store offered and goes on: Ombud asks the store for its side now.</summary>
+    DeclineSettlement,
 }

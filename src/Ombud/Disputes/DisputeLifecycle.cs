@@ -23,11 +23,20 @@ public sealed partial class Dispute
             ? refused
             : MoveTo(DisputeMove.AddInformation, State, actor, at, text);
 
-    /// <summary>The shopper says the store sorted it out; any refund the store made arrives as a refund of its own.</summary>
-    internal Outcome<Dispute> MarkSettled(string actor, DateTime at, string? note) =>
-        DisputeMoves.Refusal(DisputeMove.MarkSettled, State) is { } refused
-            ? refused
-            : CloseAs(DisputeMove.MarkSettled, DisputeOutcome.SettledWithStore, DisputeOutcomeDetail.SettledWithStore, actor, at, note);
+    /// <summary>
+    /// The shopper says the store sorted it out. What the store refunded here is what the dispute gave back
+    /// (already paid, nothing more moves); a refund the store made elsewhere arrives as a refund of its own.
+    /// </summary>
+    internal Outcome<Dispute> MarkSettled(string actor, DateTime at, string? note)
+    {
+        if (DisputeMoves.Refusal(DisputeMove.MarkSettled, State) is { } refused)
+        {
+            return refused;
+        }
+
+        RefundMinor = StoreRefundedMinor;
+        return CloseAs(DisputeMove.MarkSettled, DisputeOutcome.SettledWithStore, DisputeOutcomeDetail.SettledWithStore, actor, at, note);
+    }
 
     internal Outcome<Dispute> Withdraw(string actor, DateTime at, string? note)
     {

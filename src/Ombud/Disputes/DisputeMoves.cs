@@ -10,7 +10,8 @@ internal static class DisputeMoves
 {
     private static readonly Dictionary<DisputeState, DisputeMove[]> Allowed = new()
     {
-        [DisputeState.Reported] = [DisputeMove.RegisterReturn, DisputeMove.AddInformation, DisputeMove.MarkSettled, DisputeMove.Withdraw, DisputeMove.Escalate],
+        [DisputeState.Reported] = [DisputeMove.RegisterReturn, DisputeMove.AddInformation, DisputeMove.MessageShopper, DisputeMove.RefundInStore,
+            DisputeMove.MarkSettled, DisputeMove.DeclineSettlement, DisputeMove.Withdraw, DisputeMove.Escalate],
         [DisputeState.Initiated] = [DisputeMove.AcceptLoss, DisputeMove.SubmitEvidence, DisputeMove.AddInformation, DisputeMove.Withdraw, DisputeMove.ExpireMerchantDeadline],
         [DisputeState.Representment] = [DisputeMove.Decide, DisputeMove.AddInformation, DisputeMove.Withdraw],
         [DisputeState.PreArbitration] = [DisputeMove.Appeal, DisputeMove.Close, DisputeMove.AddInformation, DisputeMove.Withdraw],
@@ -43,6 +44,9 @@ internal static class DisputeMoves
         DisputeMove.ExpireMerchantDeadline => "expire merchant deadline",
         DisputeMove.RaiseHighRisk => "raise high risk",
         DisputeMove.DecideLiability => "decide liability",
+        DisputeMove.MessageShopper => "message shopper",
+        DisputeMove.RefundInStore => "refund in store",
+        DisputeMove.DeclineSettlement => "decline settlement",
         _ => move.ToString().ToLowerInvariant(),
     };
 
@@ -69,6 +73,9 @@ internal static class DisputeMoves
         DisputeMove.Appeal => "An appeal can only be made",
         DisputeMove.Close => "A dispute can only be closed without appeal",
         DisputeMove.ExpireMerchantDeadline => "The merchant's deadline can only expire",
+        DisputeMove.MessageShopper => "The store can only message the shopper here",
+        DisputeMove.RefundInStore => "The store can only refund here to settle",
+        DisputeMove.DeclineSettlement => "The store's offer can only be declined",
         _ => $"{move} can only happen",
     };
 }

@@ -29,7 +29,7 @@ public sealed record UnauthorisedPurchaseReported(Guid DisputeId, Guid OrderId, 
 public sealed record DisputeChanged(
     Guid DisputeId, Guid OrderId, Guid CustomerId, Guid MerchantId, int Step, string Move, DisputeState From, DisputeState To,
     DisputeReason Reason, DisputeOutcome? Outcome, DisputeOutcomeDetail? OutcomeDetail, long DisputedMinor, long RefundMinor,
-    string Currency, DateTime? MerchantDeadline, DateTime At)
+    string Currency, DateTime? MerchantDeadline, DateTime At, long StoreRefundedMinor = 0)
 {
     public const string Prefix = "dispute.";
 
@@ -49,6 +49,9 @@ public sealed record DisputeChanged(
         DisputeMove.Close => "closed",
         DisputeMove.ExpireMerchantDeadline => "merchant-deadline-expired",
         DisputeMove.DecideLiability => "liability-decided",
+        DisputeMove.MessageShopper => "shopper-messaged",
+        DisputeMove.RefundInStore => "refunded-in-store",
+        DisputeMove.DeclineSettlement => "settlement-declined",
         _ => move.ToString().ToLowerInvariant(),
     };
 
@@ -58,6 +61,6 @@ public sealed record DisputeChanged(
     {
         return new DisputeChanged(dispute.Id, dispute.OrderId, dispute.CustomerId, dispute.MerchantId, step.Number,
             TypeOf(step.Move)[Prefix.Length..], step.From, step.To, dispute.Reason, dispute.Outcome, dispute.OutcomeDetail,
-            dispute.DisputedMinor, dispute.RefundMinor, dispute.Currency, dispute.MerchantDeadline, step.At);
+            dispute.DisputedMinor, dispute.RefundMinor, dispute.Currency, dispute.MerchantDeadline, step.At, dispute.StoreRefundedMinor);
     }
 }

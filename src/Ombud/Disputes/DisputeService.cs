@@ -22,7 +22,8 @@ namespace Ombud.Disputes;
 /// while a timer holds the dispute's or the plan's row); the database refuses the second, which becomes a
 /// <see cref="WriteConflict"/> and saves nothing.
 /// </remarks>
-internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeClock clock, AuditLog audit, DomainEvents events, DecisionRules rules)
+internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeClock clock, AuditLog audit, DomainEvents events, DecisionRules rules,
+    OrderRefunds refunds)
 {
     private const int MaxText = 4000;
 
@@ -129,6 +130,44 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
 
     public Task<Outcome<Dispute>> MarkSettledAsync(Guid id, string? note, string actor, CancellationToken ct) =>
         MoveAsync(id, actor, (d, now) => d.MarkSettled(actor, now, note), ct);
+
+    /// <summary>The store writes to the shopper in the store period.</summary>
+    public Task<Outcome<Dispute>> MessageShopperAsync(Guid id, string text, string actor, CancellationToken ct) =>
+        Text("text", text) is { } invalid ? Refuse(invalid) : MoveAsync(id, actor, (d, now) => d.MessageShopper(text.Trim(), actor, now), ct);
+
+    /// <summary>
+    /// The store refunds <paramref name="amount"/> of the disputed amount in the store period, as an ordinary refund on the
+    /// order (it comes off the held instalments first; what was already paid goes back to the shopper), with an optional message.
+    /// </summary>
+    public async Task<Outcome<Dispute>> RefundInStoreAsync(Guid id, Money amount, string? message, string actor, CancellationToken ct)
+    {
+        if (message is { Length: > MaxText })
+        {
+            return Invalid.Field("message", $"At most {MaxText} characters.");
+        }
+
+        if (await FindAsync(id, ct) is not { } found)
+        {
+            return new NotFound("dispute", id.ToString());
+        }
+
+        var order = (await OrderAsync(found.OrderId, ct))!;
+        var refundable = await refunds.RefundableAsync(order, ct);
+        return await MoveAsync(id, actor, (d, now) =>
+        {
+            var moved = d.RefundInStore(amount, refundable, string.IsNullOrWhiteSpace(message) ? null : message.Trim(), actor, now);
+            if (moved.Succeeded)
+            {
+                refunds.Issue(order, amount, $"dispute {d.Id}: refunded by the store to settle", null, now);
+            }
+
+            return moved;
+        }, ct);
+    }
+
+    /// <summary>The shopper goes on after the store answered: the provider asks the store for its side now.</summary>
+    public Task<Outcome<Dispute>> DeclineSettlementAsync(Guid id, string? note, string actor, CancellationToken ct) =>
+        MoveAsync(id, actor, (d, now) => d.DeclineSettlement(actor, clock, now, note), ct);
 
     public Task<Outcome<Dispute>> WithdrawAsync(Guid id, string? note, string actor, CancellationToken ct) =>
         MoveAsync(id, actor, (d, now) => d.Withdraw(actor, now, note), ct);
@@ -279,16 +318,14 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
     private async Task SettleAsync(Dispute dispute, DateTime now, CancellationToken ct)
     {
         var order = (await OrderAsync(dispute.OrderId, ct))!;
-        if (dispute.RefundMinor > 0)
+        // What the store refunded itself in the store period is paid already; the order is never refunded beyond its total.
+        var owed = dispute.RefundMinor - dispute.StoreRefundedMinor;
+        if (owed > 0)
         {
-            // The store may have refunded part of the order meanwhile; an order is never refunded beyond its total.
-            var refunded = await db.Set<Refund>().Where(r => r.OrderId == order.Id).SumAsync(r => r.AmountMinor, ct);
-            var amount = Math.Min(dispute.RefundMinor, order.TotalMinor - refunded);
+            var amount = Math.Min(owed, (await refunds.RefundableAsync(order, ct)).Minor);
             if (amount > 0)
             {
-                var refund = new Refund(Guid.CreateVersion7(now), null, order, new Money(amount, order.Currency),
-                    $"dispute {dispute.Id}: {dispute.OutcomeDetail}", now);
-                db.Add(refund);
+                var refund = refunds.Issue(order, new Money(amount, order.Currency), $"dispute {dispute.Id}: {dispute.OutcomeDetail}", null, now);
                 dispute.RecordRefund(refund.Id);
             }
         }
@@ -308,8 +345,12 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
         events.Publish(DisputeChanged.Prefix + changed.Move, changed);
     }
 
+    /// <summary>
+    /// The order with its plan: its lines and instalments in one query, said explicitly (one order's rows are few), so
+    /// EF does not warn about query splitting at every start.
+    /// </summary>
     private Task<Order?> OrderAsync(Guid id, CancellationToken ct) =>
-        db.Set<Order>().Include(o => o.Plan).SingleOrDefaultAsync(o => o.Id == id, ct);
+        db.Set<Order>().Include(o => o.Plan).AsSingleQuery().SingleOrDefaultAsync(o => o.Id == id, ct);
 
     private async Task<string> MarketAsync(Order order, CancellationToken ct) =>
         (await new CustomerOrders(db).ProfileAsync(order.CustomerId, ct))!.Market;

@@ -48,7 +48,7 @@ public sealed class DisputeRefusalTests
         var early = await desk.TryAsync(s => s.SubmitEvidenceAsync(dispute.Id, evidence, "merchant:m", default));
 
         Assert.Equal(
-            "Evidence can only be submitted while the dispute is initiated (it is reported); allowed now: register return, add information, mark settled, withdraw, escalate.",
+            "Evidence can only be submitted while the dispute is initiated (it is reported); allowed now: register return, add information, message shopper, refund in store, mark settled, decline settlement, withdraw, escalate.",
             Assert.IsType<Conflict>(early.Error).Detail);
         Assert.Single((await desk.DisputeAsync(dispute.Id)).Transitions);
 

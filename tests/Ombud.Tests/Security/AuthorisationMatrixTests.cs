@@ -54,6 +54,7 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/shopper/disputes/{id:guid}/files/{fileId:guid}"] =              "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
         ["POST /api/v1/shopper/disputes/{id:guid}/information"] =                     "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
         ["POST /api/v1/shopper/disputes/{id:guid}/return"] =                          "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
+        ["POST /api/v1/shopper/disputes/{id:guid}/escalation"] =                      "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
         ["POST /api/v1/shopper/disputes/{id:guid}/settlement"] =                      "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
         ["POST /api/v1/shopper/disputes/{id:guid}/withdrawal"] =                      "401  ok    404   403    401   401   403   403   403     403    401    401     401     401",
         // Payment difficulty: the shopper's own plans (A's is paused by A's dispute; keys are known but hold no
@@ -78,6 +79,8 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/merchant/disputes/{id:guid}/acceptance"] =                     "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
         ["POST /api/v1/merchant/disputes/{id:guid}/appeal"] =                         "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
         ["POST /api/v1/merchant/disputes/{id:guid}/evidence"] =                       "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
+        ["POST /api/v1/merchant/disputes/{id:guid}/messages"] =                       "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
+        ["POST /api/v1/merchant/disputes/{id:guid}/refunds"] =                        "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
         ["GET /api/v1/merchant/disputes/{id:guid}/files/{fileId:guid}"] =             "401  403   403   ok     ok    404   403   403   403     403    403    401     403     403",
         // Disputes: staff
         ["GET /api/v1/staff/disputes/queue"] =                                        "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
@@ -292,6 +295,7 @@ public sealed class AuthorisationMatrixTests
             _ when template.EndsWith("/return", StringComparison.Ordinal) => """{"carrier":"PostNord","trackingNumber":"PN-1"}""",
             _ when template.EndsWith("/decision", StringComparison.Ordinal) => """{"winner":"shopper","detail":"merchantDidNotReply","explanation":"No answer."}""",
             _ when template.EndsWith("/appeal", StringComparison.Ordinal) => """{"text":"We delivered it."}""",
+            _ when template.EndsWith("/disputes/{id:guid}/refunds", StringComparison.Ordinal) => """{"amount":100,"message":"Sorry, here is part of it."}""",
             _ when template.EndsWith("/messages", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}","text":"Where is my parcel?"}""",
             _ when template.EndsWith("/handoff", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}"}""",
             _ when template.EndsWith("/certification", StringComparison.Ordinal) => """{"level":3}""",

@@ -41,6 +41,15 @@ internal static class DemoWorldStartup
                     difficulties, watched.Flagged);
             }
 
+            foreach (var part in services.GetServices<Platform.IDemoWorldPart>())
+            {
+                var planted = await part.PlantAsync(services, cancellationToken);
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("{Planted}", planted);
+                }
+            }
+
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("{Summary}", string.Join(Environment.NewLine, summary.Lines(settings)));
@@ -95,14 +104,18 @@ internal static class DemoWorldStartup
         return created;
     }
 
-    /// <summary>Anna Svensson when the world is ours; in a database seeded otherwise, the customer with the most orders.</summary>
-    private static async Task<Guid?> DemoShopperIdAsync(OmbudDb db, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The customer the demo shopper account speaks for: Anna Svensson when the world is ours; in a database seeded
+    /// otherwise, the customer with the most orders.
+    /// </summary>
+    internal static async Task<Guid?> DemoShopperIdAsync(OmbudDb db, CancellationToken cancellationToken) =>
         await db.Set<Customer>().Where(c => c.ExternalId == DemoWorldBuilder.ShopperExternalId).Select(c => (Guid?)c.Id)
             .FirstOrDefaultAsync(cancellationToken)
         ?? await db.Set<Order>().GroupBy(o => o.CustomerId).OrderByDescending(g => g.Count()).Select(g => (Guid?)g.Key)
             .FirstOrDefaultAsync(cancellationToken);
 
-    private static Task<Guid?> BusiestMerchantIdAsync(OmbudDb db, CancellationToken cancellationToken) =>
+    /// <summary>The merchant the demo merchant account speaks for: the busiest store.</summary>
+    internal static Task<Guid?> BusiestMerchantIdAsync(OmbudDb db, CancellationToken cancellationToken) =>
         db.Set<Order>().GroupBy(o => o.MerchantId).OrderByDescending(g => g.Count()).Select(g => (Guid?)g.Key)
             .FirstOrDefaultAsync(cancellationToken);
 

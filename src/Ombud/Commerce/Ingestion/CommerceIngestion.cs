@@ -11,7 +11,7 @@ namespace Ombud.Commerce.Ingestion;
 /// then changes the model through its own methods (schedules, allocation); the caller saves, in one transaction, and
 /// answers a clash on a unique key (externalId) with 409.
 /// </summary>
-internal sealed class CommerceIngestion(OmbudDb db, DomainEvents events, StagedRows rows, DatabaseOptions database, TimeProvider clock)
+internal sealed class CommerceIngestion(OmbudDb db, DomainEvents events, StagedRows rows, DatabaseOptions database, TimeProvider clock, OrderRefunds refunds)
 {
     // Whole microseconds: what PostgreSQL keeps, so an answer read back later (an idempotent replay) is the answer given.
     private DateTime Now => clock.GetUtcNow().UtcDateTime.Microseconds();
@@ -143,9 +143,8 @@ internal sealed class CommerceIngestion(OmbudDb db, DomainEvents events, StagedR
         v.Amount("amount", r.Amount, order?.Currency ?? r.Currency);
         if (order is not null && (r.Currency is null || r.Currency == order.Currency) && r.Amount > 0)
         {
-            var refunded = await db.Set<Refund>().Where(x => x.OrderId == order.Id).SumAsync(x => x.AmountMinor, ct);
-            var refundable = order.TotalMinor - refunded;
-            v.Check("amount", r.Amount <= refundable, $"At most {new Money(refundable, order.Currency)} can still be refunded on this order.");
+            var refundable = await refunds.RefundableAsync(order, ct);
+            v.Check("amount", r.Amount <= refundable.Minor, $"At most {refundable} can still be refunded on this order.");
         }
 
         if (!v.IsValid)
@@ -153,12 +152,8 @@ internal sealed class CommerceIngestion(OmbudDb db, DomainEvents events, StagedR
             return v.ToError();
         }
 
-
-        var refund = new Refund(Guid.CreateVersion7(Now), r.ExternalId, order!, new Money(r.Amount, order!.Currency),
-            string.IsNullOrWhiteSpace(r.Reason) ? "refund" : r.Reason.Trim(), Now);
-        db.Add(refund);
-        events.Publish(RefundIssued.Type, new RefundIssued(refund.Id, refund.OrderId, refund.CustomerId, refund.AmountMinor, refund.Currency,
-            refund.Reason, refund.CreatedAt), RefundIssued.Version);
+        var refund = refunds.Issue(order!, new Money(r.Amount, order!.Currency), string.IsNullOrWhiteSpace(r.Reason) ? "refund" : r.Reason.Trim(),
+            r.ExternalId, Now);
         return RefundResponse.From(refund);
     }
 

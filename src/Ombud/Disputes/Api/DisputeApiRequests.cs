@@ -53,6 +53,31 @@ public sealed record LossAcceptance(long? Refund = null, string? Note = null)
     }
 }
 
+/// <summary>The store writes to the shopper in the store period, to settle.</summary>
+public sealed record StoreMessage(string? Text)
+{
+    internal Invalid? Check()
+    {
+        var v = new Validation().Require("text", Text, 4000);
+        return v.IsValid ? null : v.ToError();
+    }
+}
+
+/// <summary>The store refunds part or all of the disputed amount in the store period (amount in minor units of the dispute's currency), with an optional message.</summary>
+public sealed record StoreRefund(long? Amount, string? Message = null)
+{
+    internal Invalid? Check()
+    {
+        var v = new Validation().Optional("message", Message, 4000);
+        if (Amount is null)
+        {
+            v.Add("amount", "Required: the refund in minor units of the dispute's currency, e.g. 15000 for 150.00 SEK.");
+        }
+
+        return v.IsValid ? null : v.ToError();
+    }
+}
+
 /// <summary>The merchant appeals a preliminary loss, saying why.</summary>
 public sealed record MerchantAppeal(string? Text);
 

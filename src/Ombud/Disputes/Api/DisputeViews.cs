@@ -11,20 +11,20 @@ namespace Ombud.Disputes.Api;
 /// </summary>
 public sealed record DisputeStatus(
     Guid Id, Guid OrderId, Guid CustomerId, Guid MerchantId, int? LineNumber, DisputeReason Reason, DisputeState State,
-    DisputeOutcome? Outcome, DisputeOutcomeDetail? OutcomeDetail, string? Explanation, long Disputed, long Refund, string Currency,
+    DisputeOutcome? Outcome, DisputeOutcomeDetail? OutcomeDetail, string? Explanation, long Disputed, long Refund, long StoreRefunded, string Currency,
     DateTime ReportedAt, DateTime? StoreResolutionDeadline, DateTime? MerchantDeadline, DateTime? AppealDeadline,
     DateTime AcknowledgeBy, DateTime FinalResponseBy, DateTime? ClosedAt, IReadOnlyList<string> YourMoves)
 {
     private static readonly Dictionary<DisputeParty, DisputeMove[]> MovesOf = new()
     {
-        [DisputeParty.Shopper] = [DisputeMove.RegisterReturn, DisputeMove.AddInformation, DisputeMove.MarkSettled, DisputeMove.Withdraw],
-        [DisputeParty.Merchant] = [DisputeMove.AcceptLoss, DisputeMove.SubmitEvidence, DisputeMove.Appeal],
+        [DisputeParty.Shopper] = [DisputeMove.RegisterReturn, DisputeMove.AddInformation, DisputeMove.MarkSettled, DisputeMove.DeclineSettlement, DisputeMove.Withdraw],
+        [DisputeParty.Merchant] = [DisputeMove.MessageShopper, DisputeMove.RefundInStore, DisputeMove.AcceptLoss, DisputeMove.SubmitEvidence, DisputeMove.Appeal],
         [DisputeParty.Staff] = [DisputeMove.Decide],
     };
 
     internal static DisputeStatus Of(Dispute d, DisputeParty viewer) => new(
         d.Id, d.OrderId, d.CustomerId, d.MerchantId, d.LineNumber, d.Reason, d.State, d.Outcome, d.OutcomeDetail, d.Explanation,
-        d.DisputedMinor, d.RefundMinor, d.Currency, d.ReportedAt, d.StoreResolutionDeadline, d.MerchantDeadline, d.AppealDeadline,
+        d.DisputedMinor, d.RefundMinor, d.StoreRefundedMinor, d.Currency, d.ReportedAt, d.StoreResolutionDeadline, d.MerchantDeadline, d.AppealDeadline,
         d.AcknowledgeBy, d.FinalResponseBy, d.ClosedAt,
         [.. d.AllowedMoves.Where(MovesOf[viewer].Contains).Select(DisputeMoves.Name)]);
 }

@@ -7,7 +7,10 @@ using Ombud.Platform.Idempotency;
 
 namespace Ombud.Disputes.Api;
 
-/// <summary>A merchant's disputes, for its systems with a key scoped <c>merchant:&lt;id&gt;</c>: read them, accept, answer with evidence once, appeal.</summary>
+/// <summary>
+/// A merchant's disputes, for its systems with a key scoped <c>merchant:&lt;id&gt;</c>: read them, settle in the store
+/// period (message, refund), accept, answer with evidence once, appeal.
+/// </summary>
 internal static class MerchantEndpoints
 {
     private const DisputeParty Side = DisputeParty.Merchant;
@@ -55,6 +58,19 @@ internal static class MerchantEndpoints
         })
             .Moves().TakesFiles()
             .WithSummary("Answer with evidence, once, before the deadline: text, optionally carrier and tracking number, and files (PDF, JPEG, PNG or DOCX, at most 7 MB each, 10 at a time) as multipart/form-data.");
+        api.MapPost("/{id:guid}/messages", (Guid id, StoreMessage body, HttpContext http, IdempotentRequests idem, PartyDisputes desk) =>
+            idem.RunAsync(http, body, ct => desk.MoveAsync(http.User, Side, id, (s, _, actor) =>
+                body.Check() is { } invalid ? ShopperEndpoints.Refused(invalid) : s.MessageShopperAsync(id, body.Text!, actor, ct), ct),
+                DisputeEndpoints.Location(Side)))
+            .Moves().WithSummary("In the store period: write to the shopper, to settle the problem with them.");
+        api.MapPost("/{id:guid}/refunds", (Guid id, StoreRefund body, HttpContext http, IdempotentRequests idem, PartyDisputes desk) =>
+            idem.RunAsync(http, body, ct => desk.MoveAsync(http.User, Side, id, (s, d, actor) =>
+                body.Check() is { } invalid
+                    ? ShopperEndpoints.Refused(invalid)
+                    : s.RefundInStoreAsync(id, new Money(body.Amount!.Value, d.Currency), body.Message, actor, ct), ct),
+                DisputeEndpoints.Location(Side)))
+            .Moves().WithSummary("In the store period: refund all or part of the disputed amount now (amount, in minor units), with an optional message; "
+                + "the shopper then settles or goes on. At most the disputed amount less your earlier refunds on it, and never beyond the order.");
         api.MapPost("/{id:guid}/appeal", (Guid id, MerchantAppeal body, HttpContext http, IdempotentRequests idem, PartyDisputes desk) =>
             idem.RunAsync(http, body, ct => desk.MoveAsync(http.User, Side, id, (s, _, actor) => s.AppealAsync(id, body.Text ?? "", actor, ct), ct),
                 DisputeEndpoints.Location(Side)))

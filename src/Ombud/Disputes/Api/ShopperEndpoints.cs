@@ -46,7 +46,11 @@ internal static class ShopperEndpoints
         api.MapPost("/{id:guid}/settlement", (Guid id, DisputeNote body, HttpContext http, IdempotentRequests idem, PartyDisputes desk) =>
             idem.RunAsync(http, body, ct => desk.MoveAsync(http.User, Side, id, (s, _, actor) =>
                 body.Check() is { } invalid ? Refused(invalid) : s.MarkSettledAsync(id, body.Note?.Trim(), actor, ct), ct), DisputeEndpoints.Location(Side)))
-            .Moves().WithSummary("Say it was settled with the store; the paused payments resume.");
+            .Moves().WithSummary("Accept and settle: it was settled with the store (what the store refunded on the dispute stays refunded); the paused payments resume.");
+        api.MapPost("/{id:guid}/escalation", (Guid id, DisputeNote body, HttpContext http, IdempotentRequests idem, PartyDisputes desk) =>
+            idem.RunAsync(http, body, ct => desk.MoveAsync(http.User, Side, id, (s, _, actor) =>
+                body.Check() is { } invalid ? Refused(invalid) : s.DeclineSettlementAsync(id, body.Note?.Trim(), actor, ct), ct), DisputeEndpoints.Location(Side)))
+            .Moves().WithSummary("Go on after the store answered in the store period: Ombud asks the store for its side now; payments stay paused.");
         api.MapPost("/{id:guid}/withdrawal", (Guid id, DisputeNote body, HttpContext http, IdempotentRequests idem, PartyDisputes desk) =>
             idem.RunAsync(http, body, ct => desk.MoveAsync(http.User, Side, id, (s, _, actor) =>
                 body.Check() is { } invalid ? Refused(invalid) : s.WithdrawAsync(id, body.Note?.Trim(), actor, ct), ct), DisputeEndpoints.Location(Side)))

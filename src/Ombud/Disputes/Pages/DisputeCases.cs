@@ -21,7 +21,7 @@ internal sealed class DisputeCases(OmbudDb db)
             return null;
         }
 
-        var order = await db.Set<Order>().AsNoTracking().Include(o => o.Plan).SingleAsync(o => o.Id == dispute.OrderId, ct);
+        var order = await db.Set<Order>().AsNoTracking().Include(o => o.Plan).AsSingleQuery().SingleAsync(o => o.Id == dispute.OrderId, ct);
         var parties = new CustomerOrders(db);
         var merchant = (await parties.MerchantNamesAsync([dispute.MerchantId], ct))[dispute.MerchantId];
         var customer = (await parties.NamesAsync([dispute.CustomerId], ct))[dispute.CustomerId];
@@ -37,7 +37,7 @@ internal sealed class DisputeCases(OmbudDb db)
             return null;
         }
 
-        var order = await db.Set<Order>().AsNoTracking().Include(o => o.Plan)
+        var order = await db.Set<Order>().AsNoTracking().Include(o => o.Plan).AsSingleQuery()
             .SingleOrDefaultAsync(o => o.Id == orderId && o.CustomerId == viewer.PartyId, ct);
         if (order is null)
         {
@@ -85,6 +85,9 @@ public sealed record DisputeCase(Dispute Dispute, Order Order, string MerchantNa
     /// <summary>What the shopper added later, oldest first.</summary>
     public IEnumerable<DisputeTransition> ShopperAdditions =>
         Timeline.Where(t => t.Move == DisputeMove.AddInformation && DisputeActors.PartyOf(t.Actor) == DisputeParty.Shopper);
+
+    /// <summary>What the store said and refunded in the store period, oldest first.</summary>
+    public IEnumerable<DisputeTransition> StoreAnswers => Timeline.Where(t => t.Move is DisputeMove.MessageShopper or DisputeMove.RefundInStore);
 
     /// <summary>The merchant's appeal, when it made one.</summary>
     public DisputeTransition? Appeal => Timeline.LastOrDefault(t => t.Move == DisputeMove.Appeal);

@@ -30,8 +30,8 @@ internal static class DisputeGuidance
     public static string ForMerchant(Dispute d, DateTime now) => d.State switch
     {
         DisputeState.Reported =>
-            $"The shopper reported a problem and may settle it with you until {Due(d.StoreResolutionDeadline, now)}. "
-            + "If it is not settled by then, Ombud opens a dispute and asks you for evidence.",
+            $"The shopper reported a problem. Until {Due(d.StoreResolutionDeadline, now)} you can settle it with them here: write to them, "
+            + "refund all or part of it. If it is not settled by then, or the shopper goes on, Ombud opens a dispute and asks you for evidence.",
         DisputeState.Initiated when d.MerchantDeadline <= now =>
             $"Your deadline passed at {Due(d.MerchantDeadline, now)}: the dispute is lost for want of an answer and closes shortly.",
         DisputeState.Initiated =>
@@ -80,6 +80,11 @@ internal static class DisputeGuidance
                 $"{Words(d.OutcomeDetail)}. {Refund(d)} is refunded to {(shopper ? "you" : "the shopper")}: it comes off the remaining "
                 + "instalments, and anything already paid of it is credited back.",
             DisputeOutcome.MerchantWon => $"{Words(d.OutcomeDetail)}, so there is no refund. {resumed}",
+            // The chip already names the outcome: say what it means rather than repeat it.
+            DisputeOutcome.SettledWithStore when d.RefundMinor > 0 =>
+                $"{(shopper ? "You settled with the store" : "The shopper settled with the store")}: {Refund(d)} of the {d.Disputed} disputed was refunded. {resumed}",
+            DisputeOutcome.SettledWithStore => $"{(shopper ? "You said" : "The shopper said")} it was sorted out with the store. {resumed}",
+            DisputeOutcome.Withdrawn => $"{(shopper ? "You" : "The shopper")} withdrew the dispute, so nothing is refunded through it. {resumed}",
             _ => $"{Words(d.OutcomeDetail)}. {resumed}",
         };
     }

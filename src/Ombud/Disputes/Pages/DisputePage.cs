@@ -119,6 +119,25 @@ public abstract class DisputePage : OmbudPage
         await Service<PartyDisputes>().RecordPageViewAsync(await UserAsync(), Viewer.Party, c.Dispute.Id, c.Files.Count, PageClosed);
     }
 
+    /// <summary>The step the page is asking about, shown by <c>ConfirmStep</c>; null when it asks nothing.</summary>
+    internal Confirmation? Asking { get; set; }
+
+    /// <summary>Asks before <paramref name="step"/>: nothing happens until the viewer says yes.</summary>
+    internal void Ask(string title, IReadOnlyList<string> summary, string yes, Func<Task> step) =>
+        (Asking, Problem, Notice) = (new Confirmation(title, summary, yes, step), null, null);
+
+    /// <summary>The viewer said yes: the dialog closes and the step runs.</summary>
+    internal async Task ConfirmedAsync()
+    {
+        if (Asking is { } asked)
+        {
+            Asking = null;
+            await asked.Step();
+        }
+    }
+
+    internal void Declined() => Asking = null;
+
     protected void GoTo(string path) => Navigation.NavigateTo(path);
 
     /// <summary>An optional note as the use case wants it: null when nothing was written.</summary>

@@ -54,6 +54,7 @@ internal static class DisputeWords
         (DisputeOutcome.MerchantLost, DisputeAudience.Shopper) => "Decided in your favour",
         (DisputeOutcome.MerchantLost, _) => "Lost by the store",
         (DisputeOutcome.SettledWithStore, _) => "Settled with the store",
+        (_, DisputeAudience.Shopper) => "Withdrawn",
         _ => "Withdrawn by the shopper",
     };
 
@@ -92,8 +93,16 @@ internal static class DisputeWords
         DisputeMove.Appeal => "appealed",
         DisputeMove.Close => "closed the dispute",
         DisputeMove.DecideLiability => "decided who is liable after a fraud investigation",
+        DisputeMove.MessageShopper => "wrote to settle it",
+        DisputeMove.RefundInStore => "refunded to settle it",
+        DisputeMove.DeclineSettlement => "went on with the dispute",
         _ => "closed the dispute: the store's deadline passed",
     };
+
+    /// <summary>What a paused plan means for the shopper; a paid-off order has nothing left to pause, and says what happens instead.</summary>
+    public static string Paused(Money held, DateTime since) => held.IsZero
+        ? "Everything on this order is already paid, so there are no payments to pause. If the dispute goes your way, what you paid comes back to you."
+        : $"Payments of {Display.Money(held)} are paused since {Display.Timestamp(since)}: no reminders and no late fees on them while this is open.";
 
     /// <summary>
     /// Who took a step, as the reader knows them: "you" for the reader's own side, "the store", "the shopper", or

@@ -24,7 +24,7 @@ public sealed class DisputeApiRefusalTests
         var before = await parties.SnapshotAsync(id, shop.Order);
         var early = await DisputeParties.ProblemAsync(await shop.MerchantApi.PostAsync($"{DisputeParties.Merchant}/{id}/evidence", evidence()), HttpStatusCode.Conflict);
         Assert.Equal(
-            "Evidence can only be submitted while the dispute is initiated (it is reported); allowed now: register return, add information, mark settled, withdraw, escalate.",
+            "Evidence can only be submitted while the dispute is initiated (it is reported); allowed now: register return, add information, message shopper, refund in store, mark settled, decline settlement, withdraw, escalate.",
             early.GetProperty("detail").GetString());
         Assert.Equal(before, await parties.SnapshotAsync(id, shop.Order));
 

@@ -1062,6 +1062,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long>("StoreRefundedMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("StoreResolutionDeadline")
                         .HasColumnType("timestamp with time zone");
 

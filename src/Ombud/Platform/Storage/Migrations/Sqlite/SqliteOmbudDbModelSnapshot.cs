@@ -1050,6 +1050,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("StoreRefundedMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("StoreResolutionDeadline")
                         .HasColumnType("TEXT");
 
