@@ -1,4 +1,5 @@
 using Ombud.Platform;
+using Ombud.Platform.Http;
 
 namespace Ombud.Disputes.Api;
 
@@ -77,7 +78,7 @@ public sealed record DisputeFilter(string? State, string? Reason, string? Mercha
     private static (bool Ok, T? Value) Parse<T>(string? text)
         where T : struct, Enum =>
         text is null ? (true, null)
-        : Enum.TryParse<T>(text, ignoreCase: true, out var value) && !char.IsDigit(text[0]) && Enum.IsDefined(value) ? (true, value)
+        : EnumNames.TryParse<T>(text, out var value) ? (true, value)
         : (false, null);
 
     private static string Names<T>()

@@ -95,7 +95,7 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, AuditLo
             : rows.Where(d => caller.MerchantIds.Contains(d.MerchantId));
         if (state is not null)
         {
-            if (!Enum.TryParse<DisputeState>(state, ignoreCase: true, out var wanted) || char.IsDigit(state[0]))
+            if (!EnumNames.TryParse<DisputeState>(state, out var wanted))
             {
                 return Invalid.Field("state", "One of reported, initiated, representment, preArbitration, arbitration, closed.");
             }

@@ -1,5 +1,6 @@
 using Ombud.Fraud.Cases;
 using Ombud.Platform;
+using Ombud.Platform.Http;
 
 namespace Ombud.Fraud.Api;
 
@@ -34,7 +35,7 @@ internal static class CaseQuery
         CaseState? wantedState = null;
         if (state is not null)
         {
-            if (!TryParse<CaseState>(state, out var parsed))
+            if (!EnumNames.TryParse<CaseState>(state, out var parsed))
             {
                 return Invalid.Field("state", "One of: open, investigating, decided, recoveryPending, closed.");
             }
@@ -45,7 +46,7 @@ internal static class CaseQuery
         CaseSource? wantedSource = null;
         if (source is not null)
         {
-            if (!TryParse<CaseSource>(source, out var parsed))
+            if (!EnumNames.TryParse<CaseSource>(source, out var parsed))
             {
                 return Invalid.Field("source", "One of: unauthorisedReport, reviewDecision, manual.");
             }
@@ -65,8 +66,4 @@ internal static class CaseQuery
 
         return new CaseFilter(wantedState, holder, wantedSource, limit ?? 50);
     }
-
-    private static bool TryParse<T>(string text, out T value)
-        where T : struct, Enum =>
-        Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !text.Trim().All(char.IsAsciiDigit) && !text.Contains(',');
 }

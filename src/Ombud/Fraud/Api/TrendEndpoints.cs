@@ -29,5 +29,5 @@ internal static class TrendEndpoints
 
     public static TrendDimension? Parse(string? by) =>
         string.IsNullOrEmpty(by) ? TrendDimension.All
-        : Enum.TryParse<TrendDimension>(by, ignoreCase: true, out var d) && Enum.IsDefined(d) && !by.Any(char.IsDigit) ? d : null;
+        : EnumNames.TryParse<TrendDimension>(by, out var d) ? d : null;
 }

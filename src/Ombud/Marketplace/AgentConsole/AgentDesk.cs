@@ -7,6 +7,7 @@ using Ombud.Marketplace.Dispatch;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Auth;
+using Ombud.Platform.Http;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Marketplace.AgentConsole;
@@ -110,7 +111,7 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
     /// </summary>
     public Task<Outcome<ConversationStanding>> WrapUpAsync(ConsoleAgent agent, Guid conversationId, string? resolution, CancellationToken ct)
     {
-        if (!Enum.TryParse<ResolutionCode>(resolution, ignoreCase: true, out var code) || !Enum.IsDefined(code) || int.TryParse(resolution, out _))
+        if (!EnumNames.TryParse<ResolutionCode>(resolution, out var code))
         {
             return Task.FromResult<Outcome<ConversationStanding>>(new Invalid(new Dictionary<string, string[]>
             {
