@@ -78,7 +78,7 @@ public sealed partial class PageSweepTests(SweepServer server) : IClassFixture<S
         await using var context = page.Context;
         await SignInAsync(page, "shopper");
         var row = (await server.QueryAsync(
-            "SELECT Id || '|' || DisputedMinor || '|' || ReportedAt FROM disputes_disputes ORDER BY ReportedAt DESC LIMIT 1"))[0].Split('|');
+            $"SELECT Id || '|' || DisputedMinor || '|' || ReportedAt FROM disputes_disputes WHERE upper(Id) = upper('{server.DisputeId}')"))[0].Split('|');
 
         await page.GotoAsync($"/shopper/disputes/{row[0].ToLowerInvariant()}");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

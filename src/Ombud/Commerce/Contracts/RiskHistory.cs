@@ -103,9 +103,8 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
 
     /// <summary>The demo world's planted orders of one kind, oldest first: what the demo opens its fraud cases on.</summary>
     public async Task<IReadOnlyList<Guid>> PlantedAsync(DemoLabelKind kind, int limit, CancellationToken ct) =>
-        await db.Set<DemoLabel>().AsNoTracking().Where(l => l.Kind == kind)
-            .Join(db.Set<Order>(), l => l.OrderId, o => o.Id, (l, o) => new { o.Id, o.PlacedAt })
-            .OrderBy(o => o.PlacedAt).ThenBy(o => o.Id).Select(o => o.Id).Distinct().Take(limit).ToListAsync(ct);
+        await db.Set<Order>().AsNoTracking().Where(o => db.Set<DemoLabel>().Any(l => l.OrderId == o.Id && l.Kind == kind))
+            .OrderBy(o => o.PlacedAt).ThenBy(o => o.Id).Select(o => o.Id).Take(limit).ToListAsync(ct);
 
     /// <summary>Whether the history holds any label at all: a world to learn from.</summary>
     public async Task<bool> HasLabelsAsync(CancellationToken ct)

@@ -16,12 +16,12 @@ public static class StorageSetup
                 ?? throw new InvalidOperationException(
                     "Ombud:Database:Provider is postgres but Ombud:Database:ConnectionString is not set "
                     + "(environment variable Ombud__Database__ConnectionString).");
-            builder.Services.AddDbContextPool<OmbudDb, PostgresOmbudDb>(db => db.UseNpgsql(WithPreparedStatements(connectionString)).AddInterceptors(new SkipLockedInterceptor()));
+            builder.Services.AddDbContextPool<OmbudDb, PostgresOmbudDb>(db => db.UseNpgsql(WithPreparedStatements(connectionString), SingleQueries).AddInterceptors(new SkipLockedInterceptor()));
         }
         else if (options.IsSqlite)
         {
             options.ConnectionString = SqliteConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContextPool<OmbudDb, SqliteOmbudDb>(db => db.UseSqlite(options.ConnectionString)
+            builder.Services.AddDbContextPool<OmbudDb, SqliteOmbudDb>(db => db.UseSqlite(options.ConnectionString, SingleQueries)
                 .AddInterceptors(new SqlitePragmas())
                 .ConfigureWarnings(QuietSqliteRebuilds));
         }
@@ -46,6 +46,17 @@ public static class StorageSetup
     /// exclusive start-up lock, and none of our SQL touches a table being rebuilt. Logged at debug so a clean start
     /// has no warning.
     /// </summary>
+    /// <summary>
+    /// A query that loads several collections (an order with its lines and its plan's instalments) runs as one SQL
+    /// statement: EF's default, said out loud so EF does not warn on every such query. A query whose joined rows
+    /// would multiply asks for <c>AsSplitQuery()</c> itself.
+    /// </summary>
+    private static void SingleQueries(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
+
+    private static void SingleQueries(Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder sqlite) =>
+        sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
+
     private static void QuietSqliteRebuilds(WarningsConfigurationBuilder warnings) =>
         warnings.Log(
             (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug),
