@@ -25,9 +25,10 @@ internal static class FraudSetup
         services.AddSingleton<RiskModels>();
         services.AddHostedService<RiskModelStartup>();
         services.AddScoped<RiskDesk>();
+        services.AddSingleton<StoreLabels>();
         services.AddScoped<Rules.RuleBook>();
         services.AddScoped<Rules.LiveRules>();
-        services.AddSingleton<Rules.CompiledRules>();
+        services.AddSingleton<Rules.LiveRuleSet>();
         services.AddSingleton<Rules.BacktestHistory>();
         services.AddRulePolicy();
         services.AddHostedService<Rules.DemoRules>();

@@ -11,7 +11,7 @@ namespace Ombud.Fraud.Rules;
 /// specialist, and one waiting for approval, so the workbench has something to show and to approve. Ids are fixed, so
 /// two nodes starting together add them once (the second is refused by the unique version key and says nothing).
 /// </summary>
-internal sealed partial class DemoRules(DemoMode demo, IServiceScopeFactory scopes, TimeProvider clock, ILogger<DemoRules> log) : BackgroundService
+internal sealed partial class DemoRules(DemoMode demo, IServiceScopeFactory scopes, LiveRuleSet liveRules, TimeProvider clock, ILogger<DemoRules> log) : BackgroundService
 {
     private const string Analyst = "demo:analyst@demo.ombud.test";
     private const string Specialist = "demo:fraud-specialist@demo.ombud.test";
@@ -76,6 +76,7 @@ internal sealed partial class DemoRules(DemoMode demo, IServiceScopeFactory scop
         }, stoppingToken, "The demo rule book");
         if (added.Succeeded)
         {
+            await liveRules.AnnounceAsync();
             LogAdded(log, Book.Count);
         }
     }

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Ombud.Fraud.Features;
 using Ombud.Fraud.Scoring;
+using Ombud.Platform.Realtime;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Fraud.Rules;
@@ -9,37 +10,117 @@ namespace Ombud.Fraud.Rules;
 /// <summary>A live rule ready to run beside the model.</summary>
 internal sealed record LiveRule(Guid RuleId, string Name, RuleAction Action, string Reason, CompiledRule Compiled);
 
-/// <summary>Compiled rules by version id: a version's text never changes, so each is compiled once per node.</summary>
-internal sealed class CompiledRules
+/// <summary>
+/// This node's copy of the live rules, compiled, and of the snoozes still running: a risk decision reads them from
+/// memory instead of asking the database twice per order. A rule change (approval, disabling, a snooze) tells every
+/// node once it has committed (<see cref="AnnounceAsync"/>, through <see cref="LiveChannel"/>), and each reloads at its
+/// next decision; a copy older than <see cref="MaxAge"/> is reloaded too, so a notice lost while Redis was away costs
+/// a minute's freshness at most. A snooze that ran out while cached is left out by its time at each decision.
+/// </summary>
+internal sealed class LiveRuleSet : IDisposable
 {
-    private readonly ConcurrentDictionary<Guid, CompiledRule?> _byVersion = new();
+    public const string Topic = "fraud.rules";
 
-    public CompiledRule? Get(Guid versionId, string expression) => _byVersion.GetOrAdd(versionId, _ => RuleLanguage.Compile(expression).Rule);
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private readonly LiveChannel _channel;
+    private readonly IDisposable _listening;
+    private readonly Lock _gate = new();
+    private Loaded? _current;
+    private long _generation;
+
+    public LiveRuleSet(LiveChannel channel)
+    {
+        _channel = channel;
+        _listening = channel.Subscribe(Topic, _ =>
+        {
+            Forget();
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>What a decision reads: the live rules and, by customer or device, the snoozes running when loaded.</summary>
+    internal sealed record Loaded(IReadOnlyList<LiveRule> Rules, ILookup<(SnoozeSubject Subject, string Key), (Guid RuleId, DateTime Until)> Snoozes,
+        long LoadedAt);
+
+    public async Task<Loaded> GetAsync(Func<CancellationToken, Task<Loaded>> load, CancellationToken ct)
+    {
+        long generation;
+        lock (_gate)
+        {
+            if (_current is { } current && Stopwatch.GetElapsedTime(current.LoadedAt) < MaxAge)
+            {
+                return current;
+            }
+
+            generation = _generation;
+        }
+
+        var loaded = await load(ct);
+        lock (_gate)
+        {
+            // A change announced while loading may not be in what was read: keep it for this decision only.
+            if (_generation == generation)
+            {
+                _current = loaded;
+            }
+        }
+
+        return loaded;
+    }
+
+    /// <summary>After a committed rule change: this node forgets its copy at once, every other node when it hears.</summary>
+    public async Task AnnounceAsync()
+    {
+        Forget();
+        await _channel.PublishAsync(Topic, "changed");
+    }
+
+    public void Dispose() => _listening.Dispose();
+
+    private void Forget()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            _current = null;
+        }
+    }
 }
 
 /// <summary>The live rules that apply to an order: every live version, less those snoozed for its customer or device.</summary>
-internal sealed class LiveRules(OmbudDb db, CompiledRules compiled, TimeProvider clock)
+internal sealed class LiveRules(OmbudDb db, LiveRuleSet cache, TimeProvider clock)
 {
     /// <summary>The length <c>fraud_decisions.Basis</c> keeps.</summary>
     private const int MaxBasis = 300;
 
     public async Task<IReadOnlyList<LiveRule>> ForAsync(RiskEvent order, CancellationToken ct)
     {
-        var live = await db.Set<FraudRule>().AsNoTracking().Where(r => r.Status == RuleStatus.Live)
-            .Select(r => new { r.Id, r.RuleId, r.Name, r.Expression, r.Action, r.Reason }).ToListAsync(ct);
-        if (live.Count == 0)
+        var loaded = await cache.GetAsync(LoadAsync, ct);
+        if (loaded.Rules.Count == 0)
         {
             return [];
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var (customer, device) = (order.Customer ?? "", order.Device ?? "");
-        var snoozed = await db.Set<FraudRuleSnooze>().AsNoTracking()
-            .Where(s => s.Until > now && ((s.Subject == SnoozeSubject.Customer && s.Key == customer) || (s.Subject == SnoozeSubject.Device && s.Key == device)))
-            .Select(s => s.RuleId).ToListAsync(ct);
-        return [.. live.Where(r => !snoozed.Contains(r.RuleId))
-            .Select(r => compiled.Get(r.Id, r.Expression) is { } rule ? new LiveRule(r.RuleId, r.Name, r.Action, r.Reason, rule) : null)
-            .OfType<LiveRule>()];
+        var snoozed = loaded.Snoozes[(SnoozeSubject.Customer, order.Customer ?? "")].Concat(loaded.Snoozes[(SnoozeSubject.Device, order.Device ?? "")])
+            .Where(s => s.Until > now).Select(s => s.RuleId).ToHashSet();
+        return snoozed.Count == 0 ? loaded.Rules : [.. loaded.Rules.Where(r => !snoozed.Contains(r.RuleId))];
+    }
+
+    private async Task<LiveRuleSet.Loaded> LoadAsync(CancellationToken ct)
+    {
+        var startedAt = Stopwatch.GetTimestamp();
+        var live = await db.Set<FraudRule>().AsNoTracking().Where(r => r.Status == RuleStatus.Live)
+            .Select(r => new { r.RuleId, r.Name, r.Expression, r.Action, r.Reason }).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var snoozes = await db.Set<FraudRuleSnooze>().AsNoTracking().Where(s => s.Until > now).Select(s => new { s.Subject, s.Key, s.RuleId, s.Until })
+            .ToListAsync(ct);
+        return new LiveRuleSet.Loaded(
+            [.. live.Select(r => RuleLanguage.Compile(r.Expression).Rule is { } rule ? new LiveRule(r.RuleId, r.Name, r.Action, r.Reason, rule) : null)
+                .OfType<LiveRule>()],
+            snoozes.ToLookup(s => (s.Subject, s.Key), s => (s.RuleId, s.Until)),
+            startedAt);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed record SnoozeView(Guid Id, Guid RuleId, SnoozeSubject Subject, str
 /// approval, a second person's approval or rejection, disabling, and snoozing a live rule for one customer or device.
 /// Every change is audited, and so is a refused self-approval.
 /// </summary>
-internal sealed class RuleBook(OmbudDb db, UnitOfWork unitOfWork, AuditLog audit, TimeProvider clock)
+internal sealed class RuleBook(OmbudDb db, UnitOfWork unitOfWork, LiveRuleSet liveRules, AuditLog audit, TimeProvider clock)
 {
     public const int MaxSnoozeHours = 24 * 90;
 
@@ -155,6 +155,7 @@ internal sealed class RuleBook(OmbudDb db, UnitOfWork unitOfWork, AuditLog audit
             var snooze = new FraudRuleSnooze(Guid.CreateVersion7(clock.GetUtcNow()), rule.RuleId, subject!.Value, key!.Trim(), Now.AddHours(hours!.Value),
                 reason!.Trim(), actor, Now);
             db.Add(snooze);
+            unitOfWork.AfterCommit(liveRules.AnnounceAsync);
             audit.Record(actor, "fraud.rule.snoozed", Subject(rule), $"{snooze.Subject} {snooze.Key} until {snooze.Until:O}: {snooze.Reason}");
             return new SnoozeView(snooze.Id, snooze.RuleId, snooze.Subject, snooze.Key, snooze.Until, snooze.Reason, snooze.By, snooze.At);
         }, ct, "The rule");
@@ -207,6 +208,7 @@ internal sealed class RuleBook(OmbudDb db, UnitOfWork unitOfWork, AuditLog audit
             }
 
             audit.Record(actor, action, Subject(rule), $"v{rule.Version}");
+            unitOfWork.AfterCommit(liveRules.AnnounceAsync);
             return RuleView.Of(rule);
         }, ct, "The rule");
 

@@ -17,6 +17,17 @@ public sealed record RiskDecisionView(Guid Id, Guid OrderId, Guid CustomerId, Ri
 }
 
 /// <summary>
+/// Whether the store keeps labels at all (<see cref="RiskHistory.HasLabelsAsync"/>), asked by a decision whose linked
+/// orders carry none. Labels are never taken back, so once a node has seen one it stops asking.
+/// </summary>
+internal sealed class StoreLabels
+{
+    private volatile bool _kept;
+
+    public async Task<bool> KeptAsync(RiskHistory history, CancellationToken ct) => _kept || (_kept = await history.HasLabelsAsync(ct));
+}
+
+/// <summary>
 /// The risk decision use case: read the order and the earlier orders sharing an identity with it through Commerce's
 /// contract, compute the features as training does, score, and stage the decision with its <c>risk.decided</c> event
 /// in the caller's unit of work.
@@ -27,6 +38,7 @@ internal sealed class RiskDesk(
     RiskHistory history,
     RiskModels models,
     Rules.LiveRules rules,
+    StoreLabels storeLabels,
     IOptions<FraudOptions> options,
     DomainEvents events,
     AuditLog audit,
@@ -68,7 +80,7 @@ internal sealed class RiskDesk(
     {
         var linked = await history.EarlierLinkedAsync(order, ct);
         var labels = await history.LabelsAsync([.. linked.Select(o => o.OrderId)], ct);
-        var labelsKept = labels.Count > 0 || await history.HasLabelsAsync(ct);
+        var labelsKept = labels.Count > 0 || await storeLabels.KeptAsync(history, ct);
         var past = new EntityHistory();
         foreach (var (category, counts) in model?.Card.CategoryLabels ?? new Dictionary<string, int[]>())
         {
