@@ -247,9 +247,7 @@ internal sealed class CaseDesk(OmbudDb db, UnitOfWork work, CaseOpening opening,
     };
 
     private static Invalid? Text(string field, string? text) =>
-        string.IsNullOrWhiteSpace(text) ? Invalid.Field(field, "Required.")
-        : text.Length > MaxText ? Invalid.Field(field, $"At most {MaxText} characters.")
-        : null;
+        new Validation().Require(field, text, MaxText) is { IsValid: false } check ? check.ToError() : null;
 
     private static string Short(string text) => text.Length > 500 ? text[..500] : text;
 }

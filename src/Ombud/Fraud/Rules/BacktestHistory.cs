@@ -13,7 +13,8 @@ internal sealed class BacktestHistory(IServiceScopeFactory scopes, TimeProvider 
     public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(10);
 
     private readonly SemaphoreSlim _building = new(1, 1);
-    private (IReadOnlyList<RiskRow> Rows, DateTimeOffset BuiltAt)? _kept;
+    // One reference, written and read whole: a backtest reading it while another builds never sees half of the pair.
+    private volatile Kept? _kept;
 
     public async Task<IReadOnlyList<RiskRow>> RowsAsync(CancellationToken ct)
     {
@@ -33,7 +34,7 @@ internal sealed class BacktestHistory(IServiceScopeFactory scopes, TimeProvider 
             await using var scope = scopes.CreateAsyncScope();
             var events = await OrderEvents.LabelledHistoryAsync(scope.ServiceProvider.GetRequiredService<RiskHistory>(), ct);
             var rows = events.Any(e => e.Label is not null) ? RiskDataset.Build(events).All.ToList() : [];
-            _kept = (rows, clock.GetUtcNow());
+            _kept = new Kept(rows, clock.GetUtcNow());
             return rows;
         }
         finally
@@ -42,8 +43,7 @@ internal sealed class BacktestHistory(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    /// <summary>Forget the kept history (after a seed, or in a test that changes labels).</summary>
-    public void Forget() => _kept = null;
-
     public void Dispose() => _building.Dispose();
+
+    private sealed record Kept(IReadOnlyList<RiskRow> Rows, DateTimeOffset BuiltAt);
 }

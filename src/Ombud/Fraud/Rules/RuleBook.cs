@@ -115,30 +115,30 @@ internal sealed class RuleBook(OmbudDb db, UnitOfWork unitOfWork, LiveRuleSet li
     public Task<Outcome<SnoozeView>> SnoozeAsync(Guid id, SnoozeSubject? subject, string? key, int? hours, string? reason, string actor, CancellationToken ct) =>
         unitOfWork.RunAsync<SnoozeView>(async token =>
         {
-            var errors = new Dictionary<string, string[]>();
+            var check = new Validation();
             if (subject is null)
             {
-                errors["subject"] = ["Say whom the rule spares: customer or device."];
+                check.Add("subject", "Say whom the rule spares: customer or device.");
             }
 
             if (string.IsNullOrWhiteSpace(key) || key.Length > FraudRuleSnooze.MaxKeyLength)
             {
-                errors["key"] = [$"The customer's id or the device's fingerprint, at most {FraudRuleSnooze.MaxKeyLength} characters."];
+                check.Add("key", $"The customer's id or the device's fingerprint, at most {FraudRuleSnooze.MaxKeyLength} characters.");
             }
 
             if (hours is not (>= 1 and <= MaxSnoozeHours))
             {
-                errors["hours"] = [$"For how many hours, 1 to {MaxSnoozeHours}."];
+                check.Add("hours", $"For how many hours, 1 to {MaxSnoozeHours}.");
             }
 
             if (string.IsNullOrWhiteSpace(reason) || reason.Length > FraudRule.MaxReasonLength)
             {
-                errors["reason"] = [$"Why, in at most {FraudRule.MaxReasonLength} characters."];
+                check.Add("reason", $"Why, in at most {FraudRule.MaxReasonLength} characters.");
             }
 
-            if (errors.Count > 0)
+            if (!check.IsValid)
             {
-                return new Invalid(errors);
+                return check.ToError();
             }
 
             var rule = await db.Set<FraudRule>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, token);
@@ -163,28 +163,28 @@ internal sealed class RuleBook(OmbudDb db, UnitOfWork unitOfWork, LiveRuleSet li
     /// <summary>Why a draft cannot be saved, field by field; the rule's own error carries its line and column.</summary>
     public static Invalid? Check(RuleDraft draft)
     {
-        var errors = new Dictionary<string, string[]>();
+        var check = new Validation();
         if (string.IsNullOrWhiteSpace(draft.Name) || draft.Name.Length > FraudRule.MaxNameLength)
         {
-            errors["name"] = [$"A name of at most {FraudRule.MaxNameLength} characters is required."];
+            check.Add("name", $"A name of at most {FraudRule.MaxNameLength} characters is required.");
         }
 
         if (RuleLanguage.Compile(draft.Expression).Error is { } error)
         {
-            errors["expression"] = [error.ToString()];
+            check.Add("expression", error.ToString());
         }
 
         if (draft.Action is not { } action || !Enum.IsDefined(action))
         {
-            errors["action"] = ["Say what the rule does: review, decline or approveOverride."];
+            check.Add("action", "Say what the rule does: review, decline or approveOverride.");
         }
 
         if (string.IsNullOrWhiteSpace(draft.Reason) || draft.Reason.Length > FraudRule.MaxReasonLength)
         {
-            errors["reason"] = [$"The reason shown with decisions, at most {FraudRule.MaxReasonLength} characters, is required."];
+            check.Add("reason", $"The reason shown with decisions, at most {FraudRule.MaxReasonLength} characters, is required.");
         }
 
-        return errors.Count > 0 ? new Invalid(errors) : null;
+        return check.IsValid ? null : check.ToError();
     }
 
     private Task<Outcome<RuleView>> ChangeAsync(Guid id, string actor, string action, Func<FraudRule, DomainError?> change, CancellationToken ct,

@@ -66,7 +66,7 @@ internal sealed partial class RiskModelStartup(
             var events = await OrderEvents.LabelledHistoryAsync(scope.ServiceProvider.GetRequiredService<RiskHistory>(), stoppingToken);
             // Trained on the whole labelled history: at start there is nothing to hold back for a test.
             var rows = RiskDataset.Build([.. events.Select(e => e)], progress: null);
-            var all = rows.Train.Concat(rows.Test).ToList();
+            var all = rows.All.ToList();
             if (all.Select(r => r.Label).Distinct().Count() < 2)
             {
                 LogRulesOnly(log);

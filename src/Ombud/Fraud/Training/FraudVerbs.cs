@@ -23,7 +23,7 @@ internal static class FraudVerbs
         return fraud;
     }
 
-    internal static Option<string?> DataOption() => new("--data")
+    private static Option<string?> DataOption() => new("--data")
     {
         Description = "An event history CSV in Amazon Fraud Detector's layout (EVENT_TIMESTAMP, EVENT_LABEL, variables). "
                       + "Without it, the labelled history in the database.",
@@ -108,7 +108,7 @@ internal static class FraudVerbs
     private static LabelValues Labels(ParseResult parsed, Option<string[]> fraud, Option<string[]> legit) =>
         new(parsed.GetValue(fraud) is { Length: > 0 } f ? f : null, parsed.GetValue(legit) is { Length: > 0 } l ? l : null);
 
-    internal static async Task<(RiskDataset? Dataset, string Source, string? Error)> LoadAsync(string? data, LabelValues labels, bool json, CancellationToken ct)
+    private static async Task<(RiskDataset? Dataset, string Source, string? Error)> LoadAsync(string? data, LabelValues labels, bool json, CancellationToken ct)
     {
         IReadOnlyList<RiskEvent> events;
         string source;
@@ -177,7 +177,7 @@ internal static class FraudVerbs
 
     private static string Say(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    internal static async Task<int> UsageErrorAsync(string verb, string message)
+    private static async Task<int> UsageErrorAsync(string verb, string message)
     {
         await Console.Error.WriteLineAsync($"ombud fraud {verb}: {message}");
         return OmbudCli.UsageError;
