@@ -63,9 +63,15 @@ public sealed partial class Dispute
             return new Conflict($"The shopper and the store have until {StoreResolutionDeadline:u} to settle; the report escalates after that.");
         }
 
+        return Investigate(DisputeMove.Escalate, actor, clock, at, null);
+    }
+
+    /// <summary>The provider investigates from now on (the store period ran out, or the shopper went on): the merchant's clock starts.</summary>
+    private Outcome<Dispute> Investigate(DisputeMove move, string actor, DisputeClock clock, DateTime at, string? note)
+    {
         EscalatedAt = at;
         MerchantDeadline = clock.MerchantDeadline(Reason, at);
-        return MoveTo(DisputeMove.Escalate, DisputeState.Initiated, actor, at, null);
+        return MoveTo(move, DisputeState.Initiated, actor, at, note);
     }
 
     /// <summary>The merchant accepts the loss, in full or in part; what it does not refund resumes on the plan.</summary>

@@ -146,16 +146,10 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
             return Invalid.Field("message", $"At most {MaxText} characters.");
         }
 
-        if (await FindAsync(id, ct) is not { } found)
+        return await MoveAsync(id, actor, async (d, now) =>
         {
-            return new NotFound("dispute", id.ToString());
-        }
-
-        var order = (await OrderAsync(found.OrderId, ct))!;
-        var refundable = await refunds.RefundableAsync(order, ct);
-        return await MoveAsync(id, actor, (d, now) =>
-        {
-            var moved = d.RefundInStore(amount, refundable, string.IsNullOrWhiteSpace(message) ? null : message.Trim(), actor, now);
+            var order = (await OrderAsync(d.OrderId, ct))!;
+            var moved = d.RefundInStore(amount, await refunds.RefundableAsync(order, ct), string.IsNullOrWhiteSpace(message) ? null : message.Trim(), actor, now);
             if (moved.Succeeded)
             {
                 refunds.Issue(order, amount, $"dispute {d.Id}: refunded by the store to settle", null, now);
@@ -230,7 +224,15 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
 
     public Task<Dispute?> FindAsync(Guid id, CancellationToken ct) => db.Set<Dispute>().SingleOrDefaultAsync(d => d.Id == id, ct);
 
-    private async Task<Outcome<Dispute>> MoveAsync(Guid id, string actor, Func<Dispute, DateTime, Outcome<Dispute>> move, CancellationToken ct,
+    private Task<Outcome<Dispute>> MoveAsync(Guid id, string actor, Func<Dispute, DateTime, Outcome<Dispute>> move, CancellationToken ct,
+        string? explanation = null) =>
+        MoveAsync(id, actor, (d, now) => Task.FromResult(move(d, now)), ct, explanation);
+
+    /// <summary>
+    /// Loads the dispute once, makes the move and stages what follows from it. A move that needs more than the dispute
+    /// (the order, to move money) reads it here, on the dispute as loaded.
+    /// </summary>
+    private async Task<Outcome<Dispute>> MoveAsync(Guid id, string actor, Func<Dispute, DateTime, Task<Outcome<Dispute>>> move, CancellationToken ct,
         string? explanation = null)
     {
         unitOfWork.EnsureOpen("A dispute's move");
@@ -242,7 +244,7 @@ internal sealed class DisputeService(OmbudDb db, UnitOfWork unitOfWork, DisputeC
 
         var now = clock.Now;
         var firstNewStep = dispute.Transitions.Count + 1;
-        var moved = move(dispute, now);
+        var moved = await move(dispute, now);
         if (!moved.Succeeded)
         {
             return moved;

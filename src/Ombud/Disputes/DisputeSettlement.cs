@@ -9,11 +9,17 @@ namespace Ombud.Disputes;
 /// </summary>
 public sealed partial class Dispute
 {
+    /// <summary>What the store refunded itself in the store period.</summary>
+    public Money StoreRefunded => new(StoreRefundedMinor, Currency);
+
     /// <summary>What the store may still refund in the store period: the disputed amount less its earlier refunds here.</summary>
     public Money StoreRefundable => new(DisputedMinor - StoreRefundedMinor, Currency);
 
     /// <summary>Whether the store has answered the shopper in the store period, with words or money.</summary>
-    public bool StoreAnswered => _transitions.Any(t => t.Move is DisputeMove.MessageShopper or DisputeMove.RefundInStore);
+    public bool StoreAnswered => _transitions.Any(t => IsStoreAnswer(t.Move));
+
+    /// <summary>The store's answers in the store period: a message or a refund.</summary>
+    internal static bool IsStoreAnswer(DisputeMove move) => move is DisputeMove.MessageShopper or DisputeMove.RefundInStore;
 
     internal Outcome<Dispute> MessageShopper(string text, string actor, DateTime at) =>
         DisputeMoves.Refusal(DisputeMove.MessageShopper, State) is { } refused
@@ -48,7 +54,7 @@ public sealed partial class Dispute
             return Invalid.Field("amount", most <= 0
                 ? "Nothing is left to refund on this dispute."
                 : $"At most {new Money(most, Currency)} can be refunded: what is disputed ({Disputed}) less what you refunded on it "
-                  + $"({new Money(StoreRefundedMinor, Currency)}), and never more than the order can still be refunded ({refundableOnOrder}).");
+                  + $"({StoreRefunded}), and never more than the order can still be refunded ({refundableOnOrder}).");
         }
 
         StoreRefundedMinor += amount.Minor;
@@ -73,8 +79,6 @@ public sealed partial class Dispute
             return new Conflict($"The store has not answered yet; if it does not settle by {StoreResolutionDeadline:u}, Ombud investigates then.");
         }
 
-        EscalatedAt = at;
-        MerchantDeadline = clock.MerchantDeadline(Reason, at);
-        return MoveTo(DisputeMove.DeclineSettlement, DisputeState.Initiated, actor, at, note);
+        return Investigate(DisputeMove.DeclineSettlement, actor, clock, at, note);
     }
 }

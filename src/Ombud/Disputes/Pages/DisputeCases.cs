@@ -87,7 +87,7 @@ public sealed record DisputeCase(Dispute Dispute, Order Order, string MerchantNa
         Timeline.Where(t => t.Move == DisputeMove.AddInformation && DisputeActors.PartyOf(t.Actor) == DisputeParty.Shopper);
 
     /// <summary>What the store said and refunded in the store period, oldest first.</summary>
-    public IEnumerable<DisputeTransition> StoreAnswers => Timeline.Where(t => t.Move is DisputeMove.MessageShopper or DisputeMove.RefundInStore);
+    public IEnumerable<DisputeTransition> StoreAnswers => Timeline.Where(t => Dispute.IsStoreAnswer(t.Move));
 
     /// <summary>The merchant's appeal, when it made one.</summary>
     public DisputeTransition? Appeal => Timeline.LastOrDefault(t => t.Move == DisputeMove.Appeal);

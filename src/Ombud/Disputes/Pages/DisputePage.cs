@@ -140,6 +140,9 @@ public abstract class DisputePage : OmbudPage
 
     protected void GoTo(string path) => Navigation.NavigateTo(path);
 
+    /// <summary>An order as the pages name it: the store's own reference, else the start of Ombud's id.</summary>
+    protected static string OrderName(Commerce.Order order) => order.ExternalId ?? order.Id.ToString()[..8];
+
     /// <summary>An optional note as the use case wants it: null when nothing was written.</summary>
     protected static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
