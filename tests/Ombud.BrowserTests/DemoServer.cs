@@ -107,13 +107,13 @@ public class DemoServer : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Signs in as the demo account of <paramref name="role"/> with one click and waits for its home page.</summary>
-    public async Task<IPage> SignInAsync(string role, string home)
+    /// <summary>Signs in as the demo account of <paramref name="role"/> (or its account <paramref name="email"/>) with one click and waits for its home page.</summary>
+    public async Task<IPage> SignInAsync(string role, string home, string? email = null)
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/signin");
-        // Several demo accounts may share a role (the marketplace's agents): the role's own one.
-        await page.Locator($"button[data-demo-role='{role}'][data-demo-email='{role}@demo.ombud.test']").ClickAsync();
+        // Several demo accounts may share a role (the marketplace's agents): the role's own one unless another is named.
+        await page.Locator($"button[data-demo-role='{role}'][data-demo-email='{email ?? $"{role}@demo.ombud.test"}']").ClickAsync();
         await page.WaitForURLAsync($"**{home}");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         return page;

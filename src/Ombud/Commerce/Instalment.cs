@@ -123,15 +123,18 @@ public sealed partial class Instalment
         DueDate = DueDate.AddDays(pausedDays);
     }
 
-    internal void Miss(long lateFeeMinor)
+    /// <summary>Marks the instalment missed with its late fee; returns how much that added to what is owed.</summary>
+    internal long Miss(long lateFeeMinor)
     {
         if (Status == InstalmentStatus.Missed)
         {
-            return;
+            return 0;
         }
 
         Status = InstalmentStatus.Missed;
+        var added = lateFeeMinor - LateFeeMinor;
         LateFeeMinor = lateFeeMinor;
+        return added;
     }
 }
 

@@ -221,23 +221,26 @@ public sealed partial class PaymentPlan
     }
 
     /// <summary>
-    /// Marks unpaid instalments past their due date (plus grace) as missed and charges the late fee once. Held
-    /// instalments are skipped: while a dispute pauses them, there are no reminders and no late fees; nor while the
-    /// plan is in a breathing space.
+    /// Marks unpaid instalments past their due date (plus grace) as missed and charges the late fee once; returns the
+    /// late fees it charged. Held instalments are skipped: while a dispute pauses them, there are no reminders and no
+    /// late fees; nor while the plan is in a breathing space (<see cref="Overdue"/>).
     /// </summary>
-    public void MarkMissed(DateOnly today, int graceDays, Money lateFee)
+    public Money MarkMissed(DateOnly today, int graceDays, Money lateFee)
     {
         Version++;
-        if (InBreathingSpace(today))
-        {
-            return; // a breathing space pauses late fees as it pauses collection
-        }
-
-        foreach (var instalment in _instalments.Where(i => i.RemainingMinor > 0 && !i.IsHeld && i.DueDate.AddDays(graceDays) < today))
-        {
-            instalment.Miss(lateFee.Minor);
-        }
+        return new Money(Overdue(today, graceDays).Sum(i => i.Miss(lateFee.Minor)), Currency);
     }
+
+    /// <summary>
+    /// The instalments not yet missed that are unpaid more than <paramref name="graceDays"/> after their due date,
+    /// earliest due first: never one a dispute holds, and none while the plan is in a breathing space (it pauses late
+    /// fees as it pauses collection). What a notice before a late fee names, and what <see cref="MarkMissed"/> charges.
+    /// </summary>
+    public IReadOnlyList<Instalment> Overdue(DateOnly today, int graceDays = 0) =>
+        InBreathingSpace(today)
+            ? []
+            : [.. _instalments.Where(i => i.Status != InstalmentStatus.Missed && i.RemainingMinor > 0 && !i.IsHeld && i.DueDate.AddDays(graceDays) < today)
+                .OrderBy(i => i.DueDate)];
 
     internal static long FlatInterestMinor(long principalMinor, int aprBasisPoints, int months) =>
         // principal × APR × years, in integers: bps / 10 000 and months / 12, rounded half up.

@@ -10,7 +10,6 @@ using Ombud.Platform.Storage;
 using Ombud.Tests.Commerce.Ingestion;
 using Ombud.Tests.Disputes.Http;
 using Ombud.Tests.Support;
-using Ombud.Tests.Web;
 
 namespace Ombud.Tests.Security;
 
@@ -78,13 +77,13 @@ internal sealed class AuthorisationWorld
         world._clients[Credential.Anonymous] = app.Client();
         world._clients[Credential.ShopperA] = a.Shopper;
         world._clients[Credential.ShopperB] = b.Shopper;
-        world._clients[Credential.MerchantUserA] = await PersonAsync(app, parties, "merchant-a@example.se", Roles.Merchant, merchant: a.Merchant);
+        world._clients[Credential.MerchantUserA] = await parties.PersonAsync("merchant-a@example.se", Roles.Merchant, merchant: a.Merchant);
         world._clients[Credential.MerchantKeyA] = merchantKeyA;
         world._clients[Credential.MerchantKeyB] = b.MerchantApi;
-        world._clients[Credential.Agent] = await PersonAsync(app, parties, "agent@example.se", Roles.Agent);
-        world._clients[Credential.FraudSpecialist] = await PersonAsync(app, parties, "fraud@example.se", Roles.FraudSpecialist);
-        world._clients[Credential.Analyst] = await PersonAsync(app, parties, "analyst@example.se", Roles.Analyst);
-        world._clients[Credential.AdminUser] = await PersonAsync(app, parties, "admin@example.se", Roles.Admin);
+        world._clients[Credential.Agent] = await parties.PersonAsync("agent@example.se", Roles.Agent);
+        world._clients[Credential.FraudSpecialist] = await parties.PersonAsync("fraud@example.se", Roles.FraudSpecialist);
+        world._clients[Credential.Analyst] = await parties.PersonAsync("analyst@example.se", Roles.Analyst);
+        world._clients[Credential.AdminUser] = await parties.PersonAsync("admin@example.se", Roles.Admin);
         world._clients[Credential.AdminKey] = await app.ClientWithKeyAsync(Scopes.Admin);
         world._clients[Credential.RevokedKey] = await RevokedKeyAsync(app);
         world._clients[Credential.KeyWithoutScope] = await app.ClientWithKeyAsync();
@@ -93,12 +92,6 @@ internal sealed class AuthorisationWorld
         ids["case"] = (await DisputeParties.CreatedAsync(await world._clients[Credential.FraudSpecialist].PostAsJsonAsync("/api/v1/fraud/cases",
             new { orderId = a.Order, summary = "Shipped to a known drop address" }))).GetProperty("id").GetGuid().ToString();
         return world;
-    }
-
-    private static async Task<HttpClient> PersonAsync(OmbudTestApp app, DisputeParties parties, string email, string role, Guid? merchant = null)
-    {
-        await People.CreateAsync(app, email, role, merchantId: merchant);
-        return await parties.SignInAsync(email);
     }
 
     /// <summary>A key with every scope, revoked.</summary>

@@ -81,17 +81,9 @@ public sealed class CustomerSearch(OmbudDb db, AuditLog audit)
         var byOrder = await orders.Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { c.Id, c.Name, c.Email, c.Phone, c.Market, o.ExternalId, OrderId = o.Id })
             .Take(MaxLimit).ToListAsync(ct);
         var result = byOrder.Select(x => new CustomerMatch(x.Id, x.Name, x.Email, x.Phone, x.Market, "order", x.ExternalId ?? x.OrderId.ToString())).ToList();
-        if (id is { } customerId)
-        {
-            result.AddRange(await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId || c.ExternalId == text)
-                .Select(c => new CustomerMatch(c.Id, c.Name, c.Email, c.Phone, c.Market, "id", null)).ToListAsync(ct));
-        }
-        else
-        {
-            result.AddRange(await db.Set<Customer>().AsNoTracking().Where(c => c.ExternalId == text)
-                .Select(c => new CustomerMatch(c.Id, c.Name, c.Email, c.Phone, c.Market, "customer reference", null)).ToListAsync(ct));
-        }
-
+        var on = id is null ? "customer reference" : "id";
+        result.AddRange(await db.Set<Customer>().AsNoTracking().Where(c => c.Id == id || c.ExternalId == text)
+            .Select(c => new CustomerMatch(c.Id, c.Name, c.Email, c.Phone, c.Market, on, null)).ToListAsync(ct));
         return result;
     }
 }

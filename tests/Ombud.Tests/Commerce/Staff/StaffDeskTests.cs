@@ -75,7 +75,7 @@ public sealed class StaffDeskTests
         var world = await UlrikaAsync(app);
         var gig = await StaffPeople.AgentAsync(app, world.Parties, "elin.pro@example.se", AgentTier.Pro);
         var staff = await StaffPeople.AgentAsync(app, world.Parties, "per.staff@example.se", AgentTier.Staff);
-        var fraud = await PersonAsync(app, world.Parties, "fia.fraud@example.se", Roles.FraudSpecialist);
+        var fraud = await world.Parties.PersonAsync("fia.fraud@example.se", Roles.FraudSpecialist);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await gig.GetAsync($"{Search}?q=ORD-7731")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await gig.GetAsync($"{Search}/{world.Customer}")).StatusCode);
@@ -123,11 +123,5 @@ public sealed class StaffDeskTests
         var body = Feed.Customer();
         (body["name"], body["email"], body["phone"]) = (name, email, phone);
         return body;
-    }
-
-    private static async Task<HttpClient> PersonAsync(OmbudTestApp app, DisputeParties parties, string email, string role)
-    {
-        await People.CreateAsync(app, email, role);
-        return await parties.SignInAsync(email);
     }
 }

@@ -50,6 +50,13 @@ internal sealed class DisputeParties(OmbudTestApp app, DisputeDesk desk, HttpCli
         return new Shop(customer, merchant, order, await SignInAsync(email), await app.ClientWithKeyAsync(Scopes.ForMerchant(merchant)), () => SignInAsync(email));
     }
 
+    /// <summary>A new person in <paramref name="role"/> (speaking for <paramref name="merchant"/> if given), signed in.</summary>
+    public async Task<HttpClient> PersonAsync(string email, string role, Guid? merchant = null)
+    {
+        await People.CreateAsync(app, email, role, merchantId: merchant);
+        return await SignInAsync(email);
+    }
+
     /// <summary>A browser session of the person with <paramref name="email"/>, signed in with the test password.</summary>
     public async Task<HttpClient> SignInAsync(string email)
     {

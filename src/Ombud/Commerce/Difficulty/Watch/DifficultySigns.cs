@@ -30,16 +30,15 @@ internal sealed class DifficultySigns(WatchRules rules, DateTime now)
             signs.Add(new($"{Count(late, "payment")} paid late in the last {rules.LookbackDays} days", "some payments were made after their due dates"));
         }
 
-        var extensions = adjustments.Count(a => a.Kind == AdjustmentKind.ExtendDueDate && a.Status == AdjustmentStatus.Applied
-            && DateOnly.FromDateTime(a.RequestedAt) >= Since);
+        var applied = adjustments.Where(a => a.Status == AdjustmentStatus.Applied && DateOnly.FromDateTime(a.RequestedAt) >= Since).ToList();
+        var extensions = applied.Count(a => a.Kind == AdjustmentKind.ExtendDueDate);
         if (extensions >= rules.ExtensionsToFlag)
         {
             signs.Add(new($"{Count(extensions, "due date")} extended in the last {rules.LookbackDays} days", "you have moved due dates more than once"));
         }
 
         // A breathing space moves missed payments on (they are no longer missed), so taking one is a sign of its own.
-        if (adjustments.Where(a => a.Kind == AdjustmentKind.BreathingSpace && a.Status == AdjustmentStatus.Applied && DateOnly.FromDateTime(a.RequestedAt) >= Since)
-            .MaxBy(a => a.RequestedAt) is { } paused)
+        if (applied.Where(a => a.Kind == AdjustmentKind.BreathingSpace).MaxBy(a => a.RequestedAt) is { } paused)
         {
             signs.Add(new($"took a breathing space on {paused.RequestedAt:yyyy-MM-dd}", "you have paused your payments"));
         }

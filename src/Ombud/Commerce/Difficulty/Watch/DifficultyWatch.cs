@@ -72,14 +72,14 @@ public sealed class DifficultyWatch(OmbudDb db, UnitOfWork unitOfWork, AuditLog 
         var plans = await db.Set<PaymentPlan>().AsNoTracking()
             .Where(p => p.Instalments.Any(i => i.Status == InstalmentStatus.Scheduled || i.Status == InstalmentStatus.Missed
                 || (i.PaidOn != null && i.PaidOn >= sinceDay))).ToListAsync(ct);
-        var adjustments = await db.Set<PlanAdjustment>().AsNoTracking().Where(a => a.RequestedAt >= since).ToListAsync(ct);
-        var disclosures = await db.Set<DifficultyDisclosure>().AsNoTracking().Where(d => d.DisclosedAt >= since).ToListAsync(ct);
+        var adjustments = (await db.Set<PlanAdjustment>().AsNoTracking().Where(a => a.RequestedAt >= since).ToListAsync(ct)).ToLookup(a => a.CustomerId);
+        var disclosures = (await db.Set<DifficultyDisclosure>().AsNoTracking().Where(d => d.DisclosedAt >= since).ToListAsync(ct)).ToLookup(d => d.CustomerId);
+        var plansOf = plans.ToLookup(p => p.CustomerId);
         var signs = new DifficultySigns(Rules, now);
-        var flagged = plans.GroupBy(p => p.CustomerId)
-            .Select(g => (Customer: g.Key, Plans: (IReadOnlyList<PaymentPlan>)[.. g]))
-            .Concat(disclosures.Select(d => d.CustomerId).Distinct().Where(id => plans.All(p => p.CustomerId != id)).Select(id => (Customer: id, Plans: (IReadOnlyList<PaymentPlan>)[])))
-            .Select(c => (c.Customer, c.Plans, Signs: signs.Read(c.Plans, [.. adjustments.Where(a => a.CustomerId == c.Customer)],
-                [.. disclosures.Where(d => d.CustomerId == c.Customer)])))
+        // Grouped once: each shopper's plans, adjustments and disclosures are looked up, not scanned for per shopper.
+        var flagged = plansOf.Select(g => g.Key).Concat(disclosures.Select(g => g.Key).Where(id => !plansOf.Contains(id)))
+            .Select(id => (Customer: id, Plans: (IReadOnlyList<PaymentPlan>)[.. plansOf[id]]))
+            .Select(c => (c.Customer, c.Plans, Signs: signs.Read(c.Plans, [.. adjustments[c.Customer]], [.. disclosures[c.Customer]])))
             .Where(c => c.Signs.Count > 0).ToList();
         if (flagged.Count == 0)
         {

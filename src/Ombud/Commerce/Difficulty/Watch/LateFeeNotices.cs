@@ -31,24 +31,25 @@ public sealed class LateFeeNotices(OmbudDb db, UnitOfWork unitOfWork, AuditLog a
             return (0, 0);
         }
 
-        var customers = await db.Set<Customer>().AsNoTracking().Where(c => charging.Contains(c.Market)).Select(c => new { c.Id, c.Market, c.Name })
-            .ToDictionaryAsync(c => c.Id, ct);
-        var ids = customers.Keys.ToList();
+        // The plans first, their shoppers after: not every customer of the charging markets, nor their ids sent back.
         var plans = await db.Set<PaymentPlan>()
-            .Where(p => ids.Contains(p.CustomerId) && p.HeldSince == null
-                && p.Instalments.Any(i => i.Status == InstalmentStatus.Scheduled && i.DueDate < today))
+            .Where(p => p.HeldSince == null && p.Instalments.Any(i => i.Status == InstalmentStatus.Scheduled && i.DueDate < today)
+                && db.Set<Customer>().Any(c => c.Id == p.CustomerId && charging.Contains(c.Market)))
             .ToListAsync(ct);
+        var ids = plans.Select(p => p.CustomerId).Distinct().ToList();
+        var customers = await db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Market, c.Name })
+            .ToDictionaryAsync(c => c.Id, ct);
         var planIds = plans.Select(p => p.Id).ToList();
         var notices = (await db.Set<DifficultyNotice>().AsNoTracking()
             .Where(n => n.Kind == NoticeKind.LateFeeNotice && n.PlanId != null && planIds.Contains(n.PlanId.Value)).ToListAsync(ct))
             .ToLookup(n => n.PlanId!.Value);
         int sent = 0, charged = 0;
-        foreach (var plan in plans.Where(p => !p.InBreathingSpace(today)))
+        foreach (var plan in plans)
         {
             var customer = customers[plan.CustomerId];
             var rules = options.Value.For(customer.Market);
-            var overdue = plan.Instalments.Where(i => i.Status == InstalmentStatus.Scheduled && i.RemainingMinor > 0 && !i.IsHeld && i.DueDate < today)
-                .OrderBy(i => i.DueDate).ToList();
+            // The same instalments the fee would be charged on (MarkMissed), before their grace days are over.
+            var overdue = plan.Overdue(today);
             if (overdue.Count == 0)
             {
                 continue;
@@ -64,9 +65,7 @@ public sealed class LateFeeNotices(OmbudDb db, UnitOfWork unitOfWork, AuditLog a
             }
             else if (today >= FeeDay(latestDue, DateOnly.FromDateTime(notice.SentAt), rules))
             {
-                var before = plan.Instalments.Sum(i => i.LateFeeMinor);
-                plan.MarkMissed(today, rules.LateFeeGraceDays, new Money(rules.LateFeeMinor, plan.Currency));
-                var fee = new Money(plan.Instalments.Sum(i => i.LateFeeMinor) - before, plan.Currency);
+                var fee = plan.MarkMissed(today, rules.LateFeeGraceDays, new Money(rules.LateFeeMinor, plan.Currency));
                 if (!fee.IsZero)
                 {
                     audit.Record(Actor, "plan.late-fee-charged", $"plan:{plan.Id}", $"{fee} after notice {notice.Id} of {notice.SentAt:yyyy-MM-dd}");
@@ -86,7 +85,7 @@ public sealed class LateFeeNotices(OmbudDb db, UnitOfWork unitOfWork, AuditLog a
         return afterGrace > afterNotice ? afterGrace : afterNotice;
     }
 
-    private void Notify(PaymentPlan plan, Guid customerId, string name, MarketDifficultyRules rules, List<Instalment> overdue, DateOnly feeDay, DateTime now)
+    private void Notify(PaymentPlan plan, Guid customerId, string name, MarketDifficultyRules rules, IReadOnlyList<Instalment> overdue, DateOnly feeDay, DateTime now)
     {
         var owed = new Money(overdue.Sum(i => i.RemainingMinor), plan.Currency);
         var fee = new Money(rules.LateFeeMinor * overdue.Count, plan.Currency);
