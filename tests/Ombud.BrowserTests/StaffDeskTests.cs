@@ -41,9 +41,7 @@ public sealed class StaffDeskTests(DemoServer server) : IClassFixture<DemoServer
         await gig.Context.CloseAsync();
 
         var staff = await server.NewPageAsync();
-        await staff.GotoAsync("/signin");
-        await staff.Locator("button[data-demo-email='staff.agent@demo.ombud.test']").ClickAsync();
-        await staff.WaitForURLAsync("**/agent");
+        await DemoServer.SignInAsync(staff, "agent", "/agent", email: "staff.agent@demo.ombud.test");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
         await staff.WaitForURLAsync("**/staff/customers");
         await staff.GetByLabel("Name, e-mail, phone or order reference").FillAsync(OrderReference);
