@@ -66,16 +66,8 @@ public sealed class AgentConsoleTests(DemoServer server) : IClassFixture<DemoSer
     /// <summary>The demo shopper on a phone-sized screen, signed in with the one-click demo account.</summary>
     private async Task<IPage> PhoneAsync()
     {
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.Url,
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(90_000);
-        await page.GotoAsync("/signin");
-        await page.Locator("button[data-demo-email='shopper@demo.ombud.test']").ClickAsync();
-        await page.WaitForURLAsync("**/shopper");
+        var page = await server.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await DemoServer.SignInAsync(page, "shopper", "/shopper");
         return page;
     }
 }

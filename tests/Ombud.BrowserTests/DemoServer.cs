@@ -93,15 +93,15 @@ public class DemoServer : IAsyncLifetime
 
     public string ServerOutput => _server?.Output ?? "";
 
-    /// <summary>A fresh browser context and page on the server; steps wait generously, as CI machines are shared.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A fresh browser context and page on the server (a 1400 × 900 window unless <paramref name="options"/> say
+    /// otherwise); steps wait generously, as CI machines are shared.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Url,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
+        options ??= new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } };
+        options.BaseURL = Url;
+        var page = await (await Browser.NewContextAsync(options)).NewPageAsync();
         // A Blazor circuit can be slow to start on a loaded 2-core machine.
         page.SetDefaultTimeout(90_000);
         return page;
@@ -111,12 +111,51 @@ public class DemoServer : IAsyncLifetime
     public async Task<IPage> SignInAsync(string role, string home, string? email = null)
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/signin");
-        // Several demo accounts may share a role (the marketplace's agents): the role's own one unless another is named.
-        await page.Locator($"button[data-demo-role='{role}'][data-demo-email='{email ?? $"{role}@demo.ombud.test"}']").ClickAsync();
-        await page.WaitForURLAsync($"**{home}");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await SignInAsync(page, role, home, email);
         return page;
+    }
+
+    /// <summary>
+    /// Signs <paramref name="page"/> in with one click on a demo account: the role's own one (several demo accounts may
+    /// share a role, e.g. the marketplace's agents), or the one of <paramref name="email"/>. Waits for
+    /// <paramref name="home"/>, or without one for any page but the sign-in page.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string role, string? home = null, string? email = null)
+    {
+        await page.GotoAsync("/signin");
+        await page.Locator($"button[data-demo-email='{email ?? $"{role}@demo.ombud.test"}']").ClickAsync();
+        if (home is not null)
+        {
+            await page.WaitForURLAsync($"**{home}");
+        }
+        else
+        {
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal));
+        }
+
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>
+    /// Clicks <paramref name="button"/> until <paramref name="shown"/> appears, at most three times: a click that comes
+    /// before the page's live connection is up, or that a closing overlay takes, is lost, and a person clicks again.
+    /// </summary>
+    public static async Task ClickUntilShownAsync(ILocator button, ILocator shown, float timeout)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await button.ClickAsync();
+            try
+            {
+                // The last attempt waits as long as any step does.
+                await shown.WaitForAsync(attempt < 3 ? new() { Timeout = timeout } : null);
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // The click did not count; click again.
+            }
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
@@ -146,7 +185,8 @@ public class DemoServer : IAsyncLifetime
         }
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The repository this test build sits in (the folder with Ombud.slnx).</summary>
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
@@ -156,6 +196,6 @@ public class DemoServer : IAsyncLifetime
             }
         }
 
-        throw new InvalidOperationException($"No Ombud.slnx above {AppContext.BaseDirectory}: set OMBUD_TEST_ARTIFACTS.");
+        throw new InvalidOperationException($"No Ombud.slnx above {AppContext.BaseDirectory} (for screenshots, set OMBUD_TEST_ARTIFACTS).");
     }
 }

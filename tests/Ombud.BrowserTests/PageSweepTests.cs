@@ -28,13 +28,13 @@ public sealed partial class PageSweepTests(SweepServer server) : IClassFixture<S
         var routes = PageRoute.All.Where(r => r.OpensFor(role == Anonymous ? null : role)).ToList();
         Assert.NotEmpty(routes);
 
-        var page = await OpenAsync(new BrowserNewContextOptions { ViewportSize = Phone });
+        var page = await server.NewPageAsync(new BrowserNewContextOptions { ViewportSize = Phone });
         await using var context = page.Context;
         var pageErrors = new List<string>();
         page.PageError += (_, error) => pageErrors.Add(error);
         if (role != Anonymous)
         {
-            await SignInAsync(page, role);
+            await DemoServer.SignInAsync(page, role);
         }
 
         var links = new List<string>();
@@ -74,9 +74,9 @@ public sealed partial class PageSweepTests(SweepServer server) : IClassFixture<S
     [Fact]
     public async Task A_swedish_browser_in_stockholm_sees_kronor_and_local_time_on_the_dispute_page()
     {
-        var page = await OpenAsync(new BrowserNewContextOptions { Locale = "sv-SE", TimezoneId = "Europe/Stockholm" });
+        var page = await server.NewPageAsync(new BrowserNewContextOptions { Locale = "sv-SE", TimezoneId = "Europe/Stockholm" });
         await using var context = page.Context;
-        await SignInAsync(page, "shopper");
+        await DemoServer.SignInAsync(page, "shopper");
         var row = (await server.QueryAsync(
             $"SELECT Id || '|' || DisputedMinor || '|' || ReportedAt FROM disputes_disputes WHERE upper(Id) = upper('{server.DisputeId}')"))[0].Split('|');
 
@@ -98,9 +98,9 @@ public sealed partial class PageSweepTests(SweepServer server) : IClassFixture<S
     [Fact]
     public async Task On_a_phone_the_chat_reply_box_stays_in_view_however_long_the_conversation()
     {
-        var page = await OpenAsync(new BrowserNewContextOptions { ViewportSize = Phone });
+        var page = await server.NewPageAsync(new BrowserNewContextOptions { ViewportSize = Phone });
         await using var context = page.Context;
-        await SignInAsync(page, "shopper");
+        await DemoServer.SignInAsync(page, "shopper");
         await page.GotoAsync("/assistant");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
@@ -190,31 +190,10 @@ public sealed partial class PageSweepTests(SweepServer server) : IClassFixture<S
         }
 
         findings.AddRange(pageErrors.Select(e => $"script error: {e}"));
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(DemoServer.ArtifactsDirectory, $"sweep-{role}-{FileName(route.Template)}.png"),
-            FullPage = true,
-        });
+        await DemoServer.ScreenshotAsync(page, $"sweep-{role}-{FileName(route.Template)}");
         links.AddRange(await page.EvalOnSelectorAllAsync<string[]>("a[href]",
             "anchors => anchors.map(a => new URL(a.href, location.href)).filter(u => u.origin === location.origin).map(u => u.pathname)"));
         return findings;
-    }
-
-    /// <summary>A page in a fresh browser context on the server; steps wait generously, as CI machines are shared.</summary>
-    private async Task<IPage> OpenAsync(BrowserNewContextOptions options)
-    {
-        options.BaseURL = server.Url;
-        var page = await (await server.Browser.NewContextAsync(options)).NewPageAsync();
-        page.SetDefaultTimeout(90_000);
-        return page;
-    }
-
-    private static async Task SignInAsync(IPage page, string role)
-    {
-        await page.GotoAsync("/signin");
-        await page.Locator($"button[data-demo-role='{role}'][data-demo-email='{role}@demo.ombud.test']").ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
     private static string FileName(string template)

@@ -88,19 +88,7 @@ public sealed partial class PaymentDifficultyTests(DemoServer server) : IClassFi
         await admin.WaitForURLAsync("**/staff/difficulty");
         var approve = admin.Locator("[data-awaiting]", new() { HasTextRegex = new Regex(@"600\.00") }).Locator("[data-approve]");
         var yes = admin.Locator("[data-approve-yes]");
-        for (var attempt = 1; ; attempt++)
-        {
-            await approve.ClickAsync();
-            try
-            {
-                await yes.WaitForAsync(new() { Timeout = 15_000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                // The click came before the page was live; click again.
-            }
-        }
+        await DemoServer.ClickUntilShownAsync(approve, yes, 15_000);
 
         await yes.ClickAsync();
         await Expect(admin.Locator("[data-notice]")).ToContainTextAsync("Approved.");

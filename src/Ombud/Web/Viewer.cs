@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using Ombud.Platform;
 
 namespace Ombud.Web;
@@ -19,28 +21,37 @@ internal sealed record Viewer(CultureInfo Culture, TimeZoneInfo TimeZone)
     /// </summary>
     public static readonly Viewer Default = new(CultureInfo.InvariantCulture, TimeZoneInfo.Utc);
 
-    private static readonly AsyncLocal<Viewer?> Ambient = new();
+    private static readonly AsyncLocal<Lazy<Viewer>?> Ambient = new();
 
     /// <summary>Who is looking now; <see cref="Default"/> outside a request.</summary>
-    public static Viewer Current => Ambient.Value ?? Default;
+    public static Viewer Current => Ambient.Value?.Value ?? Default;
 
-    /// <summary>Makes <paramref name="viewer"/> the current one for the rest of this request (and the circuit it opens).</summary>
-    public static void Use(Viewer viewer) => Ambient.Value = viewer;
+    /// <summary>
+    /// Makes the viewer <paramref name="request"/> describes the current one for the rest of this request (and the
+    /// circuit it opens). Its header and cookie are read now, while the request is live; the culture and the zone are
+    /// looked up when a page first writes an amount or a time, so an API call or a static file costs neither.
+    /// </summary>
+    public static void Use(HttpRequest request)
+    {
+        var (languages, zone) = (request.Headers.AcceptLanguage, request.Cookies[TimeZoneCookie]);
+        Ambient.Value = new Lazy<Viewer>(() => Of(languages, zone));
+    }
 
     /// <summary>
     /// The viewer an HTTP request describes: the first language of Accept-Language (by quality) that .NET knows, a
     /// neutral one made specific ("sv" → sv-SE); the time zone from the cookie when it names a known zone.
     /// </summary>
-    public static Viewer Of(HttpRequest request)
+    public static Viewer Of(HttpRequest request) => Of(request.Headers.AcceptLanguage, request.Cookies[TimeZoneCookie]);
+
+    private static Viewer Of(StringValues acceptLanguage, string? zoneId)
     {
-        var culture = request.GetTypedHeaders().AcceptLanguage
+        var culture = (StringWithQualityHeaderValue.TryParseList(acceptLanguage, out var languages) ? languages : [])
             .OrderByDescending(language => language.Quality ?? 1)
             .Select(language => CultureNamed(language.Value.Value))
             .FirstOrDefault(c => c is not null) ?? Default.Culture;
-        var zone = request.Cookies.TryGetValue(TimeZoneCookie, out var id) && id is { Length: > 0 and <= 64 }
-            && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found)
-                ? found
-                : Default.TimeZone;
+        var zone = zoneId is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found)
+            ? found
+            : Default.TimeZone;
         return new Viewer(culture, zone);
     }
 
@@ -71,7 +82,7 @@ internal static class ViewerMiddleware
 {
     public static void UseViewer(this WebApplication app) => app.Use((http, next) =>
     {
-        Viewer.Use(Viewer.Of(http.Request));
+        Viewer.Use(http.Request);
         return next(http);
     });
 }

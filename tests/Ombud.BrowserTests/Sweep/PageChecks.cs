@@ -12,7 +12,7 @@ public static class PageChecks
 {
     private static readonly Lazy<string> AxeSource = new(() =>
     {
-        var path = Path.Combine(RepositoryRoot(), "tests", "axe", "node_modules", "axe-core", "axe.min.js");
+        var path = Path.Combine(DemoServer.RepositoryRoot(), "tests", "axe", "node_modules", "axe-core", "axe.min.js");
         return File.Exists(path)
             ? File.ReadAllText(path)
             : throw new InvalidOperationException($"axe-core is not installed at {path}: run ./test.sh, or `npm ci` in tests/axe.");
@@ -71,18 +71,5 @@ public static class PageChecks
             ? null
             : $"the page scrolls sideways: {scroll} px wide in a {width} px window; sticking out: "
                 + string.Join(", ", widths.GetProperty("outermost").EnumerateArray().Select(e => e.GetString()));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Ombud.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Ombud.slnx above {AppContext.BaseDirectory}.");
     }
 }

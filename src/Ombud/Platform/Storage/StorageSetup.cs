@@ -40,13 +40,6 @@ public static class StorageSetup
     }
 
     /// <summary>
-    /// SQLite cannot alter a column, so EF rebuilds the table, which needs <c>PRAGMA foreign_keys</c> outside the
-    /// migration's transaction; EF warns about that on every such migration, and about our own SQL running while a
-    /// rebuild is pending. Both are how SQLite migrations work, not a fault: migrations run at start under the node's
-    /// exclusive start-up lock, and none of our SQL touches a table being rebuilt. Logged at debug so a clean start
-    /// has no warning.
-    /// </summary>
-    /// <summary>
     /// A query that loads several collections (an order with its lines and its plan's instalments) runs as one SQL
     /// statement: EF's default, said out loud so EF does not warn on every such query. A query whose joined rows
     /// would multiply asks for <c>AsSplitQuery()</c> itself.
@@ -57,6 +50,13 @@ public static class StorageSetup
     private static void SingleQueries(Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder sqlite) =>
         sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
 
+    /// <summary>
+    /// SQLite cannot alter a column, so EF rebuilds the table, which needs <c>PRAGMA foreign_keys</c> outside the
+    /// migration's transaction; EF warns about that on every such migration, and about our own SQL running while a
+    /// rebuild is pending. Both are how SQLite migrations work, not a fault: migrations run at start under the node's
+    /// exclusive start-up lock, and none of our SQL touches a table being rebuilt. Logged at debug so a clean start
+    /// has no warning.
+    /// </summary>
     private static void QuietSqliteRebuilds(WarningsConfigurationBuilder warnings) =>
         warnings.Log(
             (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug),
