@@ -120,6 +120,25 @@ if ((test_rc != 0 && failed == 0)); then
 fi
 log "TRX files and screenshots in $ARTIFACTS"
 
+# Name each failed test last, with the first lines of its message, so the tail
+# of a CI log says what failed without opening the TRX files.
+if ((failed > 0)); then
+    log "failed tests:"
+    find "$RESULTS_DIR" -name '*.trx' -print0 | xargs -0 -r python3 -c '
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sys.argv[1:]:
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if result.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
+            continue
+        message = result.find("t:Output/t:ErrorInfo/t:Message", ns)
+        lines = (message.text or "").strip().splitlines()[:3] if message is not None else []
+        print("  FAILED %s (%s)" % (result.get("testName"), result.get("duration")))
+        for line in lines:
+            print("      " + line[:300])
+' || log "could not read the failed tests from the TRX files"
+fi
+
 summary="$passed passed, $failed failed"
 ((skipped > 0)) && summary+=", $skipped skipped"
 echo "$summary"

@@ -64,7 +64,18 @@ public sealed class OmbudProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => node.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await node.WaitUntilReadyAsync(TimeSpan.FromMinutes(3));
+        try
+        {
+            await node.WaitUntilReadyAsync(TimeSpan.FromMinutes(3));
+        }
+        catch
+        {
+            // A node that never became ready is nobody's to stop later: left running, it would load the machine
+            // for every test after it.
+            await node.DisposeAsync();
+            throw;
+        }
+
         return node;
     }
 
