@@ -5,7 +5,8 @@ namespace Ombud.BrowserTests.Sweep;
 
 /// <summary>
 /// What the sweep asks of every page: axe-core (the npm package test.sh installs in tests/axe) finds no serious or
-/// critical violation, and the page does not scroll sideways at the width of a phone. Each finding is one line naming
+/// critical violation, nor a page without its one main landmark (a moderate rule, but the way a screen reader skips to
+/// the content), and the page does not scroll sideways at the width of a phone. Each finding is one line naming
 /// the rule, the elements and how to fix it.
 /// </summary>
 public static class PageChecks
@@ -18,7 +19,7 @@ public static class PageChecks
             : throw new InvalidOperationException($"axe-core is not installed at {path}: run ./test.sh, or `npm ci` in tests/axe.");
     });
 
-    /// <summary>Serious and critical axe-core violations on the page as it is now.</summary>
+    /// <summary>Serious and critical axe-core violations, and main-landmark ones, on the page as it is now.</summary>
     public static async Task<List<string>> AxeAsync(IPage page)
     {
         // Evaluated over the DevTools protocol rather than added as a script tag: the app's Content-Security-Policy
@@ -26,9 +27,10 @@ public static class PageChecks
         await page.EvaluateAsync(AxeSource.Value);
         var violations = await page.EvaluateAsync<JsonElement>("""
             async () => {
+                const MainLandmark = ['landmark-one-main', 'landmark-no-duplicate-main', 'landmark-main-is-top-level'];
                 const result = await axe.run(document, { resultTypes: ['violations'] });
                 return result.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical' || MainLandmark.includes(v.id))
                     .map(v => ({
                         rule: v.id,
                         impact: v.impact,
