@@ -121,6 +121,10 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
             "A locker delivery needs the locker's pick-up record; the carrier's note alone does not show the shopper received it.");
         await Screenshot(staff, "dispute-7-decision");
         await staff.Locator("button[data-decide]").ClickAsync();
+        // A decision moves money: the page says what happens and asks first.
+        await Expect(staff.Locator("[data-confirm-dialog]")).ToContainTextAsync("is refunded");
+        await Expect(staff.Locator("[data-notice]")).ToHaveCountAsync(0);
+        await staff.Locator("button[data-confirm-yes]").ClickAsync();
         await Expect(staff.Locator("[data-notice]")).ToContainTextAsync("The decision is recorded");
         // The appeal window (zero days here) is over at once: the preliminary decision becomes final.
         await TakeDueStepIfStillDueAsync(staff, disputeId, "Close");
@@ -200,6 +204,9 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
         if (await step.CountAsync() > 0)
         {
             await step.ClickAsync();
+            // The step cannot be undone, so the page asks first (the timer may have taken it meanwhile: then the
+            // confirmed step is refused, and the state below still shows the move).
+            await staff.Locator("button[data-confirm-yes]").ClickAsync();
         }
 
         // The timer ticks every few seconds and may take the step between the count and the click, and the page

@@ -45,16 +45,89 @@ public abstract class DisputePage : OmbudPage
     /// <summary>Reads what the page shows. Returns false when there is nothing the viewer may see: the not-found page follows.</summary>
     protected abstract Task<bool> LoadAsync(CancellationToken ct);
 
+    /// <summary>How often a live page reads its dispute again, so a step taken elsewhere shows without a reload.</summary>
+    internal static readonly TimeSpan FollowEvery = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// One reader of the page's unit of work at a time: a step, a load and a follow-up read all use the page's one
+    /// DbContext, and the renderer interleaves them at every await. Not disposed with the page: a step still running
+    /// when the page closes releases it afterwards, and a semaphore never asked for its wait handle holds nothing.
+    /// </summary>
+    private readonly SemaphoreSlim _reading = new(1, 1);
+
     protected override async Task OnParametersSetAsync()
     {
         Viewer = DisputeViewer.Of(await UserAsync(), Audience);
-        if (Viewer is not null && !await LoadAsync(PageClosed))
+        await _reading.WaitAsync(PageClosed);
+        try
         {
-            Navigation.NotFound();
-            return;
+            if (Viewer is not null && !await LoadAsync(PageClosed))
+            {
+                Navigation.NotFound();
+                return;
+            }
+        }
+        finally
+        {
+            _reading.Release();
         }
 
         Loaded = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        await base.OnAfterRenderAsync(firstRender);
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _ = FollowAsync();
+        }
+    }
+
+    /// <summary>
+    /// Reads the page again every <see cref="FollowEvery"/> while it is open: the other party's step, a timer's or
+    /// staff's shows by itself. Skipped while the viewer is being asked to confirm or a step runs, so nothing they are
+    /// deciding on changes under them.
+    /// </summary>
+    private async Task FollowAsync()
+    {
+        try
+        {
+            using var ticks = new PeriodicTimer(FollowEvery, Clock);
+            while (await ticks.WaitForNextTickAsync(PageClosed))
+            {
+                await InvokeAsync(RefreshAsync);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The page closed between two reads.
+        }
+    }
+
+    private async Task RefreshAsync()
+    {
+        if (!Loaded || Viewer is null || _stepRunning || Asking is not null || PageClosed.IsCancellationRequested || !_reading.Wait(0))
+        {
+            return;
+        }
+
+        try
+        {
+            Db.ChangeTracker.Clear();
+            if (await LoadAsync(PageClosed))
+            {
+                StateHasChanged();
+            }
+        }
+        finally
+        {
+            _reading.Release();
+        }
     }
 
     /// <summary>Takes one step on a dispute as the viewer: the dispute as saved, or null when the step was refused.</summary>
@@ -67,6 +140,7 @@ public abstract class DisputePage : OmbudPage
 
         _stepRunning = true;
         (Problem, Notice) = (null, null);
+        await _reading.WaitAsync(PageClosed);
         try
         {
             // The page's unit of work lives as long as the page: forget what an earlier step loaded, so this one
@@ -98,6 +172,7 @@ public abstract class DisputePage : OmbudPage
         }
         finally
         {
+            _reading.Release();
             _stepRunning = false;
         }
     }
