@@ -54,7 +54,17 @@ done
 source scripts/services.sh
 # Stop the servers however we leave. INT/TERM are turned into a normal exit,
 # otherwise bash would die from the signal without running the EXIT trap.
-trap services_stop EXIT
+# Test hosts start `ombud serve` nodes of their own; one whose host died (a crash, a fixture that failed to start,
+# a killed run) would keep running and loading the machine for every run after it. Stop any left from this checkout.
+stop_stray_nodes() {
+    pkill -KILL -f "$ROOT/tests/[^ ]*/ombud.dll serve" 2>/dev/null || true
+}
+
+cleanup() {
+    stop_stray_nodes
+    services_stop
+}
+trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 services_start
@@ -82,6 +92,7 @@ test_rc=$?
 set -e
 
 # Stop now rather than in the trap, so nothing is printed after the summary.
+stop_stray_nodes
 services_stop
 
 # Sum the <Counters total=".." passed=".." failed=".." ...> of every TRX file.
