@@ -22,6 +22,9 @@ internal static class CommerceSetup
         builder.Services.AddScoped<Contracts.CustomerOrders>();
         builder.Services.AddScoped<Staff.CustomerSearch>();
         builder.Services.AddScoped<Staff.CustomerFile>();
+        builder.Services.AddScoped<Analytics.AnalystVolumes>();
+        builder.Services.AddScoped<Analytics.OrderDrillDown>();
+        Analytics.AnalyticsEndpoints.AddAnalyticsPolicy(builder.Services);
         builder.Services.AddCustomerViewPart<Staff.CustomerFile>();
         builder.Services.Configure<Difficulty.DifficultyOptions>(builder.Configuration.GetSection(Difficulty.DifficultyOptions.Section));
         builder.Services.AddScoped<Difficulty.PlanAdjustments>();
@@ -46,5 +49,6 @@ internal static class CommerceSetup
         app.MapIngestion();
         Difficulty.DifficultyEndpoints.MapDifficulty(app);
         Staff.CustomerDeskEndpoints.MapCustomerDesk(app);
+        Analytics.AnalyticsEndpoints.MapAnalytics(app);
     }
 }
