@@ -23,6 +23,9 @@ public sealed record AnalyticsRange(DateOnly From, DateOnly To)
     /// <summary>Up to about a quarter, months would be two or three bars: weeks say more.</summary>
     public const int WeeksUpToDays = 92;
 
+    /// <summary>The earliest day a range may start: well before any provider's first order.</summary>
+    public static readonly DateOnly Earliest = new(1970, 1, 1);
+
     public int Days => To.DayNumber - From.DayNumber + 1;
 
     public PeriodGrain Grain => Days <= WeeksUpToDays ? PeriodGrain.Week : PeriodGrain.Month;
@@ -65,7 +68,18 @@ public sealed record AnalyticsRange(DateOnly From, DateOnly To)
     {
         var valid = invalid.IsValid;
         var last = string.IsNullOrEmpty(to) ? today : invalid.Day("to", to);
+        if (last < Earliest)
+        {
+            invalid.Add("to", $"On or after {Iso(Earliest)}.");
+            last = null;
+        }
+
         var first = string.IsNullOrEmpty(from) ? (last is { } end ? LastTwelveMonths(end).From : null) : invalid.Day("from", from);
+        if (first < Earliest)
+        {
+            invalid.Add("from", $"On or after {Iso(Earliest)}.");
+        }
+
         if (last > today)
         {
             invalid.Add("to", $"At most today ({Iso(today)}): the days after it have no orders yet.");

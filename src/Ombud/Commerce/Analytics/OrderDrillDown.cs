@@ -18,7 +18,7 @@ public sealed record OrderSlice(string? From, string? To, string? Market, string
 public sealed record OrderRow(Guid Id, string? Reference, DateTime PlacedAt, string Merchant, string Market, PlanKind? Plan, Money Amount,
     OrderStatus Status, Guid? CustomerId);
 
-/// <summary>The rows behind a bar of the analyst's charts: the orders of a slice, newest first, a page at a time.</summary>
+/// <summary>The rows behind a bar of the analyst's charts: the orders of a slice, latest placed first, a page at a time.</summary>
 internal sealed class OrderDrillDown(OmbudDb db, TimeProvider clock)
 {
     public const string NoPlan = "none";
@@ -32,11 +32,9 @@ internal sealed class OrderDrillDown(OmbudDb db, TimeProvider clock)
         var (anyPlan, plan) = (string.IsNullOrEmpty(slice.Plan), (PlanKind?)null);
         if (!anyPlan && slice.Plan != NoPlan)
         {
-            if (EnumNames.TryParse<PlanKind>(slice.Plan, out var kind))
-            {
-                plan = kind;
-            }
-            else
+            // By name only (EnumNames refuses any digit, and "payIn4" has one).
+            plan = Enum.GetValues<PlanKind>().Cast<PlanKind?>().FirstOrDefault(k => string.Equals(k.ToString(), slice.Plan, StringComparison.OrdinalIgnoreCase));
+            if (plan is null)
             {
                 invalid.Add("plan", $"One of payIn4, payIn30Days, financing, or {NoPlan} for orders without a plan.");
             }
@@ -78,12 +76,16 @@ internal sealed class OrderDrillDown(OmbudDb db, TimeProvider clock)
 
         if (after is { } last)
         {
-            // Ids are version 7, made when the order is taken in: descending id is newest first.
-            rows = rows.Where(x => x.Id < last);
+            // The cursor is the last order of the previous page: continue after its place in (placed, id) order.
+            var at = await db.Set<Order>().Where(o => o.Id == last).Select(o => (DateTime?)o.PlacedAt).SingleOrDefaultAsync(ct);
+            if (at is { } placedAt)
+            {
+                rows = rows.Where(x => x.PlacedAt < placedAt || (x.PlacedAt == placedAt && x.Id < last));
+            }
         }
 
         var take = limit ?? Cursor.DefaultLimit;
-        var page = await rows.OrderByDescending(x => x.Id).Take(take + 1).ToListAsync(ct);
+        var page = await rows.OrderByDescending(x => x.PlacedAt).ThenByDescending(x => x.Id).Take(take + 1).ToListAsync(ct);
         return Cursor.PageOf(page, take, x => x.Id, x => new OrderRow(x.Id, x.ExternalId, x.PlacedAt, x.Merchant, x.Market, x.Kind,
             new Money(x.TotalMinor, x.Currency), x.Status, showCustomer ? x.CustomerId : null));
     }
