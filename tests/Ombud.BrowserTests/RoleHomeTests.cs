@@ -123,7 +123,7 @@ public sealed partial class RoleHomeTests(DemoServer server) : IClassFixture<Dem
                 break;
 
             case "analyst":
-                Assert.True(await page.Locator(".mud-chart svg").CountAsync() > 0, "No chart is drawn.");
+                Assert.True(await page.Locator("svg[data-chart]").CountAsync() > 0, "No chart is drawn.");
                 Assert.Matches(MoneyText(), (await page.Locator("[data-stat='Order value']").InnerTextAsync()).Split('\n')[0].Trim());
                 break;
 

@@ -22,6 +22,9 @@ internal static class CommerceSetup
         builder.Services.AddScoped<Contracts.CustomerOrders>();
         builder.Services.AddScoped<Staff.CustomerSearch>();
         builder.Services.AddScoped<Staff.CustomerFile>();
+        builder.Services.AddScoped<Analytics.AnalystVolumes>();
+        builder.Services.AddScoped<Analytics.OrderDrillDown>();
+        Analytics.AnalyticsEndpoints.AddAnalyticsPolicy(builder.Services);
         builder.Services.AddCustomerViewPart<Staff.CustomerFile>();
         builder.Services.Configure<Difficulty.DifficultyOptions>(builder.Configuration.GetSection(Difficulty.DifficultyOptions.Section));
         builder.Services.AddScoped<Difficulty.PlanAdjustments>();
@@ -35,6 +38,9 @@ internal static class CommerceSetup
 
         Difficulty.DifficultyEndpoints.AddDifficultyPolicies(builder.Services);
         builder.Services.AddNavEntry(new("Customers", "/staff/customers", MudBlazor.Icons.Material.Outlined.PersonSearch, [], 5, Shows: Policies.IsStaffDesk));
+        // An admin reads the analyst's charts too (and, at the staff desk, opens the customers behind a bar); an analyst has them as home.
+        builder.Services.AddNavEntry(new("Volumes and rates", "/analyst", MudBlazor.Icons.Material.Outlined.Insights, [], 60,
+            Shows: user => user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Analyst)));
         builder.Services.AddNavEntry(new("Payment difficulty", "/staff/difficulty", MudBlazor.Icons.Material.Outlined.HealthAndSafety, [Roles.Agent, Roles.Admin], 15));
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
         builder.Services.AddCustomerDataHolder<Contracts.CommerceCustomerData>();
@@ -46,5 +52,6 @@ internal static class CommerceSetup
         app.MapIngestion();
         Difficulty.DifficultyEndpoints.MapDifficulty(app);
         Staff.CustomerDeskEndpoints.MapCustomerDesk(app);
+        Analytics.AnalyticsEndpoints.MapAnalytics(app);
     }
 }

@@ -39,6 +39,21 @@ internal static class Display
     /// <summary>A calendar date (a due date): the same day wherever the viewer is.</summary>
     public static string Date(DateOnly value) => value.ToString("d MMM yyyy", Viewer.Current.Culture);
 
+    /// <summary>A month of the calendar: "Dec 2026", "dec. 2026", "Dez. 2026".</summary>
+    public static string Month(DateOnly value) => value.ToString("MMM yyyy", Viewer.Current.Culture);
+
+    /// <summary>
+    /// Calendar days from–to, both included, the year left out: "1–5 Dec", "28 Nov – 4 Dec"; one day alone, "5 Dec".
+    /// </summary>
+    public static string Days(DateOnly from, DateOnly to)
+    {
+        var culture = Viewer.Current.Culture;
+        string Day(DateOnly d) => d.ToString("d MMM", culture);
+        return from == to ? Day(from)
+            : from.Year == to.Year && from.Month == to.Month ? $"{from.Day.ToString(culture)}–{Day(to)}"
+            : $"{Day(from)} – {Day(to)}";
+    }
+
     /// <summary>"5 Dec 2026 12:03" in the viewer's time zone; "… UTC" when the browser has not said its zone.</summary>
     public static string Timestamp(DateTime utc) => Timestamp(utc, Viewer.Current);
 

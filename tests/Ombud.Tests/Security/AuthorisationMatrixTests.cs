@@ -157,6 +157,10 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/fraud/rules/{id:guid}/disabling"] =                            "401  403   403   403    403   403   403   404   404     403    403    401     403     403",
         ["POST /api/v1/fraud/rules/{id:guid}/snoozes"] =                              "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
         ["GET /api/v1/fraud/trends"] =                                                "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
+        // Analytics: analysts and admins (person or key); the CSV without a chart is refused by field (400).
+        ["GET /api/v1/analytics/volumes"] =                                           "401  403   403   403    403   403   403   403   ok      ok     ok     401     403     403",
+        ["GET /api/v1/analytics/volumes.csv"] =                                       "401  403   403   403    403   403   403   403   ok      ok     ok     401     403     403",
+        ["GET /api/v1/analytics/orders"] =                                            "401  403   403   403    403   403   403   403   ok      ok     ok     401     403     403",
         // Privacy: admins get through erasure and are refused 409 (A's dispute is open); the shopper's export names no
         // id, so each shopper gets their own archive (DataRightsTests checks whose).
         ["POST /api/v1/admin/customers/{id:guid}/erasure"] =                          "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",

@@ -94,7 +94,8 @@ public sealed class RoleHomeTests
         var analyst = await PageAsAsync(app, "analyst@provider.example", "/analyst");
         Assert.Contains("Pay in 30 days", analyst, StringComparison.Ordinal);
         Assert.Contains("5,987.00 SEK", analyst, StringComparison.Ordinal); // both orders: 1 348.00 + 4 639.00
-        Assert.Contains("mud-chart", analyst, StringComparison.Ordinal);
+        Assert.Contains("data-chart=\"orders-by-market\"", analyst, StringComparison.Ordinal);
+        Assert.Contains("data-chart=\"orders-over-time\"", analyst, StringComparison.Ordinal);
 
         var admin = await PageAsAsync(app, "admin@provider.example", "/admin");
         Assert.Equal("2", WebSession.Stat(admin, "Customers"));

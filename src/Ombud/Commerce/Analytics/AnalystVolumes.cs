@@ -2,19 +2,29 @@ using Microsoft.EntityFrameworkCore;
 using Ombud.Platform;
 using Ombud.Platform.Storage;
 
-namespace Ombud.Commerce.Pages;
+namespace Ombud.Commerce.Analytics;
 
-/// <summary>Volumes by market and plan type, and how instalments that fell due were paid: on time, late, or missed.</summary>
+/// <summary>
+/// Over a range of days: orders by market and plan type, orders per week or month, and how the instalments that fell
+/// due were paid (on time, late, or missed).
+/// </summary>
 internal sealed class AnalystVolumes(OmbudDb db, TimeProvider clock)
 {
-    public const int Months = 12;
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<AnalystView> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The view of the range a request names, or the field it got wrong (<see cref="AnalyticsRange.Parse"/>).</summary>
+    public async Task<Outcome<AnalystView>> LoadAsync(string? from, string? to, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var range = AnalyticsRange.Parse(from, to, Today);
+        return range.Succeeded ? await LoadAsync(range.Value!, cancellationToken) : range.Error!;
+    }
 
-        var volumes = await db.Set<Order>().AsNoTracking()
+    public async Task<AnalystView> LoadAsync(AnalyticsRange range, CancellationToken cancellationToken)
+    {
+        var (start, end, today) = (range.Start, range.End, Today);
+        var placed = db.Set<Order>().AsNoTracking().Where(o => o.PlacedAt >= start && o.PlacedAt < end);
+
+        var volumes = await placed
             .Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { c.Market, Kind = (PlanKind?)o.Plan.Kind, o.Currency, o.TotalMinor })
             .GroupBy(x => new { x.Market, x.Kind, x.Currency })
             .Select(g => new { g.Key.Market, g.Key.Kind, g.Key.Currency, Orders = g.Count(), Minor = g.Sum(x => x.TotalMinor) })
@@ -23,7 +33,7 @@ internal sealed class AnalystVolumes(OmbudDb db, TimeProvider clock)
         // Only instalments already due say anything about paying on time; cancelled ones (refunded away) say nothing.
         var due = await db.Set<PaymentPlan>().AsNoTracking()
             .SelectMany(p => p.Instalments, (p, i) => new { p.CustomerId, i.DueDate, i.Status })
-            .Where(x => x.DueDate < today && x.Status != InstalmentStatus.Cancelled)
+            .Where(x => x.DueDate >= range.From && x.DueDate <= range.To && x.DueDate < today && x.Status != InstalmentStatus.Cancelled)
             .Join(db.Set<Customer>(), x => x.CustomerId, c => c.Id, (x, c) => new { c.Market, x.Status })
             .GroupBy(x => x.Market)
             .Select(g => new
@@ -36,27 +46,28 @@ internal sealed class AnalystVolumes(OmbudDb db, TimeProvider clock)
             })
             .ToListAsync(cancellationToken);
 
-        var firstMonth = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1 - Months);
-        var monthly = await db.Set<Order>().AsNoTracking()
-            .Where(o => o.PlacedAt >= firstMonth)
-            .GroupBy(o => new { o.PlacedAt.Year, o.PlacedAt.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Orders = g.Count() })
+        // Counted per day in the database (both providers translate a timestamp's parts), gathered into weeks or
+        // months here: at most three years of days come back, however many orders there are.
+        var daily = await placed
+            .GroupBy(o => new { o.PlacedAt.Year, o.PlacedAt.Month, o.PlacedAt.Day })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, Orders = g.Count() })
             .ToListAsync(cancellationToken);
+        var perPeriod = daily
+            .GroupBy(d => range.StartOfPeriod(new DateOnly(d.Year, d.Month, d.Day)))
+            .ToDictionary(g => g.Key, g => g.Sum(d => d.Orders));
 
         return new AnalystView(
+            range,
             [.. volumes
                 .OrderBy(v => v.Market, StringComparer.Ordinal).ThenBy(v => v.Kind).ThenBy(v => v.Currency, StringComparer.Ordinal)
                 .Select(v => new MarketVolume(v.Market, v.Kind, v.Orders, new Money(v.Minor, v.Currency)))],
             [.. due.OrderBy(d => d.Market, StringComparer.Ordinal).Select(d => new PaymentBehaviour(d.Market, d.Due, d.OnTime, d.Late, d.Missed))],
-            [.. Enumerable.Range(0, Months).Select(n =>
-            {
-                var month = firstMonth.AddMonths(n);
-                return new MonthlyOrders(month.Year, month.Month, monthly.FirstOrDefault(m => m.Year == month.Year && m.Month == month.Month)?.Orders ?? 0);
-            })]);
+            [.. range.Periods().Select(p => new PeriodOrders(p.Start, p.From, p.To, p.Grain, p.Partial, perPeriod.GetValueOrDefault(p.Start)))]);
     }
 }
 
-internal sealed record AnalystView(IReadOnlyList<MarketVolume> Volumes, IReadOnlyList<PaymentBehaviour> Payments, IReadOnlyList<MonthlyOrders> Monthly)
+public sealed record AnalystView(AnalyticsRange Range, IReadOnlyList<MarketVolume> Volumes, IReadOnlyList<PaymentBehaviour> Payments,
+    IReadOnlyList<PeriodOrders> Periods)
 {
     public IReadOnlyList<string> Markets => [.. Volumes.Select(v => v.Market).Distinct().Order(StringComparer.Ordinal)];
 
@@ -69,9 +80,10 @@ internal sealed record AnalystView(IReadOnlyList<MarketVolume> Volumes, IReadOnl
 }
 
 /// <summary>Orders of one market, plan type and currency. <see cref="Kind"/> is null for orders without a plan.</summary>
-internal sealed record MarketVolume(string Market, PlanKind? Kind, int Orders, Money Amount);
+public sealed record MarketVolume(string Market, PlanKind? Kind, int Orders, Money Amount);
 
 /// <summary>Of the instalments that fell due: paid on time, paid late, missed; the rest are due but within grace.</summary>
-internal sealed record PaymentBehaviour(string Market, int Due, int OnTime, int Late, int Missed);
+public sealed record PaymentBehaviour(string Market, int Due, int OnTime, int Late, int Missed);
 
-internal sealed record MonthlyOrders(int Year, int Month, int Orders);
+/// <summary>Orders placed in one week or month (<see cref="Period"/>), of which the range covers <see cref="From"/> to <see cref="To"/>.</summary>
+public sealed record PeriodOrders(DateOnly Start, DateOnly From, DateOnly To, PeriodGrain Grain, bool Partial, int Orders);
