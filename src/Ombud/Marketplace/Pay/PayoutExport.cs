@@ -48,7 +48,7 @@ internal sealed class PayoutExport(OmbudDb db, AuditLog audit)
             await csv.WriteRecordsAsync(rows, ct);
         }
 
-        await audit.RecordAloneAsync(actor, "payout.exported", "payouts", $"{period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd}, {rows.Count} rows", ct);
+        await audit.RecordAloneAsync(actor, "payout.exported", "payouts", $"{period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd}, agents: {rows.Count}", ct);
         return text.ToString();
     }
 

@@ -48,10 +48,11 @@ internal sealed class CsatSurvey(OmbudDb db, UnitOfWork work, EarningsLedger led
 
     private async Task<Outcome<CsatView>> AnswerOnceAsync(Guid customerId, Guid conversationId, int score, string? comment, string actor, CancellationToken ct)
     {
-        // Someone else's conversation, or one that does not exist, is not found: never "it exists but is not yours".
+        // Someone else's conversation, one no person was ever asked for, or one that does not exist, is not found: never
+        // "it exists but is not yours".
         if (await WrappedUpAsync(customerId, conversationId, ct) is not { } place)
         {
-            return new NotFound("conversation", conversationId.ToString());
+            return new NotFound("conversation with a person", conversationId.ToString());
         }
 
         if (place is not { Resolution: not null, AgentId: { } agentId })
