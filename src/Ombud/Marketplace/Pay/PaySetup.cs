@@ -30,7 +30,7 @@ internal static class PaySetup
         services.AddTimer<FloorRun>(FloorRun.Kind);
         if (builder.Configuration.GetSection(EventOptions.Section).GetValue<bool?>(nameof(EventOptions.RunInBackground)) ?? !settings.IsCommand)
         {
-            services.AddHostedService<FloorRunStart>();
+            services.AddDailyTimerStart(FloorRun.Kind, FloorRun.HourOf);
         }
 
         services.AddSingleton(new EndedConversationPanel(typeof(Pages.CsatSurveyPanel)));
