@@ -28,7 +28,7 @@ internal static class OmbudHost
         builder.AddWebhooks();
 
         builder.AddAssistant();
-        builder.AddMarketplace();
+        builder.AddMarketplace(settings);
         builder.AddFraud();
         builder.AddWeb();
         settings.Configure?.Invoke(builder);

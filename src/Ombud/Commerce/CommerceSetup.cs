@@ -33,7 +33,7 @@ internal static class CommerceSetup
         builder.Services.AddTimer<Difficulty.DifficultyWatchTimer>(Difficulty.DifficultyWatchTimer.Kind);
         if (builder.Configuration.GetSection(EventOptions.Section).GetValue<bool?>(nameof(EventOptions.RunInBackground)) ?? !settings.IsCommand)
         {
-            builder.Services.AddHostedService<Difficulty.DifficultyWatchStart>();
+            builder.Services.AddDailyTimerStart(Difficulty.DifficultyWatchTimer.Kind, Difficulty.DifficultyWatchTimer.HourOf);
         }
 
         Difficulty.DifficultyEndpoints.AddDifficultyPolicies(builder.Services);

@@ -142,7 +142,9 @@ internal sealed class AgentDirectory(OmbudDb db, UnitOfWork work, Dispatcher dis
                 return new NotFound("agent", agentId.ToString());
             }
 
+            var before = agent.Status;
             await change(agent, Now, token);
+            PresenceChange.Note(db, agent, before, Now);
             news.AfterCommit(work, agent.Id);
             return agent;
         }, ct, Subject);

@@ -6,6 +6,8 @@ using Ombud.Conversations.Contracts;
 using Ombud.Marketplace.AgentConsole;
 using Ombud.Marketplace.Api;
 using Ombud.Marketplace.Dispatch;
+using Ombud.Marketplace.Pay;
+using Ombud.Marketplace.Quality;
 using Ombud.Marketplace.Presence;
 using Ombud.Platform.Events;
 using Ombud.Platform.Timers;
@@ -14,7 +16,7 @@ namespace Ombud.Marketplace;
 
 internal static class MarketplaceSetup
 {
-    public static void AddMarketplace(this IHostApplicationBuilder builder)
+    public static void AddMarketplace(this IHostApplicationBuilder builder, HostSettings settings)
     {
         var services = builder.Services;
         services.AddOptions<MarketplaceOptions>().Bind(builder.Configuration.GetSection(MarketplaceOptions.Section))
@@ -28,6 +30,7 @@ internal static class MarketplaceSetup
         services.AddSingleton<AgentNews>();
         services.AddScoped<AgentDesk>();
         services.AddScoped<Platform.Auth.ISignInClaims, AgentSignInClaims>();
+        builder.AddMarketplacePay(settings);
         services.AddEventSubscriber<HandOffArrivals>(HandOffArrivals.Subscriber, ConversationHandedOff.Type);
         services.AddEventSubscriber<ConversationEndings>(ConversationEndings.Subscriber, ConversationClosed.Type);
         services.AddTimer<OfferExpiry>(Dispatcher.OfferExpiryKind);
@@ -42,6 +45,8 @@ internal static class MarketplaceSetup
     public static void MapMarketplace(this IEndpointRouteBuilder app)
     {
         app.MapMarketplaceApi();
+        app.MapPayApi();
+        app.MapQualityApi();
         app.MapHub<AgentHub>(AgentHub.Path);
     }
 }

@@ -34,7 +34,7 @@ internal sealed class MarketDesk(OmbudTestApp app, Feed feed)
     public async Task<TestAgent> AgentAsync(string name, AgentTier tier, int maxConversations, bool certified, bool online, string[] languages,
         Guid? ownCustomer, params (Skill Skill, int Level)[] skills)
     {
-        var email = $"{name.ToLowerInvariant().Replace(' ', '-')}-{++_people}@agents.example";
+        var email = $"{new string([.. name.ToLowerInvariant().Replace(' ', '-').Where(c => char.IsAsciiLetterOrDigit(c) || c == '-')])}-{++_people}@agents.example";
         var user = await People.CreateAsync(app, email, Roles.Agent, customerId: ownCustomer);
         var agent = await RunAsync<AgentDirectory, Agent>(d => d.RegisterAsync(new AgentRegistration(user.Id, name, tier, languages, maxConversations,
             skills.ToDictionary(s => s.Skill, s => s.Level)), default));
@@ -55,6 +55,8 @@ internal sealed class MarketDesk(OmbudTestApp app, Feed feed)
     }
 
     public Task GoOnlineAsync(Guid agentId) => RunAsync<AgentDirectory, Agent>(d => d.GoOnlineAsync(agentId, default));
+
+    public Task GoOfflineAsync(Guid agentId) => RunAsync<AgentDirectory, Agent>(d => d.GoOfflineAsync(agentId, default));
 
     public Task<Guid> CustomerAsync() => feed.CreateAsync("customers", Feed.Customer());
 

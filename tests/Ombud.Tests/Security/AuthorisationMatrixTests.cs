@@ -104,6 +104,15 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/agent/offers/"] =                                               "401  403   403   403    401   401   403   403   403     403    401    401     401     401",
         ["POST /api/v1/agent/offers/{id:guid}/accept"] =                              "401  403   403   403    401   401   404   403   403     403    401    401     401     401",
         ["POST /api/v1/agent/offers/{id:guid}/reject"] =                              "401  403   403   403    401   401   404   403   403     403    401    401     401     401",
+        // Marketplace pay and quality: the matrix's agent has no agent record (403 from their own earnings); no person
+        // ever held A's conversation, so it has no survey (404, for A as for B); nothing is in the QA sample (404), and an
+        // empty score card is refused by field (400) before it is looked up.
+        ["GET /api/v1/agents/me/earnings"] =                                          "401  403   403   403    401   401   403   403   403     403    401    401     401     401",
+        ["GET /api/v1/admin/payouts.csv"] =                                           "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
+        ["POST /api/v1/conversations/{id:guid}/csat"] =                               "401  404   404   403    403   403   403   403   403     403    403    401     403     403",
+        ["GET /api/v1/staff/qa/"] =                                                   "401  403   403   403    403   403   403   ok    403     ok     ok     401     403     403",
+        ["GET /api/v1/staff/qa/{id:guid}"] =                                          "401  403   403   403    403   403   403   404   403     404    404    401     403     403",
+        ["POST /api/v1/staff/qa/{id:guid}/score"] =                                   "401  403   403   403    403   403   403   ok    403     ok     ok     401     403     403",
         // Webhooks: A's endpoint is merchant A's key's alone (the admin key is the provider's, another owner); no
         // deliveries exist, so their rows tell only who gets past 401/403.
         ["GET /api/v1/webhooks/deliveries/{id:guid}"] =                               "401  401   401   401    404   404   401   401   401     401    404    401     403     403",
@@ -303,6 +312,7 @@ public sealed class AuthorisationMatrixTests
             _ when template.EndsWith("/messages", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}","text":"Where is my parcel?"}""",
             _ when template.EndsWith("/handoff", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}"}""",
             _ when template.EndsWith("/certification", StringComparison.Ordinal) => """{"level":3}""",
+            _ when template.EndsWith("/csat", StringComparison.Ordinal) => """{"score":4}""",
             // A case's external evidence is JSON; this link is refused (400), so nothing is added.
             _ when template.StartsWith("/api/v1/fraud/cases", StringComparison.Ordinal) && template.EndsWith("/evidence", StringComparison.Ordinal) =>
                 """{"text":"A post","link":"not a link"}""",

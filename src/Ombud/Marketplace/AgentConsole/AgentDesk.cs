@@ -4,10 +4,12 @@ using Ombud.Conversations;
 using Ombud.Conversations.Contracts;
 using Ombud.Disputes.Contracts;
 using Ombud.Marketplace.Dispatch;
+using Ombud.Marketplace.Pay;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Http;
+using Ombud.Platform.Outbox;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Marketplace.AgentConsole;
@@ -20,7 +22,7 @@ namespace Ombud.Marketplace.AgentConsole;
 /// agent does not hold is refused and audited, exactly like one that does not exist.
 /// </summary>
 internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers, ConversationService conversations, ConversationFeed feed,
-    Dispatcher dispatcher, AgentNews news, CustomerOrders orders, CustomerDisputes disputes, AuditLog audit, TimeProvider clock)
+    Dispatcher dispatcher, AgentNews news, CustomerOrders orders, CustomerDisputes disputes, AuditLog audit, DomainEvents events, TimeProvider clock)
 {
     private const string Subject = "The conversation";
 
@@ -126,7 +128,15 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
                 return refused.Error!;
             }
 
-            return await conversations.CloseAsync(conversationId, token);
+            var closed = await conversations.CloseAsync(conversationId, token);
+            if (closed.Succeeded)
+            {
+                // Pay and the QA sample follow from this, in this unit of work: every wrap-up is paid once, none that failed.
+                events.Publish(ConversationWrappedUp.Type, new ConversationWrappedUp(conversationId, entry.Id, agent.Id, entry.CustomerId, entry.Skill,
+                    entry.Reason, code, entry.AssignedAt ?? Now, Now));
+            }
+
+            return closed;
         }, ct);
     }
 

@@ -47,6 +47,7 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
         try
         {
             await InScopeAsync(EnsureCastAsync, stoppingToken);
+            await InScopeAsync(DemoPay.PlantAsync, stoppingToken);
             if (!configuration.GetValue(TrafficSetting, defaultValue: true))
             {
                 return;

@@ -22,7 +22,9 @@ internal sealed class OfferExpiry(OmbudDb db, Dispatcher dispatcher, IOptions<Ma
 
         if (options.Value.AwayAfterMissedOffer && await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == offer.AgentId, ct) is { } agent)
         {
+            var before = agent.Status;
             agent.GoAway(now);
+            Presence.PresenceChange.Note(db, agent, before, now);
         }
 
         await dispatcher.SettleAndMoveOnAsync(offer, ct);

@@ -27,7 +27,9 @@ internal sealed class PresenceLapse(OmbudDb db, UnitOfWork work, AgentNews news,
             return false;
         }
 
+        var before = agent.Status;
         agent.GoOffline(now);
+        PresenceChange.Note(db, agent, before, now);
         news.AfterCommit(work, agent.Id);
         return true;
     }

@@ -1600,6 +1600,185 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.ToTable("marketplace_offers", (string)null);
                 });
 
+            modelBuilder.Entity("Ombud.Marketplace.Pay.EarningsEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BaseMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BonusMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplexityMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FloorTopUpMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SurgeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurgePerMille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("AgentId", "Day");
+
+                    b.ToTable("marketplace_earnings", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Presence.PresenceChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "At");
+
+                    b.ToTable("marketplace_presence_log", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Quality.CsatAnswer", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationId");
+
+                    b.HasIndex("AgentId", "AnsweredAt");
+
+                    b.ToTable("marketplace_csat", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Quality.QaReview", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Compliance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Greeting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResolutionPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SampledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Tone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Understanding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrappedUpAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("SampledAt");
+
+                    b.ToTable("marketplace_qa_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Ombud.Marketplace.QueueEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2653,6 +2832,42 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("QueueEntryId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Pay.EarningsEntry", b =>
+                {
+                    b.HasOne("Ombud.Marketplace.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Presence.PresenceChange", b =>
+                {
+                    b.HasOne("Ombud.Marketplace.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Quality.CsatAnswer", b =>
+                {
+                    b.HasOne("Ombud.Marketplace.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Quality.QaReview", b =>
+                {
+                    b.HasOne("Ombud.Marketplace.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
