@@ -30,7 +30,8 @@ internal static class CommerceSetup
         builder.Services.AddTimer<Difficulty.DifficultyWatchTimer>(Difficulty.DifficultyWatchTimer.Kind);
         if (builder.Configuration.GetSection(EventOptions.Section).GetValue<bool?>(nameof(EventOptions.RunInBackground)) ?? !settings.IsCommand)
         {
-            builder.Services.AddHostedService<Difficulty.DifficultyWatchStart>();
+            builder.Services.AddDailyTimerStart(Difficulty.DifficultyWatchTimer.Kind,
+                services => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Difficulty.DifficultyOptions>>().Value.Watch.HourUtc);
         }
 
         Difficulty.DifficultyEndpoints.AddDifficultyPolicies(builder.Services);
