@@ -46,6 +46,7 @@ internal static class FraudSetup
         services.AddScoped<CaseReads>();
         services.AddHostedService<DemoCases>();
         services.AddScoped<OrderLinks>();
+        services.AddScoped<FraudLinks>();
         services.AddScoped<Links.LinkExplorer>();
         services.AddScoped<Rings.RingDetection>();
         services.AddScoped<Rings.RingDesk>();
