@@ -43,7 +43,7 @@ internal sealed class RingDesk(OmbudDb db, UnitOfWork work, RingDetection detect
         var cases = await CasesAsync([.. rings.Select(r => r.Id)], ct);
         return
         [
-            .. rings.Select(r => Row(r, cases.GetValueOrDefault(r.Id)))
+            .. rings.Select(r => Row(r, CaseOf(cases, r.Id)))
                 .OrderByDescending(r => r.FraudOrders).ThenByDescending(r => r.Customers).ThenBy(r => r.Id),
         ];
     }
@@ -59,7 +59,7 @@ internal sealed class RingDesk(OmbudDb db, UnitOfWork work, RingDetection detect
         var names = await customers.NamesAsync(members, ct);
         var graph = await explorer.OfCustomersAsync(members, ct);
         await audit.RecordAloneAsync(caller.Actor, "fraud.ring-viewed", Subject(ring.Id), $"{members.Count} customers", ct);
-        return new RingView(Row(ring, (await CasesAsync([ring.Id], ct)).GetValueOrDefault(ring.Id)),
+        return new RingView(Row(ring, CaseOf(await CasesAsync([ring.Id], ct), ring.Id)),
             [.. members.Select(m => new RingMember(m, names.GetValueOrDefault(m, "unknown customer"))).OrderBy(m => m.Name, StringComparer.Ordinal)], graph);
     }
 
@@ -105,6 +105,8 @@ internal sealed class RingDesk(OmbudDb db, UnitOfWork work, RingDetection detect
         var rows = await db.Set<FraudCase>().AsNoTracking().Where(c => keys.Contains(c.SourceKey)).Select(c => new { c.SourceKey, c.Id }).ToListAsync(ct);
         return rows.ToDictionary(r => Guid.Parse(r.SourceKey["ring:".Length..]), r => r.Id);
     }
+
+    private static Guid? CaseOf(Dictionary<Guid, Guid> cases, Guid ringId) => cases.TryGetValue(ringId, out var caseId) ? caseId : null;
 
     private static RingRow Row(FraudRing r, Guid? caseId) => new(r.Id, r.CustomerCount, r.OrderCount, r.FraudOrders, r.FraudShare, r.OpenCases,
         r.SharedIdentities, r.SharedKinds, r.Value, r.FirstFoundAt, r.FoundAt, caseId);
