@@ -29,7 +29,7 @@ internal static class OmbudHost
 
         builder.AddAssistant();
         builder.AddMarketplace(settings);
-        builder.AddFraud();
+        builder.AddFraud(settings);
         builder.AddWeb();
         settings.Configure?.Invoke(builder);
 

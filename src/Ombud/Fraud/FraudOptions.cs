@@ -17,5 +17,20 @@ public sealed class FraudOptions
     /// <summary>A score at or above this declines the order.</summary>
     public double DeclineAt { get; set; } = 0.8;
 
-    public bool IsValid() => ReviewAt is > 0 and < 1 && DeclineAt is > 0 and <= 1 && ReviewAt <= DeclineAt;
+    /// <summary>The daily ring detection (<c>Ombud:Fraud:Rings</c>).</summary>
+    public RingOptions Rings { get; set; } = new();
+
+    public bool IsValid() => ReviewAt is > 0 and < 1 && DeclineAt is > 0 and <= 1 && ReviewAt <= DeclineAt && Rings.IsValid();
+}
+
+/// <summary>When rings are looked for and how big a group of linked customers must be to count as one.</summary>
+public sealed class RingOptions
+{
+    /// <summary>Customers a connected group needs at least to be a ring (two is a household as often as a ring).</summary>
+    public int MinCustomers { get; set; } = 3;
+
+    /// <summary>The hour (UTC) the daily detection runs.</summary>
+    public int HourUtc { get; set; } = 3;
+
+    public bool IsValid() => MinCustomers is >= 2 and <= 1000 && HourUtc is >= 0 and <= 23;
 }

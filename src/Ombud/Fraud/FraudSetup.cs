@@ -8,6 +8,7 @@ using Ombud.Fraud.Contracts;
 using Ombud.Fraud.Scoring;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Events;
+using Ombud.Platform.Timers;
 using Ombud.Web.Components;
 using Ombud.Web.Layout;
 
@@ -15,11 +16,11 @@ namespace Ombud.Fraud;
 
 internal static class FraudSetup
 {
-    public static void AddFraud(this IHostApplicationBuilder builder)
+    public static void AddFraud(this IHostApplicationBuilder builder, HostSettings settings)
     {
         var services = builder.Services;
         services.AddOptions<FraudOptions>().Bind(builder.Configuration.GetSection(FraudOptions.Section))
-            .Validate(o => o.IsValid(), $"{FraudOptions.Section}: ReviewAt and DeclineAt must be between 0 and 1, ReviewAt no higher than DeclineAt.")
+            .Validate(o => o.IsValid(), $"{FraudOptions.Section}: ReviewAt and DeclineAt must be between 0 and 1, ReviewAt no higher than DeclineAt; Rings:MinCustomers from 2 to 1000, Rings:HourUtc from 0 to 23.")
             .ValidateOnStart();
         services.AddScoped<RiskHistory>();
         services.AddSingleton<RiskModels>();
@@ -44,6 +45,17 @@ internal static class FraudSetup
         services.AddScoped<CaseDesk>();
         services.AddScoped<CaseReads>();
         services.AddHostedService<DemoCases>();
+        services.AddScoped<OrderLinks>();
+        services.AddScoped<FraudLinks>();
+        services.AddScoped<Links.LinkExplorer>();
+        services.AddScoped<Rings.RingDetection>();
+        services.AddScoped<Rings.RingDesk>();
+        services.AddTimer<Rings.RingTimer>(Rings.RingTimer.Kind);
+        if (builder.Configuration.GetSection(EventOptions.Section).GetValue<bool?>(nameof(EventOptions.RunInBackground)) ?? !settings.IsCommand)
+        {
+            services.AddDailyTimerStart(Rings.RingTimer.Kind, Rings.RingTimer.Hour);
+        }
+
         services.AddEventSubscriber<UnauthorisedReportCases>(UnauthorisedReportCases.Subscriber, UnauthorisedPurchaseReported.Type);
         services.AddEventSubscriber<ReviewDecisionCases>(ReviewDecisionCases.Subscriber, RiskDecided.Type);
         // People only: a case is held by a person, and only that person (or an admin) may decide it.
@@ -51,6 +63,7 @@ internal static class FraudSetup
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
             .RequireRole(Roles.FraudSpecialist, Roles.Admin));
         services.AddNavEntry(new("Fraud cases", "/fraud/cases", Icons.Material.Outlined.Policy, [Roles.FraudSpecialist, Roles.Admin], 20));
+        services.AddNavEntry(new("Fraud rings", "/fraud/rings", Icons.Material.Outlined.Hub, [Roles.FraudSpecialist, Roles.Admin], 21));
         services.AddNavEntry(new("Fraud rules", "/fraud/rules", Icons.Material.Outlined.Rule, [Roles.FraudSpecialist, Roles.Analyst], 31));
         services.AddNavEntry(new("Fraud trends", "/fraud/trends", Icons.Material.Outlined.TrendingUp, [Roles.FraudSpecialist, Roles.Analyst], 32));
         services.AddNavEntry(new("Risk decisions", "/fraud/decisions", Icons.Material.Outlined.Shield, [Roles.FraudSpecialist, Roles.Analyst, Roles.Agent, Roles.Admin], 30));
@@ -62,5 +75,6 @@ internal static class FraudSetup
         app.MapCaseApi();
         app.MapRuleApi();
         app.MapTrendApi();
+        app.MapLinkApi();
     }
 }

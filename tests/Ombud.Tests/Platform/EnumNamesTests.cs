@@ -1,3 +1,4 @@
+using Ombud.Commerce;
 using Ombud.Disputes;
 using Ombud.Platform.Http;
 
@@ -16,6 +17,15 @@ public sealed class EnumNamesTests
     }
 
     [Theory]
+    [InlineData("payIn4", PlanKind.PayIn4)]
+    [InlineData("PAYIN30DAYS", PlanKind.PayIn30Days)]
+    public void A_name_with_a_digit_in_it_is_read_too(string text, PlanKind expected)
+    {
+        Assert.True(EnumNames.TryParse<PlanKind>(text, out var kind));
+        Assert.Equal(expected, kind);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData(" ")]
@@ -24,6 +34,7 @@ public sealed class EnumNamesTests
     [InlineData("99")]
     [InlineData("closed,reported")]
     [InlineData("closed2")]
+    [InlineData(" closed")]
     [InlineData("nonsense")]
     public void Numbers_lists_and_unknown_names_are_refused(string? text)
     {

@@ -153,6 +153,12 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/fraud/cases/{id:guid}/notes"] =                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
         ["POST /api/v1/fraud/cases/{id:guid}/recoveries"] =                           "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
         ["POST /api/v1/fraud/cases/{id:guid}/start"] =                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        // Link analysis: the same people as the cases. No ring exists in this world, so those who may ask about one are told 404.
+        ["GET /api/v1/fraud/cases/{id:guid}/links"] =                                 "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["GET /api/v1/fraud/rings/"] =                                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["GET /api/v1/fraud/rings/{id:guid}"] =                                       "401  403   403   403    401   401   403   404   403     404    401    401     401     401",
+        ["POST /api/v1/fraud/rings/detection"] =                                      "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/rings/{id:guid}/case"] =                                 "401  403   403   403    401   401   403   404   403     404    401    401     401     401",
         ["GET /api/v1/fraud/specialists"] =                                           "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
         // Fraud rules: fraud specialists and analysts only (keys hold no role); no rule exists in this world, so
         // acting on one is 404, and a draft, a backtest or a snooze with an empty body is refused by field (400).

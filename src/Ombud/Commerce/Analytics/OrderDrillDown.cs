@@ -32,9 +32,11 @@ internal sealed class OrderDrillDown(OmbudDb db, TimeProvider clock)
         var (anyPlan, plan) = (string.IsNullOrEmpty(slice.Plan), (PlanKind?)null);
         if (!anyPlan && slice.Plan != NoPlan)
         {
-            // By name only (EnumNames refuses any digit, and "payIn4" has one).
-            plan = Enum.GetValues<PlanKind>().Cast<PlanKind?>().FirstOrDefault(k => string.Equals(k.ToString(), slice.Plan, StringComparison.OrdinalIgnoreCase));
-            if (plan is null)
+            if (EnumNames.TryParse<PlanKind>(slice.Plan, out var kind))
+            {
+                plan = kind;
+            }
+            else
             {
                 invalid.Add("plan", $"One of payIn4, payIn30Days, financing, or {NoPlan} for orders without a plan.");
             }

@@ -26,6 +26,9 @@ public enum CaseSource
 
     /// <summary>A fraud specialist opened it by hand.</summary>
     Manual,
+
+    /// <summary>A fraud specialist opened it on a ring the ring detection found (on the ring's largest fraud order).</summary>
+    Ring,
 }
 
 /// <summary>Who should pay, as the investigation found.</summary>
@@ -97,6 +100,7 @@ internal static class LiabilityWords
     {
         CaseSource.UnauthorisedReport => "unauthorised-purchase report",
         CaseSource.ReviewDecision => "risk review",
+        CaseSource.Ring => "fraud ring",
         _ => "opened by hand",
     };
 }

@@ -12,7 +12,7 @@ namespace Ombud.Fraud.Cases;
 /// <summary>
 /// In demo mode only: fraud cases in every state on the world's planted fraud, opened and worked through the
 /// product's own use cases as the demo fraud specialist (so their timelines, audit entries, events, dispute and
-/// labels are what a specialist's own would be) — the planted ring's orders open, a stolen identity under
+/// labels are what a specialist's own would be) — the planted ring's orders open (and the ring found), a stolen identity under
 /// investigation, friendly fraud decided, an account takeover waiting for recovery, one case closed. Once per database.
 /// </summary>
 internal sealed class DemoCases(DemoMode demo, IServiceScopeFactory scopes, ILogger<DemoCases> logger) : BackgroundService
@@ -120,6 +120,10 @@ internal sealed class DemoCases(DemoMode demo, IServiceScopeFactory scopes, ILog
             }
         }
 
+        // The planted ring (one device and one drop address across its members, its orders labelled fraud) shows on
+        // /fraud/rings at once instead of after the first daily run.
+        var detection = services.GetRequiredService<Rings.RingDetection>();
+        await services.GetRequiredService<UnitOfWork>().RunAsync(detection.RunAsync, ct, "The ring detection");
         return planted;
     }
 

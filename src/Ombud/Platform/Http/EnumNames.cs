@@ -10,8 +10,15 @@ internal static class EnumNames
     public static bool TryParse<T>(string? text, out T value)
         where T : struct, Enum
     {
+        // Matched against the defined names themselves, so a name with a digit in it (payIn4) is read like any other,
+        // while a number, a flag list or an unknown name matches none.
         value = default;
-        return !string.IsNullOrWhiteSpace(text) && !text.Any(char.IsAsciiDigit) && !text.Contains(',', StringComparison.Ordinal)
-            && Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value);
+        if (Enum.GetNames<T>().FirstOrDefault(name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) is not { } found)
+        {
+            return false;
+        }
+
+        value = Enum.Parse<T>(found);
+        return true;
     }
 }

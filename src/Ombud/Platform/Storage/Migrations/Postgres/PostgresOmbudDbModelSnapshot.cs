@@ -1315,6 +1315,59 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.ToTable("fraud_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Ombud.Fraud.Rings.FraudRing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("FirstFoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FraudOrders")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MembersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("OpenCases")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrderCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SharedIdentities")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SharedKinds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ValueJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("fraud_rings", (string)null);
+                });
+
             modelBuilder.Entity("Ombud.Fraud.Rules.FraudRule", b =>
                 {
                     b.Property<Guid>("Id")

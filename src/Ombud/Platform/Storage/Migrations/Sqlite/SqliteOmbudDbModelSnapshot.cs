@@ -1303,6 +1303,59 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.ToTable("fraud_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Ombud.Fraud.Rings.FraudRing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstFoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FraudOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MembersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SharedIdentities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SharedKinds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("fraud_rings", (string)null);
+                });
+
             modelBuilder.Entity("Ombud.Fraud.Rules.FraudRule", b =>
                 {
                     b.Property<Guid>("Id")

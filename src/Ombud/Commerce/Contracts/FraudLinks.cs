@@ -2,14 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Ombud.Platform;
 using Ombud.Platform.Storage;
 
-namespace Ombud.Commerce.Pages;
+namespace Ombud.Commerce.Contracts;
 
 /// <summary>
 /// The first links a fraud specialist looks for in the orders: one device or one shipping address used by several
 /// customers (rings, account takeover, mules), and first orders far above what a customer usually spends (stolen
-/// identities go big at once). Only a reading of the data; scoring and cases belong to the Fraud module.
+/// identities go big at once). Commerce's read service for the fraud home page (<c>Fraud/Pages/FraudHome</c>); scoring,
+/// link graphs and rings belong to the Fraud module.
 /// </summary>
-internal sealed class FraudLinks(OmbudDb db)
+public sealed class FraudLinks(OmbudDb db)
 {
     public const int Limit = 15;
 
@@ -100,13 +101,13 @@ internal sealed class FraudLinks(OmbudDb db)
     }
 }
 
-internal sealed record FraudView(IReadOnlyList<SharedLink> SharedDevices, IReadOnlyList<SharedLink> SharedAddresses, IReadOnlyList<HighValueFirstOrder> HighValueFirstOrders);
+public sealed record FraudView(IReadOnlyList<SharedLink> SharedDevices, IReadOnlyList<SharedLink> SharedAddresses, IReadOnlyList<HighValueFirstOrder> HighValueFirstOrders);
 
 /// <summary>One device fingerprint or shipping address and the customers whose orders used it.</summary>
-internal sealed record SharedLink(string Key, int Orders, IReadOnlyList<LinkedCustomer> Customers);
+public sealed record SharedLink(string Key, int Orders, IReadOnlyList<LinkedCustomer> Customers);
 
-internal sealed record LinkedCustomer(Guid Id, string Name, string Market);
+public sealed record LinkedCustomer(Guid Id, string Name, string Market);
 
-internal sealed record HighValueFirstOrder(
+public sealed record HighValueFirstOrder(
     Guid OrderId, string? ExternalId, string CustomerName, string MerchantName, DateTime PlacedAt, DateTime AccountCreatedAt, Money Total,
     double TimesAverage);

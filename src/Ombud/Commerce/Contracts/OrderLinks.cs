@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using Ombud.Platform;
+using Ombud.Platform.Privacy;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Commerce.Contracts;
+
+/// <summary>An identity an order carries that another customer's order can share. Payment instruments are not stored by Commerce.</summary>
+public enum SharedIdentifier
+{
+    Device,
+    IpAddress,
+    Email,
+    Phone,
+    ShippingAddress,
+}
+
+/// <summary>
+/// An order as link analysis sees it: who placed it, what it is worth and where it stands, and its identities as
+/// normalised keys (e-mail in lower case, phone without spaces or dashes, shipping address as street|postcode|country
+/// in one case and spacing), so that two spellings of one identity are one link. Keys are personal data: a reader masks them.
+/// </summary>
+public sealed record OrderLinkFacts(
+    Guid OrderId,
+    string? Reference,
+    Guid CustomerId,
+    string CustomerName,
+    DateTime PlacedAt,
+    OrderStatus Status,
+    Money Total,
+    IReadOnlyDictionary<SharedIdentifier, string> Identities);
+
+/// <summary>One identity shared by several customers, and one of those customers.</summary>
+public sealed record SharedIdentity(SharedIdentifier Kind, string Key, Guid CustomerId);
+
+/// <summary>What to look for: orders of these customers or carrying any of these identities (normalised keys).</summary>
+public sealed record LinkQuery(IReadOnlyCollection<Guid> Customers, IReadOnlyDictionary<SharedIdentifier, IReadOnlyCollection<string>> Identities);
+
+/// <summary>
+/// Commerce's read service for link analysis: the orders that share a customer or an identity with a set of others
+/// (one query per step, however many identities), and the identities several customers share (one query per kind).
+/// Identities of erased customers are gone, so they link nothing.
+/// </summary>
+public sealed class OrderLinks(OmbudDb db)
+{
+    public async Task<IReadOnlyList<OrderLinkFacts>> OrdersAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken ct) =>
+        Facts(await Keys().Where(k => orderIds.Contains(k.OrderId)).ToListAsync(ct));
+
+    /// <summary>
+    /// Orders, newest first and at most <paramref name="limit"/>, of the query's customers or carrying one of its
+    /// identities, leaving out <paramref name="except"/> (those already known).
+    /// </summary>
+    public async Task<IReadOnlyList<OrderLinkFacts>> SharingAsync(LinkQuery query, IReadOnlyCollection<Guid> except, int limit, CancellationToken ct)
+    {
+        IReadOnlyCollection<string> Of(SharedIdentifier kind) => query.Identities.GetValueOrDefault(kind) ?? [];
+        var (customers, devices, ips, emails, phones, addresses) =
+            (query.Customers, Of(SharedIdentifier.Device), Of(SharedIdentifier.IpAddress), Of(SharedIdentifier.Email), Of(SharedIdentifier.Phone),
+                Of(SharedIdentifier.ShippingAddress));
+        var rows = await Keys()
+            .Where(k => !except.Contains(k.OrderId))
+            .Where(k => customers.Contains(k.CustomerId) || devices.Contains(k.Device!) || ips.Contains(k.Ip!) || emails.Contains(k.Email!)
+                        || phones.Contains(k.Phone!) || addresses.Contains(k.Address!))
+            .OrderByDescending(k => k.PlacedAt).ThenBy(k => k.OrderId)
+            .Take(limit)
+            .ToListAsync(ct);
+        return Facts(rows);
+    }
+
+    /// <summary>Every identity of one kind that orders of more than one customer carry, with each of those customers.</summary>
+    public async Task<IReadOnlyList<SharedIdentity>> SharedAsync(SharedIdentifier kind, CancellationToken ct)
+    {
+        var pairs = Pairs(kind).Where(p => p.Key != null && p.Key != "");
+        var shared = pairs.GroupBy(p => p.Key).Where(g => g.Select(p => p.CustomerId).Distinct().Count() > 1).Select(g => g.Key);
+        var rows = await pairs.Where(p => shared.Contains(p.Key)).Select(p => new { p.Key, p.CustomerId }).Distinct().ToListAsync(ct);
+        return [.. rows.Select(r => new SharedIdentity(kind, r.Key!, r.CustomerId))];
+    }
+
+    private IQueryable<KeyPair> Pairs(SharedIdentifier kind)
+    {
+        var keys = Keys();
+        return kind switch
+        {
+            SharedIdentifier.Device => keys.Select(k => new KeyPair { Key = k.Device, CustomerId = k.CustomerId }),
+            SharedIdentifier.IpAddress => keys.Select(k => new KeyPair { Key = k.Ip, CustomerId = k.CustomerId }),
+            SharedIdentifier.Email => keys.Select(k => new KeyPair { Key = k.Email, CustomerId = k.CustomerId }),
+            SharedIdentifier.Phone => keys.Select(k => new KeyPair { Key = k.Phone, CustomerId = k.CustomerId }),
+            _ => keys.Select(k => new KeyPair { Key = k.Address, CustomerId = k.CustomerId }),
+        };
+    }
+
+    /// <summary>Orders with their normalised keys, computed by the database so that filters and groups use them.</summary>
+    private IQueryable<OrderKeys> Keys() =>
+        db.Set<Order>().AsNoTracking().Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new OrderKeys
+        {
+            OrderId = o.Id,
+            Reference = o.ExternalId,
+            CustomerId = o.CustomerId,
+            CustomerName = c.Name,
+            PlacedAt = o.PlacedAt,
+            Status = o.Status,
+            TotalMinor = o.TotalMinor,
+            Currency = o.Currency,
+            Device = o.DeviceFingerprint,
+            Ip = o.IpAddress,
+            // An erased customer's orders keep a pseudonymous e-mail of their own, which links nothing.
+            Email = o.Email == "" ? null : o.Email.ToLower(),
+            Phone = o.Phone == null || o.Phone == "" ? null : o.Phone.Replace(" ", "").Replace("-", ""),
+            Address = o.ShippingAddress.Line1 == CustomerErasureScope.Removed || o.ShippingAddress.Line1 == ""
+                ? null
+                : o.ShippingAddress.Line1.ToLower().Replace(" ", "") + "|" + o.ShippingAddress.PostalCode.Replace(" ", "") + "|" + o.ShippingAddress.Country.ToUpper(),
+        });
+
+    private static List<OrderLinkFacts> Facts(IEnumerable<OrderKeys> rows) =>
+    [
+        .. rows.Select(k => new OrderLinkFacts(k.OrderId, k.Reference, k.CustomerId, k.CustomerName, k.PlacedAt, k.Status, new Money(k.TotalMinor, k.Currency),
+            new Dictionary<SharedIdentifier, string?>
+            {
+                [SharedIdentifier.Device] = k.Device,
+                [SharedIdentifier.IpAddress] = k.Ip,
+                [SharedIdentifier.Email] = k.Email,
+                [SharedIdentifier.Phone] = k.Phone,
+                [SharedIdentifier.ShippingAddress] = k.Address,
+            }.Where(i => !string.IsNullOrEmpty(i.Value)).ToDictionary(i => i.Key, i => i.Value!))),
+    ];
+
+    private sealed class OrderKeys
+    {
+        public Guid OrderId { get; init; }
+
+        public string? Reference { get; init; }
+
+        public Guid CustomerId { get; init; }
+
+        public string CustomerName { get; init; } = "";
+
+        public DateTime PlacedAt { get; init; }
+
+        public OrderStatus Status { get; init; }
+
+        public long TotalMinor { get; init; }
+
+        public string Currency { get; init; } = "";
+
+        public string? Device { get; init; }
+
+        public string? Ip { get; init; }
+
+        public string? Email { get; init; }
+
+        public string? Phone { get; init; }
+
+        public string? Address { get; init; }
+    }
+
+    private sealed class KeyPair
+    {
+        public string? Key { get; init; }
+
+        public Guid CustomerId { get; init; }
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ombud.Commerce.Contracts;
+using Ombud.Fraud.Cases;
+using Ombud.Fraud.Links;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Fraud.Rings;
+
+/// <summary>What one detection did: rings found, of which new, and rings no longer found.</summary>
+public sealed record RingPass(int Found, int New, int Gone);
+
+/// <summary>
+/// Finds rings: customers joined into connected components by the identities their orders share (union-find over the
+/// pairs Commerce reports, one query per kind of identity), kept when a component has at least
+/// <see cref="RingOptions.MinCustomers"/> customers and at least one order labelled fraud or an open case. The
+/// members' orders, labels and open cases are read once for all candidates. Runs in the caller's unit of work.
+/// </summary>
+internal sealed class RingDetection(OmbudDb db, UnitOfWork work, OrderLinks links, RiskHistory history, IOptions<FraudOptions> options, TimeProvider clock)
+{
+    /// <summary>The most orders of candidate members read in one detection; a world with more keeps the newest.</summary>
+    public const int MaxOrders = 100_000;
+
+    public async Task<RingPass> RunAsync(CancellationToken ct)
+    {
+        work.EnsureOpen("Detecting fraud rings");
+        var findings = await FindAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var kept = await db.Set<FraudRing>().ToListAsync(ct);
+        var byKey = kept.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var added = 0;
+        foreach (var finding in findings)
+        {
+            if (!byKey.Remove(finding.Key, out var ring))
+            {
+                ring = new FraudRing(Guid.CreateVersion7(now), finding.Key, now);
+                db.Add(ring);
+                added++;
+            }
+
+            ring.Found(finding, now);
+        }
+
+        db.RemoveRange(byKey.Values);
+        return new RingPass(findings.Count, added, byKey.Count);
+    }
+
+    private async Task<IReadOnlyList<RingFinding>> FindAsync(CancellationToken ct)
+    {
+        var shared = new List<SharedIdentity>();
+        foreach (var kind in Enum.GetValues<SharedIdentifier>())
+        {
+            shared.AddRange(await links.SharedAsync(kind, ct));
+        }
+
+        var components = new Components();
+        foreach (var identity in shared.GroupBy(s => (s.Kind, s.Key)))
+        {
+            var first = identity.First().CustomerId;
+            foreach (var other in identity.Skip(1))
+            {
+                components.Join(first, other.CustomerId);
+            }
+        }
+
+        var candidates = components.Groups().Where(g => g.Count >= options.Value.Rings.MinCustomers).ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var members = candidates.SelectMany(c => c).ToList();
+        var orders = await links.SharingAsync(new LinkQuery(members, new Dictionary<SharedIdentifier, IReadOnlyCollection<string>>()), [], MaxOrders, ct);
+        var labels = await history.LabelsAsync([.. orders.Select(o => o.OrderId)], ct);
+        var openCases = (await db.Set<FraudCase>().AsNoTracking().Where(c => members.Contains(c.CustomerId) && c.State != CaseState.Closed)
+            .Select(c => c.CustomerId).ToListAsync(ct)).CountBy(c => c).ToDictionary(c => c.Key, c => c.Value);
+        var ordersOf = orders.ToLookup(o => o.CustomerId);
+        var identitiesOf = shared.ToLookup(s => s.CustomerId);
+
+        var findings = new List<RingFinding>();
+        foreach (var group in candidates)
+        {
+            var ringOrders = group.SelectMany(c => ordersOf[c]).ToList();
+            var fraud = ringOrders.Where(o => labels.GetValueOrDefault(o.OrderId)).ToList();
+            var cases = group.Sum(c => openCases.GetValueOrDefault(c));
+            if (fraud.Count == 0 && cases == 0)
+            {
+                continue;
+            }
+
+            var ties = group.SelectMany(c => identitiesOf[c]).Select(s => (s.Kind, s.Key)).Distinct().ToList();
+            var value = ringOrders.GroupBy(o => o.Total.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new RingValue(g.Key, g.Sum(o => o.Total.Minor), g.Where(o => labels.GetValueOrDefault(o.OrderId)).Sum(o => o.Total.Minor))).ToList();
+            var sorted = group.Order().ToList();
+            findings.Add(new RingFinding(sorted[0].ToString(), sorted, ringOrders.Count, fraud.Count, cases, ties.Count,
+                string.Join(", ", ties.Select(t => t.Kind).Distinct().Order().Select(k => k.Words())), value));
+        }
+
+        return findings;
+    }
+
+    /// <summary>Union-find over customer ids, with path halving; groups come out with at least one member each.</summary>
+    private sealed class Components
+    {
+        private readonly Dictionary<Guid, Guid> _parent = [];
+
+        public void Join(Guid a, Guid b)
+        {
+            var (ra, rb) = (Root(a), Root(b));
+            if (ra != rb)
+            {
+                _parent[ra.CompareTo(rb) < 0 ? rb : ra] = ra.CompareTo(rb) < 0 ? ra : rb;
+            }
+        }
+
+        public IEnumerable<List<Guid>> Groups() => _parent.Keys.ToList().GroupBy(Root).Select(g => g.ToList());
+
+        private Guid Root(Guid id)
+        {
+            _parent.TryAdd(id, id);
+            while (_parent[id] != id)
+            {
+                _parent[id] = _parent[_parent[id]];
+                id = _parent[id];
+            }
+
+            return id;
+        }
+    }
+}

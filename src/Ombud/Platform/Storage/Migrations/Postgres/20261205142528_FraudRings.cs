@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ombud.Platform.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class FraudRings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "fraud_rings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FirstFoundAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FoundAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CustomerCount = table.Column<int>(type: "integer", nullable: false),
+                    OrderCount = table.Column<int>(type: "integer", nullable: false),
+                    FraudOrders = table.Column<int>(type: "integer", nullable: false),
+                    OpenCases = table.Column<int>(type: "integer", nullable: false),
+                    SharedIdentities = table.Column<int>(type: "integer", nullable: false),
+                    SharedKinds = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MembersJson = table.Column<string>(type: "text", nullable: false),
+                    ValueJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fraud_rings", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fraud_rings_Key",
+                table: "fraud_rings",
+                column: "Key",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "fraud_rings");
+        }
+    }
+}
