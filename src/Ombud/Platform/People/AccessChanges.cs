@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Auth;
+using Ombud.Platform.Outbox;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Platform.People;
@@ -13,7 +14,7 @@ namespace Ombud.Platform.People;
 /// keeps one admin who can still sign in, and an admin cannot demote or lock themselves.
 /// </summary>
 public sealed class AccessChanges(
-    OmbudDb db, UserManager<OmbudUser> users, RoleManager<IdentityRole> roles, UnitOfWork work, AuditLog audit,
+    OmbudDb db, UserManager<OmbudUser> users, RoleManager<IdentityRole> roles, UnitOfWork work, AuditLog audit, DomainEvents events,
     PeopleDirectory directory, IEnumerable<IMerchantChoices> merchants, TimeProvider clock)
 {
     private const string Subject = "The account";
@@ -74,6 +75,7 @@ public sealed class AccessChanges(
 
             audit.Record(caller.Actor, "user.roles-changed", $"user:{user.Id}",
                 $"before={string.Join(',', before)}; after={string.Join(',', after)}{(merchantAfter is { } m ? $"; merchant={m}" : "")}");
+            events.Publish(PeopleEvents.RolesChanged, new PersonRolesChanged(user.Id, user.DisplayName, before, after, caller.Actor));
             return true;
         }, ct, Subject);
         return changed.Succeeded ? (await directory.FindAsync(id, ct))! : changed.Error!;

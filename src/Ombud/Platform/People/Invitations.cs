@@ -73,7 +73,7 @@ public sealed class Invitations(
             var token = await users.GenerateUserTokenAsync(user, InvitationTokens.ProviderName, InvitationTokens.Purpose);
             audit.Record(actor, "user.invited", $"user:{user.Id}",
                 $"roles={string.Join(',', granted)}{(user.MerchantId is { } m ? $"; merchant={m}" : "")}; expires={expiresAt:O}");
-            events.Publish("people.invited", new PersonInvited(user.Id, email!, name!, granted, expiresAt, actor));
+            events.Publish(PeopleEvents.Invited, new PersonInvited(user.Id, email!, name!, granted, expiresAt, actor));
             return (user, token, expiresAt);
         }, ct, "The account");
         if (!made.Succeeded)
@@ -93,9 +93,7 @@ public sealed class Invitations(
     public Task<Outcome<OmbudUser>> AcceptAsync(string? userId, string? token, string? password, string? confirmation, CancellationToken ct) =>
         work.RunAsync<OmbudUser>(async _ =>
         {
-            var user = string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(token) ? null : await users.FindByIdAsync(userId);
-            if (user is null || await users.HasPasswordAsync(user) || await users.IsLockedOutAsync(user)
-                || !await users.VerifyUserTokenAsync(user, InvitationTokens.ProviderName, InvitationTokens.Purpose, token!))
+            if (await InviteeAsync(userId, token) is not { } user)
             {
                 return new InvitationLinkInvalid();
             }
@@ -132,6 +130,16 @@ public sealed class Invitations(
             audit.Record($"user:{user.Id}", "user.invitation-accepted", $"user:{user.Id}");
             return user;
         }, ct, "The account");
+
+    /// <summary>The account a link is for, while the link can still be used; null for a used, expired, foreign or locked one.</summary>
+    public async Task<OmbudUser?> InviteeAsync(string? userId, string? token)
+    {
+        var user = string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(token) ? null : await users.FindByIdAsync(userId);
+        return user is null || await users.HasPasswordAsync(user) || await users.IsLockedOutAsync(user)
+            || !await users.VerifyUserTokenAsync(user, InvitationTokens.ProviderName, InvitationTokens.Purpose, token!)
+            ? null
+            : user;
+    }
 
     /// <summary>The welcome page's address for <paramref name="userId"/> with <paramref name="token"/>, relative to the site.</summary>
     public static string LinkFor(string userId, string token) =>

@@ -29,8 +29,18 @@ public sealed record InvitedPerson(PersonSummary Person, string Link, DateTime E
 /// <summary>The staff roles a person holds from now on (a shopper's own role stays), and the merchant for the merchant role.</summary>
 public sealed record RoleChange(IReadOnlyList<string>? Roles, Guid? MerchantId);
 
+/// <summary>The event types people's changes publish, for modules that tie accounts to records of their own.</summary>
+public static class PeopleEvents
+{
+    public const string Invited = "people.invited";
+    public const string RolesChanged = "people.roles-changed";
+}
+
 /// <summary>Event <c>people.invited</c> v1, for a mail sender to come: who was invited, by whom, until when. Never the link.</summary>
 public sealed record PersonInvited(string UserId, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTime ExpiresAt, string InvitedBy);
+
+/// <summary>Event <c>people.roles-changed</c> v1: a person's roles before and after an admin's change.</summary>
+public sealed record PersonRolesChanged(string UserId, string DisplayName, IReadOnlyList<string> Before, IReadOnlyList<string> Roles, string ChangedBy);
 
 /// <summary>There is already an account with this e-mail: 409, and the invite form marks its e-mail field.</summary>
 public sealed record EmailTaken() : Conflict("There is already an account with this e-mail address.");
