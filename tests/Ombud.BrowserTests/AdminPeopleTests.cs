@@ -21,9 +21,9 @@ public sealed class AdminPeopleTests(DemoServer server) : IClassFixture<DemoServ
         await DemoServer.ClickUntilShownAsync(review, admin.GetByText("At least one of:"), 10_000);
         await Expect(admin.GetByText("Required.")).ToHaveCountAsync(2);
 
-        await admin.GetByLabel("E-mail").FillAsync("nora.analyst@provider.example");
-        await admin.GetByLabel("Name").FillAsync("Nora Lind");
-        await admin.GetByLabel("Analyst").CheckAsync();
+        await admin.GetByLabel("E-mail", new() { Exact = true }).FillAsync("nora.analyst@provider.example");
+        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Nora Lind");
+        await admin.GetByLabel("Analyst", new() { Exact = true }).CheckAsync();
         await review.ClickAsync();
         await Expect(admin.Locator("[data-testid=invitation-summary]")).ToContainTextAsync("Nora Lind");
         await Expect(admin.Locator("[data-testid=invitation-summary]")).ToContainTextAsync("analyst");

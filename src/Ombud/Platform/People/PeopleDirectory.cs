@@ -16,16 +16,7 @@ public sealed class PeopleDirectory(OmbudDb db, TimeProvider clock)
     public async Task<Outcome<Page<PersonSummary>>> PageAsync(string? q, string? cursor, int? limit, CancellationToken ct)
     {
         var check = new Validation().Optional("q", q, MaxQueryLength);
-        if (limit is < 1 or > Cursor.MaxLimit)
-        {
-            check.Add("limit", $"Between 1 and {Cursor.MaxLimit}.");
-        }
-
-        if (!Cursor.TryParse(cursor, out var after))
-        {
-            check.Add("cursor", "Not a cursor this API gave out; pass nextCursor back unchanged.");
-        }
-
+        var after = Cursor.Check(check, cursor, limit);
         if (!check.IsValid)
         {
             return check.ToError();
@@ -47,7 +38,7 @@ public sealed class PeopleDirectory(OmbudDb db, TimeProvider clock)
             var lastEmail = await db.Users.AsNoTracking().Where(u => u.Id == lastId).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
             if (lastEmail is null)
             {
-                return Invalid.Field("cursor", "Not a cursor this API gave out; pass nextCursor back unchanged.");
+                return Invalid.Field("cursor", Cursor.NotACursor);
             }
 
             // "e-mail > last" in SQL, in the database's own collation, the same one ORDER BY uses below.

@@ -7,7 +7,7 @@ using Ombud.Platform.Auth;
 using Ombud.Tests.Support;
 using Ombud.Tests.Web;
 
-namespace Ombud.Tests.Platform.People;
+namespace Ombud.Tests.Platform.PeopleAdmin;
 
 /// <summary>The admin's side of the people API, and the invitee's welcome page, as a browser and an admin use them.</summary>
 internal static partial class PeopleDesk

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Ombud.Platform.Auth;
 using Ombud.Tests.Support;
 using Ombud.Tests.Web;
-using static Ombud.Tests.Platform.People.PeopleDesk;
+using static Ombud.Tests.Platform.PeopleAdmin.PeopleDesk;
 
-namespace Ombud.Tests.Platform.People;
+namespace Ombud.Tests.Platform.PeopleAdmin;
 
 public sealed class AccessChangeTests
 {
@@ -26,14 +26,17 @@ public sealed class AccessChangeTests
         Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
         Assert.Contains("You cannot remove your own admin role", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        // Bo's session works until Ada takes the admin role away; from Bo's next request it is an analyst's.
+        // Bo's session works until Ada takes the admin role away; the change of security stamp ends it at Bo's next
+        // request, and Bo's next sign-in is an analyst's.
         Assert.Equal(HttpStatusCode.OK, (await bo.Http.GetAsync(Users)).StatusCode);
         var demoted = await ada.Http.PutAsJsonAsync(Of($"/api/v1/admin/users/{boId}/roles"), new { roles = new[] { Roles.Analyst } });
         Assert.Equal(HttpStatusCode.OK, demoted.StatusCode);
         Assert.Equal([Roles.Analyst], (await demoted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         app.Clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.Forbidden, (await bo.Http.GetAsync(Users)).StatusCode);
-        Assert.Equal("/analyst", WebSession.Location(await bo.GetAsync("/")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bo.Http.GetAsync(Users)).StatusCode);
+        using var boAgain = await SignedInAsync(app, "bo@provider.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await boAgain.Http.GetAsync(Users)).StatusCode);
+        Assert.Equal("/analyst", WebSession.Location(await boAgain.GetAsync("/")));
 
         // Ada is now the only admin: not even an admin key may demote or lock her.
         var key = await app.ClientWithKeyAsync(Scopes.Admin);
