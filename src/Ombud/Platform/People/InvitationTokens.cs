@@ -20,7 +20,9 @@ internal sealed class InvitationTokens(IDataProtectionProvider dataProtection, I
     public const string ProviderName = "Invitation";
     public const string Purpose = "set-password";
 
-    private readonly IDataProtector _protector = dataProtection.CreateProtector("Ombud.Platform.People.Invitation.v1");
+    public const string ProtectorPurpose = "Ombud.Platform.People.Invitation.v1";
+
+    private readonly IDataProtector _protector = dataProtection.CreateProtector(ProtectorPurpose);
 
     public async Task<string> GenerateAsync(string purpose, UserManager<OmbudUser> manager, OmbudUser user)
     {

@@ -15,7 +15,7 @@ namespace Ombud.Platform.People;
 public sealed class Invitations(
     UserManager<OmbudUser> users, RoleManager<IdentityRole> roles, UnitOfWork work, AuditLog audit, DomainEvents events,
     PeopleDirectory directory, IEnumerable<IMerchantChoices> merchants, Microsoft.Extensions.Options.IOptions<PeopleOptions> options,
-    TimeProvider clock)
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtection, TimeProvider clock)
 {
     public const int MaxEmailLength = 256;
     public const int MaxNameLength = 100;
@@ -45,6 +45,10 @@ public sealed class Invitations(
         }
 
         var granted = invitation.Roles!.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // On a fresh install (the first admin, invited from the CLI) the token below is the key ring's first use, which
+        // stores its first key through a connection of its own; inside this unit of work's SQLite transaction that
+        // write would wait on our own lock. Using the ring once before the transaction makes the key first.
+        Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(dataProtection.CreateProtector(InvitationTokens.ProtectorPurpose), "ready");
         var made = await work.RunAsync<(OmbudUser User, string Token, DateTime ExpiresAt)>(async _ =>
         {
             if (await users.FindByEmailAsync(email!) is not null)
