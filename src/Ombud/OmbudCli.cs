@@ -25,6 +25,7 @@ internal static class OmbudCli
         root.Subcommands.Add(MigrateVerb.Create());
         root.Subcommands.Add(DemoWorldVerbs.Seed());
         root.Subcommands.Add(ApiKeyVerbs.Create());
+        root.Subcommands.Add(Platform.People.PeopleVerbs.Create());
         root.Subcommands.Add(Platform.Privacy.PrivacyVerbs.Create());
         root.Subcommands.Add(NluVerbs.Create());
         root.Subcommands.Add(AssistantShellVerb.Create());

@@ -45,6 +45,7 @@ internal static class CommerceSetup
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
         builder.Services.AddCustomerDataHolder<Contracts.CommerceCustomerData>();
         builder.Services.AddKeyScopeChoices<Contracts.MerchantKeyScopes>();
+        builder.Services.AddScoped<Platform.People.IMerchantChoices, Contracts.MerchantAccounts>();
     }
 
     public static void MapCommerce(this IEndpointRouteBuilder app)

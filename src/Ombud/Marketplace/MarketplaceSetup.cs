@@ -33,6 +33,7 @@ internal static class MarketplaceSetup
         builder.AddMarketplacePay(settings);
         services.AddEventSubscriber<HandOffArrivals>(HandOffArrivals.Subscriber, ConversationHandedOff.Type);
         services.AddEventSubscriber<ConversationEndings>(ConversationEndings.Subscriber, ConversationClosed.Type);
+        services.AddEventSubscriber<StaffAgents>(StaffAgents.Subscriber, Platform.People.PeopleEvents.Invited, Platform.People.PeopleEvents.RolesChanged);
         services.AddTimer<OfferExpiry>(Dispatcher.OfferExpiryKind);
         services.AddTimer<QueueReview>(Dispatcher.QueueReviewKind);
         services.AddTimer<PresenceLapse>(PresenceLapse.Kind);

@@ -4,6 +4,7 @@ using Ombud.Platform.Events;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Http;
 using Ombud.Platform.Idempotency;
+using Ombud.Platform.People;
 using Ombud.Platform.Privacy;
 using Ombud.Platform.Realtime;
 using Ombud.Platform.Storage;
@@ -24,6 +25,7 @@ internal static class PlatformSetup
         var demo = DemoMode.From(builder.Configuration, database);
         builder.Services.AddSingleton(demo);
         builder.AddOmbudAuth(demo);
+        builder.AddPeople();
         builder.AddOmbudRateLimits();
         builder.AddSecurityHeaders();
 
@@ -86,6 +88,7 @@ internal static class PlatformSetup
         app.MapEventsAndTimers();
         app.MapPrivacyApi();
         app.MapApiKeyApi();
+        app.MapPeopleApi();
         app.MapDemoClockApi();
         StaffDesk.StaffDeskApi.MapStaffDeskApi(app);
         app.MapAuditLogApi();

@@ -19,6 +19,7 @@ internal static class WebSetup
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         services.AddMudServices();
         services.AddHttpContextAccessor();
         services.AddScoped<SignInAudit>();

@@ -135,6 +135,12 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/admin/api-keys/"] =                                             "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         ["POST /api/v1/admin/api-keys/"] =                                            "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         ["POST /api/v1/admin/api-keys/{id:guid}/revoke"] =                            "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        // People: an admin person or key; the person changed here is new, so admins are told 404; an empty invitation is refused (400).
+        ["GET /api/v1/admin/users/"] =                                                "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
+        ["POST /api/v1/admin/users/"] =                                               "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
+        ["PUT /api/v1/admin/users/{id}/roles"] =                                      "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        ["POST /api/v1/admin/users/{id}/lock"] =                                      "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        ["POST /api/v1/admin/users/{id}/unlock"] =                                    "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         // Demo clock: this world is not in demo mode, so admins are told there is none.
         ["GET /api/v1/admin/demo-clock/"] =                                           "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         ["POST /api/v1/admin/demo-clock/advance"] =                                   "401  403   403   403    403   403   403   403   403     404    404    401     403     403",

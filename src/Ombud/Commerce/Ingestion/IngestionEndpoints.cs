@@ -98,7 +98,7 @@ internal static class IngestionEndpoints
 
         if (!Cursor.TryParse(cursor, out var after))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["Not a cursor this API gave out; pass nextCursor back unchanged."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = [Cursor.NotACursor] });
         }
 
         return TypedResults.Ok(await list(after, take));

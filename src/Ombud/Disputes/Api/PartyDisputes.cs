@@ -225,5 +225,5 @@ internal sealed class PartyDisputes(OmbudDb db, DisputeService disputes, AuditLo
     private static Invalid PagingError(string? cursor, int? limit) =>
         limit is < 1 or > Cursor.MaxLimit
             ? Invalid.Field("limit", $"Between 1 and {Cursor.MaxLimit}.")
-            : Invalid.Field("cursor", "Not a cursor this API gave out; pass nextCursor back unchanged.");
+            : Invalid.Field("cursor", Cursor.NotACursor);
 }

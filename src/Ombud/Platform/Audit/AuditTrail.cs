@@ -22,16 +22,7 @@ public sealed class AuditTrail(OmbudDb db)
         var invalid = new Validation();
         invalid.Optional("actor", filter.Actor).Optional("action", filter.Action).Optional("subject", filter.Subject);
         var (start, end) = invalid.Days("from", filter.From, "to", filter.To);
-        if (limit is < 1 or > Cursor.MaxLimit)
-        {
-            invalid.Add("limit", $"Between 1 and {Cursor.MaxLimit}.");
-        }
-
-        if (!Cursor.TryParse(cursor, out var after))
-        {
-            invalid.Add("cursor", "Not a cursor this API gave out; pass nextCursor back unchanged.");
-        }
-
+        var after = Cursor.Check(invalid, cursor, limit);
         if (!invalid.IsValid)
         {
             return invalid.ToError();

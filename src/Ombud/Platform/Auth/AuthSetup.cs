@@ -12,6 +12,9 @@ internal static class AuthSetup
 {
     private const string CallerScheme = "KeyOrCookie";
 
+    /// <summary>How long a signed-in session is trusted before its account is read again; zero (the default): every request.</summary>
+    public const string SessionCheckSetting = "Ombud:Auth:SessionCheckInterval";
+
     public static void AddOmbudAuth(this IHostApplicationBuilder builder, DemoMode demo)
     {
         var services = builder.Services;
@@ -27,7 +30,13 @@ internal static class AuthSetup
             })
             .AddEntityFrameworkStores<OmbudDb>()
             .AddClaimsPrincipalFactory<SignInClaims>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<People.InvitationTokens>(People.InvitationTokens.ProviderName);
+        // The cookie's security stamp and roles are re-read on every request (Identity's default is every 30 minutes):
+        // a role taken away or an account locked by an admin holds from the person's next request, on every node.
+        // It costs a read of the account per request made with a cookie; keys are not affected.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = builder.Configuration.GetValue(SessionCheckSetting, TimeSpan.Zero));
 
         services.ConfigureApplicationCookie(cookie =>
         {

@@ -26,6 +26,24 @@ internal static class Cursor
         return false;
     }
 
+    public const string NotACursor = "Not a cursor this API gave out; pass nextCursor back unchanged.";
+
+    /// <summary>Checks a page request's <c>cursor</c> and <c>limit</c> into <paramref name="check"/>; answers the id to read after.</summary>
+    public static Guid? Check(Validation check, string? cursor, int? limit)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            check.Add("limit", $"Between 1 and {MaxLimit}.");
+        }
+
+        if (!TryParse(cursor, out var after))
+        {
+            check.Add("cursor", NotACursor);
+        }
+
+        return after;
+    }
+
     public static Page<TOut> PageOf<TIn, TOut>(List<TIn> rows, int limit, Func<TIn, Guid> id, Func<TIn, TOut> map)
     {
         // One row more than asked was read to learn whether another page exists.

@@ -25,7 +25,7 @@ public sealed class WebhookDeliveryLog(OmbudDb db, WebhookSender sender, UnitOfW
         {
             if (!Guid.TryParseExact(cursor, "N", out var id))
             {
-                return Invalid.Field("cursor", "Not a cursor this API gave out; pass nextCursor back unchanged.");
+                return Invalid.Field("cursor", Http.Cursor.NotACursor);
             }
 
             before = id;

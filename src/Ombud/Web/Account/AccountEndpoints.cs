@@ -62,6 +62,9 @@ internal static class AccountEndpoints
             var (error, reason) = result switch
             {
                 { IsNotAllowed: true } => (SignInError.NotAllowed, "not allowed"),
+                // An admin revoked the access. Said like a wrong password: Identity checks the lock before the password,
+                // so telling it would show anyone which e-mails are locked.
+                { IsLockedOut: true } => (SignInError.Invalid, "access revoked"),
                 _ => (SignInError.Invalid, "wrong password"),
             };
             throttle.Failed(email, http);
@@ -79,6 +82,12 @@ internal static class AccountEndpoints
         SignInManager<OmbudUser> signIn, SignInAudit audit, CancellationToken cancellationToken)
     {
         var user = string.IsNullOrEmpty(userId) || !demo.IsOn ? null : await signIn.UserManager.FindByIdAsync(userId);
+        if (user is { IsDemo: true } && await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            await audit.FailedAsync(user, "demo", "access revoked", cancellationToken);
+            return SignInPage.WithError(SignInError.Invalid, returnUrl);
+        }
+
         if (user is not { IsDemo: true })
         {
             await audit.FailedAsync(user, "demo", demo.IsOn ? "not a demo account" : "not in demo mode", cancellationToken);
@@ -144,7 +153,7 @@ internal static class AccountEndpoints
     {
         var email = info.Principal.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? info.Principal.FindFirst("email")?.Value;
         var verified = string.Equals(info.Principal.FindFirst("email_verified")?.Value, "true", StringComparison.OrdinalIgnoreCase);
-        if (email is null || !verified || await users.FindByEmailAsync(email) is not { } user)
+        if (email is null || !verified || await users.FindByEmailAsync(email) is not { } user || await users.IsLockedOutAsync(user))
         {
             return null;
         }
