@@ -27,6 +27,7 @@ internal static class MarketplaceSetup
         services.AddScoped<AgentDirectory>();
         services.AddSingleton<AgentNews>();
         services.AddScoped<AgentDesk>();
+        services.AddScoped<AnswerMail>();
         services.AddScoped<Platform.Auth.ISignInClaims, AgentSignInClaims>();
         services.AddEventSubscriber<HandOffArrivals>(HandOffArrivals.Subscriber, ConversationHandedOff.Type);
         services.AddEventSubscriber<ConversationEndings>(ConversationEndings.Subscriber, ConversationClosed.Type);
