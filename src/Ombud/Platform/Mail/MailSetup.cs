@@ -1,3 +1,4 @@
+using Ombud.Platform.Privacy;
 using Ombud.Platform.Timers;
 
 namespace Ombud.Platform.Mail;
@@ -16,6 +17,7 @@ internal static class MailSetup
         services.AddScoped<MailOutbox>();
         services.AddSingleton<SmtpMailer>();
         services.AddTimer<MailSending>(MailSending.Kind, inUnitOfWork: false);
+        services.AddRetentionRule<MailRetention>();
     }
 
     public static void MapMail(this IEndpointRouteBuilder app) => app.MapMailApi();

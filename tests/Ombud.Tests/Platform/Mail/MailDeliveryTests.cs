@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Mail;
+using Ombud.Platform.Privacy;
 using Ombud.Platform.Storage;
 using Ombud.Platform.Timers;
 using Ombud.Tests.Support;
@@ -170,6 +171,27 @@ public sealed class MailDeliveryTests
         Assert.Equal("Your dispute", TestSmtp.Received(id)?.Subject);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Sent_and_failed_emails_leave_the_outbox_after_the_retention_days_and_one_still_waiting_stays(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider, settings: TestSmtp.Settings());
+        var sent = await QueueAsync(app, "anna.svensson@example.se");
+        var failed = await QueueAsync(app, $"refuse-{Guid.NewGuid():N}@example.com");
+        await SendDueAsync(app);
+        app.Clock.Advance(TimeSpan.FromDays(89));
+        var waiting = await QueueAsync(app, "anna.svensson@example.se"); // queued, not yet sent
+
+        await RetainAsync(app);
+        var after89Days = await IdsAsync(app);
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        await RetainAsync(app);
+
+        Assert.Equal(new[] { sent, failed, waiting }.Order(), after89Days.Order());
+        Assert.Equal([waiting], await IdsAsync(app));
+    }
+
     private static async Task<Guid> QueueAsync(OmbudTestApp app, string to)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -180,6 +202,16 @@ public sealed class MailDeliveryTests
         Assert.True(queued.Succeeded);
         return id ?? throw new InvalidOperationException("The address was not taken.");
     }
+
+    private static async Task RetainAsync(OmbudTestApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var rule = scope.ServiceProvider.GetServices<IRetentionRule>().Single(r => r.Name == "mail");
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        Assert.True((await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(ct => rule.ApplyAsync(now, ct), default)).Succeeded);
+    }
+
+    private static Task<List<Guid>> IdsAsync(OmbudTestApp app) => app.WithDbAsync(db => db.Set<OutgoingMail>().Select(m => m.Id).ToListAsync());
 
     private static async Task<int> SendDueAsync(OmbudTestApp app) =>
         (await app.Services.GetRequiredService<TimerRun>().RunOnceAsync([MailSending.Kind], default)).GetValueOrDefault(MailSending.Kind);
