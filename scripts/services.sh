@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Throw-away PostgreSQL + Redis servers (and a Chromium binary) for the tests.
+# Throw-away PostgreSQL + Redis + SMTP servers (and a Chromium binary) for the tests.
 #
 # Two ways to use it:
 #
@@ -18,11 +18,17 @@
 #                        tests create their own databases through it
 #   OMBUD_TEST_REDIS     host:port of the Redis server
 #   OMBUD_TEST_CHROMIUM  path of the chromium binary
-#   OMBUD_SERVICES_DIR   temp dir holding both servers' data, sockets and logs
+#   OMBUD_TEST_SMTP_HOST / OMBUD_TEST_SMTP_PORT   a real SMTP server (Debian's
+#                        python3-aiosmtpd with scripts/smtp_sink.py) that writes
+#                        each message it accepts to OMBUD_TEST_SMTP_DIR/<n>.eml
+#   OMBUD_TEST_SMTP_SINK the command that starts another such server (tests that
+#                        take one down and bring it back): append -l HOST:PORT DIR
+#   OMBUD_SERVICES_DIR   temp dir holding the servers' data, sockets and logs
 #
 # Knobs (environment):
 #   OMBUD_NO_INSTALL=1   never run apt-get, only report what is missing
-#   OMBUD_PG_PORT / OMBUD_REDIS_PORT   first port to try (default 55432 / 56379)
+#   OMBUD_PG_PORT / OMBUD_REDIS_PORT / OMBUD_SMTP_PORT   first port to try
+#                        (default 55432 / 56379 / 52525)
 #
 # Everything lives in one `mktemp -d` directory, so several runs (two engineers,
 # or CI next to a developer) can coexist on one machine: each picks its own free
@@ -36,6 +42,12 @@ _OMBUD_READY_TIMEOUT=${OMBUD_READY_TIMEOUT:-60}
 
 _svc_log() { echo "services: $*" >&2; }
 
+# This folder: the SMTP server's handler (smtp_sink.py) lives here.
+_OMBUD_SCRIPTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# Debian's python, not whatever python3 comes first on PATH (pyenv): python3-aiosmtpd installs for it.
+_OMBUD_PYTHON=/usr/bin/python3
+
 _svc_fail() {
     # Same failure whether or not we are on CI, only the hint differs: the tests
     # cannot run without these services, so skipping them silently would just
@@ -44,8 +56,8 @@ _svc_fail() {
     if [[ "${CI:-}" == "true" ]]; then
         _svc_log "(CI=true: this is a hard failure)"
     else
-        _svc_log "The tests need PostgreSQL, Redis and Chromium. On Debian, as root:"
-        _svc_log "    apt-get update && apt-get install -y postgresql redis-server chromium"
+        _svc_log "The tests need PostgreSQL, Redis, an SMTP server and Chromium. On Debian, as root:"
+        _svc_log "    apt-get update && apt-get install -y postgresql redis-server chromium python3-aiosmtpd"
     fi
     return 1
 }
@@ -61,16 +73,19 @@ _svc_pg_bindir() {
     [[ -n "$best" ]] && echo "$best"
 }
 
+_svc_has_aiosmtpd() { [[ -x $_OMBUD_PYTHON ]] && "$_OMBUD_PYTHON" -c 'import aiosmtpd' >/dev/null 2>&1; }
+
 _svc_chromium_bin() {
     command -v chromium 2>/dev/null || { [[ -x /usr/bin/chromium ]] && echo /usr/bin/chromium; }
 }
 
-# Install whatever of postgresql / redis-server / chromium is missing.
+# Install whatever of postgresql / redis-server / chromium / python3-aiosmtpd is missing.
 _svc_ensure_packages() {
     local missing=()
     _svc_pg_bindir >/dev/null || missing+=(postgresql)
     { command -v redis-server && command -v redis-cli; } >/dev/null 2>&1 || missing+=(redis-server)
     _svc_chromium_bin >/dev/null || missing+=(chromium)
+    _svc_has_aiosmtpd || missing+=(python3-aiosmtpd)
     ((${#missing[@]} == 0)) && return 0
 
     if [[ "${OMBUD_NO_INSTALL:-}" == "1" ]]; then
@@ -96,6 +111,7 @@ _svc_ensure_packages() {
     _svc_pg_bindir >/dev/null || { _svc_fail "postgresql installed but no server in /usr/lib/postgresql/*/bin"; return 1; }
     command -v redis-server >/dev/null || { _svc_fail "redis-server installed but not on PATH"; return 1; }
     _svc_chromium_bin >/dev/null || { _svc_fail "chromium installed but not found"; return 1; }
+    _svc_has_aiosmtpd || { _svc_fail "python3-aiosmtpd installed but $_OMBUD_PYTHON cannot import aiosmtpd"; return 1; }
 }
 
 # True if something already accepts TCP connections on 127.0.0.1:$1.
@@ -247,6 +263,57 @@ _svc_stop_redis() {
     kill -9 "$pid" 2>/dev/null || true
 }
 
+# The SMTP server's command line, without where it listens and writes: -l HOST:PORT DIR follow.
+_svc_smtp_sink() {
+    printf 'env PYTHONPATH=%q %q -m aiosmtpd -n -c smtp_sink.EmlDirectory' "$_OMBUD_SCRIPTS_DIR" "$_OMBUD_PYTHON"
+}
+
+_svc_start_smtp() {
+    local dir=$1 sdir="$1/smtp" port try pid started
+    mkdir -p "$sdir/mail"
+    port=${OMBUD_SMTP_PORT:-52525}
+    for try in 1 2 3 4 5; do
+        port=$(_svc_free_port "$port") || { _svc_fail "no free port for the SMTP server"; return 1; }
+        # Its own process group (setsid), stdin and stdout closed: `eval "$(services.sh start)"` must not wait on it.
+        # The handler's directory is the last argument, after -l.
+        setsid env PYTHONPATH="$_OMBUD_SCRIPTS_DIR" "$_OMBUD_PYTHON" -m aiosmtpd -n -l "127.0.0.1:$port" \
+            -c smtp_sink.EmlDirectory "$sdir/mail" </dev/null >"$sdir/smtp.log" 2>&1 &
+        pid=$!
+        echo "$pid" >"$sdir/smtp.pid"
+        started=$SECONDS
+        # Listening and still alive: a server that lost the port race to another run exits at once.
+        until _svc_port_busy "$port" && sleep 0.3 && kill -0 "$pid" 2>/dev/null; do
+            if ! kill -0 "$pid" 2>/dev/null || ((SECONDS - started >= _OMBUD_READY_TIMEOUT)); then
+                break
+            fi
+            sleep 0.2
+        done
+        if kill -0 "$pid" 2>/dev/null && _svc_port_busy "$port"; then
+            echo "$port" >"$dir/smtp.port"
+            export OMBUD_TEST_SMTP_HOST=127.0.0.1 OMBUD_TEST_SMTP_PORT=$port OMBUD_TEST_SMTP_DIR="$sdir/mail"
+            OMBUD_TEST_SMTP_SINK=$(_svc_smtp_sink)
+            export OMBUD_TEST_SMTP_SINK
+            _svc_log "SMTP server (aiosmtpd $("$_OMBUD_PYTHON" -c 'import aiosmtpd; print(aiosmtpd.__version__)')) on 127.0.0.1:$port, mail in $sdir/mail"
+            return 0
+        fi
+        _svc_log "SMTP server did not start on port $port (try $try), log:"
+        tail -n 5 "$sdir/smtp.log" >&2 2>/dev/null || true
+        _svc_stop_smtp "$dir"
+        port=$((port + 1))
+    done
+    _svc_fail "the SMTP server did not come up (see $sdir/smtp.log)"
+    return 1
+}
+
+_svc_stop_smtp() {
+    local dir=$1 pid i
+    pid=$(cat "$dir/smtp/smtp.pid" 2>/dev/null || true)
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+    kill "$pid" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+}
+
 _svc_stop_postgres() {
     local dir=$1 bindir
     [[ -f "$dir/pg/data/postmaster.pid" ]] || return 0
@@ -272,7 +339,7 @@ services_start() {
     touch "$dir/.ombud-services"   # marker: services_stop only deletes dirs carrying it
     export OMBUD_SERVICES_DIR="$dir"
 
-    if ! _svc_start_postgres "$dir" || ! _svc_start_redis "$dir"; then
+    if ! _svc_start_postgres "$dir" || ! _svc_start_redis "$dir" || ! _svc_start_smtp "$dir"; then
         services_stop
         return 1
     fi
@@ -281,7 +348,7 @@ services_start() {
     _svc_log "Chromium at $OMBUD_TEST_CHROMIUM"
 }
 
-# Stop both servers and delete the temp dir. Safe to call twice, or after a
+# Stop the servers and delete the temp dir. Safe to call twice, or after a
 # start that failed halfway.
 services_stop() {
     local dir=${OMBUD_SERVICES_DIR:-}
@@ -292,8 +359,10 @@ services_stop() {
     fi
     _svc_stop_postgres "$dir"
     _svc_stop_redis "$dir" "$(cat "$dir/redis.port" 2>/dev/null || true)"
+    _svc_stop_smtp "$dir"
     rm -rf "$dir"
-    unset OMBUD_SERVICES_DIR OMBUD_TEST_POSTGRES OMBUD_TEST_REDIS OMBUD_TEST_CHROMIUM
+    unset OMBUD_SERVICES_DIR OMBUD_TEST_POSTGRES OMBUD_TEST_REDIS OMBUD_TEST_CHROMIUM \
+        OMBUD_TEST_SMTP_HOST OMBUD_TEST_SMTP_PORT OMBUD_TEST_SMTP_DIR OMBUD_TEST_SMTP_SINK
     _svc_log "stopped, removed $dir"
 }
 
@@ -304,7 +373,8 @@ if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
         start)
             services_start || exit 1
             # Only these lines go to stdout, for eval.
-            for v in OMBUD_SERVICES_DIR OMBUD_TEST_POSTGRES OMBUD_TEST_REDIS OMBUD_TEST_CHROMIUM; do
+            for v in OMBUD_SERVICES_DIR OMBUD_TEST_POSTGRES OMBUD_TEST_REDIS OMBUD_TEST_CHROMIUM \
+                OMBUD_TEST_SMTP_HOST OMBUD_TEST_SMTP_PORT OMBUD_TEST_SMTP_DIR OMBUD_TEST_SMTP_SINK; do
                 printf 'export %s=%q\n' "$v" "${!v}"
             done
             ;;

@@ -50,11 +50,17 @@ public sealed class MarketplaceOptions
     /// </summary>
     public int PresenceGraceSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// A shopper who waited at least this long for a person is also told by e-mail when the person answers: they may
+    /// have left the chat meanwhile (whether they did is not tracked, so the wait stands for it).
+    /// </summary>
+    public int MailAnswerAfterSeconds { get; set; } = 60;
+
     public TimeSpan OfferTime => TimeSpan.FromSeconds(OfferSeconds);
 
     public bool IsValid() =>
         OfferSeconds >= 1 && PreferredLevel is >= AgentSkill.MinLevel and <= AgentSkill.MaxLevel && AnyLevelAfterSeconds >= 0
         && AnySkillAfterSeconds >= AnyLevelAfterSeconds && StaffAfterSeconds >= AnySkillAfterSeconds && RecheckSeconds >= 1 && PresenceGraceSeconds >= 1
         && RetryDeclinedAfterSeconds >= 0 && VulnerableHeadStartSeconds >= 0 && FraudHeadStartSeconds >= 0
-        && RegulatoryHeadStartSeconds >= 0 && UpsetHeadStartSeconds >= 0 && UnratedRating is >= 1 and <= 5;
+        && MailAnswerAfterSeconds >= 0 && RegulatoryHeadStartSeconds >= 0 && UpsetHeadStartSeconds >= 0 && UnratedRating is >= 1 and <= 5;
 }

@@ -29,6 +29,7 @@ internal static class MarketplaceSetup
         services.AddScoped<AgentDirectory>();
         services.AddSingleton<AgentNews>();
         services.AddScoped<AgentDesk>();
+        services.AddScoped<AnswerMail>();
         services.AddScoped<Platform.Auth.ISignInClaims, AgentSignInClaims>();
         builder.AddMarketplacePay(settings);
         services.AddEventSubscriber<HandOffArrivals>(HandOffArrivals.Subscriber, ConversationHandedOff.Type);

@@ -62,6 +62,9 @@ public sealed class QueueEntry
 
     public DateTime? EndedAt { get; private set; }
 
+    /// <summary>When the person who took it first wrote to the shopper: the end of the shopper's wait for a person.</summary>
+    public DateTime? FirstReplyAt { get; private set; }
+
     /// <summary>How the agent closed it at wrap-up; null while open, and when it went back to the assistant.</summary>
     public ResolutionCode? Resolution { get; private set; }
 
@@ -126,6 +129,18 @@ public sealed class QueueEntry
     }
 
     /// <summary>The conversation ended, or was given back, before anyone took it.</summary>
+    /// <summary>The agent wrote to the shopper: how long the shopper waited for it when it is the first reply, otherwise null.</summary>
+    public TimeSpan? Answered(DateTime at)
+    {
+        if (FirstReplyAt is not null)
+        {
+            return null;
+        }
+
+        FirstReplyAt = at;
+        return at - EnqueuedAt;
+    }
+
     public void Withdraw(DateTime at)
     {
         Status = QueueEntryStatus.Withdrawn;

@@ -1,3 +1,4 @@
+using Ombud.Platform.Mail;
 using Microsoft.AspNetCore.Http.Json;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Events;
@@ -42,6 +43,7 @@ internal static class PlatformSetup
         builder.AddIdempotency(settings);
         builder.AddEventsAndTimers(settings);
         builder.AddPrivacy(settings);
+        builder.AddMail();
         // Secure over HTTPS, including HTTPS a trusted proxy terminated (SecurityHeaders' forwarded headers).
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddProblemDetails();
@@ -92,6 +94,7 @@ internal static class PlatformSetup
         app.MapDemoClockApi();
         StaffDesk.StaffDeskApi.MapStaffDeskApi(app);
         app.MapAuditLogApi();
+        app.MapMail();
     }
 
     /// <summary>Migrates (unless disabled) and then runs <paramref name="afterMigration"/>, exclusively across nodes.</summary>

@@ -26,6 +26,7 @@ internal static class WebSetup
         services.AddSingleton<SignInThrottle>();
         services.AddNavEntry(new("Audit log", "/admin/audit", MudBlazor.Icons.Material.Outlined.ManageSearch, [Platform.Auth.Roles.Admin], 95));
         services.AddNavEntry(new("Customer data", "/admin/customers", MudBlazor.Icons.Material.Outlined.PrivacyTip, [Platform.Auth.Roles.Admin], 90));
+        services.AddNavEntry(new("E-mail", "/admin/mail", MudBlazor.Icons.Material.Outlined.Email, [Platform.Auth.Roles.Admin], 96));
     }
 
     public static void MapWeb(this WebApplication app)

@@ -129,6 +129,9 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/admin/dead-letters/"] =                                         "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         ["POST /api/v1/admin/dead-letters/events/{subscriber}/replay"] =              "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         ["POST /api/v1/admin/dead-letters/timers/{kind}/{entityId}/replay"] =         "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        // E-mail outbox: admins only; the world has sent no e-mail, so admins are told 404 for sending one again.
+        ["GET /api/v1/admin/mail/"] =                                                 "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
+        ["POST /api/v1/admin/mail/{id:guid}/send-again"] =                            "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         // Audit log: admins only.
         ["GET /api/v1/admin/audit-log"] =                                             "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         // API keys: an admin person or key; the key revoked here is new, so admins are told 404.

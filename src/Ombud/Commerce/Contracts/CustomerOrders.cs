@@ -15,6 +15,13 @@ public sealed class CustomerOrders(OmbudDb db)
         db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId)
             .Select(c => new CustomerProfile(c.Id, c.Name, c.Locale, c.Market)).SingleOrDefaultAsync(ct);
 
+    /// <summary>
+    /// Where to e-mail the customer, for a module that must tell them something (a person answered): never shown to an
+    /// agent. Null when unknown; empty once erased.
+    /// </summary>
+    public Task<string?> EmailAsync(Guid customerId, CancellationToken ct) =>
+        db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId).Select(c => c.Email).SingleOrDefaultAsync(ct);
+
     /// <summary>Names by customer id, for lists of many customers (a queue); unknown ids are left out.</summary>
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken ct) =>
         await db.Set<Customer>().AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);

@@ -22,7 +22,8 @@ namespace Ombud.Marketplace.AgentConsole;
 /// agent does not hold is refused and audited, exactly like one that does not exist.
 /// </summary>
 internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers, ConversationService conversations, ConversationFeed feed,
-    Dispatcher dispatcher, AgentNews news, CustomerOrders orders, CustomerDisputes disputes, AuditLog audit, DomainEvents events, TimeProvider clock)
+    Dispatcher dispatcher, AgentNews news, CustomerOrders orders, CustomerDisputes disputes, AnswerMail answerMail, AuditLog audit, DomainEvents events,
+    TimeProvider clock)
 {
     private const string Subject = "The conversation";
 
@@ -83,8 +84,21 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
             return NotHeld(conversationId);
         }
 
-        return await conversations.AppendAsync(conversationId,
-            new MessageDraft(MessageAuthor.Agent, trimmed, held.Language, AuthorId: agent.UserId, AuthorName: agent.DisplayName), ct);
+        // One unit of work: the message, the first-reply mark and the "a person has answered" e-mail commit together.
+        return await work.RunAsync<TranscriptMessage>(async token =>
+        {
+            var written = await conversations.AppendAsync(conversationId,
+                new MessageDraft(MessageAuthor.Agent, trimmed, held.Language, AuthorId: agent.UserId, AuthorName: agent.DisplayName), token);
+            if (written.Succeeded
+                && await db.Set<QueueEntry>().SingleOrDefaultAsync(e => e.ConversationId == conversationId && e.AgentId == agent.Id
+                                                                       && e.Status == QueueEntryStatus.Assigned, token) is { } entry
+                && entry.Answered(Now) is { } waited)
+            {
+                await answerMail.AfterFirstReplyAsync(entry, waited, agent.DisplayName, token);
+            }
+
+            return written;
+        }, ct, Subject);
     }
 
     /// <summary>The agent is writing: the shopper sees it for a few seconds. Nothing is stored.</summary>

@@ -18,6 +18,9 @@ public sealed class PrivacyOptions
     /// <summary>Days after a dispute closes that its evidence files' content and given names are removed (complaint records: FCA DISP 1.9, 3 years).</summary>
     public int EvidenceDays { get; set; } = 1095;
 
+    /// <summary>Days after an e-mail was queued that it is deleted from the outbox once sent or failed (address and words are personal data).</summary>
+    public int MailDays { get; set; } = 90;
+
     /// <summary>How often the retention timers fire.</summary>
     public int SweepHours { get; set; } = 24;
 }

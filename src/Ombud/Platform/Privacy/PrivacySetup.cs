@@ -10,8 +10,8 @@ internal static class PrivacySetup
     {
         var services = builder.Services;
         services.AddOptions<PrivacyOptions>().Bind(builder.Configuration.GetSection(PrivacyOptions.Section))
-            .Validate(o => o.KeepFinancialYears >= 1 && o.ConversationDays >= 1 && o.EvidenceDays >= 1 && o.SweepHours >= 1,
-                $"{PrivacyOptions.Section}: KeepFinancialYears, ConversationDays, EvidenceDays and SweepHours are at least 1.")
+            .Validate(o => o.KeepFinancialYears >= 1 && o.ConversationDays >= 1 && o.EvidenceDays >= 1 && o.MailDays >= 1 && o.SweepHours >= 1,
+                $"{PrivacyOptions.Section}: KeepFinancialYears, ConversationDays, EvidenceDays, MailDays and SweepHours are at least 1.")
             .ValidateOnStart();
         services.AddScoped<CustomerExport>();
         services.AddScoped<CustomerErasure>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -166,27 +165,5 @@ public sealed class WebhookEndpointTests
         Assert.Equal(HttpStatusCode.Forbidden, wrongScope.StatusCode);
         Assert.Contains("/api/v1/webhooks/endpoints/{id}/rotate-secret", openApi, StringComparison.Ordinal);
         Assert.Contains("/api/v1/webhooks/deliveries/{id}/replay", openApi, StringComparison.Ordinal);
-    }
-
-    private sealed class LogCollector : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(LogCollector collector) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                collector.Messages.Enqueue($"{formatter(state, exception)} {exception}");
-        }
     }
 }

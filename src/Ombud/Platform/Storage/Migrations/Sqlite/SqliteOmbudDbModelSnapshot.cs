@@ -1856,6 +1856,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<DateTime>("EnqueuedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstReplyAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("HandOffId")
                         .HasColumnType("TEXT");
 
@@ -2174,6 +2177,71 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("platform_idempotency", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Platform.Mail.OutgoingMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrelationId");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("platform_mail", (string)null);
                 });
 
             modelBuilder.Entity("Ombud.Platform.Outbox.OutboxMessage", b =>
