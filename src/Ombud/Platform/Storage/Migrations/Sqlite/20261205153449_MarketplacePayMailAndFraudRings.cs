@@ -6,11 +6,39 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Ombud.Platform.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class MarketplacePay : Migration
+    public partial class MarketplacePayMailAndFraudRings : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FirstReplyAt",
+                table: "marketplace_queue",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "fraud_rings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FirstFoundAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FoundAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CustomerCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FraudOrders = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenCases = table.Column<int>(type: "INTEGER", nullable: false),
+                    SharedIdentities = table.Column<int>(type: "INTEGER", nullable: false),
+                    SharedKinds = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MembersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ValueJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fraud_rings", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "marketplace_csat",
                 columns: table => new
@@ -114,6 +142,36 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "platform_mail",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CorrelationId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_mail", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fraud_rings_Key",
+                table: "fraud_rings",
+                column: "Key",
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_marketplace_csat_AgentId_AnsweredAt",
                 table: "marketplace_csat",
@@ -149,11 +207,24 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                 name: "IX_marketplace_qa_reviews_SampledAt",
                 table: "marketplace_qa_reviews",
                 column: "SampledAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_mail_CorrelationId",
+                table: "platform_mail",
+                column: "CorrelationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_mail_Status_Id",
+                table: "platform_mail",
+                columns: new[] { "Status", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "fraud_rings");
+
             migrationBuilder.DropTable(
                 name: "marketplace_csat");
 
@@ -165,6 +236,13 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "marketplace_qa_reviews");
+
+            migrationBuilder.DropTable(
+                name: "platform_mail");
+
+            migrationBuilder.DropColumn(
+                name: "FirstReplyAt",
+                table: "marketplace_queue");
         }
     }
 }
