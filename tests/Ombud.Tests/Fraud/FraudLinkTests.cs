@@ -147,7 +147,7 @@ public sealed class FraudLinkTests
 
         var ringId = found.GetProperty("id").GetGuid();
         var view = await next.Http.GetFromJsonAsync<JsonElement>($"{Rings}/{ringId}");
-        Assert.Equal(new[] { "Rasmus", "Rolf", "Rut" }, view.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        Assert.Equal(new[] { "Rasmus Testsson", "Rolf Testsson", "Rut Testsson" }, view.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
         var graph = view.GetProperty("graph");
         Assert.Equal(ring.Order(), graph.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("orderId").GetGuid()).Order());
         Assert.Equal(2, graph.GetProperty("identities").EnumerateArray().Count(i => i.GetProperty("orderIds").GetArrayLength() == 3));
