@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Ombud.Fraud.Cases;
 using Ombud.Fraud.Rings;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Auth;
@@ -153,7 +154,8 @@ public sealed class FraudLinkTests
         Assert.Equal(2, graph.GetProperty("identities").EnumerateArray().Count(i => i.GetProperty("orderIds").GetArrayLength() == 3));
 
         var opened = await DisputeParties.CreatedAsync(await next.Http.PostAsync(new Uri($"{Rings}/{ringId}/case", UriKind.Relative), null));
-        Assert.Equal("ring", opened.GetProperty("source").GetString());
+        var caseId = opened.GetProperty("id").GetGuid();
+        Assert.Equal(CaseSource.Ring, await app.WithDbAsync(db => db.Set<FraudCase>().Where(c => c.Id == caseId).Select(c => c.Source).SingleAsync()));
         var again = await DisputeParties.CreatedAsync(await next.Http.PostAsync(new Uri($"{Rings}/{ringId}/case", UriKind.Relative), null));
         Assert.Equal(opened.GetProperty("id").GetGuid(), again.GetProperty("id").GetGuid());
         var listed = Assert.Single((await next.Http.GetFromJsonAsync<JsonElement>(Rings)).EnumerateArray());
