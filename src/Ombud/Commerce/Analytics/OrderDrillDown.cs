@@ -42,15 +42,7 @@ internal sealed class OrderDrillDown(OmbudDb db, TimeProvider clock)
             }
         }
 
-        if (limit is < 1 or > Cursor.MaxLimit)
-        {
-            invalid.Add("limit", $"Between 1 and {Cursor.MaxLimit}.");
-        }
-
-        if (!Cursor.TryParse(cursor, out var after))
-        {
-            invalid.Add("cursor", "Not a cursor this API gave out; pass nextCursor back unchanged.");
-        }
+        var after = Cursor.Check(invalid, cursor, limit);
 
         if (range is null || !invalid.IsValid)
         {

@@ -21,11 +21,7 @@ internal static class IdentityMask
     };
 
     /// <summary><c>anna.svensson@example.se</c> → <c>a•••@example.se</c>: the domain says a lot (throwaway or not), the name little.</summary>
-    private static string Email(string key)
-    {
-        var at = key.LastIndexOf('@');
-        return at <= 0 ? Hidden : $"{key[0]}{Hidden}{key[at..]}";
-    }
+    private static string Email(string key) => Platform.Mail.RecipientMask.Mask(key, Hidden);
 
     /// <summary>The network, not the host: <c>81.2.69.160</c> → <c>81.2.69.•••</c>; IPv6 keeps its first four groups.</summary>
     private static string Ip(string key)

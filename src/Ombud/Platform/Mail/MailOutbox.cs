@@ -57,15 +57,7 @@ public sealed class MailOutbox(OmbudDb db, UnitOfWork unitOfWork, TimerSchedule 
             }
         }
 
-        if (limit is < 1 or > Cursor.MaxLimit)
-        {
-            invalid.Add("limit", $"Between 1 and {Cursor.MaxLimit}.");
-        }
-
-        if (!Cursor.TryParse(cursor, out var before))
-        {
-            invalid.Add("cursor", "Not a cursor this API gave out; pass nextCursor back unchanged.");
-        }
+        var before = Cursor.Check(invalid, cursor, limit);
 
         if (!invalid.IsValid)
         {

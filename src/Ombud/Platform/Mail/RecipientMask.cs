@@ -1,12 +1,15 @@
 namespace Ombud.Platform.Mail;
 
-/// <summary>An address as the admin page shows it: <c>a***@example.com</c>, enough to tell two apart, not to write to.</summary>
+/// <summary>
+/// An address as a page shows it: <c>a***@example.com</c>, enough to tell two apart, not to write to. The admin's mail
+/// outbox and the fraud link graph (with its own <c>hidden</c> mark) both show addresses so.
+/// </summary>
 public static class RecipientMask
 {
-    public static string Mask(string address)
+    public static string Mask(string address, string hidden = "***")
     {
         var at = address.LastIndexOf('@');
-        return at <= 0 ? "***" : $"{address[0]}***{address[at..]}";
+        return at <= 0 ? hidden : $"{address[0]}{hidden}{address[at..]}";
     }
 
     /// <summary>An SMTP server's answer often quotes the address it refused: the stored error quotes it masked.</summary>
