@@ -143,7 +143,10 @@ for path in sys.argv[1:]:
         if result.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
             continue
         message = result.find("t:Output/t:ErrorInfo/t:Message", ns)
-        lines = (message.text or "").strip().splitlines()[:3] if message is not None else []
+        lines = (message.text or "").strip().splitlines()[:8] if message is not None else []
+        # The test code lines in the stack say which step failed (a Playwright call log does not always).
+        stack = result.find("t:Output/t:ErrorInfo/t:StackTrace", ns)
+        lines += [l.strip() for l in (stack.text or "").splitlines() if "Tests" in l and ".cs:line" in l][:3] if stack is not None else []
         print("  FAILED %s (%s)" % (result.get("testName"), result.get("duration")))
         for line in lines:
             print("      " + line[:300])
