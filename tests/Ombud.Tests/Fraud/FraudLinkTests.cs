@@ -162,6 +162,17 @@ public sealed class FraudLinkTests
         Assert.Equal(opened.GetProperty("id").GetGuid(), listed.GetProperty("caseId").GetGuid());
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<AuditEntry>().CountAsync(x => x.Action == "fraud.ring-viewed")));
 
+        // A fourth customer joins on the ring's device, and the ring's lowest member is no longer the one it was found with
+        // (as when a member's orders are erased): the next run continues the same ring, with its case.
+        var joined = await OrderAsync(feed, merchant, "Rakel", device: "ring-device", ip: "203.0.113.9", street: "Annan väg 1", postcode: "118 61");
+        await app.WithDbAsync(db => db.Set<FraudRing>().Where(r => r.Id == ringId).ExecuteUpdateAsync(r => r.SetProperty(x => x.Key, "a member no longer in it")));
+        var grown = await DisputeParties.OkAsync(await next.Http.PostAsync(new Uri($"{Rings}/detection", UriKind.Relative), null));
+        Assert.Equal((1, 0, 0), (grown.GetProperty("found").GetInt32(), grown.GetProperty("new").GetInt32(), grown.GetProperty("gone").GetInt32()));
+        var continued = Assert.Single((await next.Http.GetFromJsonAsync<JsonElement>(Rings)).EnumerateArray());
+        Assert.Equal((ringId, 4, caseId), (continued.GetProperty("id").GetGuid(), continued.GetProperty("customers").GetInt32(), continued.GetProperty("caseId").GetGuid()));
+        Assert.Contains(joined, (await next.Http.GetFromJsonAsync<JsonElement>($"{Rings}/{ringId}")).GetProperty("graph").GetProperty("orders").EnumerateArray()
+            .Select(o => o.GetProperty("orderId").GetGuid()));
+
         Assert.Equal(HttpStatusCode.NotFound, (await next.Http.GetAsync(new Uri($"{Rings}/{Guid.NewGuid()}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await next.Http.PostAsync(new Uri($"{Rings}/{Guid.NewGuid()}/case", UriKind.Relative), null)).StatusCode);
     }

@@ -17,8 +17,9 @@ public sealed record RingValue(string Currency, long OrdersMinor, long FraudMino
 /// <summary>
 /// Customers tied together by identities they share (a device, a shipping address, an e-mail, a phone, an IP address),
 /// as the last ring detection found them: a connected component of at least the configured size with at least one
-/// order labelled fraud or an open case. <see cref="Key"/> (the lowest member's id) keeps a ring the same ring from
-/// one detection to the next while its members stay; a ring no longer found is removed.
+/// order labelled fraud or an open case. <see cref="Key"/> is the lowest member's id as last found; a ring stays the same
+/// ring from one detection to the next while it keeps any of its members (see <see cref="RingDetection"/>), and a ring no
+/// longer found is removed.
 /// </summary>
 public sealed class FraudRing
 {
@@ -70,6 +71,7 @@ public sealed class FraudRing
 
     internal void Found(RingFinding finding, DateTime at)
     {
+        Key = finding.Key;
         FoundAt = at;
         CustomerCount = finding.Members.Count;
         OrderCount = finding.Orders;

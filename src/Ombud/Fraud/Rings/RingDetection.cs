@@ -27,11 +27,11 @@ internal sealed class RingDetection(OmbudDb db, UnitOfWork work, OrderLinks link
         var findings = await FindAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var kept = await db.Set<FraudRing>().ToListAsync(ct);
-        var byKey = kept.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var matched = Match(findings, kept);
         var added = 0;
         foreach (var finding in findings)
         {
-            if (!byKey.Remove(finding.Key, out var ring))
+            if (!matched.TryGetValue(finding, out var ring))
             {
                 ring = new FraudRing(Guid.CreateVersion7(now), finding.Key, now);
                 db.Add(ring);
@@ -41,8 +41,41 @@ internal sealed class RingDetection(OmbudDb db, UnitOfWork work, OrderLinks link
             ring.Found(finding, now);
         }
 
-        db.RemoveRange(byKey.Values);
-        return new RingPass(findings.Count, added, byKey.Count);
+        var gone = kept.Except(matched.Values).ToList();
+        db.RemoveRange(gone);
+        return new RingPass(findings.Count, added, gone.Count);
+    }
+
+    /// <summary>
+    /// Which kept ring each finding continues: the ring with the same key, else the unclaimed ring sharing the most members
+    /// with it. A ring that gains or loses members (even its lowest one) stays the same ring, so its case and its first
+    /// sighting stay with it; two rings that merge continue as the one with the larger overlap.
+    /// </summary>
+    private static Dictionary<RingFinding, FraudRing> Match(IReadOnlyList<RingFinding> findings, IReadOnlyList<FraudRing> kept)
+    {
+        var unclaimed = kept.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var matched = new Dictionary<RingFinding, FraudRing>(ReferenceEqualityComparer.Instance);
+        foreach (var finding in findings)
+        {
+            if (unclaimed.Remove(finding.Key, out var same))
+            {
+                matched[finding] = same;
+            }
+        }
+
+        foreach (var finding in findings.Where(f => !matched.ContainsKey(f)))
+        {
+            var members = finding.Members.ToHashSet();
+            var best = unclaimed.Values.Select(r => (Ring: r, Shared: r.Members.Count(members.Contains)))
+                .Where(c => c.Shared > 0).OrderByDescending(c => c.Shared).ThenBy(c => c.Ring.FirstFoundAt).Select(c => c.Ring).FirstOrDefault();
+            if (best is not null)
+            {
+                unclaimed.Remove(best.Key);
+                matched[finding] = best;
+            }
+        }
+
+        return matched;
     }
 
     private async Task<IReadOnlyList<RingFinding>> FindAsync(CancellationToken ct)
