@@ -80,13 +80,14 @@ dotnet build Ombud.slnx -c Release --disable-build-servers
 # of the solution writes the same file and only the last one survives
 # (microsoft/vstest#3026). The prefix gives results_<tfm>_<time>.trx per project.
 # --blame-hang-timeout: a hung test is killed and reported as failed, instead
-# of eating the whole CI time budget.
+# of eating the whole CI time budget. It is per test, so it must stay above the
+# longest test's own bound (TwoNodeEventTests waits up to 20 minutes).
 set +e
 dotnet test Ombud.slnx -c Release --no-build \
     --results-directory "$RESULTS_DIR" \
     --logger "trx;LogFilePrefix=results" \
     --logger "console;verbosity=normal" \
-    --blame-hang-timeout "${OMBUD_TEST_HANG_TIMEOUT:-15m}" --blame-hang-dump-type none \
+    --blame-hang-timeout "${OMBUD_TEST_HANG_TIMEOUT:-30m}" --blame-hang-dump-type none \
     "$@"
 test_rc=$?
 set -e
@@ -126,6 +127,12 @@ skipped=$((total - passed - failed))
 ((skipped < 0)) && skipped=0
 failed=$((failed + aborted_runs))
 
+# A run that ran nothing (a killed test host, a filter that matches nothing)
+# proves nothing: it must not read as a pass.
+if ((passed + failed == 0)); then
+    log "no test ran: see the output above"
+    failed=1
+fi
 if ((test_rc != 0 && failed == 0)); then
     log "dotnet test exited with $test_rc without a failed test in the TRX files (test host crash, hang or bad arguments?): see its output above"
 fi
