@@ -41,8 +41,26 @@ public sealed class FraudRuleTests(DemoServer server) : IClassFixture<DemoServer
         await Expect(specialist.Locator("tr", new() { HasText = Name })).ToContainTextAsync("live");
         await DemoServer.ScreenshotAsync(specialist, "fraud-rule-approved");
 
+        // The demo's running snooze is listed; the new rule is snoozed for one customer after a summary, then ended early.
+        var snoozes = specialist.Locator("[data-snoozes]");
+        await Expect(snoozes).ToContainTextAsync("demo-family-tablet-7f3a");
+        await specialist.Locator("[data-snooze-rule]").ClickAsync();
+        await specialist.GetByRole(AriaRole.Option, new() { Name = $"{Name} v1" }).ClickAsync();
+        await specialist.GetByLabel("Customer id", new() { Exact = true }).FillAsync("4f6d2c1e-0000-4000-8000-000000000042");
+        await specialist.GetByLabel("Why", new() { Exact = true }).FillAsync("Known customer on a new phone, verified by a call");
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Snooze…" }).ClickAsync();
+        await Expect(specialist.Locator("[data-snooze-summary]")).ToContainTextAsync("will not check the orders of customer 4f6d2c1e-0000-4000-8000-000000000042 for 24 hours");
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Yes, snooze" }).ClickAsync();
+        await Expect(specialist.Locator("[data-snooze-notice]")).ToContainTextAsync("is snoozed for customer");
+        var snoozed = snoozes.Locator("tr", new() { HasText = "4f6d2c1e-0000-4000-8000-000000000042" });
+        await Expect(snoozed).ToContainTextAsync(Name);
+        await snoozed.GetByRole(AriaRole.Button, new() { Name = "End now…" }).ClickAsync();
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Yes, end it" }).ClickAsync();
+        await Expect(specialist.Locator("[data-snooze-notice]")).ToContainTextAsync("again");
+        await Expect(snoozed).ToHaveCountAsync(0);
+
         var audit = await server.QueryAsync("SELECT Action FROM platform_audit_log WHERE Action LIKE 'fraud.rule.%' AND Actor LIKE 'user:%' ORDER BY At");
-        Assert.Equal(["fraud.rule.drafted", "fraud.rule.submitted", "fraud.rule.approved"], audit);
+        Assert.Equal(["fraud.rule.drafted", "fraud.rule.submitted", "fraud.rule.approved", "fraud.rule.snoozed", "fraud.rule.snooze-ended"], audit);
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

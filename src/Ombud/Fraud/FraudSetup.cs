@@ -8,6 +8,7 @@ using Ombud.Fraud.Contracts;
 using Ombud.Fraud.Scoring;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Events;
+using Ombud.Platform.Privacy;
 using Ombud.Platform.Timers;
 using Ombud.Web.Components;
 using Ombud.Web.Layout;
@@ -28,6 +29,7 @@ internal static class FraudSetup
         services.AddScoped<RiskDesk>();
         services.AddSingleton<StoreLabels>();
         services.AddScoped<Rules.RuleBook>();
+        services.AddScoped<Rules.RuleSnoozes>();
         services.AddScoped<Rules.LiveRules>();
         services.AddSingleton<Rules.LiveRuleSet>();
         services.AddSingleton<Rules.BacktestHistory>();
@@ -44,6 +46,7 @@ internal static class FraudSetup
         services.AddScoped<CaseOpening>();
         services.AddScoped<CaseDesk>();
         services.AddScoped<CaseReads>();
+        services.AddCustomerDataHolder<Contracts.FraudCustomerData>();
         services.AddHostedService<DemoCases>();
         services.AddScoped<OrderLinks>();
         services.AddScoped<FraudLinks>();

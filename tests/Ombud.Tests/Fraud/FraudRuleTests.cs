@@ -71,6 +71,18 @@ public sealed class FraudRuleTests
         var spared = await PlaceAndDecideAsync(app, feed, customer, merchant, 900_000);
         Assert.DoesNotContain(spared.Reasons, r => r.Code.StartsWith("rule:", StringComparison.Ordinal));
 
+        // The running snoozes list it; ended early, the rule decides the customer's next order again.
+        var running = Assert.Single((await Json(await analyst.GetAsync($"{Rules}/snoozes"), HttpStatusCode.OK)).EnumerateArray());
+        var snoozeId = running.GetProperty("id").GetGuid();
+        Assert.Equal(("Large orders", "customer", customer.ToString()),
+            (running.GetProperty("ruleName").GetString(), running.GetProperty("subject").GetString(), running.GetProperty("key").GetString()));
+        var ended = await Json(await specialist.PostAsync($"{Rules}/snoozes/{snoozeId}/end", null), HttpStatusCode.OK);
+        Assert.True(ended.GetProperty("until").GetDateTime() <= app.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal(HttpStatusCode.Conflict, (await specialist.PostAsync($"{Rules}/snoozes/{snoozeId}/end", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await specialist.PostAsync($"{Rules}/snoozes/{Guid.NewGuid()}/end", null)).StatusCode);
+        Assert.Empty((await Json(await analyst.GetAsync($"{Rules}/snoozes"), HttpStatusCode.OK)).EnumerateArray());
+        Assert.Equal(RiskOutcome.Decline, (await PlaceAndDecideAsync(app, feed, customer, merchant, 900_000)).Outcome);
+
         var disabled = await Json(await specialist.PostAsync($"{Rules}/{id}/disabling", null), HttpStatusCode.OK);
         var again = await specialist.PostAsync($"{Rules}/{id}/disabling", null);
         var nextVersion = await Json(await specialist.PostAsJsonAsync(Rules, Draft("order.amount > 800000") with { RuleId = drafted.GetProperty("ruleId").GetGuid() }),
@@ -81,7 +93,8 @@ public sealed class FraudRuleTests
 
         var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action.StartsWith("fraud.rule.")).Select(a => a.Action).ToListAsync());
         Assert.Equal(
-            new[] { "fraud.rule.approved", "fraud.rule.disabled", "fraud.rule.drafted", "fraud.rule.self-approval-refused", "fraud.rule.snoozed", "fraud.rule.submitted" },
+            new[] { "fraud.rule.approved", "fraud.rule.disabled", "fraud.rule.drafted", "fraud.rule.self-approval-refused", "fraud.rule.snooze-ended", "fraud.rule.snoozed",
+                "fraud.rule.submitted" },
             audited.Distinct().Order(StringComparer.Ordinal));
     }
 

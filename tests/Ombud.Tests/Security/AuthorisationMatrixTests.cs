@@ -180,6 +180,8 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/fraud/rules/{id:guid}/rejection"] =                            "401  403   403   403    403   403   403   404   404     403    403    401     403     403",
         ["POST /api/v1/fraud/rules/{id:guid}/disabling"] =                            "401  403   403   403    403   403   403   404   404     403    403    401     403     403",
         ["POST /api/v1/fraud/rules/{id:guid}/snoozes"] =                              "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
+        ["GET /api/v1/fraud/rules/snoozes"] =                                         "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
+        ["POST /api/v1/fraud/rules/snoozes/{snoozeId:guid}/end"] =                    "401  403   403   403    403   403   403   404   404     403    403    401     403     403",
         ["GET /api/v1/fraud/trends"] =                                                "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
         // Analytics: analysts and admins (person or key); the CSV without a chart is refused by field (400).
         ["GET /api/v1/analytics/volumes"] =                                           "401  403   403   403    403   403   403   403   ok      ok     ok     401     403     403",

@@ -70,10 +70,16 @@ internal static class RuleEndpoints
         api.MapPost("/{id:guid}/disabling", (Guid id, Caller caller, HttpContext http, IdempotentRequests idem, RuleBook book) =>
                 idem.RunAsync(http, id, ct => book.DisableAsync(id, caller.Actor, ct)))
             .Produces<RuleView>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Take a live rule out of decisions at once.");
-        api.MapPost("/{id:guid}/snoozes", (Guid id, SnoozeRequest body, Caller caller, HttpContext http, IdempotentRequests idem, RuleBook book) =>
-                idem.RunAsync(http, body, ct => book.SnoozeAsync(id, body.Subject, body.Key, body.Hours, body.Reason, caller.Actor, ct)))
+        api.MapPost("/{id:guid}/snoozes", (Guid id, SnoozeRequest body, Caller caller, HttpContext http, IdempotentRequests idem, RuleSnoozes snoozes) =>
+                idem.RunAsync(http, body, ct => snoozes.SnoozeAsync(id, body.Subject, body.Key, body.Hours, body.Reason, caller.Actor, ct)))
             .Produces<SnoozeView>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Set a live rule aside for one customer or device for some hours.");
+        api.MapGet("/snoozes", async (RuleSnoozes snoozes, CancellationToken ct) => TypedResults.Ok(await snoozes.RunningAsync(ct)))
+            .WithSummary("The snoozes still running, the soonest to end first.");
+        api.MapPost("/snoozes/{snoozeId:guid}/end", (Guid snoozeId, Caller caller, HttpContext http, IdempotentRequests idem, RuleSnoozes snoozes) =>
+                idem.RunAsync(http, snoozeId, ct => snoozes.EndAsync(snoozeId, caller.Actor, ct)))
+            .Produces<SnoozeView>().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("End a running snooze now: the rule decides that customer's or device's next order again.");
     }
 
     /// <summary>The answer of an approval or rejection, once any refused self-approval is in the audit log.</summary>

@@ -53,4 +53,15 @@ public sealed class CaseEntry
 
     /// <summary>Shows later that a file is the one that was kept (a screenshot of a post that has since gone).</summary>
     public string? FileSha256 { get; private set; }
+
+    /// <summary>Erasure: the note, the link and the file's name and bytes go; its size and hash stay as a record that there was one.</summary>
+    internal void RemoveContent(string removed)
+    {
+        Text = removed;
+        Link = Link is null ? null : removed;
+        if (FileContent is not null)
+        {
+            (FileName, FileContent) = (removed, []);
+        }
+    }
 }

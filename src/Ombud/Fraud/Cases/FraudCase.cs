@@ -201,4 +201,11 @@ public sealed class FraudCase
         Version++;
         return new CaseEntry(Guid.CreateVersion7(at), Id, kind, actor, at, text, amountMinor, link, file);
     }
+
+    /// <summary>Erasure: the words about the customer go; amounts, liability, dates and ids stay so the books still add up.</summary>
+    internal void RemoveText(string removed)
+    {
+        Summary = removed;
+        DecisionNote = DecisionNote is null ? null : removed;
+    }
 }

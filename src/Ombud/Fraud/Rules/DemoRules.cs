@@ -72,6 +72,9 @@ internal sealed partial class DemoRules(DemoMode demo, IServiceScopeFactory scop
                 db.Add(rule);
             }
 
+            // A snooze running, so the rules page shows one: a family's shared tablet spared the many-customers rule.
+            db.Add(new FraudRuleSnooze(IdOf("snooze:family-tablet"), IdOf(Book[0].Name), SnoozeSubject.Device, SnoozedDevice, now.AddHours(72),
+                "A family's shared tablet: three siblings order on it, confirmed by phone", Specialist, now));
             return Task.CompletedTask;
         }, stoppingToken, "The demo rule book");
         if (added.Succeeded)
@@ -81,9 +84,12 @@ internal sealed partial class DemoRules(DemoMode demo, IServiceScopeFactory scop
         }
     }
 
+    /// <summary>The device the demo's running snooze spares.</summary>
+    public const string SnoozedDevice = "demo-family-tablet-7f3a";
+
     private static Guid IdOf(string name) => new(SHA256.HashData(Encoding.UTF8.GetBytes("ombud-demo-rule:" + name)).AsSpan(0, 16));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: added {Count} fraud rules, one waiting for approval")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: added {Count} fraud rules, one waiting for approval, and a snooze")]
     private static partial void LogAdded(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: the fraud rule book could not be added")]

@@ -169,4 +169,7 @@ public sealed class FraudRuleSnooze
     public string By { get; private set; } = "";
 
     public DateTime At { get; private set; }
+
+    /// <summary>Ends the snooze early: from <paramref name="at"/> the rule applies again.</summary>
+    internal void End(DateTime at) => Until = at;
 }

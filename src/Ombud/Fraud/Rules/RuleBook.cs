@@ -17,17 +17,13 @@ public sealed record RuleView(Guid Id, Guid RuleId, int Version, string Name, st
 /// <summary>What an analyst writes: a new rule, or (with <see cref="RuleId"/>) a new version of one.</summary>
 public sealed record RuleDraft(Guid? RuleId, string? Name, string? Expression, RuleAction? Action, string? Reason);
 
-public sealed record SnoozeView(Guid Id, Guid RuleId, SnoozeSubject Subject, string Key, DateTime Until, string Reason, string By, DateTime At);
-
 /// <summary>
 /// The analysts' rules: drafting (each edit a new version, checked against the rule language first), sending for
-/// approval, a second person's approval or rejection, disabling, and snoozing a live rule for one customer or device.
-/// Every change is audited, and so is a refused self-approval.
+/// approval, a second person's approval or rejection and disabling (snoozes are in <see cref="RuleSnoozes"/>). Every
+/// change is audited, and so is a refused self-approval.
 /// </summary>
 internal sealed class RuleBook(OmbudDb db, UnitOfWork unitOfWork, LiveRuleSet liveRules, AuditLog audit, TimeProvider clock)
 {
-    public const int MaxSnoozeHours = 24 * 90;
-
     private readonly List<(string Actor, string Subject, string Detail)> _refusals = [];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -112,54 +108,6 @@ internal sealed class RuleBook(OmbudDb db, UnitOfWork unitOfWork, LiveRuleSet li
     public Task<Outcome<RuleView>> DisableAsync(Guid id, string actor, CancellationToken ct) =>
         ChangeAsync(id, actor, "fraud.rule.disabled", rule => rule.Disable(actor, Now), ct);
 
-    public Task<Outcome<SnoozeView>> SnoozeAsync(Guid id, SnoozeSubject? subject, string? key, int? hours, string? reason, string actor, CancellationToken ct) =>
-        unitOfWork.RunAsync<SnoozeView>(async token =>
-        {
-            var check = new Validation();
-            if (subject is null)
-            {
-                check.Add("subject", "Say whom the rule spares: customer or device.");
-            }
-
-            if (string.IsNullOrWhiteSpace(key) || key.Length > FraudRuleSnooze.MaxKeyLength)
-            {
-                check.Add("key", $"The customer's id or the device's fingerprint, at most {FraudRuleSnooze.MaxKeyLength} characters.");
-            }
-
-            if (hours is not (>= 1 and <= MaxSnoozeHours))
-            {
-                check.Add("hours", $"For how many hours, 1 to {MaxSnoozeHours}.");
-            }
-
-            if (string.IsNullOrWhiteSpace(reason) || reason.Length > FraudRule.MaxReasonLength)
-            {
-                check.Add("reason", $"Why, in at most {FraudRule.MaxReasonLength} characters.");
-            }
-
-            if (!check.IsValid)
-            {
-                return check.ToError();
-            }
-
-            var rule = await db.Set<FraudRule>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, token);
-            if (rule is null)
-            {
-                return new NotFound("rule version", id.ToString());
-            }
-
-            if (rule.Status != RuleStatus.Live)
-            {
-                return new Conflict($"Only a live rule can be snoozed; this version is {FraudRule.Words(rule.Status)}.");
-            }
-
-            var snooze = new FraudRuleSnooze(Guid.CreateVersion7(clock.GetUtcNow()), rule.RuleId, subject!.Value, key!.Trim(), Now.AddHours(hours!.Value),
-                reason!.Trim(), actor, Now);
-            db.Add(snooze);
-            unitOfWork.AfterCommit(liveRules.AnnounceAsync);
-            audit.Record(actor, "fraud.rule.snoozed", Subject(rule), $"{snooze.Subject} {snooze.Key} until {snooze.Until:O}: {snooze.Reason}");
-            return new SnoozeView(snooze.Id, snooze.RuleId, snooze.Subject, snooze.Key, snooze.Until, snooze.Reason, snooze.By, snooze.At);
-        }, ct, "The rule");
-
     /// <summary>Why a draft cannot be saved, field by field; the rule's own error carries its line and column.</summary>
     public static Invalid? Check(RuleDraft draft)
     {
@@ -240,7 +188,7 @@ internal sealed class RuleBook(OmbudDb db, UnitOfWork unitOfWork, LiveRuleSet li
         _refusals.Clear();
     }
 
-    private static string Subject(FraudRule rule) => $"fraud-rule:{rule.RuleId}";
+    internal static string Subject(FraudRule rule) => $"fraud-rule:{rule.RuleId}";
 
     private static string? Trim(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(note.Trim().Length, FraudRule.MaxReasonLength)];
 }

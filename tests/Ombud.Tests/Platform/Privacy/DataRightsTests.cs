@@ -1,5 +1,8 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +12,8 @@ using Ombud.Commerce;
 using Ombud.Conversations;
 using Ombud.Disputes;
 using Ombud.Disputes.Evidence;
+using Ombud.Fraud.Cases;
+using Ombud.Fraud.Scoring;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Storage;
 using Ombud.Tests.Disputes.Http;
@@ -38,11 +43,15 @@ public sealed class DataRightsTests
         Assert.Contains("open dispute", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("still owes", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await ulrika.SettleAsync(app);
+        var fraudCase = await OpenFraudCaseAsync(app, ulrika);
+        var waits = await DisputeParties.ProblemAsync(await admin.PostAsync(erasure, null), HttpStatusCode.Conflict);
+        Assert.Contains("unfinished fraud case", waits.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await CloseFraudCaseAsync(app, fraudCase);
 
         var export = await admin.GetAsync(new Uri($"/api/v1/admin/customers/{ulrika.Id}/export", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal("application/zip", export.Content.Headers.ContentType?.MediaType);
-        await AssertArchiveHoldsEverythingAsync(app, ulrika, await export.Content.ReadAsByteArrayAsync());
+        await AssertArchiveHoldsEverythingAsync(app, ulrika, fraudCase, await export.Content.ReadAsByteArrayAsync());
         var own = await ulrika.Shopper.GetAsync(new Uri("/api/v1/shopper/data-export", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(ulrika.Id, ArchiveDocument(await own.Content.ReadAsByteArrayAsync()).GetProperty("customerId").GetGuid());
@@ -64,6 +73,39 @@ public sealed class DataRightsTests
         Assert.Null(await app.WithDbAsync(db => db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.CustomerId == ulrika.Id)));
     }
 
+    /// <summary>A specialist opens a case on her order that names her, keeps her receipt as evidence and notes a link about her.</summary>
+    private static async Task<Guid> OpenFraudCaseAsync(OmbudTestApp app, DemoCustomer ulrika)
+    {
+        var specialist = await People.CreateAsync(app, "fraud.privacy@provider.example", Roles.FraudSpecialist);
+        using var browser = new WebSession(app);
+        await browser.SignInAsync(specialist.Email!, People.Password);
+        var opened = await DisputeParties.CreatedAsync(await browser.Http.PostAsJsonAsync("/api/v1/fraud/cases",
+            new { orderId = ulrika.Order, summary = $"{DemoCustomer.Name} says a stranger used her account" }));
+        var id = opened.GetProperty("id").GetGuid();
+        await DisputeParties.OkAsync(await browser.Http.PostAsync(new Uri($"/api/v1/fraud/cases/{id}/start", UriKind.Relative), null));
+        await DisputeParties.OkAsync(await browser.Http.PostAsJsonAsync($"/api/v1/fraud/cases/{id}/evidence",
+            new { text = $"A post by {DemoCustomer.Name} about the parcel", link = "https://social.example/rosenqvist/post/1" }));
+        // A file is kept from the case page, which hands the desk the checked upload.
+        await using var scope = app.Services.CreateAsyncScope();
+        var caller = Caller.Of(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, specialist.Id), new Claim(ClaimTypes.Role, Roles.FraudSpecialist)], "test")))!;
+        var receipt = new EvidenceUpload(DemoCustomer.FileName, "application/pdf", DemoCustomer.Receipt.Length, Convert.ToHexStringLower(SHA256.HashData(DemoCustomer.Receipt)),
+            DemoCustomer.Receipt);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<CaseDesk>().AddEvidenceAsync(id, $"Receipt {DemoCustomer.Name} sent", null, receipt, caller, default))
+            .Succeeded);
+        return id;
+    }
+
+    private static async Task CloseFraudCaseAsync(OmbudTestApp app, Guid id)
+    {
+        var specialist = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == "fraud.privacy@provider.example"));
+        using var browser = new WebSession(app);
+        await browser.SignInAsync(specialist.Email!, People.Password);
+        await DisputeParties.OkAsync(await browser.Http.PostAsJsonAsync($"/api/v1/fraud/cases/{id}/decision",
+            new { liability = "notFraud", note = $"{DemoCustomer.Name} placed it herself" }));
+        await DisputeParties.OkAsync(await browser.Http.PostAsync(new Uri($"/api/v1/fraud/cases/{id}/close", UriKind.Relative), null));
+    }
+
     private static JsonElement ArchiveDocument(byte[] zip)
     {
         using var archive = new ZipArchive(new MemoryStream(zip));
@@ -72,7 +114,7 @@ public sealed class DataRightsTests
     }
 
     /// <summary>Each table's rows for the customer, read from the database, against the archive's sections and files.</summary>
-    private static async Task AssertArchiveHoldsEverythingAsync(OmbudTestApp app, DemoCustomer ulrika, byte[] zip)
+    private static async Task AssertArchiveHoldsEverythingAsync(OmbudTestApp app, DemoCustomer ulrika, Guid fraudCase, byte[] zip)
     {
         using var archive = new ZipArchive(new MemoryStream(zip));
         var sections = ArchiveDocument(zip).GetProperty("sections");
@@ -108,10 +150,25 @@ public sealed class DataRightsTests
                 Assert.Equal(file.Content, stored.ToArray());
             }
 
+            Assert.Equal([fraudCase], Ids("fraud.fraudCases"));
+            Assert.Equal(await db.Set<CaseEntry>().Where(e => e.CaseId == fraudCase).Select(e => e.Id).OrderBy(i => i).ToListAsync(), Ids("fraud.fraudCaseEntries"));
+            Assert.Equal(await db.Set<FraudDecision>().Where(d => d.CustomerId == ulrika.Id).Select(d => d.Id).OrderBy(i => i).ToListAsync(), Ids("fraud.riskDecisions"));
+            var kept = sections.GetProperty("fraud.fraudCaseEntries").EnumerateArray().Single(e => e.GetProperty("path").ValueKind == JsonValueKind.String);
+            using (var stored = new MemoryStream())
+            {
+                await using (var entry = archive.GetEntry(kept.GetProperty("path").GetString()!)!.Open())
+                {
+                    await entry.CopyToAsync(stored);
+                }
+
+                Assert.Equal(DemoCustomer.Receipt, stored.ToArray());
+            }
+
             Assert.Equal(await db.Users.Where(u => u.CustomerId == ulrika.Id).Select(u => u.Id).ToListAsync(),
                 sections.GetProperty("platform.accounts").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
             var userSubjects = await db.Users.Where(u => u.CustomerId == ulrika.Id).Select(u => "user:" + u.Id).ToListAsync();
-            var subjects = new List<string> { $"customer:{ulrika.Id}", $"dispute:{ulrika.Dispute}", $"conversation:{ulrika.Conversation}" }.Concat(userSubjects).ToList();
+            var subjects = new List<string> { $"customer:{ulrika.Id}", $"dispute:{ulrika.Dispute}", $"conversation:{ulrika.Conversation}", $"fraud-case:{fraudCase}" }
+                .Concat(userSubjects).ToList();
             // The export's own entry is written once the archive is: it cannot be in it.
             var audit = await db.AuditEntries.Where(e => subjects.Contains(e.Subject) && e.Action != "privacy.exported").Select(e => e.Id).OrderBy(i => i).ToListAsync();
             Assert.Equal(audit, Ids("platform.auditEntries"));
