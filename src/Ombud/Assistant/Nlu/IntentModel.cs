@@ -45,6 +45,9 @@ internal sealed class IntentModel
 
     public IntentModel WithCascade(Cascade cascade) => new(_ml, Recipe, Normalises, Intents, _members, _inputSchema, _meaning, cascade);
 
+    /// <summary>The n-gram ensemble alone, as the model was before sentence embeddings (same members, no cascade, no out-of-scope threshold).</summary>
+    public IntentModel WithoutMeaning() => new(_ml, Recipe, Normalises, Intents, _members, _inputSchema);
+
     /// <summary>The intents the model was trained on, in a fixed order that <see cref="IntentPredictor"/> scores follow.</summary>
     public IReadOnlyList<string> Intents { get; }
 

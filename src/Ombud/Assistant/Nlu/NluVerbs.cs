@@ -145,9 +145,14 @@ internal static class NluVerbs
         var (data, text, label) = (DataOption(), TextColumn(), LabelColumn());
         var modelPath = new Option<string>("--model") { Description = "A model made by 'ombud nlu train'.", HelpName = "model.zip", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (accuracy, macro_f1, n, p50_ms, p99_ms, encoder_share, in_scope_accuracy, oos_recall, per_intent) instead of text." };
+        var nGramsOnly = new Option<bool>("--ngrams-only")
+        {
+            Description = "Measure the model's n-gram ensemble alone, without the sentence encoder (the 'before' row in docs/benchmarks.md).",
+            Hidden = true,
+        };
         var command = new Command("eval", "Measure a model on a labelled CSV: accuracy, macro-F1, per-intent precision/recall/F1, latency per utterance.")
         {
-            modelPath, data, text, label, json,
+            modelPath, data, text, label, json, nGramsOnly,
         };
         command.SetAction(async (parsed, _) =>
         {
@@ -172,7 +177,7 @@ internal static class NluVerbs
                     $"{(unknown.Count > 10 ? ", …" : "")}. Evaluate on data with the model's intents, or train on a set that includes them.");
             }
 
-            var result = IntentEvaluation.Run(model, rows);
+            var result = IntentEvaluation.Run(parsed.GetValue(nGramsOnly) ? model.WithoutMeaning() : model, rows);
             await Console.Out.WriteLineAsync(parsed.GetValue(json) ? Json(result) : Text(result));
             return 0;
         });
