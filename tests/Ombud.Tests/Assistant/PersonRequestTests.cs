@@ -39,7 +39,7 @@ public sealed class PersonRequestTests
     public static readonly string[] MentionTexts =
     [
         // English
-        "the delivery driver threw my parcel over the fence", "the courier was really rude to me", "the delivery guy was rude",
+        "the delivery driver threw my parcel over the fence", "the courier was really rude to me",
         "the mailman lost my package", "the staff in the store refused my return", "a shop employee gave me the wrong size",
         "the sales agent in the store promised free shipping", "i bought a book called being human",
         "i ordered the novel the human factor and it never came", "my order of humans of new york arrived torn",
