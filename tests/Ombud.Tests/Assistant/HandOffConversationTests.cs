@@ -30,8 +30,15 @@ public sealed class HandOffConversationTests(AssistantApps apps)
         "handlaggare", "Mitarbieter", "mit jemandem sprehcen", "Mensh",
     ];
 
+    /// <summary>
+    /// Requests written for issue 11 (indirect, slang, playful misspellings of "human", Swedish and German); none is in
+    /// the assistant's written examples (<c>Nlu/Data/person-requests.csv</c>) or in its intent data.
+    /// </summary>
+    public static TheoryData<string> RequestsInOtherWords => [.. PersonRequestTests.Requests];
+
     [Theory]
     [MemberData(nameof(RequestsForAPerson))]
+    [MemberData(nameof(RequestsInOtherWords))]
     public async Task A_request_for_a_person_in_any_phrasing_hands_off_in_the_same_turn(string request)
     {
         var chat = await SharedChatAsync();

@@ -25,7 +25,7 @@ public sealed class NluCliTests : IDisposable
         Assert.True(evaluated.ExitCode == 0, evaluated.StandardError);
         using var json = JsonDocument.Parse(evaluated.StandardOutput);
         var root = json.RootElement;
-        foreach (var key in new[] { "accuracy", "macro_f1", "n", "p50_ms", "p99_ms", "per_intent" })
+        foreach (var key in new[] { "accuracy", "macro_f1", "n", "p50_ms", "p99_ms", "per_intent", "encoder_share", "in_scope_accuracy", "oos_recall" })
         {
             Assert.True(root.TryGetProperty(key, out _), $"no '{key}' in {evaluated.StandardOutput}");
         }
@@ -33,6 +33,44 @@ public sealed class NluCliTests : IDisposable
         Assert.Equal(18, root.GetProperty("n").GetInt32());
         Assert.True(root.GetProperty("accuracy").GetDouble() >= 0.9, evaluated.StandardOutput);
         Assert.True(root.GetProperty("p99_ms").GetDouble() < 50, evaluated.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Out_of_scope_rows_get_their_own_recall_and_the_share_of_encoded_utterances_is_reported()
+    {
+        string[] offTopic = ["what is the capital of peru", "play some jazz music", "how tall is mount everest", "tell me a joke about cats",
+            "set an alarm for six", "what's the weather on mars", "translate cheese into french", "who won the football game"];
+        var train = Write("train.csv", [.. Utterances(0, 20), .. offTopic.Take(6).Select(t => (t, "oos"))]);
+        var test = Write("test.csv", [.. Utterances(20, 6), .. offTopic.Skip(6).Select(t => (t, "oos"))]);
+        var model = Path.Combine(_directory, "model.zip");
+
+        var trained = await OmbudProcess.RunAsync(NoEnvironment, "nlu", "train", "--data", train, "--out", model);
+        var evaluated = await OmbudProcess.RunAsync(NoEnvironment, "nlu", "eval", "--model", model, "--data", test, "--json");
+
+        Assert.True(trained.ExitCode == 0, trained.StandardError);
+        Assert.Contains("Cascade: the n-gram models answer alone from confidence", trained.StandardOutput, StringComparison.Ordinal);
+        Assert.True(evaluated.ExitCode == 0, evaluated.StandardError);
+        using var json = JsonDocument.Parse(evaluated.StandardOutput);
+        var root = json.RootElement;
+        Assert.InRange(root.GetProperty("oos_recall").GetDouble(), 0, 1);
+        Assert.InRange(root.GetProperty("encoder_share").GetDouble(), 0, 1);
+        Assert.True(root.GetProperty("in_scope_accuracy").GetDouble() >= 0.9, evaluated.StandardOutput);
+    }
+
+    [Fact]
+    public async Task A_model_learnt_without_sentence_embeddings_still_loads_and_never_runs_the_encoder()
+    {
+        var model = Path.Combine(_directory, "ngrams.zip");
+        var trained = await OmbudProcess.RunAsync(NoEnvironment, "nlu", "train", "--data", Write("train.csv", Utterances(0, 20)), "--out", model,
+            "--recipe", "ombud");
+
+        var evaluated = await OmbudProcess.RunAsync(NoEnvironment, "nlu", "eval", "--model", model, "--data", Write("test.csv", Utterances(20, 6)), "--json");
+
+        Assert.True(trained.ExitCode == 0, trained.StandardError);
+        Assert.DoesNotContain("Cascade", trained.StandardOutput, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(evaluated.StandardOutput);
+        Assert.Equal(0, json.RootElement.GetProperty("encoder_share").GetDouble());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("oos_recall").ValueKind);
     }
 
     [Fact]

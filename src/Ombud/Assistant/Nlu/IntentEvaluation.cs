@@ -5,9 +5,13 @@ namespace Ombud.Assistant.Nlu;
 /// <summary>Precision, recall and F1 of one intent over an evaluation set.</summary>
 internal sealed record IntentScore(string Intent, int Support, double Precision, double Recall, double F1);
 
-/// <summary>How well a model classifies a labelled set, and how long one utterance takes.</summary>
+/// <summary>
+/// How well a model classifies a labelled set, and how long one utterance takes; the share of utterances for which the
+/// sentence encoder ran; and, when the set has out-of-scope rows (<c>oos</c>), the accuracy on the others and the share
+/// of out-of-scope rows recognised as such.
+/// </summary>
 internal sealed record IntentEvaluation(int N, double Accuracy, double MacroF1, double P50Milliseconds, double P99Milliseconds,
-    IReadOnlyList<IntentScore> PerIntent)
+    IReadOnlyList<IntentScore> PerIntent, double EncoderShare = 0, double InScopeAccuracy = 0, double? OutOfScopeRecall = null)
 {
     /// <summary>
     /// Classifies every row one at a time, as the assistant does in a conversation, and times each call. A warm-up
@@ -27,12 +31,15 @@ internal sealed record IntentEvaluation(int N, double Accuracy, double MacroF1, 
         GC.Collect();
 
         var predicted = new string[rows.Count];
+        var encoded = 0;
         var milliseconds = new double[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            predicted[i] = predictor.Predict(rows[i].Text).Intent;
+            var prediction = predictor.Predict(rows[i].Text);
             milliseconds[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            predicted[i] = prediction.Intent;
+            encoded += prediction.UsedMeaning ? 1 : 0;
             progress?.Invoke(i + 1);
         }
 
@@ -50,8 +57,14 @@ internal sealed record IntentEvaluation(int N, double Accuracy, double MacroF1, 
             return new IntentScore(intent, support, precision, recall, f1);
         }).ToList();
         Array.Sort(milliseconds);
+        var inScope = rows.Select((row, i) => (row, i)).Where(x => x.row.Label != Cascade.OutOfScope).ToList();
+        var outOfScope = rows.Count - inScope.Count;
         return new IntentEvaluation(rows.Count, (double)correct / rows.Count, perIntent.Average(s => s.F1),
-            Percentile(milliseconds, 0.50), Percentile(milliseconds, 0.99), perIntent);
+            Percentile(milliseconds, 0.50), Percentile(milliseconds, 0.99), perIntent,
+            EncoderShare: (double)encoded / rows.Count,
+            InScopeAccuracy: inScope.Count == 0 ? 0 : (double)inScope.Count(x => predicted[x.i] == x.row.Label) / inScope.Count,
+            OutOfScopeRecall: outOfScope == 0 ? null
+                : (double)rows.Where((row, i) => row.Label == Cascade.OutOfScope && predicted[i] == Cascade.OutOfScope).Count() / outOfScope);
     }
 
     // Nearest rank: the smallest time that at least the given share of utterances came in under.

@@ -6,11 +6,11 @@ using Microsoft.ML.Transforms.Text;
 namespace Ombud.Assistant.Nlu;
 
 /// <summary>
-/// How a model is learnt: whether utterances are normalised first, and the models whose intent probabilities are
-/// averaged. Every recipe but <see cref="Ombud"/> is a step on the way, kept so <c>docs/benchmarks.md</c> can be
-/// reproduced with the same executable.
+/// How a model is learnt: whether utterances are normalised first, the models whose intent probabilities are
+/// averaged, and whether a meaning model over sentence embeddings settles the unsure answers. Every recipe but
+/// <see cref="Meaning"/> is a step on the way, kept so <c>docs/benchmarks.md</c> can be reproduced with the same executable.
 /// </summary>
-internal sealed record IntentRecipe(string Name, bool Normalises, IReadOnlyList<IntentRecipe.Member> Members)
+internal sealed record IntentRecipe(string Name, bool Normalises, IReadOnlyList<IntentRecipe.Member> Members, bool UsesMeaning = false)
 {
     /// <summary>One model of an ensemble: its name for progress lines, and how to build it from labelled utterances.</summary>
     internal sealed record Member(string Name, Func<MLContext, IEstimator<ITransformer>> Build);
@@ -50,6 +50,12 @@ internal sealed record IntentRecipe(string Name, bool Normalises, IReadOnlyList<
         new("SDCA on word 1 + char 3 grams", ml => Keyed(ml).Append(DefaultFeatures(ml)).Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy())),
     ]);
 
+    /// <summary>
+    /// Ombud's learner since issue 11: the <see cref="Ombud"/> n-gram ensemble, and logistic regression over MiniLM
+    /// sentence embeddings for the utterances the ensemble is unsure of (a <see cref="Cascade"/>).
+    /// </summary>
+    public static readonly IntentRecipe Meaning = Ombud with { Name = "ombud-meaning", UsesMeaning = true };
+
     /// <summary>The first shipped ensemble (rich-feature member at L2 1e-5, 50 passes), kept to reproduce its row.</summary>
     public static readonly IntentRecipe FirstEnsemble = new("ombud-1", Normalises: true,
     [
@@ -60,7 +66,7 @@ internal sealed record IntentRecipe(string Name, bool Normalises, IReadOnlyList<
     public static readonly IntentRecipe SdcaLighter = new("sdca-lighter", Normalises: true,
         [new("SDCA, L2 3e-6", ml => Keyed(ml).Append(Featurize(ml)).Append(Sdca(ml, 3e-6f, 80)))]);
 
-    public static IReadOnlyList<IntentRecipe> All { get; } = [Ombud, FirstEnsemble, MlNetDefault, DefaultFeaturesNormalised, NGramsNormalised, SdcaAuto, SdcaLight, SdcaLighter, Lbfgs, Perceptron];
+    public static IReadOnlyList<IntentRecipe> All { get; } = [Meaning, Ombud, FirstEnsemble, MlNetDefault, DefaultFeaturesNormalised, NGramsNormalised, SdcaAuto, SdcaLight, SdcaLighter, Lbfgs, Perceptron];
 
     public static IntentRecipe? Find(string name) => All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
 

@@ -24,6 +24,9 @@ internal sealed class IntentClassifier
 
     public IReadOnlyList<string> Intents => _model.Intents;
 
+    /// <summary>The position of an intent in <see cref="Intents"/> and every prediction's probabilities, or -1 if the model does not know it.</summary>
+    public int IndexOf(string intent) => _model.Intents.ToList().IndexOf(intent);
+
     public IntentPrediction Predict(string text)
     {
         if (!_pool.TryTake(out var predictor))

@@ -18,7 +18,11 @@ internal sealed record Reading(
     Entities Entities,
     string? DifficultyPhrase = null);
 
-/// <summary>Reads a message: cleans it, detects its language and sentiment, classifies its intent, finds its entities and signals.</summary>
+/// <summary>
+/// Reads a message: cleans it, detects its language and sentiment, classifies its intent, finds its entities and
+/// signals. Whether it asks for a person is <see cref="PersonRequest"/>'s decision: when it says no, an intent of
+/// <c>human_agent</c> gives way to the next most likely one, so a mention of a person never hands off by the intent either.
+/// </summary>
 internal sealed class MessageReader(IntentClassifier classifier)
 {
     public Reading Read(string cleanText, string conversationLanguage, IReadOnlyList<string> earlierShopperTexts, CustomerFacts facts, DateOnly today)
@@ -27,22 +31,26 @@ internal sealed class MessageReader(IntentClassifier classifier)
         var detected = LanguageDetector.Detect(cleanText);
         var language = LanguageDetector.Follow(conversationLanguage, detected);
         var prediction = words.Length == 0 ? null : classifier.Predict(cleanText);
-        string? runnerUp = null;
-        if (prediction is not null)
-        {
-            var second = prediction.Probabilities.Select((p, i) => (p, i)).OrderByDescending(x => x.p).Skip(1).FirstOrDefault();
-            runnerUp = classifier.Intents[second.i];
-        }
+        var person = classifier.IndexOf(PersonRequest.Intent);
+        var humanPhrase = prediction is null ? null
+            : PersonRequest.Decide(words, cleanText, person < 0 ? 0 : prediction.NGramProbabilities[person], prediction.Embedding);
+        // Intents from most to least likely; not a request for a person means not human_agent either.
+        int[] ranked = prediction is null ? []
+            : [.. prediction.Probabilities.Select((p, i) => (p, i)).OrderByDescending(x => x.p).Select(x => x.i).Where(i => humanPhrase is not null || i != person)];
+        var demoted = humanPhrase is null && prediction?.Intent == PersonRequest.Intent;
+        var intent = prediction is null ? "none" : demoted ? classifier.Intents[ranked[0]] : prediction.Intent;
+        double confidence = prediction is null ? 0 : demoted ? prediction.Probabilities[ranked[0]] : prediction.Confidence;
+        var runnerUp = ranked.Length > 1 ? classifier.Intents[ranked[1]] : null;
 
         return new Reading(
             cleanText,
             language,
             detected,
-            prediction?.Intent ?? "none",
-            prediction?.Confidence ?? 0,
+            intent,
+            confidence,
             runnerUp,
             SentimentScorer.Score(cleanText, earlierShopperTexts),
-            Signals.HumanRequest.FirstMatch(words),
+            humanPhrase,
             Signals.Vulnerability.FirstMatch(words),
             Signals.FraudClaim.FirstMatch(words),
             Signals.Injection.FirstMatch(words),
