@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Ombud.BrowserTests;
@@ -23,15 +22,7 @@ public sealed class MerchantOrderPageTests(DemoServer server) : IClassFixture<De
             orderId = await checkout.PlaceShippedOrderAsync(OrderReference, "CHAIR-2", "Office chair", 249_900, "PostNord", "PN-ORDER-PAGE-1");
         }
 
-        // The demo shopper reports a problem with it (over the shopper API, with her browser session's cookie).
-        var shopper = await server.SignInAsync("shopper", "/shopper");
-        var reported = await shopper.APIRequest.PostAsync("/api/v1/shopper/disputes", new()
-        {
-            DataObject = new { orderId, reason = "defectiveOrNotAsDescribed", description = "One armrest is broken." },
-        });
-        Assert.True(reported.Status == 201, await reported.TextAsync());
-        var disputeId = JsonDocument.Parse(await reported.TextAsync()).RootElement.GetProperty("id").GetString()!;
-        await shopper.Context.CloseAsync();
+        var disputeId = await DemoCheckout.ReportAsync(server, orderId, "defectiveOrNotAsDescribed", "One armrest is broken.");
 
         var merchant = await server.SignInAsync("merchant", "/merchant");
         var link = merchant.Locator($"[data-merchant-orders] a[data-order-link='{orderId}']");

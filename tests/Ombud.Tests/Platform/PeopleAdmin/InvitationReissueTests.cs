@@ -50,7 +50,7 @@ public sealed partial class InvitationReissueTests
         using var invitee = new WebSession(app);
         Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(invitee, link, NewPassword)).StatusCode);
         Assert.Equal("active", await StatusAsync(admin, id, "lost.link"));
-        Assert.Equal(["user.invitation-accepted", "user.invitation-reissued", "user.invited"], await AuditAsync(app, id));
+        Assert.Equal(["user.invitation-accepted", "user.invitation-reissued", "user.invited", "user.signed-in"], await AuditAsync(app, id));
 
         // Accepted: there is nothing to issue again, and the answer says why; a stranger's id is not found.
         var accepted = await ReissueAsync(admin, id, HttpStatusCode.Conflict);
