@@ -49,6 +49,12 @@ public sealed class AgentConsoleTests(DemoServer server) : IClassFixture<DemoSer
         await DemoServer.ScreenshotAsync(shopper, "agent-console-2-shopper-390");
         await DemoServer.ScreenshotAsync(agent, "agent-console-3-chat");
 
+        // The reply box stays in view on a desktop and on a phone, at the top of the page and scrolled to the conversation.
+        await ReplyBoxInViewAsync(agent, 900, "agent-console-reply-box-desktop");
+        await agent.SetViewportSizeAsync(390, 844);
+        await ReplyBoxInViewAsync(agent, 844, "agent-console-reply-box-390");
+        await agent.SetViewportSizeAsync(1400, 900);
+
         // Wrap-up asks first, then closes the conversation and frees the place.
         await chat.Locator(".agent-wrap-up").ClickAsync();
         await agent.Locator(".agent-wrap-up-confirm").ClickAsync();
@@ -62,6 +68,21 @@ public sealed class AgentConsoleTests(DemoServer server) : IClassFixture<DemoSer
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static async Task ReplyBoxInViewAsync(IPage agent, int height, string screenshot)
+    {
+        var transcriptTop = await agent.EvaluateAsync<int>("() => Math.round(document.querySelector('[data-chat] [role=log]').getBoundingClientRect().top + window.scrollY)");
+        foreach (var scrollY in new[] { 0, transcriptTop })
+        {
+            await agent.EvaluateAsync($"() => window.scrollTo(0, {scrollY})");
+            var box = await agent.Locator("[data-reply-box]").BoundingBoxAsync();
+            Assert.True(box is not null && box.Y >= 0 && box.Y + box.Height <= height,
+                $"The reply box is out of view at scroll {scrollY}: {box?.Y} + {box?.Height} in a {height} px window.");
+        }
+
+        await Expect(agent.GetByLabel("Reply to the customer")).ToBeVisibleAsync();
+        await DemoServer.ScreenshotAsync(agent, screenshot);
+    }
 
     /// <summary>The demo shopper on a phone-sized screen, signed in with the one-click demo account.</summary>
     private async Task<IPage> PhoneAsync()

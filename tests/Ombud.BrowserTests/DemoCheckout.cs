@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Playwright;
 using Ombud.Tests.Support;
 
 namespace Ombud.BrowserTests;
@@ -66,6 +68,20 @@ internal sealed class DemoCheckout : IDisposable
         await PostAsync("payments", new JsonObject { ["orderId"] = order, ["amount"] = (unitPrice + shippingFee) / 4, ["currency"] = "SEK" });
         await PostAsync($"orders/{order}/shipment", new JsonObject { ["carrier"] = carrier, ["trackingNumber"] = trackingNumber });
         return order;
+    }
+
+    /// <summary>
+    /// The demo shopper reports a problem with <paramref name="orderId"/> over the shopper API, with her signed-in
+    /// browser session's cookie, and closes that session. The dispute's id.
+    /// </summary>
+    public static async Task<string> ReportAsync(DemoServer server, string orderId, string reason, string description)
+    {
+        var shopper = await server.SignInAsync("shopper", "/shopper");
+        var reported = await shopper.APIRequest.PostAsync("/api/v1/shopper/disputes", new() { DataObject = new { orderId, reason, description } });
+        Assert.True(reported.Status == 201, await reported.TextAsync());
+        var disputeId = JsonDocument.Parse(await reported.TextAsync()).RootElement.GetProperty("id").GetString()!;
+        await shopper.Context.CloseAsync();
+        return disputeId;
     }
 
     public async Task<string> PostAsync(string path, JsonObject body)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -25,15 +24,7 @@ public sealed class StaffDeskTests(DemoServer server) : IClassFixture<DemoServer
             orderId = await checkout.PlaceShippedOrderAsync(OrderReference, "HP-910", "Travel headphones", 89_900, "PostNord", "PN-STAFF-1");
         }
 
-        // The demo shopper reports a problem with it (over the shopper API, with her browser session's cookie).
-        var shopper = await server.SignInAsync("shopper", "/shopper");
-        var reported = await shopper.APIRequest.PostAsync("/api/v1/shopper/disputes", new()
-        {
-            DataObject = new { orderId, reason = "goodsOrServiceNotReceived", description = "The parcel never came." },
-        });
-        Assert.True(reported.Status == 201, await reported.TextAsync());
-        var disputeId = JsonDocument.Parse(await reported.TextAsync()).RootElement.GetProperty("id").GetString()!;
-        await shopper.Context.CloseAsync();
+        var disputeId = await DemoCheckout.ReportAsync(server, orderId, "goodsOrServiceNotReceived", "The parcel never came.");
 
         // A gig agent is not offered the desk.
         var gig = await server.SignInAsync("agent", "/agent");

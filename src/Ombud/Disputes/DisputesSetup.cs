@@ -25,6 +25,7 @@ internal static class DisputesSetup
         builder.AddDisputeTimers();
         builder.Services.AddScoped<DecisionRules>();
         builder.Services.AddScoped<PartyDisputes>();
+        builder.Services.AddScoped<MerchantOrders>();
         builder.Services.AddSingleton<Platform.IDemoWorldPart, Demo.DemoDisputes>();
         builder.Services.AddScoped<Contracts.ShopperDisputeSteps>();
         builder.Services.AddScoped<Contracts.DisputeLiability>();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce.DemoWorld;
 using Ombud.Fraud.Trends;
 using Ombud.Platform.Auth;
@@ -17,25 +18,7 @@ public sealed class FraudTrendTests
     public async Task A_week_whose_fraud_rose_beyond_chance_is_flagged_with_its_losses_and_the_current_week_is_partial(Provider provider)
     {
         await using var app = await OmbudTestApp.StartAsync(provider);
-        var feed = new Feed(await app.ClientWithKeyAsync(Scopes.Ingest));
-        var (customer, merchant) = await feed.CustomerAndMerchantAsync();
-        var labels = new List<DemoLabel>();
-        foreach (var (week, fraud) in new[] { (0, 0), (1, 5) })
-        {
-            for (var i = 0; i < 10; i++)
-            {
-                var order = await feed.CreateAsync("orders", Feed.Order(customer, merchant));
-                labels.Add(new DemoLabel(Guid.NewGuid(), order, customer, i < fraud ? DemoLabelKind.FraudRing : DemoLabelKind.NotDelivered, null));
-            }
-
-            app.Clock.Advance(TimeSpan.FromDays(7));
-        }
-
-        await app.WithDbAsync(db =>
-        {
-            db.AddRange(labels);
-            return db.SaveChangesAsync();
-        });
+        await TwoLabelledWeeksAsync(app);
         var analyst = await FraudRuleTests.PersonAsync(app, "analyst@example.se", Roles.Analyst);
 
         var response = await analyst.GetAsync("/api/v1/fraud/trends?by=market&weeks=3");
@@ -58,6 +41,78 @@ public sealed class FraudTrendTests
         Assert.Contains("\"by\"", await badBy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badWeeks.StatusCode);
         Assert.Contains("\"weeks\"", await badWeeks.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_range_of_days_chooses_the_weeks_a_cut_week_is_partial_and_the_csv_download_is_audited(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        await TwoLabelledWeeksAsync(app);
+        var analyst = await FraudRuleTests.PersonAsync(app, "analyst@example.se", Roles.Analyst);
+
+        var one = await OkAsync(analyst, "/api/v1/fraud/trends?by=market&from=2026-11-30&to=2026-12-06");
+        Assert.Equal(("2026-11-30", "2026-12-06"), (one.GetProperty("from").GetString(), one.GetProperty("to").GetString()));
+        var week = Assert.Single(Assert.Single(one.GetProperty("series").EnumerateArray()).GetProperty("weeks").EnumerateArray());
+        Assert.Equal(("2026-11-30", 10, 5, false), (week.GetProperty("week").GetString(), week.GetProperty("orders").GetInt32(), week.GetProperty("fraud").GetInt32(),
+            week.GetProperty("partial").GetBoolean()));
+
+        // A range that starts mid-week: that week is drawn, marked partial.
+        var cut = await OkAsync(analyst, "/api/v1/fraud/trends?by=market&from=2026-11-25&to=2026-12-06");
+        var weeks = Assert.Single(cut.GetProperty("series").EnumerateArray()).GetProperty("weeks").EnumerateArray().ToList();
+        Assert.Equal(new (string?, bool)[] { ("2026-11-23", true), ("2026-11-30", false) }, weeks.Select(w => (w.GetProperty("week").GetString(), w.GetProperty("partial").GetBoolean())));
+
+        var csv = await analyst.GetAsync("/api/v1/fraud/trends.csv?by=market&from=2026-11-30&to=2026-12-06");
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.True(csv.StatusCode == HttpStatusCode.OK, text);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("fraud-trends-by-market-2026-11-30-to-2026-12-06.csv", csv.Content.Headers.ContentDisposition?.FileNameStar ?? csv.Content.Headers.ContentDisposition?.FileName);
+        var lines = text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("by,value,week_start,partial,orders,fraud,rate,z,anomaly,loss_minor,currency,loss", lines[0]);
+        Assert.StartsWith($"market,SE,2026-11-30,false,10,5,0.5,,false,{5 * 134_800},SEK,", Assert.Single(lines[1..]), StringComparison.Ordinal);
+        var exported = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action == "analytics.exported").ToListAsync());
+        Assert.Equal(("fraud:trends-by-market", "2026-11-30 to 2026-12-06"), (Assert.Single(exported).Subject, exported[0].Detail));
+
+        var badDay = await analyst.GetAsync("/api/v1/fraud/trends?from=2026-13-01");
+        Assert.Equal(HttpStatusCode.BadRequest, badDay.StatusCode);
+        Assert.Contains("\"from\"", await badDay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var future = await analyst.GetAsync("/api/v1/fraud/trends.csv?from=2026-11-30&to=2030-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Contains("\"to\"", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action == "analytics.exported").ToListAsync()));
+    }
+
+    /// <summary>Ten labelled orders in the week of 23 Nov 2026 (no fraud) and ten the week after (five fraud); the clock ends a week later.</summary>
+    private static async Task TwoLabelledWeeksAsync(OmbudTestApp app)
+    {
+        var feed = new Feed(await app.ClientWithKeyAsync(Scopes.Ingest));
+        var (customer, merchant) = await feed.CustomerAndMerchantAsync();
+        var labels = new List<DemoLabel>();
+        foreach (var (_, fraud) in new[] { (0, 0), (1, 5) })
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                var order = await feed.CreateAsync("orders", Feed.Order(customer, merchant));
+                labels.Add(new DemoLabel(Guid.NewGuid(), order, customer, i < fraud ? DemoLabelKind.FraudRing : DemoLabelKind.NotDelivered, null));
+            }
+
+            app.Clock.Advance(TimeSpan.FromDays(7));
+        }
+
+        await app.WithDbAsync(db =>
+        {
+            db.AddRange(labels);
+            return db.SaveChangesAsync();
+        });
+    }
+
+    private static async Task<JsonElement> OkAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement;
     }
 
     [Fact]

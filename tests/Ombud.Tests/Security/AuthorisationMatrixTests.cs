@@ -82,6 +82,8 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/merchant/disputes/{id:guid}/messages"] =                       "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
         ["POST /api/v1/merchant/disputes/{id:guid}/refunds"] =                        "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
         ["GET /api/v1/merchant/disputes/{id:guid}/files/{fileId:guid}"] =             "401  403   403   ok     ok    404   403   403   403     403    403    401     403     403",
+        // Orders: merchant (A's order; merchant B's key is told it is not there)
+        ["GET /api/v1/merchant/orders/{id:guid}"] =                                   "401  401   401   401    ok    404   401   401   401     401    403    401     403     403",
         // Disputes: staff
         ["GET /api/v1/staff/disputes/queue"] =                                        "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
         ["GET /api/v1/staff/disputes/{id:guid}"] =                                    "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
@@ -144,6 +146,7 @@ public sealed class AuthorisationMatrixTests
         ["PUT /api/v1/admin/users/{id}/roles"] =                                      "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         ["POST /api/v1/admin/users/{id}/lock"] =                                      "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         ["POST /api/v1/admin/users/{id}/unlock"] =                                    "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        ["POST /api/v1/admin/users/{id}/invitation"] =                                "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         // Demo clock: this world is not in demo mode, so admins are told there is none.
         ["GET /api/v1/admin/demo-clock/"] =                                           "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         ["POST /api/v1/admin/demo-clock/advance"] =                                   "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
@@ -183,6 +186,7 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/fraud/rules/snoozes"] =                                         "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
         ["POST /api/v1/fraud/rules/snoozes/{snoozeId:guid}/end"] =                    "401  403   403   403    403   403   403   404   404     403    403    401     403     403",
         ["GET /api/v1/fraud/trends"] =                                                "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
+        ["GET /api/v1/fraud/trends.csv"] =                                            "401  403   403   403    403   403   403   ok    ok      403    403    401     403     403",
         // Analytics: analysts and admins (person or key); the CSV without a chart is refused by field (400).
         ["GET /api/v1/analytics/volumes"] =                                           "401  403   403   403    403   403   403   403   ok      ok     ok     401     403     403",
         ["GET /api/v1/analytics/volumes.csv"] =                                       "401  403   403   403    403   403   403   403   ok      ok     ok     401     403     403",
@@ -300,7 +304,7 @@ public sealed class AuthorisationMatrixTests
             "id" when template.Contains("/webhooks/endpoints", StringComparison.Ordinal) => Id("endpoint"),
             "id" when template.StartsWith("/api/v1/customers", StringComparison.Ordinal) || template.StartsWith("/api/v1/admin/customers", StringComparison.Ordinal) => Id("customer"),
             "id" when template.StartsWith("/api/v1/merchants", StringComparison.Ordinal) => Id("merchant"),
-            "id" when template.StartsWith("/api/v1/orders", StringComparison.Ordinal) => Id("order"),
+            "id" when template.StartsWith("/api/v1/orders", StringComparison.Ordinal) || template.StartsWith("/api/v1/merchant/orders", StringComparison.Ordinal) => Id("order"),
             "id" when template.StartsWith("/api/v1/payments", StringComparison.Ordinal) => Id("payment"),
             "id" when template.StartsWith("/api/v1/refunds", StringComparison.Ordinal) => Id("refund"),
             // Offers and webhook deliveries: none in this world.

@@ -59,6 +59,7 @@ internal static class AnalyticsEndpoints
                 CancellationToken ct) =>
                 (await orders.PageAsync(slice, cursor, limit, Policies.IsStaffDesk(caller.Principal), ct)).ToResult(TypedResults.Ok))
             .Produces<Page<OrderRow>>()
-            .WithSummary("The orders behind a bar: placed from–to, in a market and of a plan type (none: without a plan) when named; latest placed first, paged.");
+            .WithSummary("The orders behind a bar: placed from–to, in a market and of a plan type (none: without a plan) when named; with due=true instead "
+                + "those with an instalment that fell due from–to (the instalments table's rows); latest placed first, paged.");
     }
 }

@@ -5,10 +5,14 @@ using Ombud.Platform.Storage;
 
 namespace Ombud.Commerce.Analytics;
 
-/// <summary>Which orders behind a chart: those placed in the range, in one market and of one plan type when named.</summary>
+/// <summary>
+/// Which orders behind a chart: those placed in the range, in one market and of one plan type when named; or, with
+/// <paramref name="Due"/>, those with an instalment that fell due in the range (the instalments table's rows).
+/// </summary>
 /// <param name="Market">A market code ("SE"); null for every market.</param>
 /// <param name="Plan">A plan type (<c>payIn4</c>…), <c>none</c> for orders without a plan; null for every kind.</param>
-public sealed record OrderSlice(string? From, string? To, string? Market, string? Plan);
+/// <param name="Due">True: orders with an instalment due from–to (before today, not cancelled), whenever placed.</param>
+public sealed record OrderSlice(string? From, string? To, string? Market, string? Plan, bool? Due = null);
 
 /// <summary>
 /// One order behind a bar: what an analyst needs to see the bar is real (reference, store, market, plan, amount,
@@ -49,8 +53,13 @@ internal sealed class OrderDrillDown(OmbudDb db, TimeProvider clock)
             return invalid.ToError();
         }
 
-        var (start, end) = (range.Start, range.End);
-        var rows = db.Set<Order>().AsNoTracking().Where(o => o.PlacedAt >= start && o.PlacedAt < end)
+        var (start, end, firstDay, lastDay) = (range.Start, range.End, range.From, range.To);
+        var orders = db.Set<Order>().AsNoTracking();
+        // The same instalments the table counts (AnalystVolumes): due in the range and already due, not refunded away.
+        orders = slice.Due == true
+            ? orders.Where(o => o.Plan.Instalments.Any(i => i.DueDate >= firstDay && i.DueDate <= lastDay && i.DueDate < today && i.Status != InstalmentStatus.Cancelled))
+            : orders.Where(o => o.PlacedAt >= start && o.PlacedAt < end);
+        var rows = orders
             .Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { Order = o, c.Market })
             .Join(db.Set<Merchant>(), x => x.Order.MerchantId, m => m.Id, (x, m) => new
             {

@@ -12,6 +12,7 @@ internal static class DisputeEndpoints
     public const string Shopper = "/api/v1/shopper/disputes";
     public const string Merchant = "/api/v1/merchant/disputes";
     public const string Staff = "/api/v1/staff/disputes";
+    public const string MerchantOrders = "/api/v1/merchant/orders";
 
     public static void MapDisputeApi(this IEndpointRouteBuilder app)
     {

@@ -33,6 +33,16 @@ internal static class MerchantEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .WithSummary("Download a file of the dispute, with the merchant's key or signed in to the merchant portal; audited.");
 
+        // Beside the disputes: the order a dispute is about, with its plan, refunds and every dispute on it.
+        app.MapGet(DisputeEndpoints.MerchantOrders + "/{id:guid}", async Task<IResult> (Guid id, HttpContext http, MerchantOrders orders, CancellationToken ct) =>
+                await orders.FindAsync(id, Caller.Of(http.User)?.MerchantIds ?? [], ct) is { } order
+                    ? TypedResults.Ok(MerchantOrderView.Of(order))
+                    : new NotFound("order", id.ToString()).ToProblem())
+            .RequireAuthorization(Policies.MerchantKey).WithTags("Orders: merchant")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<MerchantOrderView>()
+            .WithSummary("One of your orders: items, shipping, the shopper's plan and instalments, refunds, and the disputes on it (another merchant's is not found).");
+
         api.MapPost("/{id:guid}/acceptance", (Guid id, LossAcceptance body, HttpContext http, IdempotentRequests idem, PartyDisputes desk) =>
             idem.RunAsync(http, body, ct => desk.MoveAsync(http.User, Side, id, (s, d, actor) =>
                 body.Check() is { } invalid

@@ -1,33 +1,48 @@
+using Ombud.Commerce.Analytics;
 using Ombud.Fraud.Trends;
-using Ombud.Platform;
+using Ombud.Platform.Audit;
+using Ombud.Platform.Auth;
 using Ombud.Platform.Http;
 
 namespace Ombud.Fraud.Api;
 
-/// <summary><c>/api/v1/fraud/trends</c>: weekly fraud rate and losses with anomalies flagged, for fraud specialists and analysts.</summary>
+/// <summary>
+/// <c>/api/v1/fraud/trends</c>: weekly fraud rate and losses with anomalies flagged over a range of days, and the same
+/// as CSV (audited), for fraud specialists and analysts.
+/// </summary>
 internal static class TrendEndpoints
 {
-    public static void MapTrendApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/fraud/trends", async (string? by, int? weeks, FraudTrends trends, CancellationToken ct) =>
+    private const string Range = "from and to are days (yyyy-MM-dd; the analyst's range rules), or without them the last `weeks` weeks (2–52, 12 by default)";
+
+    public static void MapTrendApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/fraud/trends", async Task<IResult> (string? by, string? from, string? to, int? weeks, FraudTrends trends, CancellationToken ct) =>
             {
-                if (Parse(by) is not { } dimension)
-                {
-                    return Invalid.Field("by", "Break down by all, merchant, category, channel or market.").ToProblem();
-                }
-
-                if (weeks is { } w && w is < 2 or > FraudTrends.MaxWeeks)
-                {
-                    return Invalid.Field("weeks", $"From 2 to {FraudTrends.MaxWeeks} weeks.").ToProblem();
-                }
-
-                return TypedResults.Ok(await trends.WeeklyAsync(dimension, weeks ?? 12, ct));
+                var query = TrendQuery.Read(trends, by, from, to, weeks);
+                return query.Succeeded ? TypedResults.Ok(await trends.InRangeAsync(query.Value!.By, query.Value.Range, ct)) : query.Error!.ToProblem();
             })
             .RequireAuthorization(RuleEndpoints.Policy).WithTags("Fraud trends")
             .Produces<TrendReport>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .WithSummary("Weekly fraud rate and losses over labelled orders, by merchant, category, channel or market; week-over-week rises beyond chance flagged; the current week marked partial.");
+            .WithSummary("Weekly fraud rate and losses over labelled orders, by merchant, category, channel or market; week-over-week rises beyond chance "
+                + $"flagged; the current week and weeks the range cuts marked partial. {Range}.");
+        app.MapGet("/api/v1/fraud/trends.csv", async Task<IResult> (string? by, string? from, string? to, int? weeks, Caller caller, FraudTrends trends, AuditLog audit,
+                CancellationToken ct) =>
+            {
+                var query = TrendQuery.Read(trends, by, from, to, weeks);
+                if (!query.Succeeded)
+                {
+                    return query.Error!.ToProblem();
+                }
 
-    public static TrendDimension? Parse(string? by) =>
-        string.IsNullOrEmpty(by) ? TrendDimension.All
-        : EnumNames.TryParse<TrendDimension>(by, out var d) ? d : null;
+                var report = await trends.InRangeAsync(query.Value!.By, query.Value.Range, ct);
+                await audit.RecordAloneAsync(caller.Actor, "analytics.exported", $"fraud:trends-by-{report.By.ToString().ToLowerInvariant()}",
+                    $"{AnalyticsRange.Iso(report.From)} to {AnalyticsRange.Iso(report.To)}", ct);
+                return TypedResults.File(TrendCsv.Write(report), "text/csv; charset=utf-8", TrendCsv.FileName(report));
+            })
+            .RequireAuthorization(RuleEndpoints.Policy).WithTags("Fraud trends")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary($"The same trends as CSV, a row per series, week and currency of losses; losses in minor units with their currency and formatted. {Range}. Audited.");
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ombud.Commerce.Analytics;
 using Ombud.Commerce.Contracts;
 
 namespace Ombud.Fraud.Trends;
@@ -19,12 +20,15 @@ public sealed record TrendLoss(string Currency, long Minor);
 /// <summary>
 /// One week (Monday 00:00 UTC onwards) of one series: labelled orders, fraud among them, the rate, losses, and whether
 /// the rate rose beyond what chance explains against the week before (<see cref="Z"/> ≥ <see cref="FraudTrends.AnomalyZ"/>).
+/// <see cref="Partial"/>: the week is not over yet, or the range cuts it (only its days in the range are counted).
 /// </summary>
 public sealed record TrendWeek(DateOnly Week, bool Partial, int Orders, int Fraud, double Rate, IReadOnlyList<TrendLoss> Losses, double? Z, bool Anomaly);
 
 public sealed record TrendSeries(string Value, IReadOnlyList<TrendWeek> Weeks);
 
-public sealed record TrendReport(TrendDimension By, DateOnly From, DateTime AsOf, IReadOnlyList<TrendSeries> Series);
+/// <param name="From">The range's first day; the first week may start before it.</param>
+/// <param name="To">The range's last day.</param>
+public sealed record TrendReport(TrendDimension By, DateOnly From, DateOnly To, DateTime AsOf, IReadOnlyList<TrendSeries> Series);
 
 /// <summary>
 /// Weekly fraud rate and losses by merchant, category, channel or market, over the labelled orders, with
@@ -44,21 +48,33 @@ internal sealed class FraudTrends(FraudTrendHistory history, TimeProvider clock)
     public const int MaxWeeks = 52;
     public const int MaxSeries = 20;
 
-    public async Task<TrendReport> WeeklyAsync(TrendDimension by, int weeks, CancellationToken ct)
+    /// <summary>The last <paramref name="weeks"/> weeks, this one included.</summary>
+    public Task<TrendReport> WeeklyAsync(TrendDimension by, int weeks, CancellationToken ct) => InRangeAsync(by, LastWeeks(weeks), ct);
+
+    /// <summary>Today, as the trends count days (UTC).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>From the Monday <paramref name="weeks"/> − 1 weeks back to today.</summary>
+    public AnalyticsRange LastWeeks(int weeks) => new(WeekOf(clock.GetUtcNow().UtcDateTime).AddDays(-7 * (weeks - 1)), Today);
+
+    /// <summary>The weeks that meet <paramref name="range"/>, counting only the orders placed within its days.</summary>
+    public async Task<TrendReport> InRangeAsync(TrendDimension by, AnalyticsRange range, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var thisWeek = WeekOf(now);
-        var from = thisWeek.AddDays(-7 * (weeks - 1));
-        var orders = await history.OrdersSinceAsync(from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), ct);
+        var from = WeekOf(range.Start);
+        var weeks = ((WeekOf(range.To.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).DayNumber - from.DayNumber) / 7) + 1;
+        var orders = (await history.OrdersSinceAsync(range.Start, ct)).Where(o => o.PlacedAt < range.End);
         var labels = await history.LabelsAsync(ct);
         var labelled = orders.Where(o => labels.ContainsKey(o.OrderId)).Select(o => (Order: o, Fraud: labels[o.OrderId])).ToList();
+        bool Partial(DateOnly week) => week >= thisWeek || week < range.From || week.AddDays(6) > range.To;
         var series = labelled.GroupBy(x => ValueOf(x.Order, by))
             .Select(g => (Value: g.Key, Rows: g.ToList()))
             .OrderByDescending(g => g.Rows.Count(x => x.Fraud)).ThenBy(g => g.Value, StringComparer.Ordinal)
             .Take(MaxSeries)
-            .Select(g => new TrendSeries(g.Value, Weeks(g.Rows, from, weeks, thisWeek)))
+            .Select(g => new TrendSeries(g.Value, Weeks(g.Rows, from, weeks, Partial)))
             .ToList();
-        return new TrendReport(by, from, now, series);
+        return new TrendReport(by, range.From, range.To, now, series);
     }
 
     public static DateOnly WeekOf(DateTime at)
@@ -79,7 +95,7 @@ internal sealed class FraudTrends(FraudTrendHistory history, TimeProvider clock)
         return Math.Round((fraud - (orders * p)) / Math.Sqrt(orders * p * (1 - p)), 2);
     }
 
-    private static List<TrendWeek> Weeks(List<(TrendOrder Order, bool Fraud)> rows, DateOnly from, int weeks, DateOnly thisWeek)
+    private static List<TrendWeek> Weeks(List<(TrendOrder Order, bool Fraud)> rows, DateOnly from, int weeks, Func<DateOnly, bool> partial)
     {
         var byWeek = rows.ToLookup(x => WeekOf(x.Order.PlacedAt));
         var result = new List<TrendWeek>(weeks);
@@ -92,7 +108,7 @@ internal sealed class FraudTrends(FraudTrendHistory history, TimeProvider clock)
             var z = ZScore(fraud, these.Count, previousFraud, previousOrders);
             var losses = these.Where(x => x.Fraud).GroupBy(x => x.Order.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new TrendLoss(g.Key, g.Sum(x => x.Order.TotalMinor))).ToList();
-            result.Add(new TrendWeek(week, week == thisWeek, these.Count, fraud, these.Count == 0 ? 0 : Math.Round(fraud / (double)these.Count, 4), losses, z,
+            result.Add(new TrendWeek(week, partial(week), these.Count, fraud, these.Count == 0 ? 0 : Math.Round(fraud / (double)these.Count, 4), losses, z,
                 z >= AnomalyZ && fraud >= MinFraud));
             (previousFraud, previousOrders) = (fraud, these.Count);
         }

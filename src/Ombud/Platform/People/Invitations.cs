@@ -9,13 +9,15 @@ namespace Ombud.Platform.People;
 
 /// <summary>
 /// Inviting a person: the account is made without a password, with its roles, and a one-time link to choose one
-/// (<see cref="InvitationTokens"/>) goes back to the admin to pass on. The invitee's use of the link sets the password.
-/// Both steps are audited; the invitation is published as <c>people.invited</c> without the link.
+/// (<see cref="InvitationTokens"/>). With an SMTP server the link is e-mailed to the invitee (<see cref="InvitationMail"/>);
+/// without one it goes back to the admin, once, to pass on. The invitee's use of the link sets the password. An expired
+/// or lost invitation is issued again with a new link, and the old one stops working. Every step is audited; the
+/// invitation is published as <c>people.invited</c> without the link, and the link is never logged.
 /// </summary>
 public sealed class Invitations(
     UserManager<OmbudUser> users, RoleManager<IdentityRole> roles, UnitOfWork work, AuditLog audit, DomainEvents events,
     PeopleDirectory directory, IEnumerable<IMerchantChoices> merchants, Microsoft.Extensions.Options.IOptions<PeopleOptions> options,
-    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtection, TimeProvider clock)
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtection, InvitationMail mail, TimeProvider clock)
 {
     public const int MaxEmailLength = 256;
     public const int MaxNameLength = 100;
@@ -23,7 +25,11 @@ public sealed class Invitations(
     /// <summary>The page an invitee opens, relative to the site.</summary>
     public const string WelcomePath = "/welcome";
 
-    public async Task<Outcome<InvitedPerson>> InviteAsync(string actor, Invitation invitation, CancellationToken ct)
+    /// <summary>
+    /// Invites a person. <paramref name="siteUrl"/> is the address the admin reached Ombud on, for the e-mailed link when
+    /// <c>Ombud:Mail:AppUrl</c> is not set; without either (the CLI) the link is only answered, never e-mailed.
+    /// </summary>
+    public async Task<Outcome<InvitedPerson>> InviteAsync(string actor, Invitation invitation, string? siteUrl, CancellationToken ct)
     {
         var email = invitation.Email?.Trim();
         var name = invitation.Name?.Trim();
@@ -48,8 +54,8 @@ public sealed class Invitations(
         // On a fresh install (the first admin, invited from the CLI) the token below is the key ring's first use, which
         // stores its first key through a connection of its own; inside this unit of work's SQLite transaction that
         // write would wait on our own lock. Using the ring once before the transaction makes the key first.
-        Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(dataProtection.CreateProtector(InvitationTokens.ProtectorPurpose), "ready");
-        var made = await work.RunAsync<(OmbudUser User, string Token, DateTime ExpiresAt)>(async _ =>
+        PrepareKeyRing();
+        var made = await work.RunAsync<Issued>(async _ =>
         {
             if (await users.FindByEmailAsync(email!) is not null)
             {
@@ -73,21 +79,51 @@ public sealed class Invitations(
                 return notGiven;
             }
 
-            var expiresAt = now + options.Value.InvitationLifetime;
-            var token = await users.GenerateUserTokenAsync(user, InvitationTokens.ProviderName, InvitationTokens.Purpose);
+            var issued = await IssueAsync(user, siteUrl, ct);
             audit.Record(actor, "user.invited", $"user:{user.Id}",
-                $"roles={string.Join(',', granted)}{(user.MerchantId is { } m ? $"; merchant={m}" : "")}; expires={expiresAt:O}");
-            events.Publish(PeopleEvents.Invited, new PersonInvited(user.Id, email!, name!, granted, expiresAt, actor));
-            return (user, token, expiresAt);
+                $"roles={string.Join(',', granted)}{(user.MerchantId is { } m ? $"; merchant={m}" : "")}; expires={issued.ExpiresAt:O}; emailed={Yes(issued.Emailed)}");
+            events.Publish(PeopleEvents.Invited, new PersonInvited(user.Id, email!, name!, granted, issued.ExpiresAt, actor));
+            return issued;
         }, ct, "The account");
-        if (!made.Succeeded)
-        {
-            return made.Error!;
-        }
+        return await AnswerAsync(made, ct);
+    }
 
-        var (invited, secret, expires) = made.Value;
-        var person = await directory.FindAsync(invited.Id, ct);
-        return new InvitedPerson(person!, LinkFor(invited.Id, secret), expires);
+    /// <summary>
+    /// Issues a person's invitation again, for one that expired or was lost: a new link (e-mailed as on inviting), and
+    /// every earlier link dead, as the account's security stamp changes. Only for an invitation not yet accepted and an
+    /// account not locked (409 otherwise); audited as <c>user.invitation-reissued</c>.
+    /// </summary>
+    public async Task<Outcome<InvitedPerson>> ReissueAsync(string actor, string userId, string? siteUrl, CancellationToken ct)
+    {
+        PrepareKeyRing();
+        var made = await work.RunAsync<Issued>(async _ =>
+        {
+            if (await users.FindByIdAsync(userId) is not { } user)
+            {
+                return new NotFound("person", userId);
+            }
+
+            if (await users.HasPasswordAsync(user))
+            {
+                return new InvitationAccepted();
+            }
+
+            if (await users.IsLockedOutAsync(user))
+            {
+                return new InvitationLocked();
+            }
+
+            // A new stamp voids every link made before: whoever holds the lost one can no longer use it.
+            if (Failed(await users.UpdateSecurityStampAsync(user)) is { } refused)
+            {
+                return refused;
+            }
+
+            var issued = await IssueAsync(user, siteUrl, ct);
+            audit.Record(actor, "user.invitation-reissued", $"user:{user.Id}", $"expires={issued.ExpiresAt:O}; emailed={Yes(issued.Emailed)}");
+            return issued;
+        }, ct, "The account");
+        return await AnswerAsync(made, ct);
     }
 
     /// <summary>
@@ -144,6 +180,40 @@ public sealed class Invitations(
             ? null
             : user;
     }
+
+    /// <summary>
+    /// On a fresh install (the first admin, invited from the CLI) a token is the key ring's first use, which stores its
+    /// first key through a connection of its own; inside a unit of work's SQLite transaction that write would wait on our
+    /// own lock. Using the ring once before the transaction makes the key first.
+    /// </summary>
+    private void PrepareKeyRing() =>
+        Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(dataProtection.CreateProtector(InvitationTokens.ProtectorPurpose), "ready");
+
+    /// <summary>A new link for <paramref name="user"/>, e-mailed when it can be, in the caller's unit of work.</summary>
+    private async Task<Issued> IssueAsync(OmbudUser user, string? siteUrl, CancellationToken ct)
+    {
+        var expiresAt = clock.GetUtcNow().UtcDateTime + options.Value.InvitationLifetime;
+        var link = LinkFor(user.Id, await users.GenerateUserTokenAsync(user, InvitationTokens.ProviderName, InvitationTokens.Purpose));
+        var emailed = await mail.QueueAsync(user, link, expiresAt, siteUrl, ct);
+        return new Issued(user.Id, link, expiresAt, emailed);
+    }
+
+    /// <summary>The answer to the admin: the link itself only when it was not e-mailed, so that it exists in one place.</summary>
+    private async Task<Outcome<InvitedPerson>> AnswerAsync(Outcome<Issued> made, CancellationToken ct)
+    {
+        if (!made.Succeeded)
+        {
+            return made.Error!;
+        }
+
+        var issued = made.Value!;
+        var person = await directory.FindAsync(issued.UserId, ct);
+        return new InvitedPerson(person!, issued.Emailed ? null : issued.Link, issued.ExpiresAt, issued.Emailed);
+    }
+
+    private static string Yes(bool value) => value ? "yes" : "no";
+
+    private sealed record Issued(string UserId, string Link, DateTime ExpiresAt, bool Emailed);
 
     /// <summary>The welcome page's address for <paramref name="userId"/> with <paramref name="token"/>, relative to the site.</summary>
     public static string LinkFor(string userId, string token) =>

@@ -8,6 +8,7 @@ internal static class PeopleSetup
         builder.Services.Configure<PeopleOptions>(builder.Configuration.GetSection(PeopleOptions.Section));
         builder.Services.AddScoped<PeopleDirectory>();
         builder.Services.AddScoped<Invitations>();
+        builder.Services.AddScoped<InvitationMail>();
         builder.Services.AddScoped<AccessChanges>();
     }
 }

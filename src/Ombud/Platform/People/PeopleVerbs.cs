@@ -31,7 +31,7 @@ internal static class PeopleVerbs
         command.SetAction((parsed, cancellationToken) => CommandHost.RunAsync(async services =>
         {
             var invitation = new Invitation(parsed.GetValue(email), parsed.GetValue(name), parsed.GetValue(roles), parsed.GetValue(merchant));
-            var invited = await services.GetRequiredService<Invitations>().InviteAsync("cli", invitation, cancellationToken);
+            var invited = await services.GetRequiredService<Invitations>().InviteAsync("cli", invitation, siteUrl: null, cancellationToken);
             if (!invited.Succeeded)
             {
                 var detail = invited.Error is Invalid invalid

@@ -21,10 +21,17 @@ public sealed record PersonSummary(
 public sealed record Invitation(string? Email, string? Name, IReadOnlyList<string>? Roles, Guid? MerchantId);
 
 /// <summary>
-/// An invitation made: <see cref="Link"/> lets the invitee choose a password once, until <see cref="ExpiresAt"/>. It is
-/// shown to the admin in this answer only; Ombud keeps no copy.
+/// An invitation made: its link lets the invitee choose a password once, until <see cref="ExpiresAt"/>. When
+/// <see cref="Emailed"/>, the link went to the invitee's inbox and <see cref="Link"/> is null; otherwise it is shown to
+/// the admin in this answer only. Ombud keeps no copy outside the e-mail outbox.
 /// </summary>
-public sealed record InvitedPerson(PersonSummary Person, string Link, DateTime ExpiresAt);
+public sealed record InvitedPerson(PersonSummary Person, string? Link, DateTime ExpiresAt, bool Emailed);
+
+/// <summary>An invitation already accepted cannot be issued again: the person has a password already.</summary>
+public sealed record InvitationAccepted() : Conflict("This person has accepted their invitation and set a password already; there is nothing to issue again.");
+
+/// <summary>A locked account's invitation is not issued again: restore the person's access first.</summary>
+public sealed record InvitationLocked() : Conflict("This person's access is revoked: restore it first, then issue the invitation again.");
 
 /// <summary>The staff roles a person holds from now on (a shopper's own role stays), and the merchant for the merchant role.</summary>
 public sealed record RoleChange(IReadOnlyList<string>? Roles, Guid? MerchantId);

@@ -144,6 +144,29 @@ public sealed class AnalyticsApiTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task An_instalments_row_opens_the_orders_with_an_instalment_due_in_the_range_whenever_they_were_placed(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var (analyst, _) = await WorldAsync(app);
+
+        var due = await analyst.GetFromJsonAsync<JsonElement>($"{Orders}?from=2026-11-01&to=2026-11-22&market=SE&due=true");
+        var references = due.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("reference").GetString()).ToList();
+        // Placed in October, paying in November: behind November's instalments, though not among November's orders.
+        Assert.Contains("ORD-1010", references);
+        Assert.DoesNotContain("ORD-1010", (await analyst.GetFromJsonAsync<JsonElement>($"{Orders}?from=2026-11-01&to=2026-11-22&market=SE"))
+            .GetProperty("items").EnumerateArray().Select(o => o.GetProperty("reference").GetString()));
+        // Placed today, paid in 30 days: nothing of it fell due yet.
+        Assert.DoesNotContain("ORD-1123", references);
+        // As many orders as the table's row counts instalments at most, and none in a market without any.
+        var table = await analyst.GetFromJsonAsync<JsonElement>($"{Volumes}?from=2026-11-01&to=2026-11-22");
+        var se = Assert.Single(table.GetProperty("payments").EnumerateArray(), p => p.GetProperty("market").GetString() == "SE");
+        Assert.InRange(references.Count, 1, se.GetProperty("due").GetInt32());
+        Assert.Empty((await analyst.GetFromJsonAsync<JsonElement>($"{Orders}?from=2026-11-01&to=2026-11-22&market=DK&due=true")).GetProperty("items").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task A_bad_range_is_refused_naming_its_field_and_nothing_is_exported(Provider provider)
     {
         await using var app = await OmbudTestApp.StartAsync(provider);

@@ -179,7 +179,4 @@ public sealed class InvitationTests
         Assert.DoesNotContain("not registered", console, StringComparison.OrdinalIgnoreCase);
         Assert.True(await app.WithDbAsync(db => db.Set<Ombud.Platform.Audit.AuditEntry>().AnyAsync(a => a.Action == "marketplace.agent-registered")));
     }
-
-    private static Task<bool> HasPasswordAsync(OmbudTestApp app, string id) =>
-        app.WithDbAsync(async db => await db.Users.Where(u => u.Id == id).Select(u => u.PasswordHash != null).SingleAsync());
 }

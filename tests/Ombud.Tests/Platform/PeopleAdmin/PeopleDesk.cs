@@ -63,6 +63,9 @@ internal static partial class PeopleDesk
         (await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Subject == $"user:{userId}").Select(a => a.Action).ToListAsync()))
             .Order(StringComparer.Ordinal).ToList();
 
+    public static Task<bool> HasPasswordAsync(OmbudTestApp app, string id) =>
+        app.WithDbAsync(async db => await db.Users.Where(u => u.Id == id).Select(u => u.PasswordHash != null).SingleAsync());
+
     /// <summary>The text of a page, without its markup, for asserting on what a person reads.</summary>
     public static string Text(string html) => WebUtility.HtmlDecode(Tags().Replace(html, " "));
 
