@@ -34,9 +34,12 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
         Assert.Matches(@"\d{4}-\d{2}-\d{2}", next);
         await Screenshot(shopper, "assistant-1-next-payment");
 
-        // The return: the assistant pauses the plan at once and asks for the parcel's tracking, then registers it.
-        var paused = await SayAsync(shopper, $"Please pause my payments, I'm returning the espresso machine from order {Reference}");
-        Assert.Contains(Reference, paused, StringComparison.Ordinal);
+        // The return: the assistant says what it would pause and asks; on a yes it pauses the plan and asks for the
+        // parcel's tracking, then registers it.
+        var offered = await SayAsync(shopper, $"Please pause my payments, I'm returning the espresso machine from order {Reference}");
+        Assert.Contains(Reference, offered, StringComparison.Ordinal);
+        Assert.Contains("Reply yes", offered, StringComparison.Ordinal);
+        var paused = await SayAsync(shopper, "yes");
         Assert.Contains("tracking number", paused, StringComparison.OrdinalIgnoreCase);
         var registered = await SayAsync(shopper, "It's going back with PostNord, tracking 00370712345678901");
         Assert.Contains("00370712345678901", registered, StringComparison.Ordinal);
