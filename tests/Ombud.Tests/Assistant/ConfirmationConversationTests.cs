@@ -73,7 +73,7 @@ public sealed class ConfirmationConversationTests(AssistantApps apps)
 
         Assert.Equal("answer-order-status", other.Rule);
         Assert.Contains("haven't done what I offered", other.Reply, StringComparison.Ordinal);
-        Assert.Contains("Budbee", other.Reply, StringComparison.Ordinal);
+        Assert.Contains($"({world.Shoes.Reference}) was delivered", other.Reply, StringComparison.Ordinal);
         Assert.Null(lateYes.Action);
         Assert.Equal(0, await DisputesAsync(world, world.Headphones.Id));
     }
