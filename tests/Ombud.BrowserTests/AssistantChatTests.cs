@@ -13,9 +13,9 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
 {
     private const string Reference = "KK-BROWSER-7";
 
-    private const string SwedishReturn = "KK-BROWSER-8";
+    private const string SwedishReturn = "KK-8808-SV";
 
-    private const string SwedishReference = "NL-BROWSER-9";
+    private const string SwedishReference = "NL-9909-SV";
 
     static AssistantChatTests() =>
         // A turn runs the intent model and a few queries; on a shared 2-core machine under load that can take seconds.
@@ -85,7 +85,8 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
         var row = agent.Locator("tr", new() { Has = cell });
         await Expect(row).ToContainTextAsync("Anna Svensson");
         await Expect(row).ToContainTextAsync("Button");
-        await Expect(row).ToContainTextAsync(Reference);
+        // The shopper's last messages: the "yes" to the pause and the return's tracking number.
+        await Expect(row).ToContainTextAsync("00370712345678901");
         await Screenshot(agent, "assistant-5-handoff-queue");
     }
 
