@@ -13,6 +13,10 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
 {
     private const string Reference = "KK-BROWSER-7";
 
+    private const string SwedishReturn = "KK-8808-SV";
+
+    private const string SwedishReference = "NL-9909-SV";
+
     static AssistantChatTests() =>
         // A turn runs the intent model and a few queries; on a shared 2-core machine under load that can take seconds.
         Assertions.SetDefaultExpectTimeout(30_000);
@@ -34,9 +38,12 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
         Assert.Matches(@"\d{4}-\d{2}-\d{2}", next);
         await Screenshot(shopper, "assistant-1-next-payment");
 
-        // The return: the assistant pauses the plan at once and asks for the parcel's tracking, then registers it.
-        var paused = await SayAsync(shopper, $"Please pause my payments, I'm returning the espresso machine from order {Reference}");
-        Assert.Contains(Reference, paused, StringComparison.Ordinal);
+        // The return: the assistant says what it would pause and asks; on a yes it pauses the plan and asks for the
+        // parcel's tracking, then registers it.
+        var offered = await SayAsync(shopper, $"Please pause my payments, I'm returning the espresso machine from order {Reference}");
+        Assert.Contains(Reference, offered, StringComparison.Ordinal);
+        Assert.Contains("Reply yes", offered, StringComparison.Ordinal);
+        var paused = await SayAsync(shopper, "yes");
         Assert.Contains("tracking number", paused, StringComparison.OrdinalIgnoreCase);
         var registered = await SayAsync(shopper, "It's going back with PostNord, tracking 00370712345678901");
         Assert.Contains("00370712345678901", registered, StringComparison.Ordinal);
@@ -78,8 +85,57 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
         var row = agent.Locator("tr", new() { Has = cell });
         await Expect(row).ToContainTextAsync("Anna Svensson");
         await Expect(row).ToContainTextAsync("Button");
-        await Expect(row).ToContainTextAsync(Reference);
+        // The shopper's last messages: the "yes" to the pause and the return's tracking number.
+        await Expect(row).ToContainTextAsync("00370712345678901");
         await Screenshot(agent, "assistant-5-handoff-queue");
+    }
+
+    [Fact]
+    public async Task A_shopper_chats_in_Swedish_sees_Swedish_amounts_and_dates_confirms_one_pause_and_declines_another()
+    {
+        using (var checkout = await DemoCheckout.OpenAsync(server, "browser-test-assistant-sv"))
+        {
+            var espresso = await checkout.PlaceShippedOrderAsync(SwedishReturn, "ESP-3", "Espressomaskin", 459_000, "DHL", "DHL-BROWSER-8");
+            await checkout.PostAsync($"orders/{espresso}/delivery", new JsonObject());
+            await checkout.PlaceShippedOrderAsync(SwedishReference, "HP-9", "Hörlurar", 129_900, "PostNord", "PN-BROWSER-9");
+        }
+
+        var shopper = await server.NewPageAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            Locale = "sv-SE",
+            TimezoneId = "Europe/Stockholm",
+        });
+        await DemoServer.SignInAsync(shopper, "shopper", "/shopper");
+        await shopper.GotoAsync("/assistant");
+        await shopper.Locator("#new-conversation").ClickAsync();
+        await Expect(Replies(shopper).Last).ToContainTextAsync("Hej Anna");
+
+        // Amounts and dates the Swedish way: "1 299,00 kr", "26 november 2026", never "1,299.00 SEK" or "2026-11-26".
+        var next = await SayAsync(shopper, "När är min nästa betalning?");
+        Assert.Matches(@"\d,\d\d\skr", next);
+        Assert.Matches(@"\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}", next);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", next);
+        Assert.DoesNotContain(" SEK", next, StringComparison.Ordinal);
+
+        // The pause for a return: offered with the order and the amount, done only on "ja".
+        var offered = await SayAsync(shopper, $"Jag har returnerat espressomaskinen, beställning {SwedishReturn}");
+        Assert.Contains(SwedishReturn, offered, StringComparison.Ordinal);
+        Assert.Contains("Svara ja", offered, StringComparison.Ordinal);
+        var paused = await SayAsync(shopper, "ja");
+        Assert.Contains("Jag har pausat betalningar på", paused, StringComparison.Ordinal);
+        Assert.Matches(@"\d,\d\d\skr", paused);
+        await Screenshot(shopper, "assistant-sv-1-paused");
+
+        // Another offer, declined: nothing changes and the assistant says so.
+        var reported = await SayAsync(shopper, $"Min beställning {SwedishReference} har aldrig kommit");
+        Assert.Contains(SwedishReference, reported, StringComparison.Ordinal);
+        Assert.Contains("Svara ja", reported, StringComparison.Ordinal);
+        var declined = await SayAsync(shopper, "nej");
+        Assert.Contains("har inte ändrat något", declined, StringComparison.Ordinal);
+        await Screenshot(shopper, "assistant-sv-2-declined");
+        Assert.Equal("0", Assert.Single(await server.QueryAsync(
+            "SELECT count(*) FROM disputes_disputes d JOIN commerce_orders o ON o.Id = d.OrderId WHERE o.ExternalId = '" + SwedishReference + "'")));
     }
 
     private static ILocator Replies(IPage page) => page.Locator("[data-author='assistant']");

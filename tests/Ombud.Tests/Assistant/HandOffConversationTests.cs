@@ -184,8 +184,11 @@ public sealed class HandOffConversationTests(AssistantApps apps)
         await using var chat = await world.ChatAsync();
         await chat.StartAsync();
 
-        var turn = await chat.SayAsync($"I never made order {world.Shoes.Reference}, someone used my account, this is fraud");
+        var offered = await chat.SayAsync($"I never made order {world.Shoes.Reference}, someone used my account, this is fraud");
+        var turn = await chat.SayAsync("yes");
 
+        Assert.Equal("offer-unauthorised-purchase", offered.Rule);
+        Assert.False(offered.Handoff);
         Assert.True(turn.Handoff);
         Assert.Equal("fraud-claim", turn.Rule);
         Assert.Equal("report_problem", turn.Action);

@@ -73,13 +73,14 @@ public sealed class LlmPhrasingTests
         await using var chat = await world.ChatAsync();
         await chat.StartAsync();
 
-        var turn = await chat.SayAsync("My headphones never arrived");
+        await chat.SayAsync("My headphones never arrived");
+        var turn = await chat.SayAsync("yes");
 
         Assert.Equal("report_problem", turn.Action);
         Assert.False(turn.Handoff);
         Assert.StartsWith("I've reported that your order from Nordljud Elektronik", turn.Reply, StringComparison.Ordinal);
         Assert.Contains("674.00 SEK", turn.Reply, StringComparison.Ordinal);
-        Assert.Single(model.Prompts);
+        Assert.Equal(2, model.Prompts.Count);
     }
 
     /// <summary>Stands in for an OpenAI-compatible endpoint: answers from the user message, or never (null).</summary>

@@ -40,9 +40,10 @@ public sealed class PaymentDifficultyConversationTests(AssistantApps apps)
     }
 
     [Theory]
-    [InlineData("Jag kan inte betala den här månaden", "ja", "Kostnad", "Skjut upp din nästa betalning 14 dagar", "Klart. Din nästa betalning förfaller 14 dagar senare.")]
-    [InlineData("Ich kann diesen Monat nicht zahlen", "ja", "Kosten", "Deine nächste Zahlung um 14 Tage verschieben", "Erledigt. Deine nächste Zahlung wird 14 Tage später fällig.")]
-    public async Task Swedish_and_German_shoppers_get_their_options_in_their_language_and_act_with_a_yes(string text, string yes, string costWord, string title, string done)
+    [InlineData("Jag kan inte betala den här månaden", "ja", "Kostnad", "Skjut upp din nästa betalning 14 dagar", "Klart. Din nästa betalning förfaller 14 dagar senare.", "29,00 kr")]
+    [InlineData("Ich kann diesen Monat nicht zahlen", "ja", "Kosten", "Deine nächste Zahlung um 14 Tage verschieben", "Erledigt. Deine nächste Zahlung wird 14 Tage später fällig.", "29,00 SEK")]
+    public async Task Swedish_and_German_shoppers_get_their_options_in_their_language_and_act_with_a_yes(string text, string yes, string costWord, string title, string done,
+        string cost)
     {
         var world = await ShopperWorld.CreateAsync(await apps.GetAsync(Provider.Sqlite));
         await using var chat = await world.ChatAsync();
@@ -53,7 +54,7 @@ public sealed class PaymentDifficultyConversationTests(AssistantApps apps)
 
         Assert.Contains(costWord, offered.Reply, StringComparison.Ordinal);
         Assert.Contains(title, offered.Reply, StringComparison.Ordinal);
-        Assert.Contains("29.00 SEK", offered.Reply, StringComparison.Ordinal);
+        Assert.Contains(cost, offered.Reply.Replace('\u00A0', ' '), StringComparison.Ordinal);
         Assert.DoesNotContain("Move your next payment", offered.Reply, StringComparison.Ordinal);
         Assert.DoesNotContain("Spread what is left", offered.Reply, StringComparison.Ordinal);
         Assert.Equal(done, accepted.Reply);

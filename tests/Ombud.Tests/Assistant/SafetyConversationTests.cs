@@ -151,16 +151,18 @@ public sealed class SafetyConversationTests(AssistantApps apps)
         await using var chat = await world.ChatAsync();
         await chat.StartAsync();
 
-        var first = await chat.SendAsync("My headphones never arrived", "msg-1");
-        var again = await chat.SendAsync("My headphones never arrived", "msg-1");
-        var racing = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => chat.SendAsync("My headphones never arrived", "msg-1")));
+        await chat.SendAsync("My headphones never arrived", "msg-1");
+        var first = await chat.SendAsync("yes", "msg-2");
+        var again = await chat.SendAsync("yes", "msg-2");
+        var racing = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => chat.SendAsync("yes", "msg-2")));
 
+        Assert.Equal("report_problem", first.Action);
         Assert.False(first.Replayed);
         Assert.True(again.Replayed);
         Assert.Equal(first.Reply, again.Reply);
         Assert.Equal(first.Action, again.Action);
         Assert.All(racing, r => Assert.Equal(first.Reply, r.Reply));
-        Assert.Equal(3, (await chat.TranscriptAsync()).Messages.Count);
+        Assert.Equal(5, (await chat.TranscriptAsync()).Messages.Count);
         Assert.Equal(1, await world.App.WithDbAsync(db => db.Set<Dispute>().CountAsync(d => d.CustomerId == world.Customer)));
     }
 
@@ -193,9 +195,11 @@ public sealed class SafetyConversationTests(AssistantApps apps)
             resumed.Resume(conversation);
 
             var transcript = await resumed.TranscriptAsync();
-            var answer = await resumed.SayAsync("2");
+            var offered = await resumed.SayAsync("2");
+            var answer = await resumed.SayAsync("yes");
 
             Assert.Equal(3, transcript.Messages.Count);
+            Assert.Equal("offer-report-return", offered.Rule);
             Assert.Equal("pause_for_return", answer.Action);
             Assert.Contains(espresso.Reference, answer.Reply, StringComparison.Ordinal);
         }

@@ -19,9 +19,12 @@ public sealed class SelfServiceConversationTests(AssistantApps apps)
         await using var chat = await world.ChatAsync();
         await chat.StartAsync();
 
-        var asked = await chat.SayAsync($"Please pause my payments, I'm returning the espresso machine from order {world.Espresso.Reference}");
+        var offered = await chat.SayAsync($"Please pause my payments, I'm returning the espresso machine from order {world.Espresso.Reference}");
+        var asked = await chat.SayAsync("yes");
         var answered = await chat.SayAsync("It's going back with PostNord, tracking 00370712345678901");
 
+        Assert.Equal("offer-report-return", offered.Rule);
+        Assert.Null(offered.Action);
         Assert.Equal("pause_for_return", asked.Action);
         Assert.False(asked.Handoff);
         Assert.Contains("tracking number", asked.Reply, StringComparison.OrdinalIgnoreCase);
@@ -45,9 +48,10 @@ public sealed class SelfServiceConversationTests(AssistantApps apps)
         await using var chat = await world.ChatAsync();
         await chat.StartAsync();
 
-        var turn = await chat.SayAsync("My headphones never arrived, it's been three weeks");
+        var offered = await chat.SayAsync("My headphones never arrived, it's been three weeks");
+        var turn = await chat.SayAsync("yes");
 
-        Assert.Equal("not_received", turn.Intent);
+        Assert.Equal("not_received", offered.Intent);
         Assert.Equal("report_problem", turn.Action);
         Assert.Contains(world.Headphones.Reference, turn.Reply, StringComparison.Ordinal);
         Assert.Contains("674.00 SEK", turn.Reply, StringComparison.Ordinal);
@@ -108,13 +112,16 @@ public sealed class SelfServiceConversationTests(AssistantApps apps)
         await using var chat = await world.ChatAsync();
         await chat.StartAsync();
 
-        var question = await chat.SayAsync("I want to return an order");
-        var answer = await chat.SayAsync("the second one");
+        var question = await chat.SayAsync("I've returned an order");
+        var offered = await chat.SayAsync("the second one");
+        var answer = await chat.SayAsync("yes");
 
         Assert.Equal("clarify-order", question.Rule);
         Assert.Null(question.Action);
         Assert.Equal(3, question.Choices.Count);
         Assert.Contains(world.Espresso.Reference, question.Choices[1], StringComparison.Ordinal);
+        Assert.Equal("offer-report-return", offered.Rule);
+        Assert.Contains(world.Espresso.Reference, offered.Reply, StringComparison.Ordinal);
         Assert.Equal("pause_for_return", answer.Action);
         Assert.Contains(world.Espresso.Reference, answer.Reply, StringComparison.Ordinal);
         Assert.Equal(DisputeReason.RefundNotProcessed, (await DisputeOnAsync(world, world.Espresso.Id)).Reason);

@@ -37,7 +37,8 @@ public sealed class FraudCaseTests
         await using (var chat = await world.ChatAsync())
         {
             await chat.StartAsync();
-            var turn = await chat.SayAsync($"I never made order {world.Shoes.Reference}, someone used my account, this is fraud");
+            await chat.SayAsync($"I never made order {world.Shoes.Reference}, someone used my account, this is fraud");
+            var turn = await chat.SayAsync("yes");
             Assert.Equal("report_problem", turn.Action);
         }
 

@@ -45,8 +45,10 @@ internal sealed class ConversationDesk(
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The welcome a new conversation will open with, shown before one exists (the prerendered page); stores nothing.</summary>
-    public async Task<string?> GreetingAsync(Guid customerId, CancellationToken ct) =>
-        await orders.ProfileAsync(customerId, ct) is { } customer ? Greeting(customer, LanguageDetector.FromLocale(customer.Locale)) : null;
+    public async Task<string?> GreetingAsync(Guid customerId, string? language, CancellationToken ct) =>
+        await orders.ProfileAsync(customerId, ct) is { } customer
+            ? Greeting(customer, language is not null && LanguageDetector.Supported.Contains(language) ? language : LanguageDetector.FromLocale(customer.Locale))
+            : null;
 
     private static string Greeting(CustomerProfile customer, string language) => Phrases.Say(language, "greeting", customer.Name.Split(' ')[0]);
 
@@ -186,8 +188,9 @@ internal sealed class ConversationDesk(
         IReadOnlyList<double> sentiments = [.. earlier.Select(m => m.Sentiment ?? 0), reading.Sentiment];
         var holding = await conversations.HoldingAsync(conversation, ct);
         var position = holding.HandOff?.QueuePosition;
+        var formal = Answers.IsFormalGerman(text) || earlier.Any(m => Answers.IsFormalGerman(m.Text));
         var turn = new Turn(reading, facts, PendingQuestion.FromJson(conversation.PendingQuestion), conversation.FailedUnderstandings,
-            conversation.IsWithPeople, position, sentiments, button, today);
+            conversation.IsWithPeople, position, sentiments, button, today, formal);
         var decision = await policy.DecideAsync(turn, ct);
 
         var reply = decision.Reply;
@@ -195,7 +198,7 @@ internal sealed class ConversationDesk(
         {
             if (conversation.IsWithPeople)
             {
-                reply = Phrases.Say(reading.Language, "waiting", position ?? 1);
+                reply = turn.Say("waiting", position ?? 1);
             }
             else
             {
@@ -208,7 +211,7 @@ internal sealed class ConversationDesk(
 
                 var handOff = handedOff.Value!;
                 position = handOff.QueuePosition;
-                reply = $"{reply} {Phrases.Say(reading.Language, "queue", position ?? 1)}";
+                reply = $"{reply} {turn.Say("queue", position ?? 1)}";
                 audit.Record(DisputesActor(customerId), "assistant.handed-off", $"conversation:{conversation.Id}", $"{handOff.Reason}, priority {handOff.Priority}");
             }
         }

@@ -45,7 +45,11 @@ internal sealed record OrderFact(OrderSummary Order, DisputeSummary? LatestDispu
     public Money Refunded => new(Refunds.Sum(r => r.Amount.Minor), Order.Currency);
 
     /// <summary>"Nordljud Elektronik, Wireless headphones, 1,348.00 SEK, 2026-10-29 (NL-10001)": enough to pick it from a list.</summary>
-    public string Describe() =>
+    /// <remarks>The amount and date as <paramref name="words"/> writes them; the neutral English form without.</remarks>
+    public string Describe(Wording? words = null) =>
         $"{MerchantName}, {string.Join(" + ", Order.Lines.Take(2).Select(l => l.Description))}{(Order.Lines.Count > 2 ? " …" : "")}, " +
-        $"{Order.Total}, {Order.PlacedAt:yyyy-MM-dd} ({Reference})";
+        $"{words?.Money(Order.Total) ?? Order.Total.ToString()}, {words?.Date(Order.PlacedAt) ?? Phrases.Date(Order.PlacedAt)} ({Reference})";
+
+    /// <summary>What is still to pay on the order, paused or not: what a report would pause.</summary>
+    public Money Unpaid => new(Order.Plan.Instalments.Sum(i => i.Remaining.Minor), Order.Currency);
 }

@@ -46,10 +46,15 @@ internal sealed record HandOffRequest(HandOffReason Reason, string SuggestedReso
 /// for this return. Stored on the conversation as JSON, so the answer may come to another node.
 /// </summary>
 /// <param name="Plan">For a proposed plan adjustment: the plan, the adjustment and the cost the shopper was shown.</param>
+/// <param name="Said">For an offer awaiting a yes: the shopper's message it answered, kept as the report's description.</param>
+/// <param name="Carrier">For an offered pause: the return parcel's carrier and tracking number, when the shopper gave them.</param>
 internal sealed record PendingQuestion(string Kind, string Intent, IReadOnlyList<Guid> Orders, Guid? DisputeId = null, Guid? Plan = null,
-    string? Adjustment = null, long? Cost = null, int? Number = null)
+    string? Adjustment = null, long? Cost = null, int? Number = null, string? Said = null, string? Carrier = null, string? TrackingNumber = null)
 {
     public const string WhichOrder = "which-order";
+
+    /// <summary>An action on money offered to the shopper (<see cref="Intent"/> on the one order, <see cref="Cost"/> the amount shown): acted on only after a yes.</summary>
+    public const string Confirm = "confirm";
     public const string Tracking = "tracking";
     public const string AdjustPlan = "adjust-plan";
 

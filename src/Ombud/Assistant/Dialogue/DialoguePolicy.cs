@@ -19,7 +19,7 @@ namespace Ombud.Assistant.Dialogue;
 /// the API; what the policy cannot do, it says so and offers a person.
 /// </summary>
 internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAccounts accounts, KnowledgeBase knowledge,
-    IOptions<AssistantOptions> options, DifficultyTalk difficulty)
+    IOptions<AssistantOptions> options, DifficultyTalk difficulty, Commerce.Contracts.CustomerOrders orders)
 {
     private AssistantOptions Options => options.Value;
 
@@ -29,6 +29,12 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
         if (turn.Button)
         {
             return HandOff(turn, HandOffReason.Button, "human-button", "handoff-requested");
+        }
+
+        if (reading.HumanPhrase is null && !turn.HandedOff && Answers.SmallTalk(reading.Text) is { } talk)
+        {
+            // Thanks, an "ok", a "how are you": answered politely, never a hand-off, and any open question stays open.
+            return SmallTalk(turn, talk);
         }
 
         if (reading.HumanPhrase is not null || IsConfident(reading, "human_agent"))
@@ -57,6 +63,18 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
             return await difficulty.AnswerAsync(turn, proposed, ct);
         }
 
+        if (turn.Pending is { Kind: PendingQuestion.Confirm } offer)
+        {
+            if (await AnswerOfferAsync(turn, offer, ct) is { } answered)
+            {
+                return answered;
+            }
+
+            // Something else: the offer lapses (nothing was done, and the reply says so) and the message is answered as new.
+            var next = await DecideAsync(turn with { Pending = null }, ct);
+            return next with { Reply = $"{Lapsed(turn, offer)} {next.Reply}".TrimStart() };
+        }
+
         if (reading.DifficultyPhrase is not null)
         {
             return await difficulty.OfferAsync(turn, ct);
@@ -69,7 +87,7 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
         if (reading.FraudPhrase is not null || IsConfident(reading, "unauthorised_purchase"))
         {
-            return await FraudClaimAsync(turn, ct);
+            return await FraudClaimAsync(turn, null, false, ct);
         }
 
         if (reading.Entities.Amount is { } amount && IsLarge(amount))
@@ -82,15 +100,21 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
             return HandOff(turn, HandOffReason.Frustration, "rising-frustration", "handoff-frustration");
         }
 
-        if (turn.Pending is { } pending && await AnswerToQuestionAsync(turn, pending, ct) is { } answered)
+        if (turn.Pending is { } pending && await AnswerToQuestionAsync(turn, pending, ct) is { } answer)
         {
-            return answered;
+            return answer;
+        }
+
+        if (Answers.IsLoneNumber(reading))
+        {
+            // A number picks from a list only when one is open: otherwise it is not a question about anything.
+            return new Decision("number-without-list", turn.Say("number-without-list"));
         }
 
         return reading.Confidence < Options.MinimumConfidence ? Fallback(turn) : await ByIntentAsync(turn, reading.Intent, null, ct);
     }
 
-    private async Task<Decision> ByIntentAsync(Turn turn, string intent, OrderFact? chosen, CancellationToken ct)
+    private async Task<Decision> ByIntentAsync(Turn turn, string intent, OrderFact? chosen, CancellationToken ct, bool confirmed = false)
     {
         switch (intent)
         {
@@ -111,19 +135,24 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
                     || o.Order.Status is Commerce.OrderStatus.Returned or Commerce.OrderStatus.PartiallyReturned, o => Task.FromResult(RefundStatus(turn, o)));
             case "pause_payment" when !ReturnWords().IsMatch(turn.Reading.Text) && chosen is null:
                 return new Decision("pause-needs-reason", turn.Say("pause-needs-reason"));
+            case "pause_payment" or "report_return" when !confirmed && Answers.IsReturnToCome(turn.Reading.Text):
+            case ReturnToCome:
+                return await WithOrderAsync(turn, ReturnToCome, chosen, Returnable, o => Task.FromResult(HowToReturn(turn, o)));
             case "pause_payment" or "report_return":
-                return await WithOrderAsync(turn, "report_return", chosen, Returnable, o => PauseForReturnAsync(turn, o, ct));
+                return await WithOrderAsync(turn, "report_return", chosen, Returnable, o => PauseForReturnAsync(turn, o, confirmed, ct));
             case "not_received":
-                return await WithOrderAsync(turn, intent, chosen, o => o.Order.Status is Commerce.OrderStatus.Placed or Commerce.OrderStatus.Shipped,
-                    o => ReportAsync(turn, o, DisputeReason.GoodsOrServiceNotReceived, "reported-not-received", ct));
+                return await WithOrderAsync(turn, intent, chosen, Eligible(intent),
+                    o => ReportAsync(turn, o, DisputeReason.GoodsOrServiceNotReceived, "reported-not-received", confirmed, ct));
             case "defective_item":
-                return await WithOrderAsync(turn, intent, chosen, o => o.Order.Status is Commerce.OrderStatus.Delivered or Commerce.OrderStatus.Shipped
-                    or Commerce.OrderStatus.PartiallyReturned, o => ReportAsync(turn, o, DisputeReason.DefectiveOrNotAsDescribed, "reported-defective", ct));
-            case "wrong_amount" or "charged_twice":
-                return await WithOrderAsync(turn, intent, chosen, o => o.Order.Status != Commerce.OrderStatus.Cancelled,
-                    o => ReportAsync(turn, o, DisputeReason.IncorrectAmount, "reported-wrong-amount", ct));
+                return await WithOrderAsync(turn, intent, chosen, Eligible(intent),
+                    o => ReportAsync(turn, o, DisputeReason.DefectiveOrNotAsDescribed, "reported-defective", confirmed, ct));
+            case "charged_twice":
+                return await WithOrderAsync(turn, intent, chosen, Eligible(intent), o => ChargedTwiceAsync(turn, o, confirmed, ct));
+            case "wrong_amount":
+                return await WithOrderAsync(turn, intent, chosen, Eligible(intent),
+                    o => ReportAsync(turn, o, DisputeReason.IncorrectAmount, "reported-wrong-amount", confirmed, ct));
             case "unauthorised_purchase":
-                return await FraudClaimAsync(turn, ct);
+                return await FraudClaimAsync(turn, chosen, confirmed, ct);
             case "move_due_date":
                 return new Decision("move-due-date-policy", turn.Say("move-due-date"))
                 {
@@ -221,7 +250,7 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
     private static Decision Clarify(Turn turn, string intent, IReadOnlyList<OrderFact> candidates)
     {
-        var choices = candidates.Select(c => c.Describe()).ToList();
+        var choices = candidates.Select(c => c.Describe(turn.Words)).ToList();
         var list = string.Join('\n', choices.Select((c, i) => $"{i + 1}. {c}"));
         return new Decision("clarify-order", $"{turn.Say("which-order")}\n{list}\n{turn.Say("which-order-hint")}")
         {
@@ -277,11 +306,11 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
         var amount = next.Instalment.Collectible;
         var key = next.Instalment.DueDate < turn.Today ? "next-payment-overdue" : "next-payment";
-        var reply = turn.Say(key, amount, Phrases.Date(next.Instalment.DueDate), next.Order.MerchantName, next.Order.Reference);
+        var reply = turn.Say(key, amount, next.Instalment.DueDate, next.Order.MerchantName, next.Order.Reference);
         var held = turn.Facts.Orders.Where(o => o.Order.Plan.Held.Minor > 0).Select(o => o.Order.Plan.Held).ToList();
         if (held.Count > 0)
         {
-            reply += " " + turn.Say("held-note", string.Join(", ", held));
+            reply += " " + turn.Say("held-note", held);
         }
 
         return new Decision("answer-next-payment", reply)
@@ -295,10 +324,10 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
         var order = o.Order;
         var reply = order.Status switch
         {
-            Commerce.OrderStatus.Placed => turn.Say("order-placed", o.MerchantName, o.Reference, Phrases.Date(order.PlacedAt)),
-            Commerce.OrderStatus.Shipped => turn.Say("order-shipped", o.MerchantName, o.Reference, Phrases.Date(order.ShippedAt ?? order.PlacedAt),
+            Commerce.OrderStatus.Placed => turn.Say("order-placed", o.MerchantName, o.Reference, order.PlacedAt),
+            Commerce.OrderStatus.Shipped => turn.Say("order-shipped", o.MerchantName, o.Reference, order.ShippedAt ?? order.PlacedAt,
                 order.Carrier ?? "?", order.TrackingNumber ?? "?"),
-            Commerce.OrderStatus.Delivered => turn.Say("order-delivered", o.MerchantName, o.Reference, Phrases.Date(order.DeliveredAt ?? order.PlacedAt)),
+            Commerce.OrderStatus.Delivered => turn.Say("order-delivered", o.MerchantName, o.Reference, order.DeliveredAt ?? order.PlacedAt),
             Commerce.OrderStatus.Returned => turn.Say("order-returned", o.MerchantName, o.Reference),
             Commerce.OrderStatus.PartiallyReturned => turn.Say("order-partly-returned", o.MerchantName, o.Reference),
             _ => turn.Say("order-cancelled", o.MerchantName, o.Reference),
@@ -311,11 +340,11 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
         string reply;
         if (o.Refunds.Count > 0)
         {
-            reply = turn.Say("refunded", o.MerchantName, o.Reference, o.Refunded, Phrases.Date(o.Refunds.Max(r => r.CreatedAt)));
+            reply = turn.Say("refunded", o.MerchantName, o.Reference, o.Refunded, o.Refunds.Max(r => r.CreatedAt));
         }
         else if (o.OpenDispute is { } open)
         {
-            reply = turn.Say("no-refund-open-dispute", o.MerchantName, o.Reference, Phrases.Date(open.ReportedAt), open.Held);
+            reply = turn.Say("no-refund-open-dispute", o.MerchantName, o.Reference, open.ReportedAt, open.Held);
         }
         else
         {
@@ -325,7 +354,7 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
         return new Decision("answer-refund-status", reply) { DataUsed = [$"order {o.Reference}: {o.Refunds.Count} refund(s), refunded {o.Refunded}"] };
     }
 
-    private async Task<Decision> ReportAsync(Turn turn, OrderFact order, DisputeReason reason, string replyKey, CancellationToken ct)
+    private async Task<Decision> ReportAsync(Turn turn, OrderFact order, DisputeReason reason, string replyKey, bool confirmed, CancellationToken ct)
     {
         if (order.OpenDispute is { } open)
         {
@@ -339,6 +368,11 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
                 with { DataUsed = [$"order {order.Reference}: {order.Order.Total}"] };
         }
 
+        if (!confirmed)
+        {
+            return Offer(turn, Intents[reason], order);
+        }
+
         var outcome = await disputes.ReportAsync(turn.Facts.CustomerId, order.Id, reason, Description(turn), ct);
         if (!outcome.Succeeded)
         {
@@ -347,7 +381,7 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
         var dispute = outcome.Value!;
         return new Decision($"act-report-{Kebab(reason)}", turn.Say(replyKey, order.MerchantName, order.Reference,
-            dispute.Held, Phrases.Date(dispute.NextDeadline)))
+            dispute.Held, dispute.NextDeadline))
         {
             Action = "report_problem",
             ActionResult = $"dispute {dispute.Id} ({reason}, held {dispute.Held})",
@@ -356,9 +390,15 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
     }
 
     /// <summary>"Pause a payment while a return is on its way": report the return (which holds the plan at once) and register its parcel.</summary>
-    private async Task<Decision> PauseForReturnAsync(Turn turn, OrderFact order, CancellationToken ct)
+    private async Task<Decision> PauseForReturnAsync(Turn turn, OrderFact order, bool confirmed, CancellationToken ct)
     {
         var entities = turn.Reading.Entities;
+        if (turn.Pending is { Kind: PendingQuestion.Confirm, TrackingNumber: { } offered })
+        {
+            // The parcel named with the return the shopper has now said yes to.
+            entities = entities with { Carrier = turn.Pending.Carrier, TrackingNumber = offered };
+        }
+
         if (order.OpenDispute is { Reason: DisputeReason.RefundNotProcessed, ReturnTrackingNumber: null, State: DisputeState.Reported } waiting)
         {
             return entities.TrackingNumber is { } known
@@ -379,6 +419,20 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
         {
             return HandOff(turn, HandOffReason.LargeAmount, "large-amount", "handoff-large-amount",
                 $"Pause payments for the return of order {order.Reference} ({order.Order.Total}) and register its tracking: above the assistant's limit.");
+        }
+
+        if (order.Unpaid.IsZero)
+        {
+            // Nothing left to pay: nothing to pause. The refund follows the return instead.
+            return new Decision("return-paid-off", turn.Say("return-paid-off", order.MerchantName, order.Reference))
+            {
+                DataUsed = [$"order {order.Reference}: {order.Order.Status}, nothing unpaid"],
+            };
+        }
+
+        if (!confirmed)
+        {
+            return Offer(turn, "report_return", order, entities.Carrier, entities.TrackingNumber);
         }
 
         var reported = await disputes.ReportAsync(turn.Facts.CustomerId, order.Id, DisputeReason.RefundNotProcessed, Description(turn), ct);
@@ -424,17 +478,25 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
         var dispute = outcome.Value!;
         return new Decision("act-register-return", turn.Say("return-registered", dispute.ReturnCarrier!, dispute.ReturnTrackingNumber!,
-            Phrases.Date(dispute.NextDeadline)))
+            dispute.NextDeadline))
         {
             Action = "register_return",
             ActionResult = $"dispute {dispute.Id}: return {dispute.ReturnCarrier} {dispute.ReturnTrackingNumber}",
         };
     }
 
-    /// <summary>A fraud claim is reported on the order when it is clear which one, and always goes to a person.</summary>
-    private async Task<Decision> FraudClaimAsync(Turn turn, CancellationToken ct)
+    /// <summary>
+    /// A fraud claim: when it is clear which order, the assistant offers to report it and pause its payments, and on a
+    /// yes reports it and hands over to the fraud team; when it is not clear (or on a no), a person takes it from there.
+    /// </summary>
+    private async Task<Decision> FraudClaimAsync(Turn turn, OrderFact? chosen, bool confirmed, CancellationToken ct)
     {
-        var pick = OrderPicker.Pick(turn.Reading, turn.Facts, o => o.Order.Status != Commerce.OrderStatus.Cancelled);
+        var pick = chosen is not null ? new OrderPick(chosen, [], null) : OrderPicker.Pick(turn.Reading, turn.Facts, Eligible("unauthorised_purchase"));
+        if (pick.Order is { OpenDispute: null } offered && !confirmed)
+        {
+            return Offer(turn, "unauthorised_purchase", offered);
+        }
+
         if (pick.Order is { OpenDispute: null } order)
         {
             var outcome = await disputes.ReportAsync(turn.Facts.CustomerId, order.Id, DisputeReason.UnauthorisedPurchase, Description(turn), ct);
@@ -475,7 +537,7 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
     private static string IntentName(Turn turn) => turn.Reading.Confidence > 0 ? turn.Reading.Intent : "nothing understood yet";
 
     private static Decision AlreadyOpen(Turn turn, OrderFact order, DisputeSummary open) =>
-        new("already-open", turn.Say("already-open", order.MerchantName, order.Reference, Phrases.Date(open.ReportedAt), open.Held))
+        new("already-open", turn.Say("already-open", order.MerchantName, order.Reference, open.ReportedAt, open.Held))
         {
             DataUsed = [$"order {order.Reference}: open dispute {open.Id} ({open.Reason}, {open.State})"],
         };
@@ -496,7 +558,8 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
     private static string Description(Turn turn)
     {
-        var text = turn.Reading.Text;
+        // After a yes, the message the offer answered: "yes" alone tells the store nothing.
+        var text = turn.Pending is { Kind: PendingQuestion.Confirm, Said: { } said } ? said : turn.Reading.Text;
         return $"Reported in the assistant chat: \"{(text.Length > 500 ? text[..500] + "…" : text)}\"";
     }
 

@@ -95,5 +95,5 @@ internal sealed class DifficultyTalk(PlanAdjustments adjustments, DifficultyWatc
     private static int Number(AdjustmentKind kind, AdjustmentTerms? terms) =>
         (kind == AdjustmentKind.Replan ? terms?.Instalments : terms?.Days) ?? 0;
 
-    private static string Cost(Turn turn, AdjustmentOffer offer) => offer.Cost.IsZero ? turn.Say("difficulty-free") : offer.Cost.ToString();
+    private static string Cost(Turn turn, AdjustmentOffer offer) => offer.Cost.IsZero ? turn.Say("difficulty-free") : turn.Words.Money(offer.Cost);
 }

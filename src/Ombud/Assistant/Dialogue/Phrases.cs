@@ -7,7 +7,7 @@ namespace Ombud.Assistant.Dialogue;
 /// fills in facts from the shopper's own data; nothing else ever reaches the reply. A missing translation falls back
 /// to English rather than to nothing.
 /// </summary>
-internal static class Phrases
+internal static partial class Phrases
 {
     private static readonly Dictionary<string, (string En, string Sv, string De)> Table = new(StringComparer.Ordinal)
     {
@@ -181,6 +181,89 @@ internal static class Phrases
             "I can't take instructions like that. I only act on your own orders through the normal steps, such as reporting a problem with an order or pausing payments while you return it. What happened with your order?",
             "Sådana instruktioner kan jag inte ta emot. Jag agerar bara på dina egna beställningar genom de vanliga stegen, som att rapportera ett problem eller pausa betalningar under en retur. Vad har hänt med din beställning?",
             "Solche Anweisungen kann ich nicht annehmen. Ich handle nur über die normalen Schritte mit deinen eigenen Bestellungen, etwa ein Problem melden oder Zahlungen während einer Rücksendung pausieren. Was ist mit deiner Bestellung passiert?"),
+        // Offers: what will happen (which order, which amount, what the shopper does next), then the question. {0} store, {1} order, {2} unpaid.
+        ["offer-report-return"] = (
+            "I can pause payments of {2} on your order from {0} ({1}) while you return it: no reminders or late fees until the store has handled the return. After that, tell me the carrier and tracking number of the parcel.",
+            "Jag kan pausa betalningar på {2} för din beställning från {0} ({1}) medan du returnerar den: inga påminnelser eller förseningsavgifter tills butiken har hanterat returen. Sedan behöver jag fraktbolag och spårningsnummer för paketet.",
+            "Ich kann Zahlungen über {2} für deine Bestellung bei {0} ({1}) pausieren, während du sie zurückschickst: keine Mahnungen oder Mahngebühren, bis der Shop die Rücksendung bearbeitet hat. Danach brauche ich Versanddienst und Sendungsnummer des Pakets."),
+        ["offer-not-received"] = (
+            "I can report that your order from {0} ({1}) hasn't arrived and pause payments of {2} meanwhile. You would then contact the store too; it gets time to settle it with you before we step in.",
+            "Jag kan rapportera att din beställning från {0} ({1}) inte har kommit och pausa betalningar på {2} under tiden. Du kontaktar då också butiken; den får tid att lösa det med dig innan vi kliver in.",
+            "Ich kann melden, dass deine Bestellung bei {0} ({1}) nicht angekommen ist, und Zahlungen über {2} solange pausieren. Du kontaktierst dann auch den Shop; er bekommt Zeit, es mit dir zu klären, bevor wir eingreifen."),
+        ["offer-defective-item"] = (
+            "I can report the problem with your order from {0} ({1}) and pause payments of {2} meanwhile. You would then contact the store about a repair, replacement or return.",
+            "Jag kan rapportera problemet med din beställning från {0} ({1}) och pausa betalningar på {2} under tiden. Du kontaktar då butiken om reparation, byte eller retur.",
+            "Ich kann das Problem mit deiner Bestellung bei {0} ({1}) melden und Zahlungen über {2} solange pausieren. Du kontaktierst dann den Shop wegen Reparatur, Ersatz oder Rücksendung."),
+        ["offer-wrong-amount"] = (
+            "I can report a wrong charge on your order from {0} ({1}) and pause payments of {2} meanwhile; the store then gets time to correct it with you.",
+            "Jag kan rapportera en felaktig debitering på din beställning från {0} ({1}) och pausa betalningar på {2} under tiden; butiken får då tid att rätta det med dig.",
+            "Ich kann eine falsche Abbuchung für deine Bestellung bei {0} ({1}) melden und Zahlungen über {2} solange pausieren; der Shop bekommt dann Zeit, es mit dir zu korrigieren."),
+        ["offer-charged-twice"] = (
+            "I can report the double charge on your order from {0} ({1}) and pause payments of {2} meanwhile; the store then gets time to pay the extra back.",
+            "Jag kan rapportera dubbeldebiteringen på din beställning från {0} ({1}) och pausa betalningar på {2} under tiden; butiken får då tid att betala tillbaka det som drogs för mycket.",
+            "Ich kann die doppelte Abbuchung für deine Bestellung bei {0} ({1}) melden und Zahlungen über {2} solange pausieren; der Shop bekommt dann Zeit, das Zuviel zurückzuzahlen."),
+        ["offer-unauthorised-purchase"] = (
+            "I can report the purchase at {0} ({1}) as not made by you and pause payments of {2}; a person from our fraud team then takes over to secure your account.",
+            "Jag kan rapportera köpet hos {0} ({1}) som inte gjort av dig och pausa betalningar på {2}; en person från vårt bedrägeriteam tar sedan över och skyddar ditt konto.",
+            "Ich kann den Kauf bei {0} ({1}) als nicht von dir getätigt melden und Zahlungen über {2} pausieren; danach übernimmt eine Person aus unserem Betrugsteam und sichert dein Konto."),
+        ["offer-ask"] = (
+            "Shall I do that? Reply yes to go ahead or no to leave it — nothing changes until you say yes.",
+            "Ska jag göra det? Svara ja för att gå vidare eller nej för att låta bli — ingenting ändras förrän du svarar ja.",
+            "Soll ich das tun? Antworte ja, um fortzufahren, oder nein, um es zu lassen — nichts ändert sich, bevor du ja sagst."),
+        ["offer-declined"] = (
+            "All right — I haven't changed anything on your order from {0} ({1}). Ask me again whenever you want, or ask for a person.",
+            "Okej — jag har inte ändrat något på din beställning från {0} ({1}). Fråga mig igen när du vill, eller be att få prata med en person.",
+            "In Ordnung — ich habe an deiner Bestellung bei {0} ({1}) nichts geändert. Frag mich jederzeit wieder oder frag nach einem Menschen."),
+        ["offer-lapsed"] = (
+            "(I haven't done what I offered on your order from {0} ({1}); ask again if you still want it.)",
+            "(Jag har inte gjort det jag erbjöd för din beställning från {0} ({1}); fråga igen om du fortfarande vill det.)",
+            "(Was ich für deine Bestellung bei {0} ({1}) angeboten habe, habe ich nicht getan; frag noch einmal, wenn du es weiterhin möchtest.)"),
+        ["offer-reminder"] = (
+            "I haven't done anything yet. Reply yes to go ahead on your order from {0} ({1}), or no to leave it.",
+            "Jag har inte gjort något än. Svara ja för att gå vidare med din beställning från {0} ({1}), eller nej för att låta bli.",
+            "Ich habe noch nichts getan. Antworte ja, um bei deiner Bestellung bei {0} ({1}) fortzufahren, oder nein, um es zu lassen."),
+        ["offer-stale"] = (
+            "Something changed on your order from {0} ({1}) since I asked: {2} So I haven't done anything; ask me again if you still need help with it.",
+            "Något har ändrats på din beställning från {0} ({1}) sedan jag frågade: {2} Därför har jag inte gjort något; fråga mig igen om du fortfarande behöver hjälp.",
+            "An deiner Bestellung bei {0} ({1}) hat sich seit meiner Frage etwas geändert: {2} Deshalb habe ich nichts getan; frag mich noch einmal, wenn du weiter Hilfe brauchst."),
+        ["offer-gone"] = (
+            "I can't find the order I offered to help with among your orders any more, so I haven't done anything.",
+            "Jag hittar inte längre beställningen jag erbjöd hjälp med bland dina beställningar, så jag har inte gjort något.",
+            "Ich finde die Bestellung, bei der ich Hilfe angeboten habe, nicht mehr unter deinen Bestellungen, deshalb habe ich nichts getan."),
+        ["changed-open"] = ("a problem report on it was opened on {0}.", "en problemrapport öppnades på den {0}.", "am {0} wurde dafür eine Problemmeldung eröffnet."),
+        ["changed-status"] = ("its status has changed, so this step no longer applies.", "dess status har ändrats, så det här steget gäller inte längre.", "ihr Status hat sich geändert, dieser Schritt passt nicht mehr."),
+        ["changed-paid"] = ("there is nothing left to pay on it.", "det finns inget kvar att betala på den.", "darauf ist nichts mehr zu zahlen."),
+        ["changed-amount"] = ("what is left to pay on it is now {0}.", "det som är kvar att betala på den är nu {0}.", "darauf sind jetzt noch {0} zu zahlen."),
+        ["return-paid-off"] = (
+            "Your order from {0} ({1}) is fully paid, so there are no payments to pause. Once the store has received your return, it refunds you — ask me about your refund any time.",
+            "Din beställning från {0} ({1}) är helt betald, så det finns inga betalningar att pausa. När butiken har tagit emot returen får du pengarna tillbaka — fråga mig om återbetalningen när du vill.",
+            "Deine Bestellung bei {0} ({1}) ist vollständig bezahlt, es gibt also keine Zahlungen zu pausieren. Sobald der Shop deine Rücksendung erhalten hat, erstattet er dir das Geld — frag mich jederzeit nach der Erstattung."),
+        ["return-to-come"] = (
+            "Once you have sent the parcel, tell me the carrier and tracking number, and I'll offer to pause payments of {2} on your order from {0} ({1}) until the store has handled the return. Nothing is paused yet.",
+            "När du har skickat paketet, skriv fraktbolag och spårningsnummer, så erbjuder jag att pausa betalningar på {2} för din beställning från {0} ({1}) tills butiken har hanterat returen. Ingenting är pausat än.",
+            "Sobald du das Paket verschickt hast, nenn mir Versanddienst und Sendungsnummer; dann biete ich an, Zahlungen über {2} für deine Bestellung bei {0} ({1}) zu pausieren, bis der Shop die Rücksendung bearbeitet hat. Noch ist nichts pausiert."),
+        ["return-to-come-paid-off"] = (
+            "Your order from {0} ({1}) is fully paid, so there is nothing to pause: once the store has received the return, it refunds you.",
+            "Din beställning från {0} ({1}) är helt betald, så det finns inget att pausa: när butiken har tagit emot returen får du pengarna tillbaka.",
+            "Deine Bestellung bei {0} ({1}) ist vollständig bezahlt, es gibt nichts zu pausieren: Sobald der Shop die Rücksendung erhalten hat, erstattet er dir das Geld."),
+        ["charged-twice-found"] = (
+            "I can see two payments of {2} on your order from {0} ({1}): {3}.",
+            "Jag ser två betalningar på {2} för din beställning från {0} ({1}): {3}.",
+            "Ich sehe zwei Zahlungen über {2} für deine Bestellung bei {0} ({1}): {3}."),
+        ["charged-twice-not-found"] = (
+            "I looked at the payments on your order from {0} ({1}): {2}. I can't see two payments of the same amount. If an amount is wrong, say \"wrong amount\" and I'll offer to report it, or ask for a person to look at it with you.",
+            "Jag har tittat på betalningarna för din beställning från {0} ({1}): {2}. Jag ser inga två betalningar på samma belopp. Om ett belopp är fel, skriv \"fel belopp\" så erbjuder jag att rapportera det, eller be att få prata med en person.",
+            "Ich habe mir die Zahlungen für deine Bestellung bei {0} ({1}) angesehen: {2}. Zwei Zahlungen über denselben Betrag sehe ich nicht. Wenn ein Betrag falsch ist, schreib \"falscher Betrag\", dann biete ich an, es zu melden — oder frag nach einem Menschen."),
+        ["payments-none"] = ("no payments yet", "inga betalningar än", "noch keine Zahlungen"),
+        ["ok-noted"] = ("Good. Is there anything else I can help with?", "Bra. Är det något mer jag kan hjälpa till med?", "Gut. Kann ich sonst noch etwas für dich tun?"),
+        ["small-talk"] = (
+            "I'm the assistant for your payments and orders, and I'm doing fine, thanks! What can I help you with?",
+            "Jag är assistenten för dina betalningar och beställningar, och jag mår bra, tack! Vad kan jag hjälpa dig med?",
+            "Ich bin der Assistent für deine Zahlungen und Bestellungen, und mir geht es gut, danke! Wobei kann ich dir helfen?"),
+        ["number-without-list"] = (
+            "A number on its own picks from a list, but there's no list open right now. What would you like help with — a payment, an order or a refund?",
+            "En siffra väljer ur en lista, men det finns ingen lista öppen just nu. Vad vill du ha hjälp med — en betalning, en beställning eller en återbetalning?",
+            "Eine Zahl allein wählt aus einer Liste, aber gerade ist keine Liste offen. Wobei möchtest du Hilfe — bei einer Zahlung, einer Bestellung oder einer Erstattung?"),
         ["article"] = ("{0}: {1}", "{0}: {1}", "{0}: {1}"),
         ["rate-limit"] = (
             "You're sending messages faster than I can answer them ({0} a minute at most). Please wait a moment and send your question again.",
@@ -188,12 +271,16 @@ internal static class Phrases
             "Du schickst Nachrichten schneller, als ich antworten kann (höchstens {0} pro Minute). Bitte warte einen Moment und schick deine Frage noch einmal."),
     };
 
-    public static string Say(string language, string key, params object[] args)
+    public static string Say(string language, string key, params object[] args) => Say(language, formal: false, key, args);
+
+    /// <param name="formal">German in the formal address ("Sie"), for a shopper who writes that way.</param>
+    public static string Say(string language, bool formal, string key, params object[] args)
     {
         var (en, sv, de) = Table[key];
         var template = language switch
         {
             "sv" => sv,
+            "de" when formal => FormalGerman.GetOrAdd(key, _ => Formal(de)),
             "de" => de,
             _ => en,
         };

@@ -54,6 +54,12 @@ public sealed class CustomerOrders(OmbudDb db)
         return [.. orders.Select(o => Summarise(o, merchants.GetValueOrDefault(o.MerchantId, "the store"), refunds[o.Id]))];
     }
 
+    /// <summary>The payments received on one of the customer's orders, oldest first (none for another customer's order).</summary>
+    public async Task<IReadOnlyList<OrderPayment>> PaymentsAsync(Guid customerId, Guid orderId, CancellationToken ct) =>
+        (await db.Set<Payment>().AsNoTracking().Where(p => p.CustomerId == customerId && p.OrderId == orderId)
+            .Select(p => new { p.AmountMinor, p.Currency, p.ReceivedAt }).ToListAsync(ct))
+            .OrderBy(p => p.ReceivedAt).Select(p => new OrderPayment(new Money(p.AmountMinor, p.Currency), p.ReceivedAt)).ToList();
+
     private static OrderSummary Summarise(Order o, string merchantName, IEnumerable<Refund> refunds) => new(
         o.Id, o.ExternalId, o.MerchantId, merchantName, o.Status, o.Total, o.PlacedAt, o.ShippedAt, o.DeliveredAt, o.Carrier, o.TrackingNumber,
         [.. o.Lines.OrderBy(l => l.Number).Select(l => new OrderLineSummary(l.Number, l.Description, l.Quantity, new Money(l.TotalMinor, o.Currency)))],
@@ -92,5 +98,8 @@ public sealed record PlanSummary(PlanKind Kind, Money Held, IReadOnlyList<Instal
 
 /// <summary>One instalment: <see cref="Collectible"/> is what is still unpaid and not paused.</summary>
 public sealed record InstalmentSummary(int Sequence, DateOnly DueDate, InstalmentStatus Status, Money Remaining, Money Collectible, Money Held);
+
+/// <summary>A payment the customer made on an order.</summary>
+public sealed record OrderPayment(Money Amount, DateTime ReceivedAt);
 
 public sealed record RefundSummary(Guid Id, Money Amount, DateTime CreatedAt);
