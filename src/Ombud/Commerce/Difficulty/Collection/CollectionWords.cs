@@ -60,26 +60,25 @@ internal static class CollectionWords
             "Sie können diese Mitteilung lesen und Ihre Möglichkeiten sehen, wenn Sie sich anmelden: {0}"),
     };
 
-    public static string Title(ShopperLanguage language, Money owed) => Say(language, Of(language).Title, language.Money(owed));
+    public static string Title(ShopperLanguage language, Money owed) => language.Format(Of(language).Title, language.Money(owed));
 
     public static string Body(ShopperLanguage language, CollectionNoticeFacts facts)
     {
         var words = Of(language);
         IReadOnlyList<string> options = [words.Pay, .. facts.Options.Where(words.Options.ContainsKey).Select(k => words.Options[k]), words.Person];
-        var body = Say(language, words.Body, ContactWords.FirstName(facts.Name), language.Money(facts.Owed), language.Date(facts.DueSince),
+        var body = language.Format(words.Body, ContactWords.FirstName(facts.Name), language.Money(facts.Owed), language.Date(facts.DueSince),
             language.Date(facts.HandOverOn), language.List(options, words.And));
         if (facts.Advice.Count > 0)
         {
-            body += " " + Say(language, words.Advice, string.Join("; ", facts.Advice.Select(a => a.Url is null ? a.Name : $"{a.Name} ({a.Url})")));
+            body += " " + language.Format(words.Advice, string.Join("; ", facts.Advice.Select(a => a.Url is null ? a.Name : $"{a.Name} ({a.Url})")));
         }
 
         return string.IsNullOrWhiteSpace(facts.RegulatoryText) ? body : body + "\n\n" + facts.RegulatoryText.Trim();
     }
 
     /// <summary>The e-mail: the notice's own words, then where to read it and act.</summary>
-    public static string Mail(ShopperLanguage language, string body, string link) => body + "\n\n" + Say(language, Of(language).Mail, link);
+    public static string Mail(ShopperLanguage language, string body, string link) => body + "\n\n" + language.Format(Of(language).Mail, link);
 
     private static Words Of(ShopperLanguage language) => Languages.GetValueOrDefault(language.Language) ?? Languages["en"];
 
-    private static string Say(ShopperLanguage language, string format, params object[] args) => string.Format(language.Culture, format, args);
 }

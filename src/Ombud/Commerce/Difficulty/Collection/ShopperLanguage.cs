@@ -35,6 +35,9 @@ internal sealed record ShopperLanguage(string Language, CultureInfo Culture)
 
     public string Date(DateOnly day) => day.ToString("d MMMM yyyy", Culture);
 
+    /// <summary>A text of the language's words with its values written in the shopper's culture.</summary>
+    public string Format(string format, params object[] args) => string.Format(Culture, format, args);
+
     /// <summary>"a, b and c" in the language.</summary>
     public string List(IReadOnlyList<string> parts, string and) => parts.Count switch
     {
