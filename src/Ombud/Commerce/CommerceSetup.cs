@@ -30,6 +30,7 @@ internal static class CommerceSetup
         builder.Services.AddScoped<Difficulty.PlanAdjustments>();
         builder.Services.AddScoped<Difficulty.DifficultyWatch>();
         builder.Services.AddScoped<Difficulty.LateFeeNotices>();
+        builder.Services.AddScoped<Difficulty.CollectionNotices>();
         builder.Services.AddTimer<Difficulty.DifficultyWatchTimer>(Difficulty.DifficultyWatchTimer.Kind);
         builder.Services.AddEventSubscriber<Difficulty.DifficultyMail>(Difficulty.DifficultyMail.Subscriber, Contracts.DifficultyContactMade.Type);
         if (builder.Configuration.GetSection(EventOptions.Section).GetValue<bool?>(nameof(EventOptions.RunInBackground)) ?? !settings.IsCommand)

@@ -26,10 +26,11 @@ internal sealed class DisputeDesk(OmbudTestApp app, Feed feed)
     public static async Task<DisputeDesk> OpenAsync(OmbudTestApp app) => new(app, new Feed(await app.ClientWithKeyAsync(Scopes.Ingest)));
 
     /// <summary>A new shopper in <paramref name="market"/> with one order of 40 000, the first instalment paid.</summary>
-    public async Task<(Guid Customer, Guid Order)> ShopperWithOrderAsync(string market = "SE")
+    public async Task<(Guid Customer, Guid Order)> ShopperWithOrderAsync(string market = "SE", string locale = "sv-SE")
     {
         var customerBody = Feed.Customer();
         customerBody["market"] = market;
+        customerBody["locale"] = locale;
         var customer = await feed.CreateAsync("customers", customerBody);
         var merchant = await feed.CreateAsync("merchants", Feed.Merchant());
         var order = await feed.CreateAsync("orders", Feed.Order(customer, merchant, unitPrice: 35_100));
@@ -38,6 +39,9 @@ internal sealed class DisputeDesk(OmbudTestApp app, Feed feed)
     }
 
     /// <summary>A new shopper with a 12-month financing order of two lines (the body's 35 100 headphones and a 20 000 case), nothing paid.</summary>
+    /// <summary>The store reports a payment towards <paramref name="order"/> over the ingestion API.</summary>
+    public Task PayAsync(Guid order, long amount) => feed.CreateAsync("payments", new() { ["orderId"] = order, ["amount"] = amount, ["currency"] = "SEK" });
+
     public async Task<(Guid Customer, Guid Order)> ShopperWithFinancedOrderAsync()
     {
         var customer = await feed.CreateAsync("customers", Feed.Customer());

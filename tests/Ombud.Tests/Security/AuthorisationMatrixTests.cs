@@ -63,6 +63,10 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/me/plans/{id:guid}/options"] =                                  "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
         ["GET /api/v1/me/plans/{id:guid}/adjustments"] =                              "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
         ["POST /api/v1/me/plans/{id:guid}/adjustments"] =                             "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
+        // The shopper's own messages about payments: anyone signed in as a shopper reads their own (B reads B's).
+        ["GET /api/v1/me/notices"] =                                                  "401  ok    ok    403    403   403   403   403   403     403    403    401     403     403",
+        // A's plan is not in collection, so staff are let through and told 409.
+        ["POST /api/v1/staff/plans/{id:guid}/collection-withdrawal"] =                "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
         ["GET /api/v1/staff/customers/{id:guid}/adjustments"] =                       "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
         ["GET /api/v1/staff/plans/{id:guid}/adjustments"] =                           "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
         ["POST /api/v1/staff/plans/{id:guid}/adjustments"] =                          "401  403   403   403    403   403   ok    403   403     ok     ok     401     403     403",
@@ -338,6 +342,7 @@ public sealed class AuthorisationMatrixTests
             _ when template.StartsWith("/api/v1/fraud/cases", StringComparison.Ordinal) && template.EndsWith("/evidence", StringComparison.Ordinal) =>
                 """{"text":"A post","link":"not a link"}""",
             _ when template.StartsWith("/api/v1/me/plans", StringComparison.Ordinal) => """{"kind":"extendDueDate","acceptedCost":0}""",
+            _ when template.EndsWith("/collection-withdrawal", StringComparison.Ordinal) => """{"reason":"The shopper paid."}""",
             _ when template.EndsWith("/resolution", StringComparison.Ordinal) => """{"resolution":"Agreed a breathing space."}""",
             _ when template.StartsWith("/api/v1/webhooks/endpoints", StringComparison.Ordinal) => """{"url":"http://127.0.0.1:9/other"}""",
             _ => "{}",

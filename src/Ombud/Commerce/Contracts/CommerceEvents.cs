@@ -42,3 +42,20 @@ public sealed record DifficultyContactMade(Guid CaseId, Guid NoticeId, Guid Cust
     public const string Type = "difficulty.contact-made";
     public const int Version = 1;
 }
+
+/// <summary>
+/// A plan was handed over to collection after its notice (<see cref="NoticeId"/>) ran its days. Nothing is charged by
+/// the hand-over: <see cref="OutstandingMinor"/> is what was owed. Ids and amounts only, no personal data.
+/// </summary>
+public sealed record PlanHandedToCollection(Guid PlanId, Guid OrderId, Guid CustomerId, Guid NoticeId, long OutstandingMinor, string Currency, DateTime HandedOverAt)
+{
+    public const string Type = "plan.handed-to-collection";
+    public const int Version = 1;
+}
+
+/// <summary>Staff withdrew a plan's hand-over to collection (e.g. the shopper paid); <see cref="OutstandingMinor"/> is what is still owed.</summary>
+public sealed record PlanCollectionWithdrawn(Guid PlanId, Guid OrderId, Guid CustomerId, long OutstandingMinor, string Currency, DateTime WithdrawnAt)
+{
+    public const string Type = "plan.collection-withdrawn";
+    public const int Version = 1;
+}

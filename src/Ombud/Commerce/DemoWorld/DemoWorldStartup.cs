@@ -35,10 +35,11 @@ internal static class DemoWorldStartup
             var difficulties = await DemoDifficulty.PlantAsync(services, cancellationToken);
             // The watch's first run, as the daily timer would: staff find flagged shoppers in the queue at once.
             var watched = await services.GetRequiredService<Difficulty.DifficultyWatch>().RunAsync(cancellationToken);
+            var (notices, handedOver) = await DemoCollection.PlantAsync(services, cancellationToken);
             if (logger.IsEnabled(LogLevel.Information))
             {
-                logger.LogInformation("Planted {Count} payment-difficulty adjustment(s) for the demo; the difficulty watch flagged {Flagged} shoppers",
-                    difficulties, watched.Flagged);
+                logger.LogInformation("Planted {Count} payment-difficulty adjustment(s) for the demo; the difficulty watch flagged {Flagged} shoppers; "
+                    + "{Notices} collection notice(s) sent and {HandedOver} plan(s) handed over to collection", difficulties, watched.Flagged, notices, handedOver);
             }
 
             foreach (var part in services.GetServices<Platform.IDemoWorldPart>())

@@ -14,6 +14,7 @@ internal static class DifficultyEndpoints
 {
     public const string Shopper = "/api/v1/me/plans";
     public const string Staff = "/api/v1/staff";
+    public const string Notices = "/api/v1/me/notices";
     public const string StaffPolicy = "difficulty:staff";
 
     public static void AddDifficultyPolicies(this IServiceCollection services) =>
@@ -38,6 +39,13 @@ internal static class DifficultyEndpoints
                 (AdjustmentView a) => $"{Shopper}/{a.PlanId}/adjustments"))
             .Produces<AdjustmentView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Take one of your options, saying yes to the cost shown (acceptedCost, 0 when free).");
+
+        app.MapGet(Notices, async (string? cursor, int? limit, Caller caller, DifficultyWatch watch, CancellationToken ct) =>
+            (await watch.NoticesPageAsync(caller.CustomerId ?? Guid.Empty, cursor, limit, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Policies.Role(Roles.Shopper)).WithTags("Payment difficulty: shopper")
+            .Produces<Page<NoticeView>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Your messages about your payments, newest first: contacts when paying looked hard, notices before a late fee or a hand-over to collection.");
 
         var staff = app.MapGroup(Staff).RequireAuthorization(StaffPolicy).WithTags("Payment difficulty: staff").Problems();
         staff.MapGet("/customers/{id:guid}/adjustments", async (Guid id, PlanAdjustments adjustments, CancellationToken ct) =>
@@ -65,6 +73,11 @@ internal static class DifficultyEndpoints
             idem.RunAsync(http, id, async ct => Staffed(await adjustments.RejectAsync(id, caller.Actor, ct))))
             .Produces<StaffAdjustmentView>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Reject a write-off waiting for a second person; whoever asked for it cannot.");
+        staff.MapPost("/plans/{id:guid}/collection-withdrawal", (Guid id, CollectionWithdrawal body, Caller caller, HttpContext http, IdempotentRequests idem,
+                CollectionNotices collection) =>
+            idem.RunAsync(http, body, ct => collection.WithdrawAsync(id, body.Reason, caller.Actor, ct)))
+            .Produces<CollectionView>().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Withdraw a plan's hand-over to collection (e.g. the shopper has paid), saying why; nothing is charged or refunded by it.");
         MapQueue(staff);
     }
 

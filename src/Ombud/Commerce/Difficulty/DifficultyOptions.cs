@@ -68,6 +68,20 @@ public sealed class MarketDifficultyRules
     /// <summary>The market's regulatory text added to every notice before action.</summary>
     public string? NoticeText { get; set; }
 
+    /// <summary>
+    /// Days a payment must be overdue before the shopper gets a notice that the plan will be handed over to collection;
+    /// zero (the default) hands nothing over in the market.
+    /// </summary>
+    public int CollectionNoticeDaysOverdue { get; set; }
+
+    /// <summary>The least number of days between the collection notice and the hand-over (notice before action).</summary>
+    public int CollectionNoticeDays { get; set; } = 14;
+
+    /// <summary>The market's regulatory text for the collection notice; <see cref="NoticeText"/> when not set.</summary>
+    public string? CollectionNoticeText { get; set; }
+
+    public bool HandsOverToCollection => CollectionNoticeDaysOverdue > 0;
+
     /// <summary>Free, independent debt advice in the market, shown whenever a shopper says they struggle to pay.</summary>
     public List<DebtAdviceService> DebtAdvice { get; set; } = [];
 }

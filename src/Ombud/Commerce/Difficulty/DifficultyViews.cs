@@ -35,3 +35,6 @@ public sealed record StaffAdjustmentRequest(AdjustmentKind? Kind, int? Days, int
 
 /// <summary>How staff closed a difficulty case: what was agreed or why nothing more is needed.</summary>
 public sealed record CaseResolution(string? Resolution);
+
+/// <summary>Why staff withdraw a plan's hand-over to collection.</summary>
+public sealed record CollectionWithdrawal(string? Reason);

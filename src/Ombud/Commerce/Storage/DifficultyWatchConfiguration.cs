@@ -30,6 +30,7 @@ internal sealed class DifficultyNoticeConfiguration : IEntityTypeConfiguration<D
         builder.HasIndex(n => new { n.PlanId, n.Kind });
         builder.Property(n => n.Title).HasMaxLength(200);
         builder.Property(n => n.Body).HasMaxLength(4000);
+        builder.Property(n => n.Outcome).HasMaxLength(500);
         builder.HasOne<Customer>().WithMany().HasForeignKey(n => n.CustomerId);
     }
 }

@@ -22,6 +22,7 @@ internal sealed class PaymentPlanConfiguration : IEntityTypeConfiguration<Paymen
         builder.Ignore(p => p.NextDue);
         builder.Ignore(p => p.UnpaidLateFees);
         builder.Ignore(p => p.UnpaidAmount);
+        builder.Ignore(p => p.InCollection);
         builder.OwnsMany(p => p.Instalments, instalments =>
         {
             instalments.ToTable("commerce_instalments");

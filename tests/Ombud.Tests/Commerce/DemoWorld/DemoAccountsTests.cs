@@ -83,9 +83,26 @@ public sealed class DemoAccountsTests
         Assert.Contains(cases, c => c.CustomerId == breathing.CustomerId && c.Status == DifficultyCaseStatus.Open);
         Assert.Contains(cases, c => firstMissed.Any(g => g.Key == c.CustomerId));
         Assert.DoesNotContain(notices, n => n.CustomerId == breathing.CustomerId);
-        Assert.All(notices.GroupBy(n => n.CustomerId), g => Assert.Single(g));
+        Assert.All(notices.Where(n => n.Kind == NoticeKind.DifficultyContact).GroupBy(n => n.CustomerId), g => Assert.Single(g));
         await Difficulty.PlanBooks.AssertReconciledAsync(app, extended.OrderId);
         await Difficulty.PlanBooks.AssertReconciledAsync(app, breathing.OrderId);
+    }
+
+    [Fact]
+    public async Task The_demo_world_has_collection_notices_running_and_plans_handed_over_each_after_its_notice()
+    {
+        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite);
+        await StartDemoAsync(app);
+
+        var plans = await app.WithDbAsync(db => db.Set<PaymentPlan>().AsNoTracking().ToListAsync());
+        var notices = await app.WithDbAsync(db => db.Set<DifficultyNotice>().AsNoTracking().Where(n => n.Kind == NoticeKind.CollectionNotice).ToListAsync());
+        var handedOver = plans.Where(p => p.InCollection).ToList();
+
+        Assert.NotEmpty(handedOver);
+        Assert.Contains(notices, n => n.ClosedAt == null && plans.Single(p => p.Id == n.PlanId).InCollection == false);
+        Assert.All(handedOver, p => Assert.Contains(notices, n => n.PlanId == p.Id && n.Outcome == "handed over to collection"
+            && n.SentAt <= p.HandedToCollectionAt!.Value.AddDays(-14)));
+        await Difficulty.PlanBooks.AssertReconciledAsync(app, handedOver[0].OrderId);
     }
 
     [Fact]

@@ -46,9 +46,9 @@ internal sealed class DifficultyDesk(OmbudTestApp app, DisputeDesk disputes)
     }
 
     /// <summary>A shopper with a 400.00 SEK pay-in-4 order, the first 100.00 paid at purchase: 300.00 left in three payments.</summary>
-    public async Task<(Guid Customer, Guid Order, Guid Plan)> ShopperAsync(string market = "SE")
+    public async Task<(Guid Customer, Guid Order, Guid Plan)> ShopperAsync(string market = "SE", string locale = "sv-SE")
     {
-        var (customer, order) = await disputes.ShopperWithOrderAsync(market);
+        var (customer, order) = await disputes.ShopperWithOrderAsync(market, locale);
         return (customer, order, (await disputes.PlanAsync(order)).Id);
     }
 

@@ -125,7 +125,8 @@ public sealed class DifficultyWatchTests
             ["Ombud:Difficulty:Markets:SE:NoticeText"] = "Regulatory notice text for Sweden.",
         });
         var desk = new DifficultyDesk(app, await Ombud.Tests.Disputes.DisputeDesk.OpenAsync(app));
-        var (customer, order, plan) = await desk.ShopperAsync();
+        var (customer, order, plan) = await desk.ShopperAsync(locale: "en-GB");
+        var (swede, _, _) = await desk.ShopperAsync(locale: "sv-SE");
         var due = (await desk.PlanAsync(order)).Instalments.Single(i => i.Sequence == 2).DueDate;
         app.Clock.Advance(due.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - app.Clock.GetUtcNow().UtcDateTime);
 
@@ -140,10 +141,15 @@ public sealed class DifficultyWatchTests
 
         var notice = await app.WithDbAsync(db => db.Set<DifficultyNotice>().AsNoTracking().SingleAsync(n => n.CustomerId == customer));
         Assert.Equal((NoticeKind.LateFeeNotice, plan), (notice.Kind, notice.PlanId));
-        Assert.Contains("100.00 SEK was due on " + due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), notice.Body);
-        Assert.Contains($"If it is still unpaid on {due.AddDays(11):yyyy-MM-dd}, a late fee of 60.00 SEK will be added", notice.Body);
+        var english = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        Assert.Contains("SEK 100.00 was due on " + due.ToString("d MMMM yyyy", english), notice.Body.Replace('\u00A0', ' '));
+        Assert.Contains($"If it is still unpaid on {due.AddDays(11).ToString("d MMMM yyyy", english)}, a late fee of SEK 60.00 will be added", notice.Body.Replace('\u00A0', ' '));
         Assert.Contains("move the due date", notice.Body);
         Assert.Contains("Regulatory notice text for Sweden.", notice.Body);
+        var swedish = await app.WithDbAsync(db => db.Set<DifficultyNotice>().AsNoTracking().SingleAsync(n => n.CustomerId == swede));
+        Assert.Equal("Innan en förseningsavgift: 100,00 kr är förfallet", swedish.Title.Replace('\u00A0', ' '));
+        Assert.Contains($"Om det fortfarande är obetalt den {due.AddDays(11).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"))} läggs en förseningsavgift på 60,00 kr till",
+            swedish.Body.Replace('\u00A0', ' '));
         Assert.Equal(0, noticed.Instalments.Sum(i => i.LateFeeMinor));
         Assert.Equal(0, stillNoFee.Instalments.Sum(i => i.LateFeeMinor));
         var second = charged.Instalments.Single(i => i.Sequence == 2);
@@ -236,7 +242,7 @@ public sealed class DifficultyWatchTests
         await using var scope = app.Services.CreateAsyncScope();
         var cases = (await scope.ServiceProvider.GetRequiredService<DifficultyWatch>().QueueAsync(includeResolved: true, default)).ToList();
         return await app.WithDbAsync(async db => new State(cases,
-            await db.Set<DifficultyNotice>().GroupBy(n => n.CustomerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count),
+            await db.Set<DifficultyNotice>().Where(n => n.Kind == NoticeKind.DifficultyContact).GroupBy(n => n.CustomerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count),
             await db.Set<Ombud.Platform.Outbox.OutboxMessage>().CountAsync(m => m.Type == DifficultyContactMade.Type),
             await db.AuditEntries.CountAsync(e => e.Action == "difficulty.contacted" && e.Actor == DifficultyWatch.Actor),
             await db.Set<DurableTimer>().Where(t => t.Kind == DifficultyWatchTimer.Kind).Select(t => t.FireAt).SingleAsync()));

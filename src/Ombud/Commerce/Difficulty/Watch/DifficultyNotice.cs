@@ -2,7 +2,7 @@ namespace Ombud.Commerce;
 
 /// <summary>
 /// A message to a shopper about their payments, shown in their pages: a respectful contact from the difficulty watch
-/// with their options, or a notice before a late fee. Kept as it was sent (the words are what the shopper saw).
+/// with their options, a notice before a late fee or before a hand-over to collection. Kept as it was sent (the words are what the shopper saw).
 /// </summary>
 public sealed class DifficultyNotice
 {
@@ -39,6 +39,18 @@ public sealed class DifficultyNotice
 
     /// <summary>The plan a notice before action is about.</summary>
     public Guid? PlanId { get; private set; }
+
+    /// <summary>When the action a notice before action announced was taken or dropped; null while it is still to come.</summary>
+    public DateTime? ClosedAt { get; private set; }
+
+    /// <summary>What came of the notice, in words staff read: "handed over to collection", or why not.</summary>
+    public string? Outcome { get; private set; }
+
+    internal void Close(string outcome, DateTime at)
+    {
+        Outcome = outcome;
+        ClosedAt = at;
+    }
 }
 
 public enum NoticeKind
@@ -48,4 +60,7 @@ public enum NoticeKind
 
     /// <summary>A late fee will be charged on a date unless the payment is made or an option is taken.</summary>
     LateFeeNotice,
+
+    /// <summary>The plan will be handed over to collection on a date unless the payment is made or an option is taken.</summary>
+    CollectionNotice,
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Ombud.Commerce.Contracts;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
+using Ombud.Platform.Http;
 using Ombud.Platform.Outbox;
 using Ombud.Platform.Storage;
 
@@ -62,6 +63,28 @@ public sealed class DifficultyWatch(OmbudDb db, UnitOfWork unitOfWork, AuditLog 
     /// <summary>The messages a shopper was sent about their payments, newest first.</summary>
     public async Task<IReadOnlyList<DifficultyNotice>> NoticesAsync(Guid customerId, CancellationToken ct) =>
         [.. (await db.Set<DifficultyNotice>().AsNoTracking().Where(n => n.CustomerId == customerId).ToListAsync(ct)).OrderByDescending(n => n.SentAt)];
+
+    /// <summary>A page of the messages a shopper was sent about their payments (every kind), newest first.</summary>
+    public async Task<Outcome<Page<NoticeView>>> NoticesPageAsync(Guid customerId, string? cursor, int? limit, CancellationToken ct)
+    {
+        var check = new Validation();
+        var before = Cursor.Check(check, cursor, limit);
+        if (!check.IsValid)
+        {
+            return check.ToError();
+        }
+
+        var take = limit ?? Cursor.DefaultLimit;
+        var rows = db.Set<DifficultyNotice>().AsNoTracking().Where(n => n.CustomerId == customerId);
+        if (before is { } b)
+        {
+            // Ids are version 7, made at the notice's instant: descending id is newest first.
+            rows = rows.Where(n => n.Id < b);
+        }
+
+        var page = await rows.OrderByDescending(n => n.Id).Take(take + 1).ToListAsync(ct);
+        return Cursor.PageOf(page, take, n => n.Id, NoticeView.Of);
+    }
 
     private async Task<WatchPass> PassAsync(CancellationToken ct)
     {
@@ -172,3 +195,9 @@ public sealed class DifficultyWatch(OmbudDb db, UnitOfWork unitOfWork, AuditLog 
 
 /// <summary>What one run of the watch did: shoppers showing signs, cases opened, shoppers contacted.</summary>
 public sealed record WatchPass(int Flagged, int Opened, int Contacted);
+
+/// <summary>A message to the shopper about their payments, as they read it.</summary>
+public sealed record NoticeView(Guid Id, NoticeKind Kind, string Title, string Body, DateTime SentAt, Guid? PlanId)
+{
+    public static NoticeView Of(DifficultyNotice n) => new(n.Id, n.Kind, n.Title, n.Body, n.SentAt, n.PlanId);
+}

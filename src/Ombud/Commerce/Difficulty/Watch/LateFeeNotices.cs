@@ -37,7 +37,7 @@ public sealed class LateFeeNotices(OmbudDb db, UnitOfWork unitOfWork, AuditLog a
                 && db.Set<Customer>().Any(c => c.Id == p.CustomerId && charging.Contains(c.Market)))
             .ToListAsync(ct);
         var ids = plans.Select(p => p.CustomerId).Distinct().ToList();
-        var customers = await db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Market, c.Name })
+        var customers = await db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Market, c.Name, c.Locale })
             .ToDictionaryAsync(c => c.Id, ct);
         var planIds = plans.Select(p => p.Id).ToList();
         var notices = (await db.Set<DifficultyNotice>().AsNoTracking()
@@ -60,7 +60,7 @@ public sealed class LateFeeNotices(OmbudDb db, UnitOfWork unitOfWork, AuditLog a
             var notice = notices[plan.Id].Where(n => DateOnly.FromDateTime(n.SentAt) > latestDue).MaxBy(n => n.SentAt);
             if (notice is null)
             {
-                Notify(plan, customer.Id, customer.Name, rules, overdue, FeeDay(latestDue, today, rules), now);
+                Notify(plan, customer.Id, customer.Name, ShopperLanguage.Of(customer.Locale), rules, overdue, FeeDay(latestDue, today, rules), now);
                 sent++;
             }
             else if (today >= FeeDay(latestDue, DateOnly.FromDateTime(notice.SentAt), rules))
@@ -85,16 +85,13 @@ public sealed class LateFeeNotices(OmbudDb db, UnitOfWork unitOfWork, AuditLog a
         return afterGrace > afterNotice ? afterGrace : afterNotice;
     }
 
-    private void Notify(PaymentPlan plan, Guid customerId, string name, MarketDifficultyRules rules, IReadOnlyList<Instalment> overdue, DateOnly feeDay, DateTime now)
+    private void Notify(PaymentPlan plan, Guid customerId, string name, ShopperLanguage language, MarketDifficultyRules rules, IReadOnlyList<Instalment> overdue,
+        DateOnly feeDay, DateTime now)
     {
         var owed = new Money(overdue.Sum(i => i.RemainingMinor), plan.Currency);
         var fee = new Money(rules.LateFeeMinor * overdue.Count, plan.Currency);
-        var body = $"Hello {ContactWords.FirstName(name)}, {owed} was due on {overdue[0].DueDate:yyyy-MM-dd} and we have not received it. If it is still unpaid on {feeDay:yyyy-MM-dd}, "
-            + $"a late fee of {fee} will be added. If paying is hard right now, you have options before then: move the due date, spread what is left, "
-            + "or pause payments for a while. Open the order to see them and what each costs, or write to us in the chat."
-            + (string.IsNullOrWhiteSpace(rules.NoticeText) ? "" : "\n\n" + rules.NoticeText.Trim());
-        var notice = new DifficultyNotice(Guid.CreateVersion7(now), customerId, NoticeKind.LateFeeNotice, $"Before a late fee: {owed} is overdue", body, now,
-            planId: plan.Id);
+        var notice = new DifficultyNotice(Guid.CreateVersion7(now), customerId, NoticeKind.LateFeeNotice, LateFeeWords.Title(language, owed),
+            LateFeeWords.Body(language, name, owed, overdue[0].DueDate, feeDay, fee, rules.NoticeText), now, planId: plan.Id);
         db.Add(notice);
         audit.Record(Actor, "plan.late-fee-notice", $"plan:{plan.Id}", $"{owed} overdue; fee {fee} from {feeDay:yyyy-MM-dd}; notice {notice.Id}");
     }

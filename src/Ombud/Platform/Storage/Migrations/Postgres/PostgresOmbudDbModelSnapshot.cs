@@ -355,6 +355,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
@@ -362,6 +365,10 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid?>("PlanId")
                         .HasColumnType("uuid");
@@ -572,6 +579,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.Property<DateOnly?>("BreathingSpaceUntil")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("CollectionWithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -585,6 +595,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
 
                     b.Property<int>("ExtensionsTaken")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("HandedToCollectionAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("HeldSince")
                         .HasColumnType("timestamp with time zone");

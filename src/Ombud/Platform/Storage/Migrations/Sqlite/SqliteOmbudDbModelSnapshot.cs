@@ -343,12 +343,19 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PlanId")
@@ -560,6 +567,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<DateOnly?>("BreathingSpaceUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CollectionWithdrawnAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -573,6 +583,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
                     b.Property<int>("ExtensionsTaken")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HandedToCollectionAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("HeldSince")
                         .HasColumnType("TEXT");
