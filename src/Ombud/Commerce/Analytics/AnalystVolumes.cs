@@ -10,18 +10,28 @@ namespace Ombud.Commerce.Analytics;
 /// </summary>
 internal sealed class AnalystVolumes(OmbudDb db, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in UTC.</summary>
+    public DateOnly Today => TodayIn(TimeZoneInfo.Utc);
 
-    /// <summary>The view of the range a request names, or the field it got wrong (<see cref="AnalyticsRange.Parse"/>).</summary>
-    public async Task<Outcome<AnalystView>> LoadAsync(string? from, string? to, CancellationToken cancellationToken)
+    /// <summary>Today in <paramref name="zone"/>: the last day a range there may end.</summary>
+    public DateOnly TodayIn(TimeZoneInfo zone) => AnalyticsRange.DayOf(clock.GetUtcNow().UtcDateTime, zone);
+
+    /// <summary>
+    /// The view of the range a request names, its days counted in <paramref name="timeZone"/> (UTC when none), or the
+    /// field it got wrong (<see cref="AnalyticsRange.Parse"/>, <see cref="AnalyticsRange.ReadZone"/>).
+    /// </summary>
+    public async Task<Outcome<AnalystView>> LoadAsync(string? from, string? to, string? timeZone, CancellationToken cancellationToken)
     {
-        var range = AnalyticsRange.Parse(from, to, Today);
-        return range.Succeeded ? await LoadAsync(range.Value!, cancellationToken) : range.Error!;
+        var invalid = new Validation();
+        var zone = AnalyticsRange.ReadZone(invalid, timeZone);
+        var range = AnalyticsRange.Read(invalid, from, to, TodayIn(zone), zone);
+        return range is not null ? await LoadAsync(range, cancellationToken) : invalid.ToError();
     }
 
     public async Task<AnalystView> LoadAsync(AnalyticsRange range, CancellationToken cancellationToken)
     {
-        var (start, end, today) = (range.Start, range.End, Today);
+        var (start, end, zone) = (range.Start, range.End, range.Zone);
+        var today = TodayIn(zone);
         var placed = db.Set<Order>().AsNoTracking().Where(o => o.PlacedAt >= start && o.PlacedAt < end);
 
         var volumes = await placed
@@ -46,15 +56,16 @@ internal sealed class AnalystVolumes(OmbudDb db, TimeProvider clock)
             })
             .ToListAsync(cancellationToken);
 
-        // Counted per day in the database (both providers translate a timestamp's parts), gathered into weeks or
-        // months here: at most three years of days come back, however many orders there are.
-        var daily = await placed
-            .GroupBy(o => new { o.PlacedAt.Year, o.PlacedAt.Month, o.PlacedAt.Day })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, Orders = g.Count() })
+        // Counted per UTC hour in the database (both providers translate a timestamp's parts), then each hour put on
+        // its day in the viewer's zone and gathered into weeks or months here: at most three years of hours come back,
+        // however many orders there are. Exact for zones a whole number of hours from UTC, as every market served is.
+        var hourly = await placed
+            .GroupBy(o => new { o.PlacedAt.Year, o.PlacedAt.Month, o.PlacedAt.Day, o.PlacedAt.Hour })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Hour, Orders = g.Count() })
             .ToListAsync(cancellationToken);
-        var perPeriod = daily
-            .GroupBy(d => range.StartOfPeriod(new DateOnly(d.Year, d.Month, d.Day)))
-            .ToDictionary(g => g.Key, g => g.Sum(d => d.Orders));
+        var perPeriod = hourly
+            .GroupBy(h => range.StartOfPeriod(AnalyticsRange.DayOf(new DateTime(h.Year, h.Month, h.Day, h.Hour, 0, 0, DateTimeKind.Utc), zone)))
+            .ToDictionary(g => g.Key, g => g.Sum(h => h.Orders));
 
         return new AnalystView(
             range,

@@ -26,16 +26,16 @@ internal static class AnalyticsEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/volumes", async (string? from, string? to, AnalystVolumes volumes, CancellationToken ct) =>
-                (await volumes.LoadAsync(from, to, ct)).ToResult(TypedResults.Ok))
+        group.MapGet("/volumes", async (string? from, string? to, string? timeZone, AnalystVolumes volumes, CancellationToken ct) =>
+                (await volumes.LoadAsync(from, to, timeZone, ct)).ToResult(TypedResults.Ok))
             .Produces<AnalystView>()
-            .WithSummary("Orders by market and plan type, orders per week (up to 92 days) or month with cut periods marked partial, and how instalments due were paid; from and to are days (yyyy-MM-dd), the last 12 months by default.");
+            .WithSummary("Orders by market and plan type, orders per week (up to 92 days) or month with cut periods marked partial, and how instalments due were paid; from and to are days (yyyy-MM-dd), the last 12 months by default, counted in timeZone (an IANA id; UTC by default).");
 
-        group.MapGet("/volumes.csv", async (string? chart, string? from, string? to, Caller caller, AnalystVolumes volumes, AuditLog audit,
+        group.MapGet("/volumes.csv", async (string? chart, string? from, string? to, string? timeZone, Caller caller, AnalystVolumes volumes, AuditLog audit,
                 CancellationToken ct) =>
             {
                 var which = EnumNames.TryParse<AnalyticsChart>(chart, out var named) ? named : (AnalyticsChart?)null;
-                var view = await volumes.LoadAsync(from, to, ct);
+                var view = await volumes.LoadAsync(from, to, timeZone, ct);
                 if (which is null || !view.Succeeded)
                 {
                     var errors = view.Error is Invalid invalid ? new Dictionary<string, string[]>(invalid.Errors) : [];
@@ -60,6 +60,6 @@ internal static class AnalyticsEndpoints
                 (await orders.PageAsync(slice, cursor, limit, Policies.IsStaffDesk(caller.Principal), ct)).ToResult(TypedResults.Ok))
             .Produces<Page<OrderRow>>()
             .WithSummary("The orders behind a bar: placed from–to, in a market and of a plan type (none: without a plan) when named; with due=true instead "
-                + "those with an instalment that fell due from–to (the instalments table's rows); latest placed first, paged.");
+                + "those with an instalment that fell due from–to (the instalments table's rows); days counted in timeZone (UTC by default); latest placed first, paged.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Ombud.Platform;
 
 namespace Ombud.Commerce.Analytics;
@@ -12,11 +13,13 @@ public enum PeriodGrain
 }
 
 /// <summary>
-/// The days an analyst's charts cover, both ends included, as UTC calendar days. Ranges up to
-/// <see cref="WeeksUpToDays"/> days are drawn week by week, longer ones month by month.
+/// The days an analyst's charts cover, both ends included, as calendar days in <see cref="TimeZone"/> (the viewer's;
+/// UTC when none is named). Ranges up to <see cref="WeeksUpToDays"/> days are drawn week by week, longer ones month by month.
 /// </summary>
-public sealed record AnalyticsRange(DateOnly From, DateOnly To)
+public sealed record AnalyticsRange(DateOnly From, DateOnly To, string TimeZone = AnalyticsRange.Utc)
 {
+    public const string Utc = "UTC";
+
     /// <summary>The widest range a chart draws: three years.</summary>
     public const int MaxDays = 3 * 366;
 
@@ -30,11 +33,53 @@ public sealed record AnalyticsRange(DateOnly From, DateOnly To)
 
     public PeriodGrain Grain => Days <= WeeksUpToDays ? PeriodGrain.Week : PeriodGrain.Month;
 
-    /// <summary>The first instant of the range (UTC).</summary>
-    public DateTime Start => From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    [JsonIgnore]
+    public TimeZoneInfo Zone => ZoneOf(TimeZone);
 
-    /// <summary>The first instant after the range (UTC).</summary>
-    public DateTime End => To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    /// <summary>The first instant of the range: midnight starting <see cref="From"/> in the zone, in UTC.</summary>
+    public DateTime Start => Midnight(From, Zone);
+
+    /// <summary>The first instant after the range: midnight ending <see cref="To"/> in the zone, in UTC.</summary>
+    public DateTime End => Midnight(To.AddDays(1), Zone);
+
+    /// <summary>The calendar day an instant falls on in <paramref name="zone"/>.</summary>
+    public static DateOnly DayOf(DateTime utc, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
+
+    /// <summary>
+    /// The zone a request names (an IANA id such as <c>Europe/Stockholm</c>); UTC when none is named. A name the system
+    /// does not know is noted in <paramref name="invalid"/> as the field <c>timeZone</c>.
+    /// </summary>
+    public static TimeZoneInfo ReadZone(Validation invalid, string? timeZone)
+    {
+        if (string.IsNullOrEmpty(timeZone))
+        {
+            return TimeZoneInfo.Utc;
+        }
+
+        if (timeZone.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+        {
+            return zone;
+        }
+
+        invalid.Add("timeZone", "A time zone such as Europe/Stockholm (IANA), or none for UTC.");
+        return TimeZoneInfo.Utc;
+    }
+
+    private static TimeZoneInfo ZoneOf(string id) =>
+        id == Utc ? TimeZoneInfo.Utc : TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>Midnight starting <paramref name="day"/> in the zone; where the clocks skip midnight, the first instant the day has.</summary>
+    private static DateTime Midnight(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(15);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+    }
 
     /// <summary>"2026-11-01" for a query string or a file name.</summary>
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -51,10 +96,10 @@ public sealed record AnalyticsRange(DateOnly From, DateOnly To)
     /// optional (the last twelve months by default, a missing end today's). Refused, naming the field, when a day is
     /// not a day, <c>to</c> is after today or before <c>from</c>, or the range is wider than three years.
     /// </summary>
-    public static Outcome<AnalyticsRange> Parse(string? from, string? to, DateOnly today)
+    public static Outcome<AnalyticsRange> Parse(string? from, string? to, DateOnly today, TimeZoneInfo? zone = null)
     {
         var invalid = new Validation();
-        var range = Read(invalid, from, to, today);
+        var range = Read(invalid, from, to, today, zone);
         if (range is null)
         {
             return invalid.ToError();
@@ -64,7 +109,7 @@ public sealed record AnalyticsRange(DateOnly From, DateOnly To)
     }
 
     /// <summary>As <see cref="Parse"/>, noting what is wrong in <paramref name="invalid"/> beside a request's other fields.</summary>
-    public static AnalyticsRange? Read(Validation invalid, string? from, string? to, DateOnly today)
+    public static AnalyticsRange? Read(Validation invalid, string? from, string? to, DateOnly today, TimeZoneInfo? zone = null)
     {
         var valid = invalid.IsValid;
         var last = string.IsNullOrEmpty(to) ? today : invalid.Day("to", to);
@@ -94,7 +139,7 @@ public sealed record AnalyticsRange(DateOnly From, DateOnly To)
             invalid.Add("from", "At most three years before 'to'.");
         }
 
-        return valid && invalid.IsValid ? new AnalyticsRange(first!.Value, last!.Value) : null;
+        return valid && invalid.IsValid ? new AnalyticsRange(first!.Value, last!.Value, zone?.Id ?? Utc) : null;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace Ombud.Commerce.Analytics;
 /// <param name="Market">A market code ("SE"); null for every market.</param>
 /// <param name="Plan">A plan type (<c>payIn4</c>…), <c>none</c> for orders without a plan; null for every kind.</param>
 /// <param name="Due">True: orders with an instalment due from–to (before today, not cancelled), whenever placed.</param>
-public sealed record OrderSlice(string? From, string? To, string? Market, string? Plan, bool? Due = null);
+public sealed record OrderSlice(string? From, string? To, string? Market, string? Plan, bool? Due = null, string? TimeZone = null);
 
 /// <summary>
 /// One order behind a bar: what an analyst needs to see the bar is real (reference, store, market, plan, amount,
@@ -29,9 +29,10 @@ internal sealed class OrderDrillDown(OmbudDb db, TimeProvider clock)
 
     public async Task<Outcome<Page<OrderRow>>> PageAsync(OrderSlice slice, string? cursor, int? limit, bool showCustomer, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var invalid = new Validation();
-        var range = AnalyticsRange.Read(invalid, slice.From, slice.To, today);
+        var zone = AnalyticsRange.ReadZone(invalid, slice.TimeZone);
+        var today = AnalyticsRange.DayOf(clock.GetUtcNow().UtcDateTime, zone);
+        var range = AnalyticsRange.Read(invalid, slice.From, slice.To, today, zone);
         invalid.Optional("market", slice.Market, 8);
         var (anyPlan, plan) = (string.IsNullOrEmpty(slice.Plan), (PlanKind?)null);
         if (!anyPlan && slice.Plan != NoPlan)

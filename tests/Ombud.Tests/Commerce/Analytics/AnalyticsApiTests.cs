@@ -167,6 +167,33 @@ public sealed class AnalyticsApiTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task Days_are_counted_in_the_viewers_time_zone_so_a_late_evening_order_in_utc_is_the_next_day_in_stockholm(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var (analyst, _) = await WorldAsync(app);
+
+        // ORD-1120 was placed at 23:30 UTC on 20 November: 00:30 on the 21st in Stockholm.
+        static int Count(JsonElement view) => view.GetProperty("volumes").EnumerateArray().Sum(v => v.GetProperty("orders").GetInt32());
+        var utc = await analyst.GetFromJsonAsync<JsonElement>($"{Volumes}?from=2026-11-01&to=2026-11-20");
+        var stockholm = await analyst.GetFromJsonAsync<JsonElement>($"{Volumes}?from=2026-11-01&to=2026-11-20&timeZone=Europe/Stockholm");
+        Assert.Equal((2, 1), (Count(utc), Count(stockholm)));
+        Assert.Equal(("UTC", "Europe/Stockholm"), (utc.GetProperty("range").GetProperty("timeZone").GetString(), stockholm.GetProperty("range").GetProperty("timeZone").GetString()));
+        Assert.Equal("2026-10-31T23:00:00Z", stockholm.GetProperty("range").GetProperty("start").GetDateTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+
+        // The bar of the 21st's week holds it in Stockholm and the drill-down of that one day finds it there, not in UTC.
+        var byDay = await analyst.GetFromJsonAsync<JsonElement>($"{Orders}?from=2026-11-21&to=2026-11-21&timeZone=Europe/Stockholm");
+        Assert.Equal(["ORD-1120"], byDay.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("reference").GetString()));
+        Assert.Empty((await analyst.GetFromJsonAsync<JsonElement>($"{Orders}?from=2026-11-21&to=2026-11-21")).GetProperty("items").EnumerateArray());
+
+        foreach (var path in new[] { $"{Volumes}?timeZone=Mars/Olympus", $"{Orders}?timeZone=Mars/Olympus", $"{Csv}?chart=ordersOverTime&timeZone={new string('x', 70)}" })
+        {
+            await AssertRefusedAsync(await analyst.GetAsync(path), "timeZone");
+        }
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task A_bad_range_is_refused_naming_its_field_and_nothing_is_exported(Provider provider)
     {
         await using var app = await OmbudTestApp.StartAsync(provider);
