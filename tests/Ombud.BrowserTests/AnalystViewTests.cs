@@ -23,6 +23,8 @@ public sealed class AnalystViewTests(DemoServer server) : IClassFixture<DemoServ
 
         var analyst = await server.SignInAsync("analyst", "/analyst");
         await Expect(analyst.Locator("[data-range-shown]")).ToContainTextAsync("by month");
+        // The page says whose days it counts: the browser's zone, sent with the page's cookie.
+        await Expect(analyst.Locator("[data-range-zone]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("days counted in (UTC|[A-Za-z_]+/[A-Za-z_]+) time"));
 
         await DemoServer.ClickUntilShownAsync(analyst.GetByRole(AriaRole.Button, new() { Name = "Last 30 days" }),
             analyst.Locator("[data-range-shown]", new() { HasText = "by week" }), 20_000);
