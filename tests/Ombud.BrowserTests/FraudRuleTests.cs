@@ -14,9 +14,10 @@ public sealed class FraudRuleTests(DemoServer server) : IClassFixture<DemoServer
     public async Task An_analyst_drafts_a_rule_and_sees_its_backtest_and_a_second_person_approves_it()
     {
         var analyst = await server.SignInAsync("analyst", "/analyst");
-        // Through the menu, in the page's live circuit: text typed into a page still being prerendered would be lost.
-        await analyst.GetByRole(AriaRole.Link, new() { Name = "Fraud rules" }).ClickAsync();
-        await analyst.WaitForURLAsync("**/fraud/rules");
+        // Text typed into a page still being prerendered would be lost, and a menu click before the first page's circuit
+        // is up can be overtaken by that circuit drawing the first page again: open the page and wait until it is live
+        // (its buttons are enabled only then).
+        await RulesPageAsync(analyst);
         await analyst.GetByLabel("Name", new() { Exact = true }).FillAsync(Name);
         await analyst.GetByLabel("Rule", new() { Exact = true }).FillAsync("order.amount > 100000 and device.other_customers_7d >= 1");
         await analyst.GetByLabel("Reason shown with decisions").FillAsync("A large order from a device other customers used this week");
@@ -32,8 +33,7 @@ public sealed class FraudRuleTests(DemoServer server) : IClassFixture<DemoServer
         await Expect(analyst.Locator("[data-awaiting-rule]", new() { HasText = Name })).ToContainTextAsync("a second person approves it");
 
         var specialist = await server.SignInAsync("fraud-specialist", "/fraud");
-        await specialist.GetByRole(AriaRole.Link, new() { Name = "Fraud rules" }).ClickAsync();
-        await specialist.WaitForURLAsync("**/fraud/rules");
+        await RulesPageAsync(specialist);
         await specialist.Locator("[data-awaiting-rule]", new() { HasText = Name }).GetByRole(AriaRole.Button, new() { Name = "Backtest and decide…" }).ClickAsync();
         await Expect(specialist.GetByRole(AriaRole.Dialog).Locator("[data-backtest-result]")).ToContainTextAsync("labelled orders");
         await specialist.GetByRole(AriaRole.Button, new() { Name = "Yes, approve: it goes live" }).ClickAsync();
@@ -61,6 +61,12 @@ public sealed class FraudRuleTests(DemoServer server) : IClassFixture<DemoServer
 
         var audit = await server.QueryAsync("SELECT Action FROM platform_audit_log WHERE Action LIKE 'fraud.rule.%' AND Actor LIKE 'user:%' ORDER BY At");
         Assert.Equal(["fraud.rule.drafted", "fraud.rule.submitted", "fraud.rule.approved", "fraud.rule.snoozed", "fraud.rule.snooze-ended"], audit);
+    }
+
+    private static async Task RulesPageAsync(IPage page)
+    {
+        await page.GotoAsync("/fraud/rules");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Backtest on history" })).ToBeEnabledAsync(new() { Timeout = 90_000 });
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
