@@ -49,11 +49,15 @@ internal sealed record Viewer(CultureInfo Culture, TimeZoneInfo TimeZone)
             .OrderByDescending(language => language.Quality ?? 1)
             .Select(language => CultureNamed(language.Value.Value))
             .FirstOrDefault(c => c is not null) ?? Default.Culture;
-        var zone = zoneId is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found)
-            ? found
-            : Default.TimeZone;
-        return new Viewer(culture, zone);
+        return new Viewer(culture, ZoneNamed(zoneId) ?? Default.TimeZone);
     }
+
+    /// <summary>
+    /// The time zone an id names (an IANA id such as "Europe/Stockholm", from a cookie or a request); null when it is
+    /// empty, too long to be one, or not known to this system.
+    /// </summary>
+    public static TimeZoneInfo? ZoneNamed(string? zoneId) =>
+        zoneId is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : null;
 
     private static CultureInfo? CultureNamed(string? name)
     {

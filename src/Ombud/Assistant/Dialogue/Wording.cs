@@ -31,9 +31,7 @@ internal sealed record Wording(string Language, CultureInfo Culture, TimeZoneInf
             "de" => CultureInfo.GetCultureInfo(market?.ToUpperInvariant() is "AT" or "CH" ? $"de-{market.ToUpperInvariant()}" : "de-DE"),
             _ => CultureInfo.InvariantCulture,
         };
-        var zone = market is not null && Zones.TryGetValue(market, out var id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found)
-            ? found
-            : TimeZoneInfo.Utc;
+        var zone = (market is not null && Zones.TryGetValue(market, out var id) ? Web.Viewer.ZoneNamed(id) : null) ?? TimeZoneInfo.Utc;
         return new Wording(language, culture, zone);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Ombud.Platform;
+using Ombud.Web;
 
 namespace Ombud.Commerce.Analytics;
 
@@ -57,7 +58,7 @@ public sealed record AnalyticsRange(DateOnly From, DateOnly To, string TimeZone 
             return TimeZoneInfo.Utc;
         }
 
-        if (timeZone.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+        if (Viewer.ZoneNamed(timeZone) is { } zone)
         {
             return zone;
         }
@@ -66,8 +67,7 @@ public sealed record AnalyticsRange(DateOnly From, DateOnly To, string TimeZone 
         return TimeZoneInfo.Utc;
     }
 
-    private static TimeZoneInfo ZoneOf(string id) =>
-        id == Utc ? TimeZoneInfo.Utc : TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    private static TimeZoneInfo ZoneOf(string id) => id == Utc ? TimeZoneInfo.Utc : Viewer.ZoneNamed(id) ?? TimeZoneInfo.Utc;
 
     /// <summary>Midnight starting <paramref name="day"/> in the zone; where the clocks skip midnight, the first instant the day has.</summary>
     private static DateTime Midnight(DateOnly day, TimeZoneInfo zone)

@@ -54,6 +54,8 @@ internal sealed class RingDetection(OmbudDb db, UnitOfWork work, OrderLinks link
     private static Dictionary<RingFinding, FraudRing> Match(IReadOnlyList<RingFinding> findings, IReadOnlyList<FraudRing> kept)
     {
         var unclaimed = kept.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        // Each kept ring's members are read from their JSON once, not once per finding they are compared with.
+        var membersOf = kept.ToDictionary(r => r, r => r.Members);
         var matched = new Dictionary<RingFinding, FraudRing>(ReferenceEqualityComparer.Instance);
         foreach (var finding in findings)
         {
@@ -66,7 +68,7 @@ internal sealed class RingDetection(OmbudDb db, UnitOfWork work, OrderLinks link
         foreach (var finding in findings.Where(f => !matched.ContainsKey(f)))
         {
             var members = finding.Members.ToHashSet();
-            var best = unclaimed.Values.Select(r => (Ring: r, Shared: r.Members.Count(members.Contains)))
+            var best = unclaimed.Values.Select(r => (Ring: r, Shared: membersOf[r].Count(members.Contains)))
                 .Where(c => c.Shared > 0).OrderByDescending(c => c.Shared).ThenBy(c => c.Ring.FirstFoundAt).Select(c => c.Ring).FirstOrDefault();
             if (best is not null)
             {
