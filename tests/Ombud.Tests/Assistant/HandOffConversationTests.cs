@@ -108,6 +108,24 @@ public sealed class HandOffConversationTests(AssistantApps apps)
     }
 
     [Fact]
+    public async Task A_hand_off_on_a_yes_to_an_offer_names_the_offered_order_for_the_person()
+    {
+        var world = await ShopperWorld.CreateAsync(await apps.GetAsync(Provider.Sqlite));
+        await using var chat = await world.ChatAsync();
+        await chat.StartAsync();
+
+        var offered = await chat.SayAsync($"I never made order {world.Shoes.Reference}, someone used my account");
+        var confirmed = await chat.SayAsync("yes");
+
+        Assert.False(offered.Handoff);
+        Assert.True(confirmed.Handoff);
+        var handOff = await HandOffAsync(chat.ConversationId, world.App);
+        var mentioned = handOff.Summary.Split('\n').SingleOrDefault(l => l.StartsWith("Orders mentioned:", StringComparison.Ordinal));
+        Assert.True(mentioned is not null, handOff.Summary);
+        Assert.Contains(world.Shoes.Reference, mentioned, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_shopper_growing_angry_is_handed_off_with_the_sentiment_trend_for_the_person()
     {
         var world = await ShopperWorld.CreateAsync(await apps.GetAsync(Provider.Sqlite));

@@ -24,7 +24,7 @@ public sealed class PaymentDifficultyConversationTests(AssistantApps apps)
         var declined = await chat.SayAsync("no thanks");
         var unchanged = await PlanAsync(world);
         await chat.SayAsync("Can I pay later?");
-        var accepted = await chat.SayAsync("yes");
+        var accepted = await chat.SayAsync("yes please");
 
         Assert.False(offered.Handoff);
         Assert.Contains("29.00 SEK", offered.Reply, StringComparison.Ordinal);
@@ -40,8 +40,8 @@ public sealed class PaymentDifficultyConversationTests(AssistantApps apps)
     }
 
     [Theory]
-    [InlineData("Jag kan inte betala den här månaden", "ja", "Kostnad", "Skjut upp din nästa betalning 14 dagar", "Klart. Din nästa betalning förfaller 14 dagar senare.", "29,00 kr")]
-    [InlineData("Ich kann diesen Monat nicht zahlen", "ja", "Kosten", "Deine nächste Zahlung um 14 Tage verschieben", "Erledigt. Deine nächste Zahlung wird 14 Tage später fällig.", "29,00 SEK")]
+    [InlineData("Jag kan inte betala den här månaden", "ja tack", "Kostnad", "Skjut upp din nästa betalning 14 dagar", "Klart. Din nästa betalning förfaller 14 dagar senare.", "29,00 kr")]
+    [InlineData("Ich kann diesen Monat nicht zahlen", "ja bitte", "Kosten", "Deine nächste Zahlung um 14 Tage verschieben", "Erledigt. Deine nächste Zahlung wird 14 Tage später fällig.", "29,00 SEK")]
     public async Task Swedish_and_German_shoppers_get_their_options_in_their_language_and_act_with_a_yes(string text, string yes, string costWord, string title, string done,
         string cost)
     {

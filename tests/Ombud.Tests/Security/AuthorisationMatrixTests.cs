@@ -166,6 +166,7 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/fraud/cases/{id:guid}/close"] =                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
         ["POST /api/v1/fraud/cases/{id:guid}/decision"] =                             "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
         ["POST /api/v1/fraud/cases/{id:guid}/evidence"] =                             "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
+        ["POST /api/v1/fraud/cases/{id:guid}/evidence/files"] =                       "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
         ["POST /api/v1/fraud/cases/{id:guid}/notes"] =                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
         ["POST /api/v1/fraud/cases/{id:guid}/recoveries"] =                           "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
         ["POST /api/v1/fraud/cases/{id:guid}/start"] =                                "401  403   403   403    401   401   403   ok    403     ok     401    401     401     401",
@@ -323,6 +324,12 @@ public sealed class AuthorisationMatrixTests
             || (template.EndsWith("/evidence", StringComparison.Ordinal) && !template.StartsWith("/api/v1/fraud/", StringComparison.Ordinal)))
         {
             return DisputeParties.Form(new Dictionary<string, string> { ["text"] = "Here is what happened." }, EvidenceSample.Pdf());
+        }
+
+        // A case's file evidence: the link is refused (400), so nothing is kept.
+        if (template.StartsWith("/api/v1/fraud/cases", StringComparison.Ordinal) && template.EndsWith("/evidence/files", StringComparison.Ordinal))
+        {
+            return DisputeParties.Form(new Dictionary<string, string> { ["text"] = "A screenshot of the post", ["link"] = "not a link" }, EvidenceSample.Pdf());
         }
 
         // A group's root is mapped with a trailing slash ("/api/v1/shopper/disputes/").

@@ -202,7 +202,7 @@ internal sealed class ConversationDesk(
             }
             else
             {
-                var brief = HandOffBriefs.Write(decision, reading, sentiments, [.. earlier.Select(m => m.Text), text], facts);
+                var brief = HandOffBriefs.Write(decision, reading, sentiments, [.. earlier.Select(m => m.Text), text], facts, turn.Pending);
                 var handedOff = await conversations.HandOffAsync(conversation.Id, brief, ct);
                 if (!handedOff.Succeeded)
                 {

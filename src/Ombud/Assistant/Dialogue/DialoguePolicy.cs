@@ -37,7 +37,10 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
             return SmallTalk(turn, talk);
         }
 
-        if (reading.HumanPhrase is not null || IsConfident(reading, "human_agent"))
+        // A bare yes or no to the question just asked ("yes please", "ja bitte") answers it; the person-request checks must
+        // not read the "please" in it as a wish for a person.
+        var answersQuestion = turn.Pending is not null && (Answers.IsYes(reading.Text) || Answers.IsNo(reading.Text));
+        if (!answersQuestion && (reading.HumanPhrase is not null || IsConfident(reading, "human_agent")))
         {
             // Asked for a person while talking about paying: someone with the financial-difficulty skill.
             return HandOff(turn, turn.Pending is { Kind: PendingQuestion.AdjustPlan } ? HandOffReason.FinancialDifficulty : HandOffReason.Requested,

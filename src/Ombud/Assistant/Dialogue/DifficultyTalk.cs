@@ -49,7 +49,7 @@ internal sealed class DifficultyTalk(PlanAdjustments adjustments, DifficultyWatc
     public async Task<Decision> AnswerAsync(Turn turn, PendingQuestion proposed, CancellationToken ct)
     {
         var words = PhraseMatcher.Words(turn.Reading.Text);
-        var yes = Signals.Yes.FirstMatch(words) is { } said && said.Split(' ').Length == words.Length;
+        var yes = Answers.IsYes(turn.Reading.Text) || (Signals.Yes.FirstMatch(words) is { } said && said.Split(' ').Length == words.Length);
         if (!yes || proposed.Plan is not { } plan || !Enum.TryParse<AdjustmentKind>(proposed.Adjustment, out var kind))
         {
             return new Decision("difficulty-declined", turn.Say("difficulty-declined"));

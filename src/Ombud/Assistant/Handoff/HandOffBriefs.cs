@@ -12,15 +12,18 @@ namespace Ombud.Assistant.Handoff;
 /// </summary>
 internal static class HandOffBriefs
 {
+    /// <param name="pending">The question the shopper was answering, if any: a hand-off on a "yes" to an offer about an order
+    /// names that order though the "yes" itself names none.</param>
     public static HandOffBrief Write(Decision decision, Reading reading, IReadOnlyList<double> sentiments, IReadOnlyList<string> shopperMessages,
-        CustomerFacts facts)
+        CustomerFacts facts, PendingQuestion? pending = null)
     {
         var request = decision.HandOff!;
-        return new HandOffBrief(request.Reason, request.Priority, Summary(request.Reason, decision, reading, shopperMessages, facts),
+        return new HandOffBrief(request.Reason, request.Priority, Summary(request.Reason, decision, reading, shopperMessages, facts, pending),
             reading.Confidence > 0 ? reading.Intent : null, SentimentScorer.Trend(sentiments), request.SuggestedResolution, reading.Language);
     }
 
-    private static string Summary(HandOffReason reason, Decision decision, Reading reading, IReadOnlyList<string> shopperMessages, CustomerFacts facts)
+    private static string Summary(HandOffReason reason, Decision decision, Reading reading, IReadOnlyList<string> shopperMessages, CustomerFacts facts,
+        PendingQuestion? pending)
     {
         var why = reason switch
         {
@@ -45,7 +48,9 @@ internal static class HandOffBriefs
             lines.Add($"Assistant already did: {decision.Action} → {decision.ActionResult}.");
         }
 
-        var orders = reading.Entities.OrderIds.Select(facts.Order).OfType<OrderFact>().Select(o => o.Describe()).ToList();
+        // A pick from a "which order?" list is not an order the shopper named; an offer about one order is.
+        var offered = pending is { Kind: not PendingQuestion.WhichOrder, Orders.Count: 1 } ? pending.Orders : [];
+        var orders = reading.Entities.OrderIds.Concat(offered).Distinct().Select(facts.Order).OfType<OrderFact>().Select(o => o.Describe()).ToList();
         if (orders.Count > 0)
         {
             lines.Add($"Orders mentioned: {string.Join("; ", orders)}.");

@@ -65,7 +65,8 @@ public sealed class CustomerOrders(OmbudDb db)
         [.. o.Lines.OrderBy(l => l.Number).Select(l => new OrderLineSummary(l.Number, l.Description, l.Quantity, new Money(l.TotalMinor, o.Currency)))],
         new PlanSummary(o.Plan.Kind, o.Plan.Held,
             [.. o.Plan.Instalments.OrderBy(i => i.Sequence).Select(i => new InstalmentSummary(i.Sequence, i.DueDate, i.Status,
-                new Money(i.RemainingMinor, o.Currency), new Money(i.CollectibleMinor, o.Currency), new Money(i.HeldMinor, o.Currency)))]),
+                new Money(i.RemainingMinor, o.Currency), new Money(i.CollectibleMinor, o.Currency), new Money(i.HeldMinor, o.Currency)))],
+            o.Plan.HandedToCollectionAt),
         [.. refunds.OrderBy(r => r.CreatedAt).Select(r => new RefundSummary(r.Id, r.Amount, r.CreatedAt))]);
 }
 
@@ -93,8 +94,8 @@ public sealed record OrderSummary(
 
 public sealed record OrderLineSummary(int Number, string Description, int Quantity, Money Total);
 
-/// <summary>A payment plan now: <see cref="Held"/> is what a dispute pauses.</summary>
-public sealed record PlanSummary(PlanKind Kind, Money Held, IReadOnlyList<InstalmentSummary> Instalments);
+/// <summary>A payment plan now: <see cref="Held"/> is what a dispute pauses; <see cref="HandedToCollectionAt"/> when it went to collection (null: it is not there).</summary>
+public sealed record PlanSummary(PlanKind Kind, Money Held, IReadOnlyList<InstalmentSummary> Instalments, DateTime? HandedToCollectionAt = null);
 
 /// <summary>One instalment: <see cref="Collectible"/> is what is still unpaid and not paused.</summary>
 public sealed record InstalmentSummary(int Sequence, DateOnly DueDate, InstalmentStatus Status, Money Remaining, Money Collectible, Money Held);

@@ -17,6 +17,11 @@ internal static class CommerceWords
         _ => status.ToString(),
     };
 
+    /// <summary>What a shopper reads on a plan handed to collection: since when, and that the way back is still open.</summary>
+    public static string InCollection(DateTime handedOverAt) =>
+        $"This plan was handed over to collection on {Web.Display.Date(handedOverAt)}, after the notice we sent you. You can still pay what is "
+        + "overdue, or talk to a person in the chat about a plan you can manage; free debt advice is listed in your notices.";
+
     public static string Status(InstalmentStatus status) => status switch
     {
         InstalmentStatus.PaidLate => "Paid late",

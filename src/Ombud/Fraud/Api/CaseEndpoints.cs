@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
+using Ombud.Disputes.Api;
+using Ombud.Disputes.Evidence;
 using Ombud.Fraud.Cases;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
@@ -68,6 +71,21 @@ internal static class CaseEndpoints
         Move(api, "/{id:guid}/assignment", async (Guid id, CaseAssignRequest body, Caller caller, CaseDesk desk, CancellationToken ct) => Respond(await desk.AssignAsync(id, body.AssigneeId, caller, ct)), "Assign the case to a fraud specialist (the assignee or an admin)");
         Move(api, "/{id:guid}/notes", async (Guid id, CaseNoteRequest body, Caller caller, CaseDesk desk, CancellationToken ct) => Respond(await desk.AddNoteAsync(id, body.Text, caller, ct)), "Add a note to the case's timeline");
         Move(api, "/{id:guid}/evidence", async (Guid id, CaseEvidenceRequest body, Caller caller, CaseDesk desk, CancellationToken ct) => Respond(await desk.AddEvidenceAsync(id, body.Text, body.Link, null, caller, ct)), "Add external evidence: what it shows and a link to it (a public post)");
+        api.MapPost("/{id:guid}/evidence/files", async ([FromRoute] Guid id, [FromForm] string? text, [FromForm] string? link, IFormFileCollection? files,
+                Caller caller, CaseDesk desk, CancellationToken ct) =>
+            {
+                if (files is not { Count: 1 })
+                {
+                    return Invalid.Field("files", "Send exactly one file (PDF, JPEG, PNG or DOCX, at most 7 MB) as multipart/form-data; each file is its own timeline entry.").ToProblem();
+                }
+
+                var read = await EvidenceUploads.ReadAsync(files, ct);
+                return read.Succeeded
+                    ? Respond(await desk.AddEvidenceAsync(id, text, string.IsNullOrWhiteSpace(link) ? null : link, read.Value![0], caller, ct))
+                    : read.Error!.ToProblem();
+            })
+            .Produces<CaseStatus>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).TakesFiles()
+            .WithSummary("Keep a file as evidence (a screenshot of a public post, a document): the file with what it shows (text) and, optionally, where it came from (link), as multipart/form-data");
         Move(api, "/{id:guid}/decision", async (Guid id, CaseDecisionRequest body, Caller caller, CaseDesk desk, CancellationToken ct) => Respond(await desk.DecideAsync(id, body.Liability, body.Note, caller, ct)),
             "Decide liability (thirdPartyFraud, firstPartyFraud, merchantError, notFraud); the case's open dispute is settled to match");
         Move(api, "/{id:guid}/recoveries", async (Guid id, CaseRecoveryRequest body, Caller caller, CaseDesk desk, CancellationToken ct) => Respond(await desk.BookRecoveryAsync(id, body.Kind, body.Amount, body.Currency, body.Note, caller, ct)),

@@ -21,6 +21,12 @@ public sealed class PayOptions
     /// <summary>How many days back the floor run looks for a day not yet topped up (a node down for a day misses nothing).</summary>
     public int FloorLookbackDays { get; set; } = 7;
 
+    /// <summary>
+    /// Days the presence log (when each agent went online, away, offline) is kept: the floor reads it, and an agent may
+    /// question a period's pay. Older changes go, but each agent's last one before the cut stays: it says their status then.
+    /// </summary>
+    public int PresenceLogDays { get; set; } = 400;
+
     /// <summary>The share of wrapped-up conversations sampled for staff review, in per mille (50 = 5 %).</summary>
     public int QaSamplePerMille { get; set; } = 50;
 
@@ -31,7 +37,7 @@ public sealed class PayOptions
 
     public bool IsValid() =>
         Markets.TryGetValue(AgentMarket, out var pay) && Markets.Values.All(m => m.IsValid()) && pay is not null
-        && FloorHourUtc is >= 0 and <= 23 && FloorLookbackDays is >= 1 and <= 60 && QaSamplePerMille is >= 0 and <= 1000 && RatingWindow >= 1;
+        && FloorHourUtc is >= 0 and <= 23 && FloorLookbackDays is >= 1 and <= 60 && PresenceLogDays > FloorLookbackDays && QaSamplePerMille is >= 0 and <= 1000 && RatingWindow >= 1;
 }
 
 /// <summary>One market's rates, in minor units of <see cref="Currency"/>.</summary>

@@ -6,6 +6,7 @@ using Ombud.Platform.Auth;
 using Ombud.Platform.Events;
 using Ombud.Platform.Timers;
 using Ombud.Web.Layout;
+using Ombud.Platform.Privacy;
 
 namespace Ombud.Marketplace.Pay;
 
@@ -17,7 +18,7 @@ internal static class PaySetup
         var services = builder.Services;
         services.AddOptions<PayOptions>().Bind(builder.Configuration.GetSection(PayOptions.Section))
             .Validate(o => o.IsValid(), $"{PayOptions.Section}: AgentMarket must name one of Markets; each market an ISO 4217 Currency, amounts "
-                                        + "not negative, complexity keyed by skill; FloorHourUtc 0–23, FloorLookbackDays 1–60, QaSamplePerMille 0–1000.")
+                                        + "not negative, complexity keyed by skill; FloorHourUtc 0–23, FloorLookbackDays 1–60, PresenceLogDays above FloorLookbackDays, QaSamplePerMille 0–1000.")
             .ValidateOnStart();
         services.AddScoped<EarningsLedger>();
         services.AddScoped<EarningsStatements>();
@@ -28,6 +29,7 @@ internal static class PaySetup
         services.AddEventSubscriber<ConversationPay>(ConversationPay.Subscriber, ConversationWrappedUp.Type);
         services.AddEventSubscriber<QaSample>(QaSample.Subscriber, ConversationWrappedUp.Type);
         services.AddTimer<FloorRun>(FloorRun.Kind);
+        services.AddRetentionRule<Presence.PresenceRetention>();
         if (builder.Configuration.GetSection(EventOptions.Section).GetValue<bool?>(nameof(EventOptions.RunInBackground)) ?? !settings.IsCommand)
         {
             services.AddDailyTimerStart(FloorRun.Kind, FloorRun.HourOf);

@@ -14,6 +14,7 @@ using Ombud.Tests.Disputes;
 using Ombud.Tests.Disputes.Http;
 using Ombud.Tests.Platform.Mail;
 using Ombud.Tests.Support;
+using Ombud.Tests.Web;
 
 namespace Ombud.Tests.Commerce.Difficulty;
 
@@ -220,6 +221,41 @@ public sealed class CollectionNoticeTests
         Assert.DoesNotContain(theirIds, ids.Contains);
         Assert.Equal(Cursor.NotACursor, DisputeParties.FieldError(await DisputeParties.ProblemAsync(badCursor, HttpStatusCode.BadRequest), "cursor"));
         Assert.Contains("Between 1 and", DisputeParties.FieldError(await DisputeParties.ProblemAsync(badLimit, HttpStatusCode.BadRequest), "limit"));
+    }
+
+    [Fact]
+    public async Task A_plan_in_collection_says_so_on_the_shoppers_order_page_and_the_staff_customer_page()
+    {
+        await using var app = await StartAsync(Provider.Sqlite);
+        var desk = new DifficultyDesk(app, await DisputeDesk.OpenAsync(app));
+        var (customer, order, _) = await desk.ShopperAsync(locale: "en-GB");
+        await People.CreateAsync(app, "shopper@collection.example", Roles.Shopper, customerId: customer);
+        await People.CreateAsync(app, "admin@collection.example", Roles.Admin);
+        await OverdueAsync(desk, order);
+        await RunAsync(app);
+        var (beforeOrderPage, beforeStaffPage) = await PagesAsync(app, customer, order);
+
+        app.Clock.Advance(TimeSpan.FromDays(NoticeDays));
+        await RunAsync(app);
+        var (orderPage, staffPage) = await PagesAsync(app, customer, order);
+
+        Assert.True((await desk.PlanAsync(order)).InCollection);
+        Assert.DoesNotContain("data-plan-in-collection", beforeOrderPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-in-collection", beforeStaffPage, StringComparison.Ordinal);
+        Assert.Contains("data-plan-in-collection", orderPage, StringComparison.Ordinal);
+        Assert.Contains("handed over to collection on", orderPage, StringComparison.Ordinal);
+        Assert.Contains($"data-in-collection=\"{order}\"", staffPage, StringComparison.Ordinal);
+        Assert.Contains("In collection since", staffPage, StringComparison.Ordinal);
+    }
+
+    /// <summary>The shopper's order page and the staff customer page as each first receives them, signed in now (the clock moved on).</summary>
+    private static async Task<(string OrderPage, string StaffPage)> PagesAsync(OmbudTestApp app, Guid customer, Guid order)
+    {
+        using var shopper = new WebSession(app);
+        await shopper.SignInAsync("shopper@collection.example", People.Password);
+        using var admin = new WebSession(app);
+        await admin.SignInAsync("admin@collection.example", People.Password);
+        return (await shopper.GetPageAsync($"/shopper/orders/{order}"), await admin.GetPageAsync($"/staff/customers/{customer}"));
     }
 
     private static async Task<OmbudTestApp> StartAsync(Provider provider)
