@@ -4,6 +4,7 @@ using Ombud.Web.Layout;
 using Microsoft.Extensions.Options;
 using Ombud.Conversations.Contracts;
 using Ombud.Marketplace.AgentConsole;
+using Ombud.Marketplace.Agents;
 using Ombud.Marketplace.Api;
 using Ombud.Marketplace.Dispatch;
 using Ombud.Marketplace.Pay;
@@ -27,6 +28,9 @@ internal static class MarketplaceSetup
         services.AddScoped<Dispatcher>();
         services.AddScoped<AgentOffers>();
         services.AddScoped<AgentDirectory>();
+        services.AddScoped<Agents.AgentApplications>();
+        services.AddScoped<Agents.ApplicationMail>();
+        services.AddScoped<Agents.AgentConflicts>();
         services.AddSingleton<AgentNews>();
         services.AddScoped<AgentDesk>();
         services.AddScoped<AnswerMail>();
@@ -47,6 +51,7 @@ internal static class MarketplaceSetup
     public static void MapMarketplace(this IEndpointRouteBuilder app)
     {
         app.MapMarketplaceApi();
+        app.MapAgentApplications();
         app.MapPayApi();
         app.MapQualityApi();
         app.MapHub<AgentHub>(AgentHub.Path);
