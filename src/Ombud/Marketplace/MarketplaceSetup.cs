@@ -1,6 +1,7 @@
 using MudBlazor;
 using Ombud.Platform.Auth;
 using Ombud.Web.Layout;
+using Ombud.Web.Components;
 using Microsoft.Extensions.Options;
 using Ombud.Conversations.Contracts;
 using Ombud.Marketplace.AgentConsole;
@@ -46,6 +47,9 @@ internal static class MarketplaceSetup
         services.AddHostedService<Demo.DemoAgents>();
 
         services.AddNavEntry(new("Agent console", "/agent/console", Icons.Material.Outlined.HeadsetMic, [Roles.Agent], 15));
+        services.AddNavEntry(new("Agent applications", "/admin/agents", Icons.Material.Outlined.HowToReg, [Roles.Admin], 70));
+        services.AddPagePanel<Pages.JoinLink>(PagePanels.SignIn);
+        services.AddPagePanel<Pages.BecomeAgentPanel>(PagePanels.ShopperHome);
     }
 
     public static void MapMarketplace(this IEndpointRouteBuilder app)

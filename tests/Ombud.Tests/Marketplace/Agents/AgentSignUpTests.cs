@@ -143,4 +143,35 @@ public sealed class AgentSignUpTests
         Assert.NotNull(third.Headers.RetryAfter);
         Assert.Equal(2, await app.WithDbAsync(db => db.Set<Agent>().CountAsync()));
     }
+    [Fact]
+    public async Task The_join_and_confirm_pages_sign_someone_up_and_the_sign_in_page_links_to_them()
+    {
+        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite, settings: TestSmtp.Settings());
+        using var browser = new WebSession(app);
+        Assert.Contains("/agents/join", await browser.GetPageAsync("/signin"), StringComparison.Ordinal);
+
+        await browser.GetPageAsync("/agents/join");
+        var weak = await browser.PostFormAsync("/agents/join", Form("Short1"));
+        Assert.Contains("Passwords must be at least 10 characters.", PeopleAdmin(await weak.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var joined = await browser.PostFormAsync("/agents/join", Form(Password));
+        Assert.Contains("We sent a link to maja@example.se", PeopleAdmin(await joined.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var (_, _, link) = await ConfirmationLinkAsync(app, "maja@example.se");
+        Assert.Contains("Confirm my e-mail", PeopleAdmin(await browser.GetPageAsync(link)), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Users.Select(u => u.EmailConfirmed).SingleAsync())); // opening the link changes nothing
+        var confirmed = await browser.PostFormAsync(link, new Dictionary<string, string> { ["_handler"] = "confirm" });
+        Assert.Contains("Your e-mail is confirmed", PeopleAdmin(await confirmed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var used = await browser.PostFormAsync(link, new Dictionary<string, string> { ["_handler"] = "confirm" });
+        Assert.Contains("This link cannot be used", PeopleAdmin(await used.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        Assert.Equal("/", WebSession.Location(await new WebSession(app).SignInAsync("maja@example.se", Password)));
+    }
+
+    private static Dictionary<string, string> Form(string password) => new()
+    {
+        ["_handler"] = "join", ["Name"] = "Maja Berg", ["Email"] = "maja@example.se", ["Password"] = password, ["Language"] = "sv",
+        ["Skill"] = "returns", ["MaxConversations"] = "1",
+    };
+
+    private static string PeopleAdmin(string html) => Ombud.Tests.Platform.PeopleAdmin.PeopleDesk.Text(html);
 }
