@@ -1,3 +1,4 @@
+using Ombud.Platform.People;
 using Ombud.Platform.Privacy;
 using Ombud.Platform.StaffDesk;
 using Ombud.Commerce.Ingestion;
@@ -20,6 +21,7 @@ internal static class CommerceSetup
         builder.Services.AddScoped<OrderBatches>();
         builder.Services.AddScoped<CustomerAccounts>();
         builder.Services.AddScoped<Contracts.CustomerOrders>();
+        builder.Services.AddScoped<Contracts.OrderLinks>();
         builder.Services.AddScoped<Staff.CustomerSearch>();
         builder.Services.AddScoped<Staff.CustomerFile>();
         builder.Services.AddScoped<Analytics.AnalystVolumes>();
@@ -46,6 +48,7 @@ internal static class CommerceSetup
         builder.Services.AddNavEntry(new("Payment difficulty", "/staff/difficulty", MudBlazor.Icons.Material.Outlined.HealthAndSafety, [Roles.Agent, Roles.Admin], 15));
         builder.Services.AddAdminCounts<Contracts.CommerceCounts>();
         builder.Services.AddCustomerDataHolder<Contracts.CommerceCustomerData>();
+        builder.Services.AddCustomerStandingPart<Contracts.PlanStanding>();
         builder.Services.AddKeyScopeChoices<Contracts.MerchantKeyScopes>();
         builder.Services.AddScoped<Platform.People.IMerchantChoices, Contracts.MerchantAccounts>();
     }

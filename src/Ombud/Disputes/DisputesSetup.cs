@@ -1,6 +1,7 @@
 using Ombud.Web.Components;
 using MudBlazor;
 using Ombud.Platform.Auth;
+using Ombud.Platform.People;
 using Ombud.Platform.Privacy;
 using Ombud.Platform.StaffDesk;
 using Ombud.Web.Layout;
@@ -31,6 +32,7 @@ internal static class DisputesSetup
         builder.Services.AddScoped<Contracts.DisputeLiability>();
         builder.Services.AddDisputePolicies();
         builder.Services.AddCustomerDataHolder<Contracts.DisputeCustomerData>();
+        builder.Services.AddCustomerStandingPart<Contracts.ShopperFraudStanding>();
         builder.Services.AddRetentionRule<Contracts.EvidenceRetention>();
         builder.Services.AddNavEntry(new("Dispute reviews", "/disputes/review", Icons.Material.Outlined.Gavel, [Roles.Agent, Roles.Admin], 10));
         builder.Services.AddNavEntry(new("All disputes", "/disputes/all", Icons.Material.Outlined.FormatListBulleted, [], 11, Shows: Policies.IsStaffDesk));

@@ -8,6 +8,7 @@ using Ombud.Fraud.Contracts;
 using Ombud.Fraud.Scoring;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Events;
+using Ombud.Platform.People;
 using Ombud.Platform.Privacy;
 using Ombud.Platform.Timers;
 using Ombud.Web.Components;
@@ -47,8 +48,8 @@ internal static class FraudSetup
         services.AddScoped<CaseDesk>();
         services.AddScoped<CaseReads>();
         services.AddCustomerDataHolder<Contracts.FraudCustomerData>();
+        services.AddCustomerStandingPart<Contracts.FraudStanding>();
         services.AddHostedService<DemoCases>();
-        services.AddScoped<OrderLinks>();
         services.AddScoped<FraudLinks>();
         services.AddScoped<Links.LinkExplorer>();
         services.AddScoped<Rings.RingDetection>();

@@ -1,9 +1,11 @@
 using MudBlazor;
 using Ombud.Platform.Auth;
 using Ombud.Web.Layout;
+using Ombud.Web.Components;
 using Microsoft.Extensions.Options;
 using Ombud.Conversations.Contracts;
 using Ombud.Marketplace.AgentConsole;
+using Ombud.Marketplace.Agents;
 using Ombud.Marketplace.Api;
 using Ombud.Marketplace.Dispatch;
 using Ombud.Marketplace.Pay;
@@ -27,6 +29,9 @@ internal static class MarketplaceSetup
         services.AddScoped<Dispatcher>();
         services.AddScoped<AgentOffers>();
         services.AddScoped<AgentDirectory>();
+        services.AddScoped<Agents.AgentApplications>();
+        services.AddScoped<Agents.ApplicationMail>();
+        services.AddScoped<Agents.AgentConflicts>();
         services.AddSingleton<AgentNews>();
         services.AddScoped<AgentDesk>();
         services.AddScoped<AnswerMail>();
@@ -42,11 +47,15 @@ internal static class MarketplaceSetup
         services.AddHostedService<Demo.DemoAgents>();
 
         services.AddNavEntry(new("Agent console", "/agent/console", Icons.Material.Outlined.HeadsetMic, [Roles.Agent], 15));
+        services.AddNavEntry(new("Agent applications", "/admin/agents", Icons.Material.Outlined.HowToReg, [Roles.Admin], 70));
+        services.AddPagePanel<Pages.JoinLink>(PagePanels.SignIn);
+        services.AddPagePanel<Pages.BecomeAgentPanel>(PagePanels.ShopperHome);
     }
 
     public static void MapMarketplace(this IEndpointRouteBuilder app)
     {
         app.MapMarketplaceApi();
+        app.MapAgentApplications();
         app.MapPayApi();
         app.MapQualityApi();
         app.MapHub<AgentHub>(AgentHub.Path);

@@ -107,6 +107,12 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/assistant/conversations/{id:guid}/messages"] =                 "401  ok    404   403    403   403   403   403   403     403    403    401     403     403",
         // Marketplace: no agent record or offer in this world, so those who may act are told 404.
         ["POST /api/v1/admin/agents/{agentId:guid}/skills/{skill}/certification"] =   "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        // Becoming an agent: signing up and confirming are open to anyone (a key or cookie changes nothing; "{}" is
+        // refused by field or, with no SMTP server here, as closed); a shopper applies from their own account.
+        ["POST /api/v1/agents/applications/"] =                                       "ok   ok    ok    ok     ok    ok    ok    ok    ok      ok     ok     ok      ok      ok",
+        ["POST /api/v1/agents/applications/confirmation"] =                           "ok   ok    ok    ok     ok    ok    ok    ok    ok      ok     ok     ok      ok      ok",
+        ["POST /api/v1/agents/me/application"] =                                      "401  ok    ok    403    403   403   403   403   403     403    403    401     403     403",
+        ["GET /api/v1/admin/agents/applications"] =                                   "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         ["GET /api/v1/agent/offers/"] =                                               "401  403   403   403    401   401   403   403   403     403    401    401     401     401",
         ["POST /api/v1/agent/offers/{id:guid}/accept"] =                              "401  403   403   403    401   401   404   403   403     403    401    401     401     401",
         ["POST /api/v1/agent/offers/{id:guid}/reject"] =                              "401  403   403   403    401   401   404   403   403     403    401    401     401     401",

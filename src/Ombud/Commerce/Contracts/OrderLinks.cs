@@ -41,7 +41,7 @@ public sealed record LinkQuery(IReadOnlyCollection<Guid> Customers, IReadOnlyDic
 /// (one query per step, however many identities), and the identities several customers share (one query per kind).
 /// Identities of erased customers are gone, so they link nothing.
 /// </summary>
-public sealed class OrderLinks(OmbudDb db)
+public sealed partial class OrderLinks(OmbudDb db)
 {
     public async Task<IReadOnlyList<OrderLinkFacts>> OrdersAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken ct) =>
         Facts(await Keys().Where(k => orderIds.Contains(k.OrderId)).ToListAsync(ct));

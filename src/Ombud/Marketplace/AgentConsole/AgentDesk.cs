@@ -22,7 +22,7 @@ namespace Ombud.Marketplace.AgentConsole;
 /// agent does not hold is refused and audited, exactly like one that does not exist.
 /// </summary>
 internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers, ConversationService conversations, ConversationFeed feed,
-    Dispatcher dispatcher, AgentNews news, CustomerOrders orders, CustomerDisputes disputes, AnswerMail answerMail, AuditLog audit, DomainEvents events,
+    Dispatcher dispatcher, AgentNews news, CustomerOrders orders, CustomerDisputes disputes, Agents.AgentConflicts conflicts, AnswerMail answerMail, AuditLog audit, DomainEvents events,
     TimeProvider clock)
 {
     private const string Subject = "The conversation";
@@ -163,6 +163,14 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
         if (await HeldAsync(agent, conversationId, "view the customer of", ct) is not { } held)
         {
             return NotHeld(conversationId);
+        }
+
+        // Held or not, never their own account or a customer linked to them (a transfer or staff overflow cannot make it so).
+        if (await conflicts.ConflictsAsync(agent.Id, held.CustomerId, ct))
+        {
+            await audit.RecordAloneAsync(caller.Actor, "marketplace.conflict-refused", $"customer:{held.CustomerId}",
+                $"Agent {agent.Id} is linked to this customer (their own account, or the same address, device, phone or e-mail); conversation {conversationId}.", ct);
+            return new Forbidden("You cannot open this customer: they are you or linked to you. Hand the conversation back so someone else takes it.");
         }
 
         var profile = await orders.ProfileAsync(held.CustomerId, ct);

@@ -11,7 +11,8 @@ namespace Ombud.Marketplace.Dispatch;
 /// stages, inside its caller's unit of work (an event, a timer, an agent's answer). Races between nodes are settled
 /// by the database: the place and the agent carry version checks, and a place has at most one pending offer.
 /// </summary>
-internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule timers, DispatchRules rules, AgentNews news, TimeProvider clock)
+internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule timers, DispatchRules rules, AgentNews news, Agents.AgentConflicts conflicts,
+    TimeProvider clock)
 {
     public const string OfferExpiryKind = "marketplace.offer-expiry";
     public const string QueueReviewKind = "marketplace.queue-review";
@@ -123,11 +124,8 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         var ids = agents.Select(a => a.Id).ToList();
         var skills = (await db.Set<AgentSkill>().AsNoTracking().Where(s => ids.Contains(s.AgentId) && s.CertifiedAt != null).ToListAsync(ct))
             .ToLookup(s => s.AgentId);
-        return agents.ToDictionary(a => a.Id, a =>
-        {
-            HashSet<Guid> conflicts = a.OwnCustomerId is { } own ? [own] : [];
-            return new OnlineAgent(a.Id, a, View(a, conflicts, skills[a.Id].ToDictionary(s => s.Skill, s => s.Level)));
-        });
+        var conflicting = await conflicts.OfAsync(agents, ct);
+        return agents.ToDictionary(a => a.Id, a => new OnlineAgent(a.Id, a, View(a, conflicting[a.Id], skills[a.Id].ToDictionary(s => s.Skill, s => s.Level))));
     }
 
     private static DispatchAgent View(Agent agent, IReadOnlySet<Guid> conflicts, IReadOnlyDictionary<Skill, int> skills) =>

@@ -27,11 +27,16 @@ internal static class AuthSetup
                 // Sign-in never locks an account (a stranger could lock anyone's); Web's SignInThrottle holds the guesser.
                 options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = true;
+                // An account someone made for themselves signs in once its e-mail is confirmed (AccountConfirmation), with
+                // a link whose expiry follows TimeProvider like an invitation's.
+                options.SignIn.RequireConfirmedAccount = true;
+                options.Tokens.EmailConfirmationTokenProvider = People.InvitationTokens.ProviderName;
             })
             .AddEntityFrameworkStores<OmbudDb>()
             .AddClaimsPrincipalFactory<SignInClaims>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<People.InvitationTokens>(People.InvitationTokens.ProviderName);
+        services.AddScoped<IUserConfirmation<OmbudUser>, AccountConfirmation>();
         // The cookie's security stamp and roles are re-read on every request (Identity's default is every 30 minutes):
         // a role taken away or an account locked by an admin holds from the person's next request, on every node.
         // It costs a read of the account per request made with a cookie; keys are not affected.

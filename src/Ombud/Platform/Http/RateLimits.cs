@@ -23,6 +23,9 @@ public sealed class RateLimitOptions
     /// <summary>Password sign-in attempts per window from one address, right or wrong.</summary>
     public int SignInPerAddress { get; set; } = 20;
 
+    /// <summary>Sign-ups (and their confirmations) per window from one address: each makes an account and may send an e-mail.</summary>
+    public int SignUpPerAddress { get; set; } = 10;
+
     /// <summary>Wrong passwords for one account from one address before that address must wait for the window to pass.</summary>
     public int SignInFailuresPerAccountAndAddress { get; set; } = 5;
 
@@ -44,6 +47,9 @@ internal static class RateLimits
 {
     public const string SignIn = "signin";
 
+    /// <summary>The public sign-up (agents signing themselves up): a budget per address of its own, like sign-in.</summary>
+    public const string SignUp = "signup";
+
     public static void AddOmbudRateLimits(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -61,6 +67,7 @@ internal static class RateLimits
             };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, options));
             limiter.AddPolicy(SignIn, http => Window($"signin:{Address(http)}", options.SignInPerAddress, options));
+            limiter.AddPolicy(SignUp, http => Window($"signup:{Address(http)}", options.SignUpPerAddress, options));
         });
     }
 

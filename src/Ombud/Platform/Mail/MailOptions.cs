@@ -30,6 +30,13 @@ public sealed class MailOptions
     /// <summary>An absolute link to <paramref name="path"/> when <see cref="AppUrl"/> is set; null otherwise.</summary>
     public string? Link(string path) =>
         string.IsNullOrWhiteSpace(AppUrl) ? null : AppUrl.TrimEnd('/') + "/" + path.TrimStart('/');
+
+    /// <summary>
+    /// An absolute link to <paramref name="path"/>: on <see cref="AppUrl"/> when set, else on <paramref name="siteUrl"/> (the
+    /// address a request came in on) when it is an http(s) address; null without either (the CLI).
+    /// </summary>
+    public string? Link(string path, string? siteUrl) =>
+        Link(path) ?? (Uri.TryCreate(siteUrl, UriKind.Absolute, out var site) && site.Scheme is "https" or "http" ? siteUrl!.TrimEnd('/') + path : null);
 }
 
 public sealed class SmtpOptions

@@ -21,7 +21,7 @@ public sealed class InvitationMail(MailOutbox outbox, IOptions<MailOptions> mail
     /// </summary>
     internal async Task<bool> QueueAsync(OmbudUser user, string link, DateTime expiresAt, string? siteUrl, CancellationToken ct)
     {
-        if (!mail.Value.Smtp.Configured || (mail.Value.Link(link) ?? Absolute(siteUrl, link)) is not { } absolute)
+        if (!mail.Value.Smtp.Configured || mail.Value.Link(link, siteUrl) is not { } absolute)
         {
             return false;
         }
@@ -29,9 +29,6 @@ public sealed class InvitationMail(MailOutbox outbox, IOptions<MailOptions> mail
         var draft = new MailDraft(user.Email!, "You are invited to Ombud", Text(user.DisplayName, absolute, expiresAt), Kind);
         return await outbox.QueueAsync(draft, ct) is not null;
     }
-
-    private static string? Absolute(string? siteUrl, string link) =>
-        Uri.TryCreate(siteUrl, UriKind.Absolute, out var site) && site.Scheme is "https" or "http" ? siteUrl!.TrimEnd('/') + link : null;
 
     internal static string Text(string name, string link, DateTime expiresAt) =>
         $"Hello {name},\n\n"

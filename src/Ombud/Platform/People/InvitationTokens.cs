@@ -55,6 +55,13 @@ internal sealed class InvitationTokens(IDataProtectionProvider dataProtection, I
             && parts[3] == await manager.GetSecurityStampAsync(user);
     }
 
+    /// <summary>
+    /// On a fresh install (the first admin, invited from the CLI) a token is the key ring's first use, which stores its
+    /// first key through a connection of its own; inside a unit of work's SQLite transaction that write would wait on our
+    /// own lock. Using the ring once before the transaction makes the key first.
+    /// </summary>
+    public static void PrepareKeyRing(IDataProtectionProvider dataProtection) => dataProtection.CreateProtector(ProtectorPurpose).Protect("ready");
+
     /// <summary>Never a second factor: this provider only makes invitation links.</summary>
     public Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<OmbudUser> manager, OmbudUser user) => Task.FromResult(false);
 }

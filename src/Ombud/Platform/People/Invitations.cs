@@ -181,13 +181,7 @@ public sealed class Invitations(
             : user;
     }
 
-    /// <summary>
-    /// On a fresh install (the first admin, invited from the CLI) a token is the key ring's first use, which stores its
-    /// first key through a connection of its own; inside a unit of work's SQLite transaction that write would wait on our
-    /// own lock. Using the ring once before the transaction makes the key first.
-    /// </summary>
-    private void PrepareKeyRing() =>
-        Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(dataProtection.CreateProtector(InvitationTokens.ProtectorPurpose), "ready");
+    private void PrepareKeyRing() => InvitationTokens.PrepareKeyRing(dataProtection);
 
     /// <summary>A new link for <paramref name="user"/>, e-mailed when it can be, in the caller's unit of work.</summary>
     private async Task<Issued> IssueAsync(OmbudUser user, string? siteUrl, CancellationToken ct)

@@ -10,5 +10,6 @@ internal static class PeopleSetup
         builder.Services.AddScoped<Invitations>();
         builder.Services.AddScoped<InvitationMail>();
         builder.Services.AddScoped<AccessChanges>();
+        builder.Services.AddScoped<CustomerStanding>();
     }
 }

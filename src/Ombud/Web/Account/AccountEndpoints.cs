@@ -61,7 +61,9 @@ internal static class AccountEndpoints
         {
             var (error, reason) = result switch
             {
-                { IsNotAllowed: true } => (SignInError.NotAllowed, "not allowed"),
+                // Identity checks confirmation before the password; saying "not confirmed" to a wrong password would tell
+                // anyone which e-mails signed up.
+                { IsNotAllowed: true } when await signIn.UserManager.CheckPasswordAsync(user, password) => (SignInError.NotAllowed, "not confirmed"),
                 // An admin revoked the access. Said like a wrong password: Identity checks the lock before the password,
                 // so telling it would show anyone which e-mails are locked.
                 { IsLockedOut: true } => (SignInError.Invalid, "access revoked"),

@@ -43,7 +43,7 @@ internal static class SignInPage
     {
         "invalid" => "That email and password do not match an account. Check both and try again.",
         "too-many-tries" => "Too many wrong passwords from here. Wait a few minutes and try again.",
-        "not-allowed" => "This account may not sign in yet. Ask an administrator to confirm it.",
+        "not-allowed" => "This account is not confirmed yet. Open the link in the e-mail we sent you when you signed up, then sign in.",
         "not-demo" => "That account is not a demo account, so it cannot be entered with one click. Sign in with its password.",
         "external-unavailable" => "Sign-in with your organisation is not set up on this server.",
         "external-unknown" => "Your organisation signed you in, but no Ombud account is linked to you. Ask an administrator for one.",

@@ -21,6 +21,12 @@ internal static class PagePanels
     /// <summary>On the fraud specialist's home page.</summary>
     public const string FraudHome = "fraud-home";
 
+    /// <summary>Under the sign-in form, for people without an account yet (a static page: the panel gets no live connection).</summary>
+    public const string SignIn = "sign-in";
+
+    /// <summary>At the end of a shopper's own page; the panel receives their customer id as <c>CustomerId</c>.</summary>
+    public const string ShopperHome = "shopper-home";
+
     public static IServiceCollection AddPagePanel<T>(this IServiceCollection services, string slot) where T : IComponent =>
         services.AddSingleton(new PagePanel(slot, typeof(T)));
 }

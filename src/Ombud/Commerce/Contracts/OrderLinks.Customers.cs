@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Ombud.Platform.Privacy;
+
+namespace Ombud.Commerce.Contracts;
+
+/// <summary>Someone to find linked customers for: their own customer account, an e-mail address of theirs, or both.</summary>
+public sealed record LinkSeed(Guid? CustomerId, string? Email);
+
+public sealed partial class OrderLinks
+{
+    /// <summary>The identities that tie people together for conflicts of interest: not an IP address, which strangers share.</summary>
+    private static readonly SharedIdentifier[] PersonalKinds = [SharedIdentifier.Device, SharedIdentifier.Email, SharedIdentifier.Phone, SharedIdentifier.ShippingAddress];
+
+    /// <summary>
+    /// For each seed, its own customer and every customer sharing an address, device, phone or e-mail with it, one step
+    /// away: on the customers' records and on their orders. The seed's e-mail counts as an e-mail of theirs. Four queries
+    /// however many seeds; identities of erased customers are gone, so they link nothing.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<TKey, IReadOnlySet<Guid>>> LinkedCustomersAsync<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds, CancellationToken ct)
+        where TKey : notnull
+    {
+        var owners = seeds.Values.Select(s => s.CustomerId).OfType<Guid>().Distinct().ToList();
+        var own = owners.Count == 0 ? [] : await IdentitiesAsync(Keys().Where(k => owners.Contains(k.CustomerId)), Records().Where(k => owners.Contains(k.CustomerId)), ct);
+        var wanted = seeds.ToDictionary(s => s.Key, s => own.Where(i => i.CustomerId == s.Value.CustomerId).Select(i => (i.Kind, i.Key))
+            .Concat(string.IsNullOrWhiteSpace(s.Value.Email) ? [] : [(SharedIdentifier.Email, s.Value.Email.Trim().ToLowerInvariant())]).ToHashSet());
+        var all = wanted.Values.SelectMany(w => w).ToHashSet();
+        List<string> Of(SharedIdentifier kind) => [.. all.Where(i => i.Kind == kind).Select(i => i.Key)];
+        var (devices, emails, phones, addresses) = (Of(SharedIdentifier.Device), Of(SharedIdentifier.Email), Of(SharedIdentifier.Phone), Of(SharedIdentifier.ShippingAddress));
+        var sharing = all.Count == 0 ? [] : await IdentitiesAsync(
+            Keys().Where(k => devices.Contains(k.Device!) || emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)),
+            Records().Where(k => emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)), ct);
+        var byIdentity = sharing.ToLookup(i => (i.Kind, i.Key), i => i.CustomerId);
+        return seeds.ToDictionary(s => s.Key, IReadOnlySet<Guid> (s) =>
+            wanted[s.Key].SelectMany(i => byIdentity[i]).Concat(s.Value.CustomerId is { } mine ? [mine] : []).ToHashSet());
+    }
+
+    /// <summary>Each customer with each personal identity their orders or their record carry.</summary>
+    private static async Task<List<(Guid CustomerId, SharedIdentifier Kind, string Key)>> IdentitiesAsync(IQueryable<OrderKeys> orders, IQueryable<OrderKeys> records,
+        CancellationToken ct)
+    {
+        var rows = (await orders.Select(k => new { k.CustomerId, k.Device, k.Email, k.Phone, k.Address }).Distinct().ToListAsync(ct))
+            .Concat(await records.Select(k => new { k.CustomerId, k.Device, k.Email, k.Phone, k.Address }).ToListAsync(ct));
+        return [.. rows.SelectMany(r => PersonalKinds.Select(kind => (r.CustomerId, kind, Key: kind switch
+        {
+            SharedIdentifier.Device => r.Device,
+            SharedIdentifier.Email => r.Email,
+            SharedIdentifier.Phone => r.Phone,
+            _ => r.Address,
+        })).Where(i => !string.IsNullOrEmpty(i.Key)).Select(i => (i.CustomerId, i.kind, i.Key!)))];
+    }
+
+    /// <summary>Customers' own records with their identities normalised as an order's are (<see cref="Keys"/>).</summary>
+    private IQueryable<OrderKeys> Records() =>
+        db.Set<Customer>().AsNoTracking().Select(c => new OrderKeys
+        {
+            CustomerId = c.Id,
+            // An erased customer keeps a pseudonymous e-mail of their own, which links nothing.
+            Email = c.Email == "" ? null : c.Email.ToLower(),
+            Phone = c.Phone == null || c.Phone == "" ? null : c.Phone.Replace(" ", "").Replace("-", ""),
+            Address = c.Address == null || c.Address.Line1 == CustomerErasureScope.Removed || c.Address.Line1 == ""
+                ? null
+                : c.Address.Line1.ToLower().Replace(" ", "") + "|" + c.Address.PostalCode.Replace(" ", "") + "|" + c.Address.Country.ToUpper(),
+        });
+}
