@@ -38,6 +38,9 @@ bench_key_name=bench-assistant
 bench_key_scope=admin
 # Demo seeding happens before the node answers ready; on a busy machine it takes a while.
 bench_ready_seconds=180
+# Every conversation signs in as the one demo shopper, so a shopper's daily quota of new conversations (20 by default)
+# would refuse all but the first few; the bench lifts it for its own server only.
+export Ombud__Assistant__ConversationsPerDay="${OMBUD_BENCH_CONVERSATIONS_PER_DAY:-100000000}"
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -35,12 +35,16 @@ internal sealed class ConversationDesk(
     ReplyPhraser phraser,
     AuditLog audit,
     TurnMetrics metrics,
+    ConversationFacts kept,
     IOptions<AssistantOptions> options)
 {
     /// <summary>The rule of a turn the assistant kept silent on, because an agent holds the conversation.</summary>
     public const string WithAgentRule = "with-agent";
 
     private const string Subject = "The conversation";
+
+    /// <summary>The shopper's earlier messages a turn reads with the new one (for context, sentiment, formal address).</summary>
+    private const int ContextMessages = 10;
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -160,24 +164,28 @@ internal sealed class ConversationDesk(
             return new NotFound("conversation", conversationId.ToString());
         }
 
-        if (await ReplayAsync(conversationId, clientId, text, ct) is { } replay)
+        if (conversation.State == ConversationState.Ended)
+        {
+            return await ReplayAsync(conversationId, clientId, text, ct) ?? new Conflict("This conversation has ended; start a new one.");
+        }
+
+        // One read answers three questions: the context the reader needs, whether this is a resend of a recent
+        // message, and how many the shopper sent in the last minute. A resend of an older message is caught by the
+        // unique client message id when the turn commits, and answered from what the first one left.
+        var now = Now;
+        var latest = await conversations.LatestShopperMessagesAsync(conversationId, Math.Max(ContextMessages, options.Value.MessagesPerMinute), ct);
+        if (latest.Any(m => m.ClientMessageId == clientId) && await ReplayAsync(conversationId, clientId, text, ct) is { } replay)
         {
             return replay;
         }
 
-        if (conversation.State == ConversationState.Ended)
+        if (latest.Count(m => m.At > now.AddMinutes(-1)) >= options.Value.MessagesPerMinute)
         {
-            return new Conflict("This conversation has ended; start a new one.");
+            return await ReplayAsync(conversationId, clientId, text, ct) ?? Limited(conversation, clientId);
         }
 
-        var now = Now;
-        if (await conversations.ShopperMessagesSinceAsync(conversationId, now.AddMinutes(-1), ct) >= options.Value.MessagesPerMinute)
-        {
-            return Limited(conversation, clientId);
-        }
-
-        var earlier = await conversations.LatestShopperMessagesAsync(conversationId, 10, ct);
-        var facts = (await CustomerFacts.LoadAsync(orders, disputes, customerId, ct))!;
+        var earlier = latest.Count > ContextMessages ? latest.Skip(latest.Count - ContextMessages).ToList() : latest;
+        var facts = (await kept.GetAsync(conversationId, customerId, token => CustomerFacts.LoadAsync(orders, disputes, customerId, token), ct))!;
         var today = DateOnly.FromDateTime(now);
         var reading = reader.Read(text, conversation.Language, [.. earlier.Select(m => m.Text)], facts, today);
         if (conversation.Holder == ConversationHolder.Agent)
@@ -192,6 +200,17 @@ internal sealed class ConversationDesk(
         var turn = new Turn(reading, facts, PendingQuestion.FromJson(conversation.PendingQuestion), conversation.FailedUnderstandings,
             conversation.IsWithPeople, position, sentiments, button, today, formal);
         var decision = await policy.DecideAsync(turn, ct);
+
+        if (decision.Action is not null)
+        {
+            // The turn changed the shopper's data: their conversations on this node reload as soon as it commits,
+            // before the event reaches the other nodes.
+            work.AfterCommit(() =>
+            {
+                kept.Forget(customerId);
+                return Task.CompletedTask;
+            });
+        }
 
         var reply = decision.Reply;
         if (decision.HandOff is not null)
