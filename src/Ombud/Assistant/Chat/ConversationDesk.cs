@@ -114,18 +114,19 @@ internal sealed class ConversationDesk(
         CancellationToken ct)
     {
         var started = clock.GetTimestamp();
+        var phases = new TurnPhases();
         try
         {
-            return await HandleTurnAsync(customerId, conversationId, clientMessageId, text, button, ct);
+            return await HandleTurnAsync(customerId, conversationId, clientMessageId, text, button, phases, ct);
         }
         finally
         {
-            metrics.Record(clock.GetElapsedTime(started));
+            metrics.Record(clock.GetElapsedTime(started), phases);
         }
     }
 
     private async Task<Outcome<TurnView>> HandleTurnAsync(Guid customerId, Guid conversationId, string? clientMessageId, string? text, bool button,
-        CancellationToken ct)
+        TurnPhases phases, CancellationToken ct)
     {
         if (clientMessageId is { Length: 0 or > ConversationLimits.MaxClientMessageId })
         {
@@ -145,7 +146,7 @@ internal sealed class ConversationDesk(
         }
 
         var clientId = clientMessageId ?? Guid.CreateVersion7(Now).ToString();
-        var outcome = await work.RunAsync(token => TurnOnceAsync(customerId, conversationId, clientId, clean, button, token), ct, Subject);
+        var outcome = await work.RunAsync(token => TurnOnceAsync(customerId, conversationId, clientId, clean, button, phases, token), ct, Subject);
         if (outcome.Error is WriteConflict { Column: nameof(TranscriptMessage.ClientMessageId) } && await ReplayAsync(conversationId, clientId, clean, ct) is { } replay)
         {
             // The same message, resent, was stored by another turn first (on another node): answer from what it left.
@@ -155,8 +156,17 @@ internal sealed class ConversationDesk(
         return outcome;
     }
 
-    private async Task<Outcome<TurnView>> TurnOnceAsync(Guid customerId, Guid conversationId, string clientId, string text, bool button, CancellationToken ct)
+    private async Task<Outcome<TurnView>> TurnOnceAsync(Guid customerId, Guid conversationId, string clientId, string text, bool button,
+        TurnPhases phases, CancellationToken ct)
     {
+        var mark = clock.GetTimestamp();
+        TimeSpan Lap()
+        {
+            var lap = clock.GetElapsedTime(mark);
+            mark = clock.GetTimestamp();
+            return lap;
+        }
+
         // Locked on PostgreSQL until the turn commits: turns of one conversation take turns, and a resend finds the reply.
         var conversation = await conversations.OpenAsync(conversationId, customerId, ct);
         if (conversation is null)
@@ -185,9 +195,17 @@ internal sealed class ConversationDesk(
         }
 
         var earlier = latest.Count > ContextMessages ? latest.Skip(latest.Count - ContextMessages).ToList() : latest;
-        var facts = (await kept.GetAsync(conversationId, customerId, token => CustomerFacts.LoadAsync(orders, disputes, customerId, token), ct))!;
+        phases.Conversation += Lap();
+        var loaded = false;
+        var facts = (await kept.GetAsync(conversationId, customerId, token =>
+        {
+            loaded = true;
+            return CustomerFacts.LoadAsync(orders, disputes, customerId, token);
+        }, ct))!;
+        (phases.Facts, phases.FactsKept) = (phases.Facts + Lap(), !loaded);
         var today = DateOnly.FromDateTime(now);
         var reading = reader.Read(text, conversation.Language, [.. earlier.Select(m => m.Text)], facts, today);
+        phases.Understanding += Lap();
         if (conversation.Holder == ConversationHolder.Agent)
         {
             return Keep(conversation, clientId, text, reading);
@@ -236,6 +254,7 @@ internal sealed class ConversationDesk(
         }
 
         var (phrased, byModel) = await phraser.PhraseAsync(reply, reading.Language, [facts.Name], ct);
+        phases.Policy += Lap();
         var why = new DecisionRecord(decision.Rule, reading.Intent, Math.Round(reading.Confidence, 4), reading.RunnerUp, reading.Language,
             Math.Round(reading.Sentiment, 3), decision.Action, decision.ActionResult, decision.HandOff?.Reason.ToString(),
             reading.HumanPhrase ?? reading.VulnerabilityPhrase ?? reading.FraudPhrase ?? reading.InjectionPhrase,
