@@ -35,6 +35,9 @@ internal sealed class AssistantOptions
     public int WaitingHandOffsPerShopper { get; set; } = 3;
 
     public LlmOptions Llm { get; set; } = new();
+
+    /// <summary>How conversations' facts are kept between turns.</summary>
+    public Dialogue.FactsOptions Facts { get; set; } = new();
 }
 
 /// <summary>An OpenAI-compatible endpoint for phrasing replies; unset, the assistant phrases them itself.</summary>

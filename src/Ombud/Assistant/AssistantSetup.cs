@@ -11,6 +11,7 @@ using Ombud.Assistant.Knowledge;
 using Ombud.Assistant.Llm;
 using Ombud.Assistant.Metrics;
 using Ombud.Assistant.Understanding;
+using Ombud.Platform.Events;
 
 namespace Ombud.Assistant;
 
@@ -26,6 +27,8 @@ internal static class AssistantSetup
         services.AddSingleton(_ => KnowledgeBase.Shipped());
         services.AddSingleton<MessageReader>();
         services.AddSingleton<TurnMetrics>();
+        services.AddSingleton<ConversationFacts>();
+        services.AddEventSubscriber<FactsRefresh>(FactsRefresh.Subscriber, FactsRefresh.EventTypes);
         services.AddScoped<DisputeActions>();
         services.AddScoped<DialoguePolicy>();
         services.AddScoped<DifficultyTalk>();

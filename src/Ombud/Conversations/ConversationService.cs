@@ -205,10 +205,6 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
         db.Set<Conversation>().CountAsync(c => c.CustomerId == customerId && c.Id != except && c.State == ConversationState.Open
                                                 && c.Holder == ConversationHolder.Queue, ct);
 
-    /// <summary>How many messages the customer sent in this conversation since <paramref name="since"/>: the flood limit's count.</summary>
-    public Task<int> ShopperMessagesSinceAsync(Guid conversationId, DateTime since, CancellationToken ct) =>
-        db.Set<ConversationMessage>().CountAsync(m => m.ConversationId == conversationId && m.Author == MessageAuthor.Shopper && m.At > since, ct);
-
     /// <summary>The customer's latest messages, oldest first.</summary>
     public async Task<IReadOnlyList<TranscriptMessage>> LatestShopperMessagesAsync(Guid conversationId, int count, CancellationToken ct)
     {

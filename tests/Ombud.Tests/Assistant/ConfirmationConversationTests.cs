@@ -128,10 +128,11 @@ public sealed class ConfirmationConversationTests(AssistantApps apps)
     internal static Task<PaymentPlan> PlanAsync(ShopperWorld world, Guid order) =>
         world.App.WithDbAsync(db => db.Set<PaymentPlan>().AsNoTracking().SingleAsync(p => p.OrderId == order));
 
-    /// <summary>A payment fed in by the provider, as happens between two messages.</summary>
+    /// <summary>A payment fed in by the provider, as happens between two messages, and its event delivered to the assistant.</summary>
     internal static async Task PayAsync(ShopperWorld world, Guid order, long amount)
     {
         var feed = new Feed(await world.App.ClientWithKeyAsync(Scopes.Ingest));
         await feed.CreateAsync("payments", new JsonObject { ["orderId"] = order, ["amount"] = amount, ["currency"] = "SEK" });
+        await ConversationFactsTests.DeliverFactsEventsAsync(world.App);
     }
 }

@@ -35,12 +35,16 @@ internal sealed class ConversationDesk(
     ReplyPhraser phraser,
     AuditLog audit,
     TurnMetrics metrics,
+    ConversationFacts kept,
     IOptions<AssistantOptions> options)
 {
     /// <summary>The rule of a turn the assistant kept silent on, because an agent holds the conversation.</summary>
     public const string WithAgentRule = "with-agent";
 
     private const string Subject = "The conversation";
+
+    /// <summary>The shopper's earlier messages a turn reads with the new one (for context, sentiment, formal address).</summary>
+    private const int ContextMessages = 10;
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -110,18 +114,19 @@ internal sealed class ConversationDesk(
         CancellationToken ct)
     {
         var started = clock.GetTimestamp();
+        var phases = new TurnPhases();
         try
         {
-            return await HandleTurnAsync(customerId, conversationId, clientMessageId, text, button, ct);
+            return await HandleTurnAsync(customerId, conversationId, clientMessageId, text, button, phases, ct);
         }
         finally
         {
-            metrics.Record(clock.GetElapsedTime(started));
+            metrics.Record(clock.GetElapsedTime(started), phases);
         }
     }
 
     private async Task<Outcome<TurnView>> HandleTurnAsync(Guid customerId, Guid conversationId, string? clientMessageId, string? text, bool button,
-        CancellationToken ct)
+        TurnPhases phases, CancellationToken ct)
     {
         if (clientMessageId is { Length: 0 or > ConversationLimits.MaxClientMessageId })
         {
@@ -141,7 +146,7 @@ internal sealed class ConversationDesk(
         }
 
         var clientId = clientMessageId ?? Guid.CreateVersion7(Now).ToString();
-        var outcome = await work.RunAsync(token => TurnOnceAsync(customerId, conversationId, clientId, clean, button, token), ct, Subject);
+        var outcome = await work.RunAsync(token => TurnOnceAsync(customerId, conversationId, clientId, clean, button, phases, token), ct, Subject);
         if (outcome.Error is WriteConflict { Column: nameof(TranscriptMessage.ClientMessageId) } && await ReplayAsync(conversationId, clientId, clean, ct) is { } replay)
         {
             // The same message, resent, was stored by another turn first (on another node): answer from what it left.
@@ -151,8 +156,17 @@ internal sealed class ConversationDesk(
         return outcome;
     }
 
-    private async Task<Outcome<TurnView>> TurnOnceAsync(Guid customerId, Guid conversationId, string clientId, string text, bool button, CancellationToken ct)
+    private async Task<Outcome<TurnView>> TurnOnceAsync(Guid customerId, Guid conversationId, string clientId, string text, bool button,
+        TurnPhases phases, CancellationToken ct)
     {
+        var mark = clock.GetTimestamp();
+        TimeSpan Lap()
+        {
+            var lap = clock.GetElapsedTime(mark);
+            mark = clock.GetTimestamp();
+            return lap;
+        }
+
         // Locked on PostgreSQL until the turn commits: turns of one conversation take turns, and a resend finds the reply.
         var conversation = await conversations.OpenAsync(conversationId, customerId, ct);
         if (conversation is null)
@@ -160,26 +174,38 @@ internal sealed class ConversationDesk(
             return new NotFound("conversation", conversationId.ToString());
         }
 
-        if (await ReplayAsync(conversationId, clientId, text, ct) is { } replay)
+        if (conversation.State == ConversationState.Ended)
+        {
+            return await ReplayAsync(conversationId, clientId, text, ct) ?? new Conflict("This conversation has ended; start a new one.");
+        }
+
+        // One read answers three questions: the context the reader needs, whether this is a resend of a recent
+        // message, and how many the shopper sent in the last minute. A resend of an older message is caught by the
+        // unique client message id when the turn commits, and answered from what the first one left.
+        var now = Now;
+        var latest = await conversations.LatestShopperMessagesAsync(conversationId, Math.Max(ContextMessages, options.Value.MessagesPerMinute), ct);
+        if (latest.Any(m => m.ClientMessageId == clientId) && await ReplayAsync(conversationId, clientId, text, ct) is { } replay)
         {
             return replay;
         }
 
-        if (conversation.State == ConversationState.Ended)
+        if (latest.Count(m => m.At > now.AddMinutes(-1)) >= options.Value.MessagesPerMinute)
         {
-            return new Conflict("This conversation has ended; start a new one.");
+            return await ReplayAsync(conversationId, clientId, text, ct) ?? Limited(conversation, clientId);
         }
 
-        var now = Now;
-        if (await conversations.ShopperMessagesSinceAsync(conversationId, now.AddMinutes(-1), ct) >= options.Value.MessagesPerMinute)
+        var earlier = latest.Count > ContextMessages ? latest.Skip(latest.Count - ContextMessages).ToList() : latest;
+        phases.Conversation += Lap();
+        var loaded = false;
+        var facts = (await kept.GetAsync(conversationId, customerId, token =>
         {
-            return Limited(conversation, clientId);
-        }
-
-        var earlier = await conversations.LatestShopperMessagesAsync(conversationId, 10, ct);
-        var facts = (await CustomerFacts.LoadAsync(orders, disputes, customerId, ct))!;
+            loaded = true;
+            return CustomerFacts.LoadAsync(orders, disputes, customerId, token);
+        }, ct))!;
+        (phases.Facts, phases.FactsKept) = (phases.Facts + Lap(), !loaded);
         var today = DateOnly.FromDateTime(now);
         var reading = reader.Read(text, conversation.Language, [.. earlier.Select(m => m.Text)], facts, today);
+        phases.Understanding += Lap();
         if (conversation.Holder == ConversationHolder.Agent)
         {
             return Keep(conversation, clientId, text, reading);
@@ -192,6 +218,17 @@ internal sealed class ConversationDesk(
         var turn = new Turn(reading, facts, PendingQuestion.FromJson(conversation.PendingQuestion), conversation.FailedUnderstandings,
             conversation.IsWithPeople, position, sentiments, button, today, formal);
         var decision = await policy.DecideAsync(turn, ct);
+
+        if (decision.Action is not null)
+        {
+            // The turn changed the shopper's data: their conversations on this node reload as soon as it commits,
+            // before the event reaches the other nodes.
+            work.AfterCommit(() =>
+            {
+                kept.Forget(customerId);
+                return Task.CompletedTask;
+            });
+        }
 
         var reply = decision.Reply;
         if (decision.HandOff is not null)
@@ -217,6 +254,7 @@ internal sealed class ConversationDesk(
         }
 
         var (phrased, byModel) = await phraser.PhraseAsync(reply, reading.Language, [facts.Name], ct);
+        phases.Policy += Lap();
         var why = new DecisionRecord(decision.Rule, reading.Intent, Math.Round(reading.Confidence, 4), reading.RunnerUp, reading.Language,
             Math.Round(reading.Sentiment, 3), decision.Action, decision.ActionResult, decision.HandOff?.Reason.ToString(),
             reading.HumanPhrase ?? reading.VulnerabilityPhrase ?? reading.FraudPhrase ?? reading.InjectionPhrase,

@@ -22,6 +22,7 @@ internal sealed class TurnMetrics
     private readonly object _swap = new();
     private LongConcurrentHistogram _since;
     private DateTimeOffset _sinceAt;
+    private PhaseTotals _phases = new();
 
     public TurnMetrics(IMeterFactory meters, TimeProvider clock)
     {
@@ -29,6 +30,13 @@ internal sealed class TurnMetrics
             "Time to handle one assistant turn on the server, from receiving the message to the stored reply.");
         _clock = clock;
         (_since, _sinceAt) = (NewHistogram(), clock.GetUtcNow());
+    }
+
+    /// <summary>A turn's time in its parts (see <see cref="TurnPhases"/>), and whether its facts were kept from an earlier turn.</summary>
+    public void Record(TimeSpan elapsed, TurnPhases phases)
+    {
+        Volatile.Read(ref _phases).Add(elapsed, phases);
+        Record(elapsed);
     }
 
     public void Record(TimeSpan elapsed)
@@ -43,13 +51,15 @@ internal sealed class TurnMetrics
     {
         LongConcurrentHistogram histogram;
         DateTimeOffset since;
+        PhaseTotals phases;
         var now = _clock.GetUtcNow();
         lock (_swap)
         {
-            (histogram, since) = (_since, _sinceAt);
+            (histogram, since, phases) = (_since, _sinceAt, _phases);
             if (reset)
             {
                 Volatile.Write(ref _since, NewHistogram());
+                Volatile.Write(ref _phases, new PhaseTotals());
                 _sinceAt = now;
             }
         }
@@ -59,12 +69,13 @@ internal sealed class TurnMetrics
         var seconds = Math.Max((now - since).TotalSeconds, 0.001);
         return new TurnLatencySnapshot(copy.TotalCount, since, now, Math.Round(copy.TotalCount / seconds, 1),
             Math.Round(copy.TotalCount == 0 ? 0 : copy.GetMean() / 1000.0, 3), Math.Round(Ms(50), 3), Math.Round(Ms(90), 3),
-            Math.Round(Ms(99), 3), Math.Round(Ms(99.9), 3), Math.Round(copy.TotalCount == 0 ? 0 : copy.GetMaxValue() / 1000.0, 3));
+            Math.Round(Ms(99), 3), Math.Round(Ms(99.9), 3), Math.Round(copy.TotalCount == 0 ? 0 : copy.GetMaxValue() / 1000.0, 3), phases.Shares());
     }
 
     private static LongConcurrentHistogram NewHistogram() => new(1, HighestMicroseconds, 3);
 }
 
 /// <summary>Turn latency on this node over a window: count, turns per second, and milliseconds at the usual percentiles.</summary>
+/// <remarks><see cref="Phases"/>: where the turns' time went, as shares of it, and how many turns found their facts kept.</remarks>
 internal sealed record TurnLatencySnapshot(long Turns, DateTimeOffset Since, DateTimeOffset Until, double TurnsPerSecond, double MeanMs,
-    double P50Ms, double P90Ms, double P99Ms, double P999Ms, double MaxMs);
+    double P50Ms, double P90Ms, double P99Ms, double P999Ms, double MaxMs, TurnPhaseShares Phases);

@@ -11,6 +11,16 @@ public sealed record OrderPlaced(Guid OrderId, Guid CustomerId, Guid MerchantId,
     public const int Version = 1;
 }
 
+/// <summary>
+/// The merchant reported how an order is getting on: <see cref="Step"/> is shipped, delivered, returned or cancelled.
+/// Ids only; what the order looks like now is read from Commerce.
+/// </summary>
+public sealed record OrderProgressed(Guid OrderId, Guid CustomerId, string Step, DateTime At)
+{
+    public const string Type = "order.progressed";
+    public const int Version = 1;
+}
+
 /// <summary>A payment was received towards an order's plan; <see cref="OverpaidMinor"/> of it found nothing to pay and is credit.</summary>
 public sealed record PaymentReceived(Guid PaymentId, Guid OrderId, Guid CustomerId, long AmountMinor, long OverpaidMinor, string Currency, DateTime ReceivedAt)
 {
