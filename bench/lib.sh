@@ -7,7 +7,7 @@
 #   bench_project       the bench tool's project folder under bench/
 #   provider            sqlite or postgres
 #   bench_demo          true or false: whether the node seeds its demo world
-#   bench_key_name, bench_key_scope   the API key the bench tool gets (in OMBUD_BENCH_KEY)
+#   bench_key_name, bench_key_scope   the API key the bench tool gets (in OMBUD_BENCH_KEY); scopes separated by spaces
 #   bench_ready_seconds how long the node may take to answer ready
 # and gets: $work, $url, $api_key, $bench_dll, $database_label, and after the run bench_report_facts's
 # $json, field(), $cpu, $memory, $runtime, $commit.
@@ -43,6 +43,8 @@ cleanup() {
   if [[ -n $services_started ]]; then
     services_stop >/dev/null 2>&1 || say "services_stop failed"
   fi
+  # OMBUD_BENCH_SERVER_LOG: where to keep the node's log (for profiling, e.g. with EF's command log switched on).
+  [[ -z ${OMBUD_BENCH_SERVER_LOG:-} || ! -f $work/server.log ]] || cp "$work/server.log" "$OMBUD_BENCH_SERVER_LOG"
   rm -rf "$work"
   exit "$status"
 }
@@ -173,7 +175,9 @@ ombud() { (cd "$ombud_dir" && dotnet "./$(basename "$ombud_dll")" "$@"); }
 
 say "migrating $provider"
 ombud migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
-api_key="$(ombud apikey create --name "$bench_key_name" --scope "$bench_key_scope" 2>"$work/apikey.err" | tail -n 1 | tr -d '\r[:space:]')" || true
+scope_options=()
+for scope in $bench_key_scope; do scope_options+=(--scope "$scope"); done
+api_key="$(ombud apikey create --name "$bench_key_name" "${scope_options[@]}" 2>"$work/apikey.err" | tail -n 1 | tr -d '\r[:space:]')" || true
 [[ -n $api_key ]] || { say "could not create an API key"; cat "$work/apikey.err" >&2; exit 1; }
 
 # --- serve ---------------------------------------------------------------------------------------------------
@@ -205,7 +209,7 @@ bench_run() {
   fi
   if grep -qiE '(fail|crit|error)' "$work/server.log"; then
     say "the server logged errors during the run (first lines):"
-    grep -iE '(fail|crit|error)' "$work/server.log" | head -n 10 >&2
+    grep -m 10 -iE '(fail|crit|error)' "$work/server.log" >&2 || true
   fi
 }
 

@@ -66,13 +66,11 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
                                        || (ip != null && o.IpAddress == ip)
                                        || (email != null && o.Email == email)
                                        || (phone != null && o.Phone == phone));
-        var shipping = await ShippingOf(order.OrderId, ct);
-        if (shipping is not null)
-        {
-            linked = linked.Union(orders.Where(o => o.ShippingAddress.Line1 == shipping.Line1 && o.ShippingAddress.PostalCode == shipping.PostalCode
-                                                    && o.ShippingAddress.Country == shipping.Country));
-        }
-
+        // The order's own shipping address joined in the same statement: one round trip, not a read of it first.
+        var shippedAlike = orders.Join(db.Set<Order>().Where(t => t.Id == order.OrderId),
+            o => new { o.ShippingAddress.Line1, o.ShippingAddress.PostalCode, o.ShippingAddress.Country },
+            t => new { t.ShippingAddress.Line1, t.ShippingAddress.PostalCode, t.ShippingAddress.Country }, (o, _) => o);
+        linked = linked.Union(shippedAlike);
         return await Facts(linked.OrderByDescending(o => o.PlacedAt).Take(LinkedLimit)).ToListAsync(ct);
     }
 
@@ -124,9 +122,6 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
 
         return false;
     }
-
-    private Task<Address?> ShippingOf(Guid orderId, CancellationToken ct) =>
-        db.Set<Order>().AsNoTracking().Where(o => o.Id == orderId).Select(o => o.ShippingAddress).SingleOrDefaultAsync(ct);
 
     private IQueryable<RiskOrderFacts> Facts(IQueryable<Order> orders) =>
         orders.Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })

@@ -22,17 +22,28 @@ internal static class RiskEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapPost("/score", (RiskScoreRequest body, HttpContext http, Caller caller, IdempotentRequests idem, RiskDesk desk) =>
-                idem.RunAsync(http, body, async ct =>
+        api.MapPost("/score", async (RiskScoreRequest body, HttpContext http, Caller caller, IdempotentRequests idem, RiskDesk desk) =>
+            {
+                // Read and score first: the unit of work (and SQLite's write queue) then holds only the decision's own rows.
+                Outcome<RiskAssessment>? assessed = null;
+                if (body.OrderId is { } id && id != Guid.Empty)
                 {
-                    if (body.OrderId is not { } orderId || orderId == Guid.Empty)
+                    assessed = await desk.AssessAsync(id, http.RequestAborted);
+                }
+
+                return await idem.RunAsync(http, body, ct =>
+                {
+                    if (assessed is not { } done)
                     {
-                        return new Invalid(new Dictionary<string, string[]> { ["orderId"] = ["The id of a stored order to score is required."] });
+                        return Task.FromResult<Outcome<RiskScoreResponse>>(
+                            new Invalid(new Dictionary<string, string[]> { ["orderId"] = ["The id of a stored order to score is required."] }));
                     }
 
-                    var decided = await desk.DecideAsync(orderId, RiskTrigger.OnDemand, caller.Actor, ct);
-                    return decided.Succeeded ? Respond(decided.Value!) : (Outcome<RiskScoreResponse>)decided.Error!;
-                }))
+                    return Task.FromResult(done.Succeeded
+                        ? Respond(desk.Record(done.Value!, RiskTrigger.OnDemand, caller.Actor))
+                        : (Outcome<RiskScoreResponse>)done.Error!);
+                });
+            })
             .WithSummary("Decides the risk of a stored order now: approve, review or decline, with a score and reasons")
             .Produces<RiskScoreResponse>().ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -27,10 +27,15 @@ internal sealed class StoreLabels
     public async Task<bool> KeptAsync(RiskHistory history, CancellationToken ct) => _kept || (_kept = await history.HasLabelsAsync(ct));
 }
 
+/// <summary>An order's risk assessed from what was known before it, not yet stored: what a decision records.</summary>
+internal sealed record RiskAssessment(Guid OrderId, Guid CustomerId, RiskVerdict Verdict);
+
 /// <summary>
 /// The risk decision use case: read the order and the earlier orders sharing an identity with it through Commerce's
-/// contract, compute the features as training does, score, and stage the decision with its <c>risk.decided</c> event
-/// in the caller's unit of work.
+/// contract, compute the features as training does, score (<see cref="AssessAsync"/>, reads only), and stage the
+/// decision with its <c>risk.decided</c> event in the caller's unit of work (<see cref="Record"/>). Assessing needs no
+/// unit of work, so a caller may do it before opening one: the write then holds SQLite's write queue and the
+/// transaction only for the decision's own rows.
 /// </summary>
 internal sealed class RiskDesk(
     OmbudDb db,
@@ -47,6 +52,13 @@ internal sealed class RiskDesk(
     public async Task<Outcome<RiskDecisionView>> DecideAsync(Guid orderId, RiskTrigger trigger, string actor, CancellationToken ct)
     {
         unitOfWork.EnsureOpen("Deciding an order's risk");
+        var assessed = await AssessAsync(orderId, ct);
+        return assessed.Succeeded ? Record(assessed.Value!, trigger, actor) : assessed.Error!;
+    }
+
+    /// <summary>The order's features and verdict from the model and live rules; reads only.</summary>
+    public async Task<Outcome<RiskAssessment>> AssessAsync(Guid orderId, CancellationToken ct)
+    {
         var order = await history.OrderAsync(orderId, ct);
         if (order is null)
         {
@@ -58,18 +70,27 @@ internal sealed class RiskDesk(
         var features = RiskFeatures.Of(target, await HistoryBeforeAsync(order, model, ct));
         var verdict = Rules.LiveRules.Apply(RiskScorer.Decide(target, features, model, options.Value), await rules.ForAsync(target, ct),
             new Rules.RuleFacts(target, features));
+        return new RiskAssessment(order.OrderId, order.CustomerId, verdict);
+    }
+
+    /// <summary>Stages the decision, its <c>risk.decided</c> event and (asked on demand) its audit entry in the open unit of work.</summary>
+    public RiskDecisionView Record(RiskAssessment assessed, RiskTrigger trigger, string actor)
+    {
+        unitOfWork.EnsureOpen("Recording an order's risk decision");
+        var verdict = assessed.Verdict;
         var now = clock.GetUtcNow().UtcDateTime;
-        var decision = new FraudDecision(Guid.CreateVersion7(clock.GetUtcNow()), order.OrderId, order.CustomerId, verdict.Outcome, verdict.Score,
+        var decision = new FraudDecision(Guid.CreateVersion7(clock.GetUtcNow()), assessed.OrderId, assessed.CustomerId, verdict.Outcome, verdict.Score,
             verdict.Reasons, verdict.Basis, trigger, now);
         db.Add(decision);
         events.Publish(RiskDecided.Type, new RiskDecided(decision.Id, decision.OrderId, decision.CustomerId, decision.Outcome.ToString(), decision.Score,
             [.. verdict.Reasons.Select(r => r.Text)], decision.Basis, trigger.ToString(), now), RiskDecided.Version);
         if (trigger == RiskTrigger.OnDemand)
         {
-            audit.Record(actor, "risk.scored", $"order:{order.OrderId}", $"{decision.Outcome} at {decision.Score:0.####}");
+            audit.Record(actor, "risk.scored", $"order:{decision.OrderId}", $"{decision.Outcome} at {decision.Score:0.####}");
         }
 
-        return RiskDecisionView.Of(decision);
+        return new RiskDecisionView(decision.Id, decision.OrderId, decision.CustomerId, decision.Outcome, decision.Score, verdict.Reasons, decision.Basis,
+            trigger, now);
     }
 
     /// <summary>

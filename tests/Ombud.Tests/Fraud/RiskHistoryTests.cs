@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Ombud.Commerce.Contracts;
+using Ombud.Platform.Auth;
+using Ombud.Tests.Commerce.Ingestion;
+using Ombud.Tests.Support;
+
+namespace Ombud.Tests.Fraud;
+
+/// <summary>The history a risk decision reads: earlier orders sharing any identity with the order, its shipping address included.</summary>
+public sealed class RiskHistoryTests
+{
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task An_earlier_order_shipped_to_the_same_address_is_linked_though_nothing_else_is_shared(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var feed = new Feed(await app.ClientWithKeyAsync(Scopes.Ingest));
+        var merchant = await feed.CreateAsync("merchants", Feed.Merchant());
+        var sameStreet = await OrderAsync(feed, merchant, "anna", "device-a", "10.0.0.1", "Storgatan 1");
+        var otherStreet = await OrderAsync(feed, merchant, "bo", "device-b", "10.0.0.2", "Storgatan 2");
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var later = await OrderAsync(feed, merchant, "cia", "device-c", "10.0.0.3", "Storgatan 1");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var history = scope.ServiceProvider.GetRequiredService<RiskHistory>();
+        var facts = await history.OrderAsync(later, default);
+        var linked = await history.EarlierLinkedAsync(facts!, default);
+
+        Assert.Equal([sameStreet], linked.Select(o => o.OrderId));
+        Assert.DoesNotContain(otherStreet, linked.Select(o => o.OrderId));
+        Assert.Empty(await history.EarlierLinkedAsync((await history.OrderAsync(sameStreet, default))!, default));
+    }
+
+    private static async Task<Guid> OrderAsync(Feed feed, Guid merchant, string name, string device, string ip, string street)
+    {
+        var email = $"{name}@example.org";
+        var customer = Feed.Customer();
+        customer["email"] = email;
+        customer.Remove("phone");
+        var order = Feed.Order(await feed.CreateAsync("customers", customer), merchant);
+        order["email"] = email;
+        order["deviceFingerprint"] = device;
+        order["ipAddress"] = ip;
+        order["phone"] = null;
+        order["shippingAddress"] = new JsonObject { ["line1"] = street, ["city"] = "Stockholm", ["postalCode"] = "11122", ["country"] = "SE" };
+        return await feed.CreateAsync("orders", order);
+    }
+}
