@@ -177,10 +177,10 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
 /// comes with the conversation, once accepted (<see cref="ConversationId"/> is set then).
 /// </summary>
 public sealed record OfferView(Guid Id, OfferStatus Status, Guid HandOffId, Guid? ConversationId, Skill Skill, string Language, string Reason,
-    HandOffUrgency Urgency, DateTime WaitingSince, DateTime OfferedAt, DateTime ExpiresAt, int SecondsLeft)
+    HandOffUrgency Urgency, DateTime WaitingSince, DateTime OfferedAt, DateTime ExpiresAt, int SecondsLeft, int SurgePerMille = Surge.SurgeMultipliers.None)
 {
     public static OfferView Of(Offer offer, QueueEntry entry, DateTime now) =>
         new(offer.Id, offer.Status, entry.HandOffId, offer.Status == OfferStatus.Accepted ? entry.ConversationId : null, entry.Skill, entry.Language,
             entry.Reason, entry.Urgency, entry.EnqueuedAt, offer.OfferedAt, offer.ExpiresAt,
-            offer.Status == OfferStatus.Pending ? (int)Math.Max(0, Math.Ceiling((offer.ExpiresAt - now).TotalSeconds)) : 0);
+            offer.Status == OfferStatus.Pending ? (int)Math.Max(0, Math.Ceiling((offer.ExpiresAt - now).TotalSeconds)) : 0, offer.SurgePerMille);
 }

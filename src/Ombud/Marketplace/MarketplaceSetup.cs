@@ -11,6 +11,7 @@ using Ombud.Marketplace.Dispatch;
 using Ombud.Marketplace.Pay;
 using Ombud.Marketplace.Quality;
 using Ombud.Marketplace.Presence;
+using Ombud.Marketplace.Surge;
 using Ombud.Platform.Events;
 using Ombud.Platform.Timers;
 
@@ -37,6 +38,7 @@ internal static class MarketplaceSetup
         services.AddScoped<AnswerMail>();
         services.AddScoped<Platform.Auth.ISignInClaims, AgentSignInClaims>();
         builder.AddMarketplacePay(settings);
+        builder.AddMarketplaceSurge(settings);
         services.AddEventSubscriber<HandOffArrivals>(HandOffArrivals.Subscriber, ConversationHandedOff.Type);
         services.AddEventSubscriber<ConversationEndings>(ConversationEndings.Subscriber, ConversationClosed.Type);
         services.AddEventSubscriber<StaffAgents>(StaffAgents.Subscriber, Platform.People.PeopleEvents.Invited, Platform.People.PeopleEvents.RolesChanged);
@@ -57,6 +59,7 @@ internal static class MarketplaceSetup
         app.MapMarketplaceApi();
         app.MapAgentApplications();
         app.MapPayApi();
+        app.MapSurgeApi();
         app.MapQualityApi();
         app.MapHub<AgentHub>(AgentHub.Path);
     }

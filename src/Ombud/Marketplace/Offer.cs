@@ -37,6 +37,16 @@ public sealed class Offer
 
     public DateTime? AnsweredAt { get; private set; }
 
+    /// <summary>The surge multiplier when the offer was made, per mille (1000 = none): what the conversation pays at wrap-up.</summary>
+    public int SurgePerMille { get; private set; } = Surge.SurgeMultipliers.None;
+
+    /// <summary>Records the surge multiplier of the moment the offer is made; the agent sees it before accepting.</summary>
+    public Offer AtSurge(int perMille)
+    {
+        SurgePerMille = perMille;
+        return this;
+    }
+
     public Outcome<Offer> Accept(DateTime at)
     {
         if (Refusal(at) is { } refused)

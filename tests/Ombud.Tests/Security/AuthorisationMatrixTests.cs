@@ -125,6 +125,11 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/staff/qa/"] =                                                   "401  403   403   403    403   403   403   ok    403     ok     ok     401     403     403",
         ["GET /api/v1/staff/qa/{id:guid}"] =                                          "401  403   403   403    403   403   403   404   403     404    404    401     403     403",
         ["POST /api/v1/staff/qa/{id:guid}/score"] =                                   "401  403   403   403    403   403   403   ok    403     ok     ok     401     403     403",
+        // Marketplace surge: the staff desk reads supply and demand; the matrix's agent has no agent record (403); A's
+        // conversation does not wait for a person, so it has no wait estimate (404, for A as for B).
+        ["GET /api/v1/staff/marketplace/supply"] =                                    "401  403   403   403    403   403   403   ok    403     ok     ok     401     403     403",
+        ["PUT /api/v1/agents/me/surge-calls"] =                                       "401  403   403   403    401   401   403   403   403     403    401    401     401     401",
+        ["GET /api/v1/conversations/{id:guid}/wait-estimate"] =                       "401  404   404   403    403   403   403   403   403     403    403    401     403     403",
         // Webhooks: A's endpoint is merchant A's key's alone (the admin key is the provider's, another owner); no
         // deliveries exist, so their rows tell only who gets past 401/403.
         ["GET /api/v1/webhooks/deliveries/{id:guid}"] =                               "401  401   401   401    404   404   401   401   401     401    404    401     403     403",
@@ -351,6 +356,7 @@ public sealed class AuthorisationMatrixTests
             _ when template.EndsWith("/handoff", StringComparison.Ordinal) => $$"""{"clientMessageId":"{{Guid.NewGuid()}}"}""",
             _ when template.EndsWith("/certification", StringComparison.Ordinal) => """{"level":3}""",
             _ when template.EndsWith("/csat", StringComparison.Ordinal) => """{"score":4}""",
+            _ when template.EndsWith("/surge-calls", StringComparison.Ordinal) => """{"optedIn":true}""",
             // A case's external evidence is JSON; this link is refused (400), so nothing is added.
             _ when template.StartsWith("/api/v1/fraud/cases", StringComparison.Ordinal) && template.EndsWith("/evidence", StringComparison.Ordinal) =>
                 """{"text":"A post","link":"not a link"}""",

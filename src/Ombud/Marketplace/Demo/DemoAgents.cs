@@ -28,6 +28,9 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
         new("staff.agent@demo.ombud.test", "Per", AgentTier.Staff, ["en", "sv"], 3, [(Skill.Payments, 3), (Skill.Returns, 3), (Skill.FinancialDifficulty, 3)]),
     ];
 
+    /// <summary>How many of the demo world's shoppers wait for a person at the start.</summary>
+    private const int WaitingShoppers = 7;
+
     /// <summary>The agents the demo plays itself.</summary>
     private static readonly string[] Simulated = ["specialist.agent@demo.ombud.test", "staff.agent@demo.ombud.test"];
 
@@ -108,7 +111,10 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
         }
     }
 
-    /// <summary>A few shoppers waiting for a person, once, in a fresh demo; and the simulated agents online.</summary>
+    /// <summary>
+    /// Shoppers waiting for a person, once, in a fresh demo; and the simulated agents online. One more than the simulated
+    /// agents' six places, so the marketplace shows a surge level and one shopper keeps waiting with an estimate.
+    /// </summary>
     private static async Task EnsureWaitingAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<OmbudDb>();
@@ -116,7 +122,7 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
         {
             var conversations = services.GetRequiredService<ConversationService>();
             var customers = new List<Guid>();
-            foreach (var index in new[] { 1, 2, 3 })
+            foreach (var index in Enumerable.Range(1, WaitingShoppers))
             {
                 // Shoppers of the demo world other than Anna (index 0), whom a visitor signs in as.
                 if (await services.GetRequiredService<CustomerOrders>().FindAsync($"demo-cus-{index + 1:D6}", ct) is { } customer)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Marketplace.AgentConsole;
+using Ombud.Marketplace.Surge;
 using Ombud.Platform.Storage;
 using Ombud.Platform.Timers;
 
@@ -12,7 +13,7 @@ namespace Ombud.Marketplace.Dispatch;
 /// by the database: the place and the agent carry version checks, and a place has at most one pending offer.
 /// </summary>
 internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule timers, DispatchRules rules, AgentNews news, Agents.AgentConflicts conflicts,
-    TimeProvider clock)
+    TimeProvider clock, SurgeBoard surge)
 {
     public const string OfferExpiryKind = "marketplace.offer-expiry";
     public const string QueueReviewKind = "marketplace.queue-review";
@@ -107,7 +108,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return null;
         }
 
-        db.Add(offer);
+        db.Add(offer.AtSurge(await surge.MultiplierNowAsync(ct)));
         news.AfterCommit(work, agent.Id);
         await timers.SetAllAsync(offer.Id.ToString(), new Dictionary<string, DateTime?> { [OfferExpiryKind] = offer.ExpiresAt }, ct);
         await timers.CancelAsync(QueueReviewKind, entry.Id.ToString(), ct);

@@ -24,7 +24,7 @@ public sealed class EarningsEntry
         Day = day;
         Currency = currency;
         Note = note;
-        SurgePerMille = 1000;
+        SurgePerMille = Surge.SurgeMultipliers.None;
     }
 
     public Guid Id { get; private set; }

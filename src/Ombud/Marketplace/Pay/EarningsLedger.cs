@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Ombud.Marketplace.Surge;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Marketplace.Pay;
@@ -11,15 +12,17 @@ namespace Ombud.Marketplace.Pay;
 /// </summary>
 internal sealed class EarningsLedger(OmbudDb db, IOptions<PayOptions> options)
 {
-    /// <summary>Surge (issue 9 item 5) is not built yet: every conversation is paid at multiplier 1 and says so.</summary>
-    public const int NoSurgePerMille = 1000;
-
     private MarketPay Pay => options.Value.AgentPay;
 
+    /// <summary>Pays at the surge multiplier the agent's accepted offer recorded when it was made (1000 ‰ without surge).</summary>
     public async Task<EarningsEntry?> PayConversationAsync(ConversationWrappedUp wrapped, CancellationToken ct)
     {
-        var entry = EarningsEntry.ForConversation(wrapped.AgentId, wrapped.ConversationId, wrapped.WrappedUpAt, Pay, wrapped.Skill, NoSurgePerMille,
-            $"{wrapped.Skill} conversation, {wrapped.Resolution}; no surge yet (multiplier 1).");
+        var surge = await db.Set<Offer>().AsNoTracking()
+            .Where(o => o.QueueEntryId == wrapped.QueueEntryId && o.AgentId == wrapped.AgentId && o.Status == OfferStatus.Accepted)
+            .Select(o => (int?)o.SurgePerMille).FirstOrDefaultAsync(ct) ?? SurgeMultipliers.None;
+        var entry = EarningsEntry.ForConversation(wrapped.AgentId, wrapped.ConversationId, wrapped.WrappedUpAt, Pay, wrapped.Skill, surge,
+            $"{wrapped.Skill} conversation, {wrapped.Resolution}; "
+            + (surge == SurgeMultipliers.None ? "no surge when offered." : $"surge {SurgeText.Multiplier(surge)} when offered."));
         return await AddOnceAsync(entry, ct);
     }
 

@@ -15,7 +15,7 @@ namespace Ombud.Tests.Marketplace.Pay;
 
 /// <summary>
 /// The earnings ledger: a wrapped-up conversation pays the agent once (base + complexity by skill + surge at
-/// multiplier 1, as no surge exists yet), however often its event arrives; the agent reads only their own earnings.
+/// multiplier 1 while there is no surge), however often its event arrives; the agent reads only their own earnings.
 /// </summary>
 public sealed class EarningsTests
 {
@@ -42,7 +42,7 @@ public sealed class EarningsTests
         var entry = Assert.Single(entries);
         Assert.Equal((maja.Id, EarningsKind.Conversation, conversation), (entry.AgentId, entry.Kind, entry.ConversationId!.Value));
         Assert.Equal(("SEK", 4000L, 1500L, 1000, 0L, 5500L), (entry.Currency, entry.BaseMinor, entry.ComplexityMinor, entry.SurgePerMille, entry.SurgeMinor, entry.TotalMinor));
-        Assert.Contains("no surge yet", entry.Note, StringComparison.Ordinal);
+        Assert.Contains("no surge when offered", entry.Note, StringComparison.Ordinal);
         Assert.NotNull(twice);
     }
 

@@ -1663,6 +1663,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("SurgePerMille")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId", "Status");
@@ -1937,6 +1940,57 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .HasFilter("\"Status\" IN ('Waiting', 'Offered')");
 
                     b.ToTable("marketplace_queue", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Surge.SurgeCall", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastCalledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OptedIn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("AgentId");
+
+                    b.ToTable("marketplace_surge_calls", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Surge.SurgeState", b =>
+                {
+                    b.Property<string>("Market")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PerMille")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PressurePerMille")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Market");
+
+                    b.ToTable("marketplace_surge", (string)null);
                 });
 
             modelBuilder.Entity("Ombud.Platform.Audit.AuditEntry", b =>
@@ -3016,6 +3070,15 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("AgentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Surge.SurgeCall", b =>
+                {
+                    b.HasOne("Ombud.Marketplace.Agent", null)
+                        .WithOne()
+                        .HasForeignKey("Ombud.Marketplace.Surge.SurgeCall", "AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

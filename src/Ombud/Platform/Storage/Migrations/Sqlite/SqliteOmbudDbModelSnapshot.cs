@@ -1651,6 +1651,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SurgePerMille")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId", "Status");
@@ -1925,6 +1928,57 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .HasFilter("\"Status\" IN ('Waiting', 'Offered')");
 
                     b.ToTable("marketplace_queue", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Surge.SurgeCall", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastCalledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OptedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentId");
+
+                    b.ToTable("marketplace_surge_calls", (string)null);
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Surge.SurgeState", b =>
+                {
+                    b.Property<string>("Market")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PerMille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PressurePerMille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Market");
+
+                    b.ToTable("marketplace_surge", (string)null);
                 });
 
             modelBuilder.Entity("Ombud.Platform.Audit.AuditEntry", b =>
@@ -3002,6 +3056,15 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AgentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ombud.Marketplace.Surge.SurgeCall", b =>
+                {
+                    b.HasOne("Ombud.Marketplace.Agent", null)
+                        .WithOne()
+                        .HasForeignKey("Ombud.Marketplace.Surge.SurgeCall", "AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

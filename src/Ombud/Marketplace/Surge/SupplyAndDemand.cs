@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ombud.Marketplace.Pay;
+using Ombud.Platform.Storage;
+
+namespace Ombud.Marketplace.Surge;
+
+/// <summary>
+/// Works out the <see cref="SupplySnapshot"/> from the database in a few aggregate queries: the waiting places, the
+/// arrivals of the window, the online agents and their certified skills, the handle times of the last hour, and the
+/// level the last review recorded.
+/// </summary>
+internal sealed class SupplyAndDemand(OmbudDb db, IOptions<SurgeOptions> options, IOptions<PayOptions> pay, TimeProvider clock)
+{
+    /// <summary>The most recent conversations the handle time is the mean of.</summary>
+    private const int HandleSample = 200;
+
+    private SurgeOptions Options => options.Value;
+
+    public string Market => pay.Value.AgentMarket;
+
+    public async Task<SupplySnapshot> TakeAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var waitingBy = await db.Set<QueueEntry>().AsNoTracking()
+            .Where(e => e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Offered)
+            .GroupBy(e => new { e.Skill, e.Language }).Select(g => new { g.Key.Skill, g.Key.Language, Count = g.Count() }).ToListAsync(ct);
+        var groups = waitingBy.Select(g => new WaitingGroup(g.Skill, g.Language, g.Count)).OrderBy(g => g.Skill).ThenBy(g => g.Language).ToList();
+        var waiting = groups.Sum(g => g.Count);
+        var held = await db.Set<QueueEntry>().CountAsync(e => e.Status == QueueEntryStatus.Assigned, ct);
+
+        var windowStart = now.AddMinutes(-Options.ArrivalWindowMinutes);
+        var arrivals = await db.Set<QueueEntry>().AsNoTracking().Where(e => e.EnqueuedAt >= windowStart && e.EnqueuedAt <= now)
+            .Select(e => e.EnqueuedAt).ToListAsync(ct);
+        var perMinute = (double)arrivals.Count / Options.ArrivalWindowMinutes;
+        var forecast = Forecast(arrivals, now);
+
+        var online = await db.Set<Agent>().AsNoTracking().Where(a => a.Status == AgentStatus.Online)
+            .Select(a => new { a.Id, a.MaxConversations, a.ActiveConversations, a.PendingOffers }).ToListAsync(ct);
+        var ids = online.Select(a => a.Id).ToList();
+        var free = online.ToDictionary(a => a.Id, a => Math.Max(0, a.MaxConversations - a.ActiveConversations - a.PendingOffers));
+        var skills = await db.Set<AgentSkill>().AsNoTracking().Where(s => ids.Contains(s.AgentId) && s.CertifiedAt != null)
+            .Select(s => new { s.AgentId, s.Skill }).ToListAsync(ct);
+        var bySkill = skills.GroupBy(s => s.Skill).OrderBy(g => g.Key)
+            .Select(g => new SkillSupply(g.Key, g.Count(), g.Sum(s => free[s.AgentId]))).ToList();
+        var capacity = online.Sum(a => a.MaxConversations);
+
+        var handle = await HandleSecondsAsync(now, ct);
+        var demand = SupplySnapshot.Demand(held, waiting, forecast, handle);
+        int? pressure = capacity == 0 && demand > 0 ? null : SurgeRules.Pressure(demand, capacity);
+        var state = await db.Set<SurgeState>().AsNoTracking().SingleOrDefaultAsync(s => s.Market == Market, ct);
+        return new SupplySnapshot(now, Market, waiting, groups, Math.Round(perMinute, 2), Math.Round(forecast, 2), online.Count, capacity,
+            free.Values.Sum(), held, bySkill, handle, pressure, state?.Level ?? SurgeLevel.None, state?.PerMille ?? SurgeMultipliers.None,
+            state?.Since ?? now, capacity > 0 ? Rounded(SupplySnapshot.ErlangCWait(forecast, handle, capacity)) : null);
+    }
+
+    /// <summary>The recent handle time: the mean time from assignment to the end of the latest conversations of the window.</summary>
+    public async Task<int> HandleSecondsAsync(DateTime now, CancellationToken ct)
+    {
+        var since = now.AddMinutes(-Options.HandleWindowMinutes);
+        var recent = await db.Set<QueueEntry>().AsNoTracking()
+            .Where(e => e.Status == QueueEntryStatus.Finished && e.AssignedAt != null && e.EndedAt >= since)
+            .OrderByDescending(e => e.EndedAt).Take(HandleSample).Select(e => new { e.AssignedAt, e.EndedAt }).ToListAsync(ct);
+        return recent.Count == 0
+            ? Options.DefaultHandleSeconds
+            : Math.Max(1, (int)Math.Round(recent.Average(e => (e.EndedAt!.Value - e.AssignedAt!.Value).TotalSeconds)));
+    }
+
+    /// <summary>Exponentially weighted arrivals per minute over the window's minutes, oldest first, so the latest minutes weigh most.</summary>
+    private double Forecast(List<DateTime> arrivals, DateTime now)
+    {
+        var minutes = Options.ArrivalWindowMinutes;
+        var counts = new int[minutes];
+        foreach (var at in arrivals)
+        {
+            var ago = (int)Math.Floor((now - at).TotalMinutes);
+            counts[minutes - 1 - Math.Clamp(ago, 0, minutes - 1)]++;
+        }
+
+        var weight = Options.ForecastWeightPerMille / 1000.0;
+        var forecast = (double)arrivals.Count / minutes;
+        foreach (var count in counts)
+        {
+            forecast = weight * count + (1 - weight) * forecast;
+        }
+
+        return forecast;
+    }
+
+    private static double? Rounded(double? seconds) => seconds is { } s ? Math.Round(s, 1) : null;
+}
