@@ -53,8 +53,17 @@ public sealed partial class FraudLinkTests(DemoServer server) : IClassFixture<De
         await page.GotoAsync(ringPage);
         await Expect(page.Locator("[data-graph-svg]")).ToBeVisibleAsync(Patient);
         await Expect(page.Locator("[data-ring-case]")).ToBeVisibleAsync(Patient);
+        // When the ring was active, and the card two of its members shared, drawn as a card with its label.
+        await Expect(page.Locator("[data-ring-activity]")).ToContainTextAsync("linked within 90 days");
+        await Expect(page.Locator("svg [data-graph-node=PaymentInstrument] title").First).ToContainTextAsync("payment instrument: card ••");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The ring page scrolls sideways at 390 px.");
         await DemoServer.ScreenshotAsync(page, "fraud-ring-390");
+
+        // The trends by pattern: the planted ring's fraud is a series of its own.
+        await page.GotoAsync("/fraud/trends?by=pattern");
+        await Expect(page.Locator("[data-pattern-note]")).ToBeVisibleAsync(Patient);
+        await Expect(page.Locator("[data-trend-series='fraud ring']")).ToBeVisibleAsync(Patient);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The trends page scrolls sideways at 390 px.");
     }
 
     [GeneratedRegex("/fraud/cases/[0-9a-f-]{36}$")]

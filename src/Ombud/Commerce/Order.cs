@@ -13,7 +13,7 @@ public sealed class Order
 
     public Order(Guid id, string? externalId, Guid customerId, Guid merchantId, DateTime placedAt, string currency,
         IEnumerable<OrderLine> lines, long shippingFeeMinor, Address billingAddress, Address shippingAddress,
-        OrderContact contact, SalesChannel channel)
+        OrderContact contact, SalesChannel channel, PaymentInstrument? instrument = null)
     {
         Id = id;
         ExternalId = externalId;
@@ -31,6 +31,7 @@ public sealed class Order
         DeviceFingerprint = contact.DeviceFingerprint;
         IpAddress = contact.IpAddress;
         Channel = channel;
+        (InstrumentKind, InstrumentFingerprint, InstrumentBin, InstrumentLast4) = (instrument?.Kind, instrument?.Fingerprint, instrument?.Bin, instrument?.Last4);
         Status = OrderStatus.Placed;
     }
 
@@ -67,6 +68,19 @@ public sealed class Order
     public string? IpAddress { get; private set; }
 
     public SalesChannel Channel { get; private set; }
+
+    /// <summary>The payment instrument used at checkout, when the provider said (see <see cref="PaymentInstrument"/>).</summary>
+    public InstrumentKind? InstrumentKind { get; private set; }
+
+    public string? InstrumentFingerprint { get; private set; }
+
+    public string? InstrumentBin { get; private set; }
+
+    public string? InstrumentLast4 { get; private set; }
+
+    public PaymentInstrument? Instrument => InstrumentKind is { } kind && InstrumentFingerprint is { } fingerprint
+        ? new PaymentInstrument(kind, fingerprint, InstrumentBin, InstrumentLast4)
+        : null;
 
     public OrderStatus Status { get; private set; }
 
@@ -117,12 +131,13 @@ public sealed class Order
     }
 
     /// <summary>
-    /// Forgets who placed the order (erasure): contact, device, address lines, tracking. Amounts, lines, dates and the
+    /// Forgets who placed the order (erasure): contact, device, payment instrument, address lines, tracking. Amounts, lines, dates and the
     /// countries of the addresses stay, as a lender's records must.
     /// </summary>
     internal void Pseudonymise(string email, string removed)
     {
         (Email, Phone, DeviceFingerprint, IpAddress, TrackingNumber) = (email, null, null, null, TrackingNumber is null ? null : removed);
+        (InstrumentKind, InstrumentFingerprint, InstrumentBin, InstrumentLast4) = (null, null, null, null);
         BillingAddress = new Address(removed, null, removed, removed, BillingAddress.Country);
         ShippingAddress = new Address(removed, null, removed, removed, ShippingAddress.Country);
     }

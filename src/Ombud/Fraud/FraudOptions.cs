@@ -32,5 +32,11 @@ public sealed class RingOptions
     /// <summary>The hour (UTC) the daily detection runs.</summary>
     public int HourUtc { get; set; } = 3;
 
-    public bool IsValid() => MinCustomers is >= 2 and <= 1000 && HourUtc is >= 0 and <= 23;
+    /// <summary>
+    /// Two customers are linked by an identity only when their orders used it within this many days of each other: an
+    /// address two customers used five years apart is a house that changed hands, not a ring.
+    /// </summary>
+    public int WindowDays { get; set; } = 90;
+
+    public bool IsValid() => MinCustomers is >= 2 and <= 1000 && HourUtc is >= 0 and <= 23 && WindowDays is >= 1 and <= 3650;
 }

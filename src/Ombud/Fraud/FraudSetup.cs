@@ -38,6 +38,7 @@ internal static class FraudSetup
         services.AddHostedService<Rules.DemoRules>();
         services.AddScoped<FraudTrendHistory>();
         services.AddScoped<Trends.FraudTrends>();
+        services.AddScoped<Trends.FraudPatterns>();
         services.AddScoped<Pages.RiskDecisionReads>();
         services.AddPagePanel<Pages.RiskPanel>(PagePanels.StaffOrder);
         services.AddPagePanel<Pages.LatestRiskDecisions>(PagePanels.FraudHome);

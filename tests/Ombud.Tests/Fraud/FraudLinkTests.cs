@@ -195,7 +195,8 @@ public sealed class FraudLinkTests
     /// <summary>Feed.Order's price: one line of 1,299.00 and 49.00 shipping.</summary>
     private const long Total = 129_900 + 4_900;
 
-    private static async Task<Guid> OrderAsync(Feed feed, Guid merchant, string name, string device, string ip, string street, string postcode, string? phone = null)
+    internal static async Task<Guid> OrderAsync(Feed feed, Guid merchant, string name, string device, string ip, string street, string postcode, string? phone = null,
+        JsonObject? instrument = null, DateTimeOffset? placedAt = null)
     {
         var email = $"{name.ToLowerInvariant()}@example.org";
         var customer = Feed.Customer();
@@ -208,6 +209,12 @@ public sealed class FraudLinkTests
         order["ipAddress"] = ip;
         order["phone"] = phone;
         order["shippingAddress"] = new JsonObject { ["line1"] = street, ["city"] = "Stockholm", ["postalCode"] = postcode, ["country"] = "SE" };
+        order["paymentInstrument"] = instrument;
+        if (placedAt is { } at)
+        {
+            order["placedAt"] = at.UtcDateTime;
+        }
+
         return await feed.CreateAsync("orders", order);
     }
 

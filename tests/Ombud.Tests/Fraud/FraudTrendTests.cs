@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce.DemoWorld;
+using Ombud.Fraud.Cases;
 using Ombud.Fraud.Trends;
 using Ombud.Platform.Auth;
 using Ombud.Tests.Commerce.Ingestion;
@@ -83,8 +84,11 @@ public sealed class FraudTrendTests
         Assert.Single(await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action == "analytics.exported").ToListAsync()));
     }
 
-    /// <summary>Ten labelled orders in the week of 23 Nov 2026 (no fraud) and ten the week after (five fraud); the clock ends a week later.</summary>
-    private static async Task TwoLabelledWeeksAsync(OmbudTestApp app)
+    /// <summary>
+    /// Ten labelled orders in the week of 23 Nov 2026 (no fraud) and ten the week after (five fraud, planted as rings unless
+    /// <paramref name="fraudKinds"/> says otherwise); the clock ends a week later.
+    /// </summary>
+    private static async Task TwoLabelledWeeksAsync(OmbudTestApp app, DemoLabelKind[]? fraudKinds = null)
     {
         var feed = new Feed(await app.ClientWithKeyAsync(Scopes.Ingest));
         var (customer, merchant) = await feed.CustomerAndMerchantAsync();
@@ -94,7 +98,7 @@ public sealed class FraudTrendTests
             for (var i = 0; i < 10; i++)
             {
                 var order = await feed.CreateAsync("orders", Feed.Order(customer, merchant));
-                labels.Add(new DemoLabel(Guid.NewGuid(), order, customer, i < fraud ? DemoLabelKind.FraudRing : DemoLabelKind.NotDelivered, null));
+                labels.Add(new DemoLabel(Guid.NewGuid(), order, customer, i < fraud ? fraudKinds?[i] ?? DemoLabelKind.FraudRing : DemoLabelKind.NotDelivered, null));
             }
 
             app.Clock.Advance(TimeSpan.FromDays(7));
@@ -114,6 +118,46 @@ public sealed class FraudTrendTests
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         return JsonDocument.Parse(text).RootElement;
     }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task By_pattern_each_kind_of_fraud_is_a_series_over_all_labelled_orders_with_its_own_anomalies(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        await TwoLabelledWeeksAsync(app,
+            [DemoLabelKind.AccountTakeover, DemoLabelKind.AccountTakeover, DemoLabelKind.AccountTakeover, DemoLabelKind.AccountTakeover, DemoLabelKind.FriendlyFraud]);
+        var analyst = await FraudRuleTests.PersonAsync(app, "analyst@example.se", Roles.Analyst);
+
+        var report = await OkAsync(analyst, "/api/v1/fraud/trends?by=pattern&weeks=3");
+        Assert.Equal("pattern", report.GetProperty("by").GetString());
+        var series = report.GetProperty("series").EnumerateArray().ToDictionary(s => s.GetProperty("value").GetString()!, s => s.GetProperty("weeks").EnumerateArray().ToList());
+        Assert.Equal(new[] { "account takeover", "friendly fraud" }, series.Keys);
+        // Every pattern counts all the week's labelled orders; only its own as fraud. Four takeovers in ten is a rise beyond
+        // chance after a clean week; one friendly fraud is not (fewer than three).
+        Assert.Equal(new[] { 10, 10, 0 }, series["account takeover"].Select(w => w.GetProperty("orders").GetInt32()));
+        Assert.Equal(new[] { 0, 4, 0 }, series["account takeover"].Select(w => w.GetProperty("fraud").GetInt32()));
+        Assert.Equal(new[] { false, true, false }, series["account takeover"].Select(w => w.GetProperty("anomaly").GetBoolean()));
+        Assert.Equal(new[] { 0, 1, 0 }, series["friendly fraud"].Select(w => w.GetProperty("fraud").GetInt32()));
+        Assert.DoesNotContain(series["friendly fraud"], w => w.GetProperty("anomaly").GetBoolean());
+        var loss = Assert.Single(series["friendly fraud"][1].GetProperty("losses").EnumerateArray());
+        Assert.Equal(134_800L, loss.GetProperty("minor").GetInt64());
+
+        var csv = await analyst.GetAsync("/api/v1/fraud/trends.csv?by=pattern&weeks=3");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var rows = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(rows, r => r.StartsWith("pattern,account takeover,2026-11-30,false,10,4,0.4,", StringComparison.Ordinal) && r.Contains(",true,", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(DemoLabelKind.StolenIdentity, null, "stolen identity")]
+    [InlineData(DemoLabelKind.StolenIdentity, Liability.ThirdPartyFraud, "stolen identity")]
+    [InlineData(DemoLabelKind.FriendlyFraud, Liability.ThirdPartyFraud, "third-party fraud")]
+    [InlineData(DemoLabelKind.FraudRing, Liability.FirstPartyFraud, "first-party fraud")]
+    [InlineData(null, Liability.FirstPartyFraud, "first-party fraud")]
+    [InlineData(null, null, FraudPatterns.NotKnown)]
+    public void A_fraud_orders_pattern_is_its_kind_unless_a_case_found_the_other_party(DemoLabelKind? kind, Liability? liability, string pattern) =>
+        Assert.Equal(pattern, FraudPatterns.Of(kind, liability));
 
     [Fact]
     public void The_z_score_compares_a_weeks_fraud_with_what_the_week_before_predicts_for_as_many_orders()

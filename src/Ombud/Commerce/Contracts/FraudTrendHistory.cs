@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ombud.Commerce.DemoWorld;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Commerce.Contracts;
@@ -20,6 +21,14 @@ public sealed class FraudTrendHistory(OmbudDb db, RiskHistory labels)
             .ToListAsync(ct))
         .Select(o => new TrendOrder(o.Id, o.PlacedAt, o.TotalMinor, o.Currency, o.Name, o.CategoryCode, o.Channel.ToString(), o.Market))
         .ToList();
+
+    /// <summary>
+    /// The kind of fraud the demo world planted on each of its fraud orders (its ground truth: stolen identity, account
+    /// takeover, ring, friendly fraud), for breaking fraud down by pattern. Empty outside a demo world.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, DemoLabelKind>> PlantedFraudKindsAsync(CancellationToken ct) =>
+        (await db.Set<DemoLabel>().AsNoTracking().Where(l => RiskHistory.FraudKinds.Contains(l.Kind)).Select(l => new { l.OrderId, l.Kind }).ToListAsync(ct))
+        .GroupBy(l => l.OrderId).ToDictionary(g => g.Key, g => g.Min(l => l.Kind));
 
     /// <summary>Every labelled order: known fraud (true) or known not to be (false); see <see cref="RiskHistory.LabelsAsync"/>.</summary>
     public Task<IReadOnlyDictionary<Guid, bool>> LabelsAsync(CancellationToken ct) => labels.LabelsAsync(null, ct);

@@ -5,7 +5,7 @@ using Ombud.Platform.Storage;
 
 namespace Ombud.Commerce.Contracts;
 
-/// <summary>An identity an order carries that another customer's order can share. Payment instruments are not stored by Commerce.</summary>
+/// <summary>An identity an order carries that another customer's order can share.</summary>
 public enum SharedIdentifier
 {
     Device,
@@ -13,12 +13,16 @@ public enum SharedIdentifier
     Email,
     Phone,
     ShippingAddress,
+
+    /// <summary>The payment instrument's fingerprint from the gateway (never a card number).</summary>
+    PaymentInstrument,
 }
 
 /// <summary>
 /// An order as link analysis sees it: who placed it, what it is worth and where it stands, and its identities as
 /// normalised keys (e-mail in lower case, phone without spaces or dashes, shipping address as street|postcode|country
 /// in one case and spacing), so that two spellings of one identity are one link. Keys are personal data: a reader masks them.
+/// <paramref name="Instrument"/> is the payment instrument's label for people ("card ••4242 (BIN 424242)"); its key is the fingerprint.
 /// </summary>
 public sealed record OrderLinkFacts(
     Guid OrderId,
@@ -28,10 +32,11 @@ public sealed record OrderLinkFacts(
     DateTime PlacedAt,
     OrderStatus Status,
     Money Total,
-    IReadOnlyDictionary<SharedIdentifier, string> Identities);
+    IReadOnlyDictionary<SharedIdentifier, string> Identities,
+    string? Instrument = null);
 
-/// <summary>One identity shared by several customers, and one of those customers.</summary>
-public sealed record SharedIdentity(SharedIdentifier Kind, string Key, Guid CustomerId);
+/// <summary>One use of an identity that several customers share: the customer and the order's time.</summary>
+public sealed record SharedUse(SharedIdentifier Kind, string Key, Guid CustomerId, DateTime At);
 
 /// <summary>What to look for: orders of these customers or carrying any of these identities (normalised keys).</summary>
 public sealed record LinkQuery(IReadOnlyCollection<Guid> Customers, IReadOnlyDictionary<SharedIdentifier, IReadOnlyCollection<string>> Identities);
@@ -53,26 +58,29 @@ public sealed partial class OrderLinks(OmbudDb db)
     public async Task<IReadOnlyList<OrderLinkFacts>> SharingAsync(LinkQuery query, IReadOnlyCollection<Guid> except, int limit, CancellationToken ct)
     {
         IReadOnlyCollection<string> Of(SharedIdentifier kind) => query.Identities.GetValueOrDefault(kind) ?? [];
-        var (customers, devices, ips, emails, phones, addresses) =
+        var (customers, devices, ips, emails, phones, addresses, instruments) =
             (query.Customers, Of(SharedIdentifier.Device), Of(SharedIdentifier.IpAddress), Of(SharedIdentifier.Email), Of(SharedIdentifier.Phone),
-                Of(SharedIdentifier.ShippingAddress));
+                Of(SharedIdentifier.ShippingAddress), Of(SharedIdentifier.PaymentInstrument));
         var rows = await Keys()
             .Where(k => !except.Contains(k.OrderId))
             .Where(k => customers.Contains(k.CustomerId) || devices.Contains(k.Device!) || ips.Contains(k.Ip!) || emails.Contains(k.Email!)
-                        || phones.Contains(k.Phone!) || addresses.Contains(k.Address!))
+                        || phones.Contains(k.Phone!) || addresses.Contains(k.Address!) || instruments.Contains(k.Instrument!))
             .OrderByDescending(k => k.PlacedAt).ThenBy(k => k.OrderId)
             .Take(limit)
             .ToListAsync(ct);
         return Facts(rows);
     }
 
-    /// <summary>Every identity of one kind that orders of more than one customer carry, with each of those customers.</summary>
-    public async Task<IReadOnlyList<SharedIdentity>> SharedAsync(SharedIdentifier kind, CancellationToken ct)
+    /// <summary>
+    /// Every use (order) of an identity of one kind that orders of more than one customer carry: the customer and when.
+    /// A ring detection decides from the times whether two customers used it close enough together to count.
+    /// </summary>
+    public async Task<IReadOnlyList<SharedUse>> SharedUsesAsync(SharedIdentifier kind, CancellationToken ct)
     {
         var pairs = Pairs(kind).Where(p => p.Key != null && p.Key != "");
         var shared = pairs.GroupBy(p => p.Key).Where(g => g.Select(p => p.CustomerId).Distinct().Count() > 1).Select(g => g.Key);
-        var rows = await pairs.Where(p => shared.Contains(p.Key)).Select(p => new { p.Key, p.CustomerId }).Distinct().ToListAsync(ct);
-        return [.. rows.Select(r => new SharedIdentity(kind, r.Key!, r.CustomerId))];
+        var rows = await pairs.Where(p => shared.Contains(p.Key)).Select(p => new { p.Key, p.CustomerId, p.At }).ToListAsync(ct);
+        return [.. rows.Select(r => new SharedUse(kind, r.Key!, r.CustomerId, r.At))];
     }
 
     private IQueryable<KeyPair> Pairs(SharedIdentifier kind)
@@ -80,11 +88,12 @@ public sealed partial class OrderLinks(OmbudDb db)
         var keys = Keys();
         return kind switch
         {
-            SharedIdentifier.Device => keys.Select(k => new KeyPair { Key = k.Device, CustomerId = k.CustomerId }),
-            SharedIdentifier.IpAddress => keys.Select(k => new KeyPair { Key = k.Ip, CustomerId = k.CustomerId }),
-            SharedIdentifier.Email => keys.Select(k => new KeyPair { Key = k.Email, CustomerId = k.CustomerId }),
-            SharedIdentifier.Phone => keys.Select(k => new KeyPair { Key = k.Phone, CustomerId = k.CustomerId }),
-            _ => keys.Select(k => new KeyPair { Key = k.Address, CustomerId = k.CustomerId }),
+            SharedIdentifier.Device => keys.Select(k => new KeyPair { Key = k.Device, CustomerId = k.CustomerId, At = k.PlacedAt }),
+            SharedIdentifier.IpAddress => keys.Select(k => new KeyPair { Key = k.Ip, CustomerId = k.CustomerId, At = k.PlacedAt }),
+            SharedIdentifier.Email => keys.Select(k => new KeyPair { Key = k.Email, CustomerId = k.CustomerId, At = k.PlacedAt }),
+            SharedIdentifier.Phone => keys.Select(k => new KeyPair { Key = k.Phone, CustomerId = k.CustomerId, At = k.PlacedAt }),
+            SharedIdentifier.PaymentInstrument => keys.Select(k => new KeyPair { Key = k.Instrument, CustomerId = k.CustomerId, At = k.PlacedAt }),
+            _ => keys.Select(k => new KeyPair { Key = k.Address, CustomerId = k.CustomerId, At = k.PlacedAt }),
         };
     }
 
@@ -108,6 +117,10 @@ public sealed partial class OrderLinks(OmbudDb db)
             Address = o.ShippingAddress.Line1 == CustomerErasureScope.Removed || o.ShippingAddress.Line1 == ""
                 ? null
                 : o.ShippingAddress.Line1.ToLower().Replace(" ", "") + "|" + o.ShippingAddress.PostalCode.Replace(" ", "") + "|" + o.ShippingAddress.Country.ToUpper(),
+            Instrument = o.InstrumentFingerprint,
+            InstrumentKind = o.InstrumentKind,
+            InstrumentBin = o.InstrumentBin,
+            InstrumentLast4 = o.InstrumentLast4,
         });
 
     private static List<OrderLinkFacts> Facts(IEnumerable<OrderKeys> rows) =>
@@ -120,7 +133,9 @@ public sealed partial class OrderLinks(OmbudDb db)
                 [SharedIdentifier.Email] = k.Email,
                 [SharedIdentifier.Phone] = k.Phone,
                 [SharedIdentifier.ShippingAddress] = k.Address,
-            }.Where(i => !string.IsNullOrEmpty(i.Value)).ToDictionary(i => i.Key, i => i.Value!))),
+                [SharedIdentifier.PaymentInstrument] = k.Instrument,
+            }.Where(i => !string.IsNullOrEmpty(i.Value)).ToDictionary(i => i.Key, i => i.Value!),
+            k.Instrument is null ? null : PaymentInstrument.LabelOf(k.InstrumentKind ?? InstrumentKind.Card, k.Instrument, k.InstrumentBin, k.InstrumentLast4))),
     ];
 
     private sealed class OrderKeys
@@ -150,6 +165,14 @@ public sealed partial class OrderLinks(OmbudDb db)
         public string? Phone { get; init; }
 
         public string? Address { get; init; }
+
+        public string? Instrument { get; init; }
+
+        public InstrumentKind? InstrumentKind { get; init; }
+
+        public string? InstrumentBin { get; init; }
+
+        public string? InstrumentLast4 { get; init; }
     }
 
     private sealed class KeyPair
@@ -157,5 +180,7 @@ public sealed partial class OrderLinks(OmbudDb db)
         public string? Key { get; init; }
 
         public Guid CustomerId { get; init; }
+
+        public DateTime At { get; init; }
     }
 }

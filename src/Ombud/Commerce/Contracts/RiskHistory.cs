@@ -5,7 +5,8 @@ using Ombud.Platform.Storage;
 namespace Ombud.Commerce.Contracts;
 
 /// <summary>
-/// An order as a risk check sees it: the identities it carries (contact, device, connection, addresses), the
+/// An order as a risk check sees it: the identities it carries (contact, device, connection, addresses, the payment
+/// instrument's fingerprint), the
 /// customer's account age and the merchant's category. Addresses are one normalised key each, so equal addresses
 /// compare equal.
 /// </summary>
@@ -22,7 +23,8 @@ public sealed record RiskOrderFacts(
     string BillingAddress,
     string ShippingAddress,
     DateTime AccountCreatedAt,
-    string MerchantCategory);
+    string MerchantCategory,
+    string? InstrumentFingerprint = null);
 
 /// <summary>
 /// Labels on orders kept by a module above Commerce (the fraud module's case decisions): fraud (true) or not (false).
@@ -46,23 +48,25 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
     public const int LinkedLimit = 500;
 
     /// <summary>Kinds of planted demo order that are fraud; the others (not delivered, faulty, double charge) are honest disputes.</summary>
-    private static readonly DemoLabelKind[] FraudKinds =
+    internal static readonly DemoLabelKind[] FraudKinds =
         [DemoLabelKind.StolenIdentity, DemoLabelKind.AccountTakeover, DemoLabelKind.FraudRing, DemoLabelKind.FriendlyFraud];
 
     public async Task<RiskOrderFacts?> OrderAsync(Guid orderId, CancellationToken ct) =>
         (await Facts(db.Set<Order>().AsNoTracking().Where(o => o.Id == orderId)).ToListAsync(ct)).SingleOrDefault();
 
     /// <summary>
-    /// Orders placed before <paramref name="order"/> by its customer or from its device, IP, e-mail, phone or shipping
-    /// address, newest first, at most <see cref="LinkedLimit"/>.
+    /// Orders placed before <paramref name="order"/> by its customer or from its device, IP, e-mail, phone, payment
+    /// instrument or shipping address, newest first, at most <see cref="LinkedLimit"/>.
     /// </summary>
     public async Task<IReadOnlyList<RiskOrderFacts>> EarlierLinkedAsync(RiskOrderFacts order, CancellationToken ct)
     {
         var before = order.PlacedAt;
         var orders = db.Set<Order>().AsNoTracking().Where(o => o.PlacedAt < before && o.Id != order.OrderId);
-        var (customer, device, ip, email, phone) = (order.CustomerId, order.DeviceFingerprint, order.IpAddress, order.Email, order.Phone);
+        var (customer, device, ip, email, phone, instrument) =
+            (order.CustomerId, order.DeviceFingerprint, order.IpAddress, order.Email, order.Phone, order.InstrumentFingerprint);
         var linked = orders.Where(o => o.CustomerId == customer
                                        || (device != null && o.DeviceFingerprint == device)
+                                       || (instrument != null && o.InstrumentFingerprint == instrument)
                                        || (ip != null && o.IpAddress == ip)
                                        || (email != null && o.Email == email)
                                        || (phone != null && o.Phone == phone));
@@ -129,5 +133,5 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
                 x.o.Id, x.o.CustomerId, x.o.PlacedAt, x.o.TotalMinor, x.o.Currency, x.o.Email, x.o.Phone, x.o.DeviceFingerprint, x.o.IpAddress,
                 x.o.BillingAddress.Line1 + "|" + x.o.BillingAddress.PostalCode + "|" + x.o.BillingAddress.Country,
                 x.o.ShippingAddress.Line1 + "|" + x.o.ShippingAddress.PostalCode + "|" + x.o.ShippingAddress.Country,
-                x.AccountCreatedAt, m.CategoryCode));
+                x.AccountCreatedAt, m.CategoryCode, x.o.InstrumentFingerprint));
 }

@@ -70,7 +70,7 @@ internal sealed class DemoFraud(
     /// <summary>
     /// Synthetic identities opened within weeks of each other behave well for a while (small orders, paid on time),
     /// then all bust out within days: expensive orders from the same few devices and one connection, sent to the
-    /// same drop address, never paid beyond checkout.
+    /// same drop address (the first two members paying with one card), never paid beyond checkout.
     /// </summary>
     public DemoShopper RingMember(int index, DemoRing ring, int member, DemoBatch batch)
     {
@@ -100,6 +100,8 @@ internal sealed class DemoFraud(
             var order = orders.Place(Grab(shopper, placedAt, drop, device, random.Percent(70) ? ring.Ip : people.HostingIp()) with
             {
                 Plan = random.Percent(65) ? PlanKind.PayIn4 : PlanKind.Financing,
+                // The ring's first two members bust out with one card between them (a stolen card, a mule's account).
+                Instrument = member < 2 ? DemoCards.OfRing(ring) : null,
             }, batch);
             batch.Labels.Add(DemoHistory.Label(random, order, DemoLabelKind.FraudRing, ring.Group));
         }

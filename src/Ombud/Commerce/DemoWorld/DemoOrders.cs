@@ -19,6 +19,9 @@ internal sealed record OrderSpec(DemoShopper Shopper, DemoStore Store, DateTime 
 
     public string? Phone { get; init; }
 
+    /// <summary>The card paid with; the shopper's own when left out.</summary>
+    public PaymentInstrument? Instrument { get; init; }
+
     public SalesChannel? Channel { get; init; }
 
     public PlanKind? Plan { get; init; }
@@ -63,7 +66,8 @@ internal sealed class DemoOrders(DemoRandom random, DemoFulfilment fulfilment, D
         var contact = new OrderContact(shopper.Customer.Email, spec.Phone ?? shopper.Customer.Phone, device, ip);
         _placed++;
         var order = new Order(random.Id(placedAt), string.Create(CultureInfo.InvariantCulture, $"demo-ord-{_placed:D7}"), shopper.Customer.Id,
-            store.Merchant.Id, placedAt, market.Currency, lines, shippingMinor, shopper.Home with { }, shipTo with { }, contact, channel);
+            store.Merchant.Id, placedAt, market.Currency, lines, shippingMinor, shopper.Home with { }, shipTo with { }, contact, channel,
+            spec.Instrument ?? DemoCards.Of(shopper.Customer));
 
         var (kind, months, apr) = Plan(order, market, spec.Plan);
         order.AttachPlan(PaymentPlan.Schedule(random.Id(placedAt), order, kind, months, apr, placedAt));

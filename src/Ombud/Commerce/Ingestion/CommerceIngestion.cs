@@ -100,7 +100,7 @@ internal sealed class CommerceIngestion(OmbudDb db, DomainEvents events, StagedR
         var order = new Order(Guid.CreateVersion7(Now), r.ExternalId, r.CustomerId!.Value, r.MerchantId!.Value, placedAt, r.Currency!,
             r.Lines!.Select(l => new OrderLine(l.Sku!.Trim(), l.Description!.Trim(), l.Quantity, l.UnitPrice)), r.ShippingFee,
             r.BillingAddress.ToAddress()!, (r.ShippingAddress ?? r.BillingAddress).ToAddress()!,
-            new OrderContact(r.Email!.Trim(), r.Phone?.Trim(), r.DeviceFingerprint, r.IpAddress), r.Channel ?? SalesChannel.Web);
+            new OrderContact(r.Email!.Trim(), r.Phone?.Trim(), r.DeviceFingerprint, r.IpAddress), r.Channel ?? SalesChannel.Web, r.PaymentInstrument.ToInstrument());
         order.AttachPlan(PaymentPlan.Schedule(Guid.CreateVersion7(Now), order, r.Plan!.Value, r.FinancingMonths ?? 0, r.AprBasisPoints ?? 0, Now));
         rows.Stage(order);
         events.Publish(OrderPlaced.Type, new OrderPlaced(order.Id, order.CustomerId, order.MerchantId, order.TotalMinor, order.Currency,

@@ -37,7 +37,14 @@ public sealed record OrderRequest(
     SalesChannel? Channel,
     PlanKind? Plan,
     int? FinancingMonths,
-    int? AprBasisPoints);
+    int? AprBasisPoints,
+    PaymentInstrumentRequest? PaymentInstrument = null);
+
+/// <summary>
+/// The instrument paid with at checkout, as the provider's gateway identifies it: its fingerprint (the gateway's token
+/// for the instrument, required), and for a person to read the BIN and last four digits. Never a card number.
+/// </summary>
+public sealed record PaymentInstrumentRequest(InstrumentKind? Kind, string? Fingerprint, string? Bin, string? Last4);
 
 public sealed record PaymentRequest(string? ExternalId, Guid? OrderId, long Amount, string? Currency, PaymentMethod? Method, DateTime? ReceivedAt);
 

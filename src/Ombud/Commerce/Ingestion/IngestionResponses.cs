@@ -59,6 +59,7 @@ public sealed record OrderResponse(
     string? Phone,
     string? DeviceFingerprint,
     string? IpAddress,
+    InstrumentResponse? PaymentInstrument,
     SalesChannel Channel,
     OrderStatus Status,
     string? Carrier,
@@ -68,8 +69,11 @@ public sealed record OrderResponse(
     public static OrderResponse From(Order o) => new(o.Id, o.ExternalId, o.CustomerId, o.MerchantId, o.PlacedAt, o.Currency,
         [.. o.Lines.Select(l => new OrderLineResponse(l.Sku, l.Description, l.Quantity, l.UnitPriceMinor, l.TotalMinor))],
         o.ShippingFeeMinor, o.TotalMinor, o.BillingAddress, o.ShippingAddress, o.Email, o.Phone, o.DeviceFingerprint, o.IpAddress,
-        o.Channel, o.Status, o.Carrier, o.TrackingNumber, PlanResponse.From(o.Plan));
+        o.Instrument is { } i ? new InstrumentResponse(i.Kind, i.Fingerprint, i.Bin, i.Last4, i.Label) : null, o.Channel, o.Status, o.Carrier, o.TrackingNumber, PlanResponse.From(o.Plan));
 }
+
+/// <summary>The order's payment instrument as the provider sent it, with the label people see.</summary>
+public sealed record InstrumentResponse(InstrumentKind Kind, string Fingerprint, string? Bin, string? Last4, string Label);
 
 public sealed record PaymentResponse(Guid Id, string? ExternalId, Guid OrderId, Guid CustomerId, long Amount, string Currency, PaymentMethod Method,
     DateTime ReceivedAt, long Overpaid)

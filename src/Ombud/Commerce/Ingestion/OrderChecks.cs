@@ -22,6 +22,7 @@ internal static class OrderChecks
             .Phone("phone", r.Phone)
             .Optional("deviceFingerprint", r.DeviceFingerprint, 128)
             .IpAddress("ipAddress", r.IpAddress)
+            .Instrument("paymentInstrument", r.PaymentInstrument)
             .Check("plan", r.Plan is not null, "Required: payIn4, payIn30Days or financing.");
         if (r.Plan == PlanKind.Financing)
         {

@@ -14,7 +14,8 @@ internal static class OrderRows
         Amount("TotalMinor"), Text("BillingAddress_Line1"), Text("BillingAddress_Line2"), Text("BillingAddress_City"),
         Text("BillingAddress_PostalCode"), Text("BillingAddress_Country"), Text("ShippingAddress_Line1"), Text("ShippingAddress_Line2"),
         Text("ShippingAddress_City"), Text("ShippingAddress_PostalCode"), Text("ShippingAddress_Country"), Text("Email"), Text("Phone"),
-        Text("DeviceFingerprint"), Text("IpAddress"), Text("Channel"), Text("Status"));
+        Text("DeviceFingerprint"), Text("IpAddress"), Text("Channel"), Text("Status"), Text("InstrumentKind"), Text("InstrumentFingerprint"),
+        Text("InstrumentBin"), Text("InstrumentLast4"));
 
     public static readonly RowTable Lines = new("commerce_order_lines",
         Id("OrderId"), Number("Number"), Text("Sku"), Text("Description"), Number("Quantity"), Amount("UnitPriceMinor"));
@@ -34,7 +35,8 @@ internal static class OrderRows
         var (b, s) = (o.BillingAddress, o.ShippingAddress);
         rows.Add(Orders, o.Id, o.ExternalId, o.CustomerId, o.MerchantId, o.PlacedAt, o.Currency, o.ShippingFeeMinor, o.TotalMinor,
             b.Line1, b.Line2, b.City, b.PostalCode, b.Country, s.Line1, s.Line2, s.City, s.PostalCode, s.Country,
-            o.Email, o.Phone, o.DeviceFingerprint, o.IpAddress, o.Channel.ToString(), o.Status.ToString());
+            o.Email, o.Phone, o.DeviceFingerprint, o.IpAddress, o.Channel.ToString(), o.Status.ToString(), o.InstrumentKind?.ToString(),
+            o.InstrumentFingerprint, o.InstrumentBin, o.InstrumentLast4);
         foreach (var l in o.Lines)
         {
             rows.Add(Lines, o.Id, l.Number, l.Sku, l.Description, l.Quantity, l.UnitPriceMinor);

@@ -29,6 +29,43 @@ internal static partial class RequestChecks
     public static Validation IpAddress(this Validation v, string field, string? ip) =>
         v.Check(field, ip is null || (ip.Length <= 45 && System.Net.IPAddress.TryParse(ip, out _)), "Not an IPv4 or IPv6 address.");
 
+    /// <summary>
+    /// An optional payment instrument: a fingerprint from the gateway, and for the label a BIN of 6 or 8 digits and the
+    /// last 4. Anything that may be a full card number is refused in every field, so it is never stored.
+    /// </summary>
+    public static Validation Instrument(this Validation v, string field, PaymentInstrumentRequest? instrument)
+    {
+        if (instrument is null)
+        {
+            return v;
+        }
+
+        const string NoCardNumber = "Looks like a card number: send the payment gateway's fingerprint (token) for the card, never its number.";
+        var (fingerprint, bin, last4) = ($"{field}.fingerprint", $"{field}.bin", $"{field}.last4");
+        v.Require(fingerprint, instrument.Fingerprint, PaymentInstrument.MaxFingerprint)
+            .Check(fingerprint, !PaymentInstrument.LooksLikeCardNumber(instrument.Fingerprint), NoCardNumber)
+            .Check(fingerprint, instrument.Fingerprint is null || instrument.Fingerprint.All(c => c > ' ' && c < 127),
+                "Printable ASCII without spaces, as gateways issue them.")
+            .Check(bin, !PaymentInstrument.LooksLikeCardNumber(instrument.Bin), NoCardNumber)
+            .Check(last4, !PaymentInstrument.LooksLikeCardNumber(instrument.Last4), NoCardNumber);
+        if (!PaymentInstrument.LooksLikeCardNumber(instrument.Bin))
+        {
+            v.Check(bin, instrument.Bin is null || (instrument.Bin.Length is 6 or 8 && instrument.Bin.All(char.IsAsciiDigit)),
+                "A BIN is the card's first 6 or 8 digits.");
+        }
+
+        if (!PaymentInstrument.LooksLikeCardNumber(instrument.Last4))
+        {
+            v.Check(last4, instrument.Last4 is null || (instrument.Last4.Length == 4 && instrument.Last4.All(char.IsAsciiDigit)),
+                "The last 4 digits of the card or account.");
+        }
+
+        return v;
+    }
+
+    public static PaymentInstrument? ToInstrument(this PaymentInstrumentRequest? i) =>
+        i is null ? null : new PaymentInstrument(i.Kind ?? InstrumentKind.Card, i.Fingerprint!, i.Bin, i.Last4);
+
     public static Validation NotInFuture(this Validation v, string field, DateTime? at, DateTime now) =>
         v.Check(field, at is null || at.Value.ToUniversalTime() <= now.AddMinutes(5), "Must not be in the future.");
 

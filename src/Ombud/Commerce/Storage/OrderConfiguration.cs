@@ -18,6 +18,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Risk checks look up earlier orders sharing a contact or a shipping address (Contracts/RiskHistory).
         builder.HasIndex(o => o.Email);
         builder.HasIndex(o => o.Phone);
+        builder.HasIndex(o => o.InstrumentFingerprint);
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Merchant>().WithMany().HasForeignKey(o => o.MerchantId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(o => o.Currency).HasMaxLength(3);
@@ -25,6 +26,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Phone).HasMaxLength(32);
         builder.Property(o => o.DeviceFingerprint).HasMaxLength(128);
         builder.Property(o => o.IpAddress).HasMaxLength(45);
+        builder.Property(o => o.InstrumentFingerprint).HasMaxLength(PaymentInstrument.MaxFingerprint);
+        builder.Property(o => o.InstrumentBin).HasMaxLength(8);
+        builder.Property(o => o.InstrumentLast4).HasMaxLength(4);
+        builder.Ignore(o => o.Instrument);
         builder.Property(o => o.Carrier).HasMaxLength(50);
         builder.Property(o => o.TrackingNumber).HasMaxLength(100);
         builder.Ignore(o => o.Total);

@@ -36,14 +36,14 @@ internal static class LinkEndpoints
             .RequireAuthorization(CaseEndpoints.Policy).WithTags("Fraud cases")
             .Produces<LinkGraph>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("What links to the case's order: orders, customers and shared identities (device, IP, e-mail, phone, shipping address; masked) up to depth steps (1–3, default 2), at most 200 nodes; audited");
+            .WithSummary("What links to the case's order: orders, customers and shared identities (device, IP, e-mail, phone, shipping address, payment instrument; masked) up to depth steps (1–3, default 2), at most 200 nodes; audited");
 
         var rings = app.MapGroup("/api/v1/fraud/rings").RequireAuthorization(CaseEndpoints.Policy).WithTags("Fraud rings")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
         rings.MapGet("/", async (RingDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ListAsync(ct)))
             .Produces<IReadOnlyList<RingRow>>()
-            .WithSummary("Rings the last detection found: customers linked by shared identities, with size, identities shared, fraud share, money at stake and open cases");
+            .WithSummary("Rings the last detection found: customers linked by identities they used within the window (Ombud:Fraud:Rings:WindowDays), with its first and last linking order, size, identities shared, fraud share, money at stake and open cases");
 
         rings.MapGet("/{id:guid}", async (Guid id, Caller caller, RingDesk desk, CancellationToken ct) =>
                 await desk.ViewAsync(id, caller, ct) is { } view ? TypedResults.Ok(view) : new NotFound("fraud ring", id.ToString()).ToProblem())

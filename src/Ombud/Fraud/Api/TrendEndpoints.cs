@@ -24,7 +24,7 @@ internal static class TrendEndpoints
             .RequireAuthorization(RuleEndpoints.Policy).WithTags("Fraud trends")
             .Produces<TrendReport>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .WithSummary("Weekly fraud rate and losses over labelled orders, by merchant, category, channel or market; week-over-week rises beyond chance "
+            .WithSummary("Weekly fraud rate and losses over labelled orders, by merchant, category, channel, market or pattern (the kind of fraud, else the case's liability; each pattern's rate is its share of all labelled orders); week-over-week rises beyond chance "
                 + $"flagged; the current week and weeks the range cuts marked partial. {Range}.");
         app.MapGet("/api/v1/fraud/trends.csv", async Task<IResult> (string? by, string? from, string? to, int? weeks, Caller caller, FraudTrends trends, AuditLog audit,
                 CancellationToken ct) =>

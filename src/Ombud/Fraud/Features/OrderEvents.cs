@@ -7,7 +7,7 @@ internal static class OrderEvents
 {
     public static RiskEvent From(RiskOrderFacts o, bool? label = null) => new(
         o.OrderId.ToString(), o.PlacedAt, o.TotalMinor, o.Currency, o.CustomerId.ToString(), o.DeviceFingerprint, o.IpAddress, o.Email, o.Phone,
-        Card: null, o.BillingAddress.ToLowerInvariant(), o.ShippingAddress.ToLowerInvariant(), o.AccountCreatedAt, o.MerchantCategory, label,
+        o.InstrumentFingerprint, o.BillingAddress.ToLowerInvariant(), o.ShippingAddress.ToLowerInvariant(), o.AccountCreatedAt, o.MerchantCategory, label,
         // The demo world's labels have no date of their own: they count as known when the order was placed, as if a case
         // had been decided at once. Optimistic for link features; case decisions will carry their real date.
         label is null ? null : o.PlacedAt);

@@ -80,7 +80,12 @@ internal sealed class LinkExplorer(OmbudDb db, OrderLinks links, RiskHistory his
             decisions.TryGetValue(o.Order.OrderId, out var outcome) ? outcome : null,
             openCases.TryGetValue(o.Order.OrderId, out var caseId) ? caseId : null, o.Hop)).ToList();
         var byOrder = orders.ToDictionary(o => o.OrderId);
-        var identitiesShown = shape.Identities.Select(i => new LinkedIdentity(i.NodeId, i.Kind.Node(), IdentityMask.Mask(i.Kind, i.Key), i.Orders,
+        // An instrument's key is the gateway's fingerprint; people read the label its orders carry ("card ••4242 (BIN 424242)").
+        var instruments = shape.Orders.Where(o => o.Order.Instrument is not null).ToDictionary(o => o.Order.OrderId, o => o.Order.Instrument!);
+        string Masked(ShownIdentity i) => i.Kind == SharedIdentifier.PaymentInstrument && instruments.TryGetValue(i.Orders[0], out var label)
+            ? label
+            : IdentityMask.Mask(i.Kind, i.Key);
+        var identitiesShown = shape.Identities.Select(i => new LinkedIdentity(i.NodeId, i.Kind.Node(), Masked(i), i.Orders,
             [.. i.Orders.Select(o => byOrder[o].CustomerName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             i.Orders.Count(o => byOrder[o].IsFraud == true), i.Orders.Count(o => byOrder[o].OpenCaseId is not null))).ToList();
         return new LinkGraph(depth, MaxNodes, truncated || shape.Truncated, startNodes, shape.Nodes(identitiesShown), shape.Edges, orders, identitiesShown);

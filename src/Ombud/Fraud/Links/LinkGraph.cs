@@ -15,6 +15,7 @@ public enum LinkNodeKind
     Email,
     Phone,
     ShippingAddress,
+    PaymentInstrument,
 }
 
 /// <summary>
@@ -71,6 +72,7 @@ internal static class LinkKinds
         SharedIdentifier.IpAddress => LinkNodeKind.IpAddress,
         SharedIdentifier.Email => LinkNodeKind.Email,
         SharedIdentifier.Phone => LinkNodeKind.Phone,
+        SharedIdentifier.PaymentInstrument => LinkNodeKind.PaymentInstrument,
         _ => LinkNodeKind.ShippingAddress,
     };
 
@@ -82,6 +84,7 @@ internal static class LinkKinds
         LinkNodeKind.IpAddress => "IP address",
         LinkNodeKind.Email => "e-mail",
         LinkNodeKind.Phone => "phone",
+        LinkNodeKind.PaymentInstrument => "payment instrument",
         _ => "shipping address",
     };
 

@@ -15,8 +15,8 @@ public sealed record RingValue(string Currency, long OrdersMinor, long FraudMino
 }
 
 /// <summary>
-/// Customers tied together by identities they share (a device, a shipping address, an e-mail, a phone, an IP address),
-/// as the last ring detection found them: a connected component of at least the configured size with at least one
+/// Customers tied together by identities they share (a device, a shipping address, an e-mail, a phone, an IP address, a
+/// payment instrument) within the detection's window of days, as the last ring detection found them: a connected component of at least the configured size with at least one
 /// order labelled fraud or an open case. <see cref="Key"/> is the lowest member's id as last found; a ring stays the same
 /// ring from one detection to the next while it keeps any of its members (see <see cref="RingDetection"/>), and a ring no
 /// longer found is removed.
@@ -58,6 +58,14 @@ public sealed class FraudRing
     /// <summary>The kinds of identity shared, in words, e.g. "device, shipping address".</summary>
     public string SharedKinds { get; private set; } = "";
 
+    /// <summary>The window the detection linked within: two uses of an identity at most this many days apart.</summary>
+    public int WindowDays { get; private set; }
+
+    /// <summary>The earliest and latest order among the uses that tie the members together.</summary>
+    public DateTime? FirstActivityAt { get; private set; }
+
+    public DateTime? LastActivityAt { get; private set; }
+
     public string MembersJson { get; private set; } = "[]";
 
     public string ValueJson { get; private set; } = "[]";
@@ -79,6 +87,7 @@ public sealed class FraudRing
         OpenCases = finding.OpenCases;
         SharedIdentities = finding.SharedIdentities;
         SharedKinds = finding.SharedKinds;
+        (WindowDays, FirstActivityAt, LastActivityAt) = (finding.WindowDays, finding.FirstActivityAt, finding.LastActivityAt);
         MembersJson = JsonSerializer.Serialize(finding.Members, Json);
         ValueJson = JsonSerializer.Serialize(finding.Value, Json);
     }
@@ -86,4 +95,4 @@ public sealed class FraudRing
 
 /// <summary>What one detection found of a ring, before it is kept.</summary>
 internal sealed record RingFinding(string Key, IReadOnlyList<Guid> Members, int Orders, int FraudOrders, int OpenCases, int SharedIdentities, string SharedKinds,
-    IReadOnlyList<RingValue> Value);
+    IReadOnlyList<RingValue> Value, int WindowDays, DateTime FirstActivityAt, DateTime LastActivityAt);

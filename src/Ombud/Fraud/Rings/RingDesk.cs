@@ -9,7 +9,10 @@ using Ombud.Platform.Storage;
 
 namespace Ombud.Fraud.Rings;
 
-/// <summary>A ring as the list shows it, with the case opened on it if there is one.</summary>
+/// <summary>
+/// A ring as the list shows it, with the case opened on it if there is one, the window its members were linked within
+/// and the first and last of the orders that link them.
+/// </summary>
 public sealed record RingRow(
     Guid Id,
     int Customers,
@@ -22,7 +25,10 @@ public sealed record RingRow(
     IReadOnlyList<RingValue> Value,
     DateTime FirstFoundAt,
     DateTime FoundAt,
-    Guid? CaseId);
+    Guid? CaseId,
+    int WindowDays,
+    DateTime? FirstActivityAt,
+    DateTime? LastActivityAt);
 
 /// <summary>One ring: the row, its members by name, and its link graph.</summary>
 public sealed record RingView(RingRow Ring, IReadOnlyList<RingMember> Members, LinkGraph Graph);
@@ -109,5 +115,5 @@ internal sealed class RingDesk(OmbudDb db, UnitOfWork work, RingDetection detect
     private static Guid? CaseOf(Dictionary<Guid, Guid> cases, Guid ringId) => cases.TryGetValue(ringId, out var caseId) ? caseId : null;
 
     private static RingRow Row(FraudRing r, Guid? caseId) => new(r.Id, r.CustomerCount, r.OrderCount, r.FraudOrders, r.FraudShare, r.OpenCases,
-        r.SharedIdentities, r.SharedKinds, r.Value, r.FirstFoundAt, r.FoundAt, caseId);
+        r.SharedIdentities, r.SharedKinds, r.Value, r.FirstFoundAt, r.FoundAt, caseId, r.WindowDays, r.FirstActivityAt, r.LastActivityAt);
 }

@@ -11,8 +11,9 @@ namespace Ombud.Fraud.Rings;
 public sealed record RingPass(int Found, int New, int Gone);
 
 /// <summary>
-/// Finds rings: customers joined into connected components by the identities their orders share (union-find over the
-/// pairs Commerce reports, one query per kind of identity), kept when a component has at least
+/// Finds rings: customers joined into connected components by the identities their orders share within
+/// <see cref="RingOptions.WindowDays"/> of each other (union-find over the uses Commerce reports, one query per kind of
+/// identity), kept when a component has at least
 /// <see cref="RingOptions.MinCustomers"/> customers and at least one order labelled fraud or an open case. The
 /// members' orders, labels and open cases are read once for all candidates. Runs in the caller's unit of work.
 /// </summary>
@@ -82,20 +83,18 @@ internal sealed class RingDetection(OmbudDb db, UnitOfWork work, OrderLinks link
 
     private async Task<IReadOnlyList<RingFinding>> FindAsync(CancellationToken ct)
     {
-        var shared = new List<SharedIdentity>();
+        var uses = new List<SharedUse>();
         foreach (var kind in Enum.GetValues<SharedIdentifier>())
         {
-            shared.AddRange(await links.SharedAsync(kind, ct));
+            uses.AddRange(await links.SharedUsesAsync(kind, ct));
         }
 
+        var windowDays = options.Value.Rings.WindowDays;
         var components = new Components();
-        foreach (var identity in shared.GroupBy(s => (s.Kind, s.Key)))
+        var ties = Ties(uses, TimeSpan.FromDays(windowDays));
+        foreach (var tie in ties)
         {
-            var first = identity.First().CustomerId;
-            foreach (var other in identity.Skip(1))
-            {
-                components.Join(first, other.CustomerId);
-            }
+            components.Join(tie.A, tie.B);
         }
 
         var candidates = components.Groups().Where(g => g.Count >= options.Value.Rings.MinCustomers).ToList();
@@ -110,7 +109,7 @@ internal sealed class RingDetection(OmbudDb db, UnitOfWork work, OrderLinks link
         var openCases = (await db.Set<FraudCase>().AsNoTracking().Where(c => members.Contains(c.CustomerId) && c.State != CaseState.Closed)
             .Select(c => c.CustomerId).ToListAsync(ct)).CountBy(c => c).ToDictionary(c => c.Key, c => c.Value);
         var ordersOf = orders.ToLookup(o => o.CustomerId);
-        var identitiesOf = shared.ToLookup(s => s.CustomerId);
+        var tiesOf = ties.ToLookup(t => t.A);
 
         var findings = new List<RingFinding>();
         foreach (var group in candidates)
@@ -123,16 +122,45 @@ internal sealed class RingDetection(OmbudDb db, UnitOfWork work, OrderLinks link
                 continue;
             }
 
-            var ties = group.SelectMany(c => identitiesOf[c]).Select(s => (s.Kind, s.Key)).Distinct().ToList();
+            var ringTies = group.SelectMany(c => tiesOf[c]).ToList();
+            var identities = ringTies.Select(t => (t.Kind, t.Key)).Distinct().ToList();
             var value = ringOrders.GroupBy(o => o.Total.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new RingValue(g.Key, g.Sum(o => o.Total.Minor), g.Where(o => labels.GetValueOrDefault(o.OrderId)).Sum(o => o.Total.Minor))).ToList();
             var sorted = group.Order().ToList();
-            findings.Add(new RingFinding(sorted[0].ToString(), sorted, ringOrders.Count, fraud.Count, cases, ties.Count,
-                string.Join(", ", ties.Select(t => t.Kind).Distinct().Order().Select(k => k.Words())), value));
+            findings.Add(new RingFinding(sorted[0].ToString(), sorted, ringOrders.Count, fraud.Count, cases, identities.Count,
+                string.Join(", ", identities.Select(t => t.Kind).Distinct().Order().Select(k => k.Words())), value, windowDays,
+                ringTies.Min(t => t.From), ringTies.Max(t => t.To)));
         }
 
         return findings;
     }
+
+    /// <summary>
+    /// The links between customers: for each shared identity, its uses in time order, and two neighbouring uses by different
+    /// customers at most <paramref name="window"/> apart. Joining only neighbours gives exactly the components that joining
+    /// every pair of uses within the window would: between two such uses every neighbouring gap is within it too.
+    /// </summary>
+    private static List<Tie> Ties(IEnumerable<SharedUse> uses, TimeSpan window)
+    {
+        var ties = new List<Tie>();
+        foreach (var identity in uses.GroupBy(u => (u.Kind, u.Key)))
+        {
+            var inTime = identity.OrderBy(u => u.At).ThenBy(u => u.CustomerId).ToList();
+            for (var i = 1; i < inTime.Count; i++)
+            {
+                var (before, after) = (inTime[i - 1], inTime[i]);
+                if (before.CustomerId != after.CustomerId && after.At - before.At <= window)
+                {
+                    ties.Add(new Tie(identity.Key.Kind, identity.Key.Key, before.CustomerId, after.CustomerId, before.At, after.At));
+                }
+            }
+        }
+
+        return ties;
+    }
+
+    /// <summary>Two customers tied by one identity they used <see cref="From"/> and <see cref="To"/>, within the window.</summary>
+    private sealed record Tie(SharedIdentifier Kind, string Key, Guid A, Guid B, DateTime From, DateTime To);
 
     /// <summary>Union-find over customer ids, with path halving; groups come out with at least one member each.</summary>
     private sealed class Components

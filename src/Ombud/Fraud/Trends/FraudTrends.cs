@@ -12,6 +12,9 @@ public enum TrendDimension
     Category,
     Channel,
     Market,
+
+    /// <summary>The fraud's pattern (<see cref="FraudPatterns"/>): each series counts all labelled orders, and as fraud only its pattern's.</summary>
+    Pattern,
 }
 
 /// <summary>Fraud losses in one currency, in minor units.</summary>
@@ -31,7 +34,7 @@ public sealed record TrendSeries(string Value, IReadOnlyList<TrendWeek> Weeks);
 public sealed record TrendReport(TrendDimension By, DateOnly From, DateOnly To, DateTime AsOf, IReadOnlyList<TrendSeries> Series);
 
 /// <summary>
-/// Weekly fraud rate and losses by merchant, category, channel or market, over the labelled orders, with
+/// Weekly fraud rate and losses by merchant, category, channel, market or fraud pattern, over the labelled orders, with
 /// week-over-week anomalies flagged.
 /// </summary>
 /// <remarks>
@@ -41,7 +44,7 @@ public sealed record TrendReport(TrendDimension By, DateOnly From, DateOnly To, 
 /// z ≥ 3 and at least <see cref="MinFraud"/> fraud orders is flagged; falls are not (nobody needs paging for less fraud).
 /// The current week is partial (marked): its n is smaller, which the binomial variance already allows for.
 /// </remarks>
-internal sealed class FraudTrends(FraudTrendHistory history, TimeProvider clock)
+internal sealed class FraudTrends(FraudTrendHistory history, FraudPatterns patterns, TimeProvider clock)
 {
     public const double AnomalyZ = 3;
     public const int MinFraud = 3;
@@ -68,13 +71,30 @@ internal sealed class FraudTrends(FraudTrendHistory history, TimeProvider clock)
         var labels = await history.LabelsAsync(ct);
         var labelled = orders.Where(o => labels.ContainsKey(o.OrderId)).Select(o => (Order: o, Fraud: labels[o.OrderId])).ToList();
         bool Partial(DateOnly week) => week >= thisWeek || week < range.From || week.AddDays(6) > range.To;
-        var series = labelled.GroupBy(x => ValueOf(x.Order, by))
-            .Select(g => (Value: g.Key, Rows: g.ToList()))
+        var groups = by == TrendDimension.Pattern
+            ? await ByPatternAsync(labelled, ct)
+            : labelled.GroupBy(x => ValueOf(x.Order, by)).Select(g => (Value: g.Key, Rows: g.ToList())).ToList();
+        var series = groups
             .OrderByDescending(g => g.Rows.Count(x => x.Fraud)).ThenBy(g => g.Value, StringComparer.Ordinal)
             .Take(MaxSeries)
             .Select(g => new TrendSeries(g.Value, Weeks(g.Rows, from, weeks, Partial)))
             .ToList();
         return new TrendReport(by, range.From, range.To, now, series);
+    }
+
+    /// <summary>
+    /// A series per pattern, each over every labelled order (so the rate is the pattern's share of all orders and its
+    /// anomalies are rises of that pattern), with only that pattern's orders counted as fraud.
+    /// </summary>
+    private async Task<List<(string Value, List<(TrendOrder Order, bool Fraud)> Rows)>> ByPatternAsync(List<(TrendOrder Order, bool Fraud)> labelled,
+        CancellationToken ct)
+    {
+        var of = await patterns.OfAsync(labelled.Where(x => x.Fraud).Select(x => x.Order.OrderId), ct);
+        return
+        [
+            .. of.Values.Distinct(StringComparer.Ordinal)
+                .Select(p => (p, labelled.Select(x => (x.Order, Fraud: x.Fraud && of[x.Order.OrderId] == p)).ToList())),
+        ];
     }
 
     public static DateOnly WeekOf(DateTime at)

@@ -19,7 +19,7 @@ internal sealed record TrendQuery(TrendDimension By, AnalyticsRange Range)
         var dimension = Parse(by);
         if (dimension is null)
         {
-            invalid.Add("by", "Break down by all, merchant, category, channel or market.");
+            invalid.Add("by", "Break down by all, merchant, category, channel, market or pattern.");
         }
 
         if (weeks is { } w && w is < 2 or > FraudTrends.MaxWeeks)

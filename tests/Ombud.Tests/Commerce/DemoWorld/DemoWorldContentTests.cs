@@ -91,7 +91,7 @@ public sealed class DemoWorldContentTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
-    public async Task A_ring_shares_devices_and_a_drop_address_across_at_least_three_customers(Provider provider)
+    public async Task A_ring_shares_devices_a_drop_address_and_a_card_across_its_customers(Provider provider)
     {
         await using var app = await DemoWorldTesting.StartSeededAsync(provider);
         var world = await DemoWorldTesting.ReadAsync(app);
@@ -112,6 +112,12 @@ public sealed class DemoWorldContentTests
             var devices = ringOrders.Select(o => o.DeviceFingerprint).ToHashSet();
             var members = ringOrders.Select(o => o.CustomerId).ToHashSet();
             Assert.DoesNotContain(world.Orders, o => devices.Contains(o.DeviceFingerprint) && !members.Contains(o.CustomerId));
+            // Two members bust out with one card, which nobody else pays with; every order is paid by some card.
+            var sharedCard = ringOrders.Where(o => o.InstrumentFingerprint is not null).GroupBy(o => o.InstrumentFingerprint)
+                .Single(g => g.Select(o => o.CustomerId).Distinct().Count() == 2);
+            Assert.DoesNotContain(world.Orders, o => o.InstrumentFingerprint == sharedCard.Key && !members.Contains(o.CustomerId));
+            Assert.Matches("^[0-9]{6}$", sharedCard.First().InstrumentBin!);
         });
+        Assert.All(world.Orders, o => Assert.NotNull(o.InstrumentFingerprint));
     }
 }

@@ -54,7 +54,7 @@ internal static class DemoWorldTesting
         {
             Line(text, o.Id, o.ExternalId, o.CustomerId, o.MerchantId, At(o.PlacedAt), o.Currency, o.TotalMinor, o.ShippingFeeMinor, o.BillingAddress,
                 o.ShippingAddress, o.Email, o.Phone, o.DeviceFingerprint, o.IpAddress, o.Channel, o.Status, o.Carrier, o.TrackingNumber,
-                At(o.ShippedAt), At(o.DeliveredAt));
+                At(o.ShippedAt), At(o.DeliveredAt), o.InstrumentKind, o.InstrumentFingerprint, o.InstrumentBin, o.InstrumentLast4);
             foreach (var l in o.Lines)
             {
                 Line(text, l);

@@ -468,6 +468,22 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("InstrumentBin")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("InstrumentFingerprint")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("InstrumentKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("InstrumentLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(45)
                         .HasColumnType("character varying(45)");
@@ -508,6 +524,8 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("InstrumentFingerprint");
 
                     b.HasIndex("IpAddress");
 
@@ -1337,6 +1355,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.Property<int>("CustomerCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("FirstActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("FirstFoundAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1350,6 +1371,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("MembersJson")
                         .IsRequired()
@@ -1372,6 +1396,9 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
                     b.Property<string>("ValueJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -456,6 +456,22 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InstrumentBin")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentFingerprint")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(45)
                         .HasColumnType("TEXT");
@@ -496,6 +512,8 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("InstrumentFingerprint");
 
                     b.HasIndex("IpAddress");
 
@@ -1325,6 +1343,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<int>("CustomerCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FirstActivityAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("FirstFoundAt")
                         .HasColumnType("TEXT");
 
@@ -1337,6 +1358,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastActivityAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MembersJson")
@@ -1360,6 +1384,9 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
                     b.Property<string>("ValueJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
