@@ -134,6 +134,7 @@ internal sealed class CaseReads(OmbudDb db, CustomerOrders customers, RiskHistor
         Add(a.Email is not null && a.Email == b.Email, "e-mail");
         Add(a.Phone is not null && a.Phone == b.Phone, "phone");
         Add(a.ShippingAddress == b.ShippingAddress, "shipping address");
+        Add(a.InstrumentFingerprint is not null && a.InstrumentFingerprint == b.InstrumentFingerprint, "payment card");
         return shared;
     }
 }
