@@ -22,6 +22,7 @@ public sealed class AgentConsoleTests(DemoServer server) : IClassFixture<DemoSer
 
         var shopper = await PhoneAsync();
         await shopper.GotoAsync("/assistant");
+        await DemoServer.WaitUntilLiveAsync(shopper);
         await Expect(shopper.Locator("[data-author='assistant']").First).ToContainTextAsync("Anna");
         await shopper.Locator("#talk-to-a-person").ClickAsync();
 

@@ -39,6 +39,7 @@ public sealed class AnalystViewTests(DemoServer server) : IClassFixture<DemoServ
         // The same view is a link: opened afresh, it shows the same days.
         var link = analyst.Url;
         await analyst.GotoAsync(link);
+        await DemoServer.WaitUntilLiveAsync(analyst);
         await Expect(analyst.Locator("[data-range-shown]")).ToContainTextAsync("by week");
 
         var download = await analyst.RunAndWaitForDownloadAsync(() =>

@@ -51,6 +51,7 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
 
         // The order's own page shows the pause: three of four instalments (the first was paid at checkout).
         await shopper.GotoAsync($"/shopper/orders/{orderId}");
+        await DemoServer.WaitUntilLiveAsync(shopper);
         await Expect(shopper.Locator("[data-plan-paused]")).ToContainTextAsync("Payments of SEK 3,479.25 are paused");
         await Expect(shopper.Locator("tr[data-paused='true']")).ToHaveCountAsync(3);
         Assert.Equal("347925", Assert.Single(await server.QueryAsync(
@@ -60,6 +61,7 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
 
         // Back in the chat (the same conversation, read back), the button hands off in that turn, with an honest wait.
         await shopper.GotoAsync("/assistant");
+        await DemoServer.WaitUntilLiveAsync(shopper);
         await Expect(Replies(shopper).Last).ToContainTextAsync("00370712345678901");
         var before = await Replies(shopper).CountAsync();
         await shopper.Locator("#talk-to-a-person").ClickAsync();
@@ -108,6 +110,7 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
         });
         await DemoServer.SignInAsync(shopper, "shopper", "/shopper");
         await shopper.GotoAsync("/assistant");
+        await DemoServer.WaitUntilLiveAsync(shopper);
         await shopper.Locator("#new-conversation").ClickAsync();
         await Expect(Replies(shopper).Last).ToContainTextAsync("Hej Anna");
 

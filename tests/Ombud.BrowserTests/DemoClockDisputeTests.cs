@@ -23,6 +23,7 @@ public sealed class DemoClockDisputeTests(DemoServer server) : IClassFixture<Dem
         // One admin watches the dispute's page and never reloads it: the page follows the dispute by itself.
         var watcher = await server.SignInAsync("admin", "/admin");
         await watcher.GotoAsync($"/disputes/review/{id}");
+        await DemoServer.WaitUntilLiveAsync(watcher);
         var state = watcher.Locator("[data-status] [data-dispute-state]");
         await Expect(state).ToHaveAttributeAsync("data-dispute-state", "Initiated");
         await Expect(watcher.Locator("[data-next]")).ToContainTextAsync("Waiting for the merchant's answer");
@@ -30,6 +31,7 @@ public sealed class DemoClockDisputeTests(DemoServer server) : IClassFixture<Dem
 
         var admin = await server.SignInAsync("admin", "/admin");
         await admin.GotoAsync("/admin/demo-clock");
+        await DemoServer.WaitUntilLiveAsync(admin);
         await admin.GetByLabel("Hours").FillAsync(hours.ToString(CultureInfo.InvariantCulture));
         await admin.GetByLabel("Hours").PressAsync("Tab");
         await admin.GetByRole(AriaRole.Button, new() { Name = $"Move by {hours} hours…" }).ClickAsync();

@@ -139,11 +139,18 @@ public class DemoServer : IAsyncLifetime
 
     /// <summary>
     /// Waits until the page's live connection has drawn it (the layout's <c>data-live="true"</c>): before that the page
-    /// is prerendered HTML, and a click on it is lost or, worse, answered after the circuit redraws the first page.
-    /// A page without the layout (sign-in, denied) is plain HTML and is live as it is.
+    /// is prerendered HTML, and a click on it is lost or, worse, answered after the circuit redraws the first page. A page
+    /// that will never be live (sign-in, denied: plain HTML without a server component marker) is ready as it is.
     /// </summary>
     public static async Task WaitUntilLiveAsync(IPage page) =>
-        await page.WaitForFunctionAsync("() => { const main = document.querySelector('main#main-content[data-live]'); return !main || main.dataset.live === 'true'; }");
+        await page.WaitForFunctionAsync(
+            """
+            () => {
+              const main = document.querySelector('main#main-content[data-live]');
+              return !main || main.dataset.live === 'true' || !document.documentElement.innerHTML.includes('Blazor:{"type":"server"');
+            }
+            """,
+            null, new PageWaitForFunctionOptions { Timeout = 90_000 });
 
     /// <summary>
     /// Clicks <paramref name="button"/> until <paramref name="shown"/> appears, at most three times: a click that comes

@@ -106,6 +106,7 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
         // Staff decide from the review queue, with both sides side by side: the shopper wins.
         staff = await SignInAsync("admin", "/admin");
         await staff.GotoAsync("/disputes/review");
+        await DemoServer.WaitUntilLiveAsync(staff);
         await staff.Locator($"[data-review='{disputeId}']").ClickAsync();
         await staff.WaitForURLAsync($"**/disputes/review/{disputeId}");
         await Expect(staff.Locator("[data-claim-text]")).ToContainTextAsync("no parcel came to my door");
@@ -194,6 +195,7 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
             else
             {
                 await staff.GotoAsync($"/disputes/review/{disputeId}");
+                await DemoServer.WaitUntilLiveAsync(staff);
             }
 
             await staff.WaitForURLAsync($"**/disputes/review/{disputeId}");

@@ -16,12 +16,14 @@ public sealed class EarningsFlowTests(DemoServer server) : IClassFixture<DemoSer
     {
         var agent = await server.SignInAsync("agent", "/agent");
         await agent.GotoAsync("/agent/console");
+        await DemoServer.WaitUntilLiveAsync(agent);
         await agent.Locator("#status-online").ClickAsync();
         await Expect(agent.Locator("#status-online")).ToHaveAttributeAsync("aria-pressed", "true");
 
         var shopper = await server.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         await DemoServer.SignInAsync(shopper, "shopper", "/shopper");
         await shopper.GotoAsync("/assistant");
+        await DemoServer.WaitUntilLiveAsync(shopper);
         await Expect(shopper.Locator("[data-author='assistant']").First).ToContainTextAsync("Anna");
         await shopper.Locator("#talk-to-a-person").ClickAsync();
 

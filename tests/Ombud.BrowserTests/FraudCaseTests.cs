@@ -13,6 +13,7 @@ public sealed class FraudCaseTests(DemoServer server) : IClassFixture<DemoServer
     {
         var page = await server.SignInAsync("fraud-specialist", "/fraud");
         await page.GotoAsync("/fraud/cases");
+        await DemoServer.WaitUntilLiveAsync(page);
         // The demo's cases are planted in the background right after start: the ring's orders wait, open.
         var open = page.Locator("tr", new() { Has = page.Locator("[data-case-state=Open]") }).First;
         await Expect(open).ToBeVisibleAsync(new() { Timeout = 60_000 });
@@ -20,6 +21,8 @@ public sealed class FraudCaseTests(DemoServer server) : IClassFixture<DemoServer
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/fraud/cases/[0-9a-f-]{36}$"));
         await Expect(page.Locator("[data-timeline]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // A click before the case page's live connection is up is lost (the button answers nothing).
+        await DemoServer.WaitUntilLiveAsync(page);
 
         var before = await AuditedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start investigating" }).ClickAsync();

@@ -15,6 +15,7 @@ public sealed partial class FraudLinkTests(DemoServer server) : IClassFixture<De
     {
         var page = await server.SignInAsync("fraud-specialist", "/fraud");
         await page.GotoAsync("/fraud/rings");
+        await DemoServer.WaitUntilLiveAsync(page);
         // The demo's cases are planted in the background right after start, and the ring detection runs after them.
         var ring = page.Locator("[data-ring-link]").First;
         await Expect(ring).ToBeVisibleAsync(new() { Timeout = 90_000 });
@@ -51,6 +52,7 @@ public sealed partial class FraudLinkTests(DemoServer server) : IClassFixture<De
         // On a phone the drawing shrinks to fit and the tables scroll in their own boxes: the page itself never scrolls sideways.
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync(ringPage);
+        await DemoServer.WaitUntilLiveAsync(page);
         await Expect(page.Locator("[data-graph-svg]")).ToBeVisibleAsync(Patient);
         await Expect(page.Locator("[data-ring-case]")).ToBeVisibleAsync(Patient);
         // When the ring was active, and the card two of its members shared, drawn as a card with its label.
@@ -59,12 +61,17 @@ public sealed partial class FraudLinkTests(DemoServer server) : IClassFixture<De
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The ring page scrolls sideways at 390 px.");
         await DemoServer.ScreenshotAsync(page, "fraud-ring-390");
 
-        // The trends by pattern: the planted ring's fraud is a series of its own.
-        await page.GotoAsync("/fraud/trends?by=pattern");
+        // The trends by pattern over the last year (the planted rings bust out 10 to 120 days ago, partly before the
+        // default 12 weeks): the ring's fraud is a series of its own.
+        var today = DateTime.UtcNow.Date;
+        await page.GotoAsync($"/fraud/trends?by=pattern&from={Day(today.AddDays(-364))}&to={Day(today)}");
+        await DemoServer.WaitUntilLiveAsync(page);
         await Expect(page.Locator("[data-pattern-note]")).ToBeVisibleAsync(Patient);
         await Expect(page.Locator("[data-trend-series='fraud ring']")).ToBeVisibleAsync(Patient);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The trends page scrolls sideways at 390 px.");
     }
+
+    private static string Day(DateTime day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex("/fraud/cases/[0-9a-f-]{36}$")]
     private static partial Regex CasePage();

@@ -24,6 +24,7 @@ public sealed partial class PaymentDifficultyTests(DemoServer server) : IClassFi
 
         var shopper = await server.SignInAsync("shopper", "/shopper");
         await shopper.GotoAsync("/assistant");
+        await DemoServer.WaitUntilLiveAsync(shopper);
         await Expect(Replies(shopper).First).ToContainTextAsync("Anna");
         var offered = await SayAsync(shopper, "I can't pay this month");
         Assert.Contains("Move your next payment 14 days later", offered, StringComparison.Ordinal);
@@ -39,6 +40,7 @@ public sealed partial class PaymentDifficultyTests(DemoServer server) : IClassFi
             "SELECT lower(OrderId) FROM commerce_plan_adjustments WHERE Kind = 'ExtendDueDate' AND RequestedBy LIKE '%(assistant)'"));
         var newDue = DateOnly.ParseExact(moved.Groups["date"].Value, "d MMMM yyyy", CultureInfo.InvariantCulture);
         await shopper.GotoAsync($"/shopper/orders/{extendedOrder}");
+        await DemoServer.WaitUntilLiveAsync(shopper);
         await Expect(shopper.Locator($"tr[data-instalment='{moved.Groups["sequence"].Value}']"))
             .ToContainTextAsync(newDue.ToString("d MMM yyyy", CultureInfo.InvariantCulture));
         await Screenshot(shopper, "difficulty-3-order-page");
@@ -49,6 +51,7 @@ public sealed partial class PaymentDifficultyTests(DemoServer server) : IClassFi
         var plan = Assert.Single(await server.QueryAsync($"SELECT lower(Id) FROM commerce_payment_plans WHERE OrderId = '{order.ToUpperInvariant()}'"));
         var agent = await server.SignInAsync("agent", "/agent");
         await agent.GotoAsync($"/staff/difficulty/{customer}");
+        await DemoServer.WaitUntilLiveAsync(agent);
         var card = agent.Locator($"[data-staff-plan='{plan}']");
         // Each field commits its value when the cursor leaves it (Tab), as a person moving through the form would. A
         // value typed before the page's live connection is up never reaches the server: the summary then lacks it, so

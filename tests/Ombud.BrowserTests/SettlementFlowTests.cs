@@ -21,6 +21,7 @@ public sealed class SettlementFlowTests(DemoServer server) : IClassFixture<DemoS
 
         var shopper = await server.SignInAsync("shopper", "/shopper");
         await shopper.GotoAsync($"/shopper/orders/{orderId}");
+        await DemoServer.WaitUntilLiveAsync(shopper);
         await Expect(shopper.Locator("[data-report-form]")).ToBeVisibleAsync();
         await Expect(shopper.Locator("button[data-report]")).ToBeEnabledAsync();
 
@@ -62,6 +63,7 @@ public sealed class SettlementFlowTests(DemoServer server) : IClassFixture<DemoS
         // The store writes and refunds a part, asked first with what will happen.
         var merchant = await server.SignInAsync("merchant", "/merchant");
         await merchant.GotoAsync($"/merchant/disputes/{disputeId}");
+        await DemoServer.WaitUntilLiveAsync(merchant);
         await Expect(merchant.Locator("[data-action='settle']")).ToBeVisibleAsync();
         await Expect(merchant.Locator("button[data-send-message]")).ToBeEnabledAsync();
         await merchant.GetByLabel("Message to the shopper").FillAsync("So sorry about the scratch. We refund 500 kronor; please keep the lamp.");
@@ -81,6 +83,7 @@ public sealed class SettlementFlowTests(DemoServer server) : IClassFixture<DemoS
         // The shopper sees the message and the refund, accepts and settles.
         shopper = await server.SignInAsync("shopper", "/shopper");
         await shopper.GotoAsync($"/shopper/disputes/{disputeId}");
+        await DemoServer.WaitUntilLiveAsync(shopper);
         var offer = shopper.Locator("[data-store-offer]");
         await Expect(offer).ToContainTextAsync("please keep the lamp");
         await Expect(offer.Locator("[data-store-refunded]")).ToContainTextAsync("500.00 SEK");

@@ -59,6 +59,8 @@ public sealed class StaffDeskTests(DemoServer server) : IClassFixture<DemoServer
         await staff.SetViewportSizeAsync(1400, 900);
 
         await staff.GotoAsync("/disputes/all");
+
+        await DemoServer.WaitUntilLiveAsync(staff);
         var open = staff.Locator($"[data-all-disputes] a[data-open-dispute='{disputeId}']");
         await Expect(open).ToBeVisibleAsync();
         await DemoServer.ScreenshotAsync(staff, "staff-desk-all-disputes");

@@ -12,6 +12,9 @@ public sealed class DatabaseStartup(OmbudDb db, DatabaseOptions options, ILogger
     // Any fixed number; it names "Ombud's start-up" among the advisory locks of this database.
     private const long StartupLockKey = 0x0_4F4D_4255_44;
 
+    /// <summary>How long a starting node waits for another one's migration and seeding before it gives up.</summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(15);
+
     public async Task RunExclusiveAsync(Func<Task> work, CancellationToken cancellationToken)
     {
         if (!options.IsPostgres)
@@ -27,6 +30,9 @@ public sealed class DatabaseStartup(OmbudDb db, DatabaseOptions options, ILogger
             await using (var take = connection.CreateCommand())
             {
                 take.CommandText = $"SELECT pg_advisory_lock({StartupLockKey})";
+                // The wait is for another node's migration and demo seeding, which can take minutes on a busy machine:
+                // not the default 30 s a query gets.
+                take.CommandTimeout = (int)LockWait.TotalSeconds;
                 await take.ExecuteNonQueryAsync(cancellationToken);
             }
 
