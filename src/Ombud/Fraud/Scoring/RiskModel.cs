@@ -83,17 +83,33 @@ internal sealed class RiskModel
         }
     }
 
+    /// <summary>
+    /// Writes the model beside <paramref name="path"/> and then moves it into place, so a reader (another node starting
+    /// from the same folder) finds the old file or the whole new one, never one half written or locked.
+    /// </summary>
     public void Save(string path)
     {
-        using var file = File.Create(path);
-        using var zip = new ZipArchive(file, ZipArchiveMode.Create);
-        using (var trees = zip.CreateEntry(TreesEntry).Open())
+        var writing = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
         {
-            _ml.Model.Save(_transformer, _schema, trees);
-        }
+            using (var file = File.Create(writing))
+            using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+            {
+                using (var trees = zip.CreateEntry(TreesEntry).Open())
+                {
+                    _ml.Model.Save(_transformer, _schema, trees);
+                }
 
-        using var card = zip.CreateEntry(CardEntry).Open();
-        JsonSerializer.Serialize(card, Card, Json);
+                using var card = zip.CreateEntry(CardEntry).Open();
+                JsonSerializer.Serialize(card, Card, Json);
+            }
+
+            File.Move(writing, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(writing);
+        }
     }
 
     /// <summary>A model from a file, or why it cannot be used, in words.</summary>
@@ -136,7 +152,7 @@ internal sealed class RiskModel
             var transformer = ml.Model.Load(trees, out var schema);
             return (new RiskModel(ml, transformer, schema, card), null);
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or JsonException or FormatException or InvalidOperationException or IOException)
         {
             return (null, $"{path} could not be read as a risk model: {e.Message}");
         }
