@@ -89,25 +89,7 @@ public abstract class DisputePage : OmbudPage
     /// staff's shows by itself. Skipped while the viewer is being asked to confirm or a step runs, so nothing they are
     /// deciding on changes under them.
     /// </summary>
-    private async Task FollowAsync()
-    {
-        try
-        {
-            using var ticks = new PeriodicTimer(FollowEvery, Clock);
-            while (await ticks.WaitForNextTickAsync(PageClosed))
-            {
-                await InvokeAsync(RefreshAsync);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page closed.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The page closed between two reads.
-        }
-    }
+    private Task FollowAsync() => LiveRefresh.EveryAsync(FollowEvery, Clock, () => InvokeAsync(RefreshAsync), PageClosed);
 
     private async Task RefreshAsync()
     {

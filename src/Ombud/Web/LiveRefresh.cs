@@ -1,6 +1,6 @@
-namespace Ombud.Marketplace.Pages;
+namespace Ombud.Web;
 
-/// <summary>A page's read repeated while it is open: the supply page and the shopper's wait estimate keep themselves up to date.</summary>
+/// <summary>A page's read repeated while it is open: a dispute, the supply page and the shopper's wait estimate keep themselves up to date.</summary>
 internal static class LiveRefresh
 {
     /// <summary>Runs <paramref name="work"/> every <paramref name="every"/> until <paramref name="closed"/> is cancelled (the page went away).</summary>
