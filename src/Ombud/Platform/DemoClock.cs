@@ -50,7 +50,7 @@ public sealed class DemoClockControl(DemoMode demo, DemoClock clock, UnitOfWork 
             unitOfWork.AfterCommit(() =>
             {
                 clock.Advance(TimeSpan.FromHours(hours));
-                timers.Raise();
+                timers.RaiseEverything();
                 return Task.CompletedTask;
             });
             return Task.CompletedTask;

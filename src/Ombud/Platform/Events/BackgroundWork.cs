@@ -7,7 +7,8 @@ namespace Ombud.Platform.Events;
 /// <summary>
 /// What a serving node does in the background: hand events to subscribers and fire timers. Each loop runs at once on
 /// start (whatever fell due while the node was down), then every <see cref="EventOptions.PollMilliseconds"/> on the
-/// injected clock; the event loop also wakes the moment this node commits, so a subscriber reacts within milliseconds.
+/// injected clock; each also wakes the moment this node commits work of its kind that is due now, so a subscriber
+/// reacts within milliseconds.
 /// </summary>
 internal abstract partial class PollingLoop : BackgroundService
 {
@@ -16,11 +17,21 @@ internal abstract partial class PollingLoop : BackgroundService
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
 
-    /// <summary>Both loops wake on this node's commits: a unit of work may have published an event or set a timer due at once.</summary>
-    protected PollingLoop(CommitSignal commits, IOptions<EventOptions> options, TimeProvider clock, ILogger logger)
+    /// <summary>
+    /// The loop wakes on this node's commits that queued <paramref name="work"/> due now (a published event's
+    /// deliveries, a timer due at once), and whenever everything may have fallen due (the demo clock moved).
+    /// </summary>
+    protected PollingLoop(Type work, CommitSignal commits, IOptions<EventOptions> options, TimeProvider clock, ILogger logger)
     {
         (_options, _clock, _logger) = (options, clock, logger);
-        commits.Committed += Wake;
+        commits.Queued += kind =>
+        {
+            if (kind == work)
+            {
+                Wake();
+            }
+        };
+        commits.Everything += Wake;
     }
 
     protected abstract string What { get; }
@@ -79,7 +90,7 @@ internal abstract partial class PollingLoop : BackgroundService
 }
 
 internal sealed class EventDispatcher(EventDispatch dispatch, CommitSignal commits, IOptions<EventOptions> options, TimeProvider clock,
-    ILogger<EventDispatcher> logger) : PollingLoop(commits, options, clock, logger)
+    ILogger<EventDispatcher> logger) : PollingLoop(typeof(EventDelivery), commits, options, clock, logger)
 {
     protected override string What => "event dispatcher";
 
@@ -87,7 +98,7 @@ internal sealed class EventDispatcher(EventDispatch dispatch, CommitSignal commi
 }
 
 internal sealed class TimerLoop(TimerRun timers, CommitSignal commits, IOptions<EventOptions> options, TimeProvider clock, ILogger<TimerLoop> logger)
-    : PollingLoop(commits, options, clock, logger)
+    : PollingLoop(typeof(DurableTimer), commits, options, clock, logger)
 {
     protected override string What => "timer loop";
 

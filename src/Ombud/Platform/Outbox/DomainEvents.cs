@@ -43,7 +43,7 @@ public sealed class DomainEvents(OmbudDb db, TimeProvider clock, EventSubscripti
         staged.Add(Outbox, message.Id, message.Type, message.Version, message.Payload, message.OccurredAt);
         foreach (var d in deliveries)
         {
-            staged.AddQueuedWork(Deliveries, d.EventId, d.Subscriber, d.EventType, d.CreatedAt, d.DueAt, d.Status.ToString(), d.Lease, d.Attempts);
+            staged.AddQueuedWork<EventDelivery>(Deliveries, d.EventId, d.Subscriber, d.EventType, d.CreatedAt, d.DueAt, d.Status.ToString(), d.Lease, d.Attempts);
         }
 
         return message;

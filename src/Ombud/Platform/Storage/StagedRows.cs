@@ -60,8 +60,10 @@ public sealed class StagedRows
 
     public bool IsEmpty => _tables.Count == 0;
 
-    /// <summary>True when a staged row is work for the background loops (an event delivery), which a commit wakes.</summary>
-    public bool QueuesWork { get; private set; }
+    private readonly HashSet<Type> _queued = [];
+
+    /// <summary>The kinds of background work (an event delivery) the staged rows queue as due at once: a commit wakes their loops.</summary>
+    public IReadOnlyCollection<Type> QueuedWork => _queued;
 
     /// <summary>Stages one row; values in the order of the table's columns.</summary>
     public void Add(RowTable table, params object?[] values)
@@ -81,16 +83,18 @@ public sealed class StagedRows
         rows.Add(values);
     }
 
-    public void AddQueuedWork(RowTable table, params object?[] values)
+    /// <summary>Stages a row of <typeparamref name="TWork"/> due at once, which the commit wakes that kind's loop for.</summary>
+    public void AddQueuedWork<TWork>(RowTable table, params object?[] values)
+        where TWork : IQueuedWork
     {
         Add(table, values);
-        QueuesWork = true;
+        _queued.Add(typeof(TWork));
     }
 
     internal void Clear()
     {
         _tables.Clear();
-        QueuesWork = false;
+        _queued.Clear();
     }
 
     /// <summary>Inserts every staged row in the open transaction of <paramref name="db"/>, tables in the order first staged.</summary>

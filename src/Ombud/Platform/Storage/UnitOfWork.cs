@@ -14,7 +14,7 @@ namespace Ombud.Platform.Storage;
 /// A unit of work started while another is open on the same <see cref="OmbudDb"/> joins it: its changes are saved by
 /// the outer one, so a use case can call another (the assistant's turn reporting a dispute) and still commit once.
 /// </remarks>
-public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal commits, StagedRows staged)
+public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal commits, StagedRows staged, TimeProvider clock)
 {
     private const int MaxAttempts = 5;
 
@@ -120,17 +120,15 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
 
             try
             {
-                // Only a commit that queued work (an event's deliveries, a timer) wakes the background loops: waking
-                // them on every commit would cost the hot paths (ingestion) two idle queries per request.
-                var queued = staged.QueuesWork || db.ChangeTracker.Entries<IQueuedWork>().Any(e => e.State is EntityState.Added or EntityState.Modified);
+                // Only a commit that queued work due now (an event's deliveries, a timer due at once) wakes a loop, and
+                // only that kind's: waking them on every commit would cost the hot paths an idle query per loop.
+                var due = new HashSet<Type>(staged.QueuedWork);
+                CommitSignal.CollectDue(db.ChangeTracker, clock.GetUtcNow().UtcDateTime, due);
                 // Staged rows first: what EF saves may refer to them, never the other way round.
                 await staged.FlushAsync(db, ct);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
-                if (queued)
-                {
-                    commits.Raise();
-                }
+                commits.Raise(due);
 
                 return outcome;
             }

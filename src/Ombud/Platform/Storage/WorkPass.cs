@@ -73,9 +73,11 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
         var db = services.GetRequiredService<OmbudDb>();
         // Ours, one per item: EF's own savepoint per SaveChanges would not cover a failure before the save.
         db.Database.AutoSavepointsEnabled = false;
-        await services.GetRequiredService<UnitOfWork>().RunAsync(async token =>
+        var due = new HashSet<Type>();
+        var committed = await services.GetRequiredService<UnitOfWork>().RunAsync(async token =>
         {
             results.Clear();
+            due.Clear();
             var transaction = db.Database.CurrentTransaction!;
             foreach (var claimed in batch)
             {
@@ -91,7 +93,10 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
                 try
                 {
                     var done = await work(services, item, token);
+                    var queued = new HashSet<Type>();
+                    CommitSignal.CollectDue(db.ChangeTracker, clock.GetUtcNow().UtcDateTime, queued);
                     await db.SaveChangesAsync(token);
+                    due.UnionWith(queued);
                     await transaction.ReleaseSavepointAsync(Savepoint, token);
                     results.Add((claimed, done));
                 }
@@ -110,10 +115,11 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
 
             db.ChangeTracker.Clear();
         }, ct);
-        if (results.Any(r => r.Item2))
+        if (committed.Succeeded)
         {
-            // Saved item by item, so the unit of work's own save found nothing left: wake the loops here.
-            commits.Raise();
+            // Saved item by item, so the unit of work's own save found nothing left: wake the loops whose work the
+            // items queued as due now (a handler's events, a timer due at once), not this loop for its own items.
+            commits.Raise(due);
         }
 
         return results;
