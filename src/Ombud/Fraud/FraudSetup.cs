@@ -62,7 +62,9 @@ internal static class FraudSetup
         }
 
         services.AddEventSubscriber<UnauthorisedReportCases>(UnauthorisedReportCases.Subscriber, UnauthorisedPurchaseReported.Type);
-        services.AddEventSubscriber<ReviewDecisionCases>(ReviewDecisionCases.Subscriber, RiskDecided.Type);
+        // Only a review opens a case: approvals and declines (nearly every order) get no delivery at all.
+        services.AddEventSubscriber<ReviewDecisionCases, RiskDecided>(ReviewDecisionCases.Subscriber, RiskDecided.Type,
+            decided => decided.Outcome == nameof(RiskOutcome.Review));
         // People only: a case is held by a person, and only that person (or an admin) may decide it.
         services.AddAuthorizationBuilder().AddPolicy(CaseEndpoints.Policy, policy => policy
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)

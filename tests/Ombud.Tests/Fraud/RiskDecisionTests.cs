@@ -47,6 +47,10 @@ public sealed class RiskDecisionTests
         var announced = await app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type == RiskDecided.Type).ToListAsync());
         Assert.Equal(2, announced.Count);
         Assert.Contains(announced, m => m.Payload.Contains(withoutDevice.ToString(), StringComparison.Ordinal));
+        // Only a review is work for the case subscriber: the approval's event is stored but gets no delivery.
+        var delivered = await app.WithDbAsync(db => db.Set<EventDelivery>().AsNoTracking().Where(d => d.EventType == RiskDecided.Type).Select(d => d.EventId).ToListAsync());
+        Assert.DoesNotContain(announced.Single(m => m.Payload.Contains(complete.ToString(), StringComparison.Ordinal)).Id, delivered);
+        Assert.Equal(decisions.Count(d => d.Outcome == RiskOutcome.Review), delivered.Count);
     }
 
     [Fact]

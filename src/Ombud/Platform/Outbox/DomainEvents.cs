@@ -7,7 +7,7 @@ namespace Ombud.Platform.Outbox;
 /// <summary>
 /// The one way to publish a domain event. Like <see cref="Audit.AuditLog"/>, the event joins the caller's unit of
 /// work: it is committed with the change it describes, or not at all, together with one delivery per subscriber that
-/// wants its type (<see cref="EventSubscriptions"/>). The publisher never learns who listens. When the change was
+/// wants its type and takes its payload (<see cref="EventSubscriptions"/>). The publisher never learns who listens. When the change was
 /// staged as rows (<see cref="StagedRows"/>, the lean ingestion path), the event and its deliveries are staged there
 /// too, so they travel in the change's own round trip.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class DomainEvents(OmbudDb db, TimeProvider clock, EventSubscripti
         // order of publication (consumers read by time, then id) while the event's own time stays true.
         var id = Guid.CreateVersion7(now.AddMilliseconds(_published++));
         var message = new OutboxMessage(id, type, version, JsonSerializer.Serialize(payload, EventJson.Options), now);
-        var deliveries = subscriptions.For(type).Select(s => new EventDelivery(id, s.Name, type, now));
+        var deliveries = subscriptions.For(type, payload).Select(s => new EventDelivery(id, s.Name, type, now));
         if (staged.IsEmpty)
         {
             db.Set<OutboxMessage>().Add(message);
