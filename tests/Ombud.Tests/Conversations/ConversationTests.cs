@@ -47,6 +47,37 @@ public sealed class ConversationTests(AssistantApps apps)
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task The_chat_opens_on_the_latest_conversation_even_once_it_ended_until_the_shopper_starts_the_next(Provider provider)
+    {
+        var world = await ShopperWorld.CreateAsync(await apps.GetAsync(provider));
+        await using var chat = await world.ChatAsync();
+        var beforeAny = await chat.LatestAsync();
+        var first = await chat.StartAsync();
+        await chat.SayAsync("When is my next payment due?");
+        var open = await chat.LatestAsync();
+        Assert.True((await RunAsync(world.App, c => c.CloseAsync(first.Id, CancellationToken.None))).Succeeded);
+
+        // A reload: another connection of the same shopper.
+        await using var reloaded = await world.ChatAsync();
+        var ended = await reloaded.LatestAsync();
+        reloaded.Resume(first.Id);
+        var intoEnded = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => reloaded.SayAsync("One more thing"));
+        world.App.Clock.Advance(TimeSpan.FromSeconds(1));
+        var next = await reloaded.StartAsync();
+        var latest = await reloaded.LatestAsync();
+
+        Assert.Null(beforeAny);
+        Assert.Equal((first.Id, nameof(ConversationState.Open)), (open!.Id, open.State));
+        Assert.Equal((first.Id, nameof(ConversationState.Ended)), (ended!.Id, ended.State));
+        Assert.Equal(open.Messages.Select(m => m.Text), ended.Messages.Select(m => m.Text));
+        Assert.Contains("has ended", intoEnded.Message, StringComparison.Ordinal);
+        Assert.NotEqual(first.Id, next.Id);
+        Assert.Equal((next.Id, nameof(ConversationState.Open)), (latest!.Id, latest.State));
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task A_resent_message_is_answered_by_the_reply_that_names_it_not_by_whatever_came_next(Provider provider)
     {
         var world = await ShopperWorld.CreateAsync(await apps.GetAsync(provider));

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Ombud.Conversations;
@@ -21,15 +24,17 @@ public sealed class AgentConsoleTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
-    public async Task A_shopper_who_asks_for_a_person_chats_live_with_the_agent_who_accepts_until_wrap_up_frees_the_place(Provider provider)
+    public async Task A_shopper_who_asks_for_a_person_chats_live_with_the_agent_who_accepts_until_wrap_up_then_rates_them_and_the_agent_is_paid(
+        Provider provider)
     {
-        await using var app = await OmbudTestApp.StartAsync(provider);
+        await using var app = await OmbudTestApp.StartAsync(provider, settings: Pay.PayDesk.Settings);
         var desk = await MarketDesk.OpenAsync(app);
         var maja = await desk.AgentAsync("Maja", AgentTier.Pro, 1, certified: true, online: false, ["en"], null, (Skill.Payments, 5));
         var world = await ShopperWorld.CreateAsync(app);
         await using var chat = await world.ChatAsync();
         await chat.StartAsync();
-        await using var console = await AgentConsoleClient.ConnectAsync(app, await SessionAsync(app, maja));
+        var asMaja = await SessionAsync(app, maja);
+        await using var console = await AgentConsoleClient.ConnectAsync(app, asMaja);
         var online = await console.GoOnlineAsync();
 
         await chat.PressTalkToAPersonAsync();
@@ -59,6 +64,11 @@ public sealed class AgentConsoleTests
         var next = await console.PushedDeskAsync(d => d.Offers.Count == 1 && d.Chats.Count == 0);
         await desk.DeliverAsync();
 
+        // The shopper's chat opens on the ended conversation, where the survey asks how it went; five stars.
+        var ended = await chat.LatestAsync();
+        var survey = await chat.Session.Http.PostAsJsonAsync($"/api/v1/conversations/{conversation}/csat", new { score = 5, comment = "Quick and kind." });
+        var earnings = await asMaja.Http.GetFromJsonAsync<JsonElement>("/api/v1/agents/me/earnings");
+
         Assert.Equal(AgentStatus.Online, online.Status);
         Assert.Equal(20, offered.Offers[0].SecondsLeft);
         Assert.Equal(offered.Offers[0].OfferedAt.AddSeconds(20), offered.Offers[0].ExpiresAt);
@@ -83,6 +93,13 @@ public sealed class AgentConsoleTests
         var audited = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Actor == $"user:{maja.UserId}").Select(e => e.Action).ToListAsync());
         Assert.Contains("marketplace.wrapped-up", audited);
         Assert.Contains("marketplace.customer-viewed", audited);
+        Assert.Equal((conversation, nameof(ConversationState.Ended)), (ended!.Id, ended.State));
+        Assert.Equal(HttpStatusCode.Created, survey.StatusCode);
+        Assert.Equal(5.0, (await desk.AgentRowAsync(maja.Id)).Rating);
+        var entries = earnings.GetProperty("entries").GetProperty("items").EnumerateArray()
+            .Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("conversationId").GetGuid(), e.GetProperty("totalMinor").GetInt64())).ToList();
+        Assert.Equal([("csatBonus", conversation, 2000L), ("conversation", conversation, 5500L)], entries.OrderBy(e => e.Item3));
+        Assert.Equal(7500L, earnings.GetProperty("days").EnumerateArray().Single().GetProperty("totalMinor").GetInt64());
     }
 
     [Theory]

@@ -56,6 +56,9 @@ internal sealed class AssistantHub(ConversationDesk desk, ConversationFeed feed,
         return base.OnDisconnectedAsync(exception);
     }
 
+    /// <summary>The conversation a chat opens with (a reload, a link back from an e-mail): the latest, open or ended; null before the first.</summary>
+    public async Task<TranscriptView?> Latest() => await desk.LatestAsync(Customer(), Context.ConnectionAborted);
+
     public async Task<IReadOnlyList<Guid>> Recent() => await desk.RecentAsync(Customer(), 10, Context.ConnectionAborted);
 
     public async Task<TurnView> Send(Guid conversationId, string? clientMessageId, string? text) =>

@@ -105,6 +105,14 @@ internal sealed class ConversationDesk(
             handOff, [.. transcript.Messages.Select(m => new MessageView(m.Sequence, m.Author.ToString(), m.Text, m.At, m.ClientMessageId, WhyOf(m.Why), m.AuthorName))]);
     }
 
+    /// <summary>
+    /// The conversation the chat opens with: the shopper's latest, open or ended, or null before their first. An ended one
+    /// is shown as it ended, with what other modules ask under it (the survey), rather than replaced by a new one on a
+    /// reload; the shopper's next message or "New conversation" starts the next.
+    /// </summary>
+    public async Task<TranscriptView?> LatestAsync(Guid customerId, CancellationToken ct) =>
+        await RecentAsync(customerId, 1, ct) is [var latest] ? (await TranscriptAsync(customerId, latest, ct)).Value : null;
+
     /// <summary>The shopper's conversations, newest first, for a client that lost its conversation id.</summary>
     public Task<IReadOnlyList<Guid>> RecentAsync(Guid customerId, int limit, CancellationToken ct) => conversations.RecentAsync(customerId, limit, ct);
 

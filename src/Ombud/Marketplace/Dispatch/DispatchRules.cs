@@ -23,15 +23,22 @@ public sealed class DispatchRules(MarketplaceOptions options, TimeProvider clock
     /// urgent first, is the queue's order: vulnerable and fraud first, then open disputes, then upset shoppers, and
     /// among equals the one who waited longest; anyone who waits long enough comes first in the end.
     /// </summary>
-    public double Urgency(DispatchRequest request)
-    {
-        var headStart = 0;
-        headStart += request.Urgency.HasFlag(HandOffUrgency.Vulnerable) ? options.VulnerableHeadStartSeconds : 0;
-        headStart += request.Urgency.HasFlag(HandOffUrgency.Fraud) ? options.FraudHeadStartSeconds : 0;
-        headStart += request.Urgency.HasFlag(HandOffUrgency.RegulatoryClock) ? options.RegulatoryHeadStartSeconds : 0;
-        headStart += request.Urgency.HasFlag(HandOffUrgency.Upset) ? options.UpsetHeadStartSeconds : 0;
-        return headStart + Waited(request).TotalSeconds;
-    }
+    public double Urgency(DispatchRequest request) => HeadStartSeconds(request.Urgency) + Waited(request).TotalSeconds;
+
+    /// <summary>The seconds a hand-off's needs put it ahead of those who waited as long.</summary>
+    public int HeadStartSeconds(HandOffUrgency urgency) =>
+        (urgency.HasFlag(HandOffUrgency.Vulnerable) ? options.VulnerableHeadStartSeconds : 0)
+        + (urgency.HasFlag(HandOffUrgency.Fraud) ? options.FraudHeadStartSeconds : 0)
+        + (urgency.HasFlag(HandOffUrgency.RegulatoryClock) ? options.RegulatoryHeadStartSeconds : 0)
+        + (urgency.HasFlag(HandOffUrgency.Upset) ? options.UpsetHeadStartSeconds : 0);
+
+    /// <summary>
+    /// The queue's order as a key, the smallest served first: the order <see cref="Urgency"/> and <see cref="NextFor"/> give
+    /// (the more urgent, then the longest waiting, then the id), without a clock: when the place would have arrived to be
+    /// as urgent without its head start.
+    /// </summary>
+    public (DateTime, DateTime, Guid) QueueOrder(HandOffUrgency urgency, DateTime enqueuedAt, Guid id) =>
+        (enqueuedAt.AddSeconds(-HeadStartSeconds(urgency)), enqueuedAt, id);
 
     public TimeSpan Waited(DispatchRequest request) => Now - request.EnqueuedAt;
 
@@ -140,7 +147,7 @@ public sealed class DispatchRules(MarketplaceOptions options, TimeProvider clock
         }
 
         DispatchRequest? next = null;
-        var nextUrgency = 0.0;
+        (DateTime, DateTime, Guid) nextOrder = default;
         foreach (var request in waiting)
         {
             // Stages only widen, so fitting at the stage the time reached is enough; who else is online matters only otherwise.
@@ -149,11 +156,10 @@ public sealed class DispatchRules(MarketplaceOptions options, TimeProvider clock
                 continue;
             }
 
-            var urgency = Urgency(request);
-            if (next is null || urgency > nextUrgency
-                || (urgency == nextUrgency && (request.EnqueuedAt, request.Id).CompareTo((next.EnqueuedAt, next.Id)) < 0))
+            var order = QueueOrder(request.Urgency, request.EnqueuedAt, request.Id);
+            if (next is null || order.CompareTo(nextOrder) < 0)
             {
-                (next, nextUrgency) = (request, urgency);
+                (next, nextOrder) = (request, order);
             }
         }
 

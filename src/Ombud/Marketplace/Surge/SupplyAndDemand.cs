@@ -6,9 +6,9 @@ using Ombud.Platform.Storage;
 namespace Ombud.Marketplace.Surge;
 
 /// <summary>
-/// Works out the <see cref="SupplySnapshot"/> from the database in a few aggregate queries: the waiting places, the
-/// arrivals of the window, the online agents and their certified skills, the handle times of the last hour, and the
-/// level the last review recorded.
+/// Works out the <see cref="SupplySnapshot"/> from the database in a few queries: the waiting places, the arrivals of the
+/// window, the online agents and their certified skills, the handle times of the last hour, and the level the last
+/// review recorded. Read through <see cref="SupplyCache"/> by the pages and the wait estimates; the review reads it fresh.
 /// </summary>
 internal sealed class SupplyAndDemand(OmbudDb db, IOptions<SurgeOptions> options, IOptions<PayOptions> pay, TimeProvider clock)
 {
@@ -19,14 +19,18 @@ internal sealed class SupplyAndDemand(OmbudDb db, IOptions<SurgeOptions> options
 
     public string Market => pay.Value.AgentMarket;
 
-    public async Task<SupplySnapshot> TakeAsync(CancellationToken ct)
+    public async Task<SupplySnapshot> TakeAsync(CancellationToken ct) => (await ReadAsync(ct)).Snapshot;
+
+    /// <summary>The snapshot with what it was worked out from that the wait estimates need: each open place, each online agent.</summary>
+    public async Task<SupplyReading> ReadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var waitingBy = await db.Set<QueueEntry>().AsNoTracking()
+        var places = await db.Set<QueueEntry>().AsNoTracking()
             .Where(e => e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Offered)
-            .GroupBy(e => new { e.Skill, e.Language }).Select(g => new { g.Key.Skill, g.Key.Language, Count = g.Count() }).ToListAsync(ct);
-        var groups = waitingBy.Select(g => new WaitingGroup(g.Skill, g.Language, g.Count)).OrderBy(g => g.Skill).ThenBy(g => g.Language).ToList();
-        var waiting = groups.Sum(g => g.Count);
+            .Select(e => new OpenPlace(e.Id, e.Skill, e.Language, e.Urgency, e.EnqueuedAt, e.Status)).ToListAsync(ct);
+        var groups = places.GroupBy(p => (p.Skill, p.Language)).Select(g => new WaitingGroup(g.Key.Skill, g.Key.Language, g.Count()))
+            .OrderBy(g => g.Skill).ThenBy(g => g.Language, StringComparer.Ordinal).ToList();
+        var waiting = places.Count;
         var held = await db.Set<QueueEntry>().CountAsync(e => e.Status == QueueEntryStatus.Assigned, ct);
 
         var windowStart = now.AddMinutes(-Options.ArrivalWindowMinutes);
@@ -36,7 +40,7 @@ internal sealed class SupplyAndDemand(OmbudDb db, IOptions<SurgeOptions> options
         var forecast = Forecast(arrivals, now);
 
         var online = await db.Set<Agent>().AsNoTracking().Where(a => a.Status == AgentStatus.Online)
-            .Select(a => new { a.Id, a.MaxConversations, a.ActiveConversations, a.PendingOffers }).ToListAsync(ct);
+            .Select(a => new { a.Id, a.Tier, a.MaxConversations, a.ActiveConversations, a.PendingOffers }).ToListAsync(ct);
         var ids = online.Select(a => a.Id).ToList();
         var free = online.ToDictionary(a => a.Id, a => Math.Max(0, a.MaxConversations - a.ActiveConversations - a.PendingOffers));
         var skills = await db.Set<AgentSkill>().AsNoTracking().Where(s => ids.Contains(s.AgentId) && s.CertifiedAt != null)
@@ -44,14 +48,17 @@ internal sealed class SupplyAndDemand(OmbudDb db, IOptions<SurgeOptions> options
         var bySkill = skills.GroupBy(s => s.Skill).OrderBy(g => g.Key)
             .Select(g => new SkillSupply(g.Key, g.Count(), g.Sum(s => free[s.AgentId]))).ToList();
         var capacity = online.Sum(a => a.MaxConversations);
+        var certified = skills.ToLookup(s => s.AgentId, s => s.Skill);
+        var agents = online.Select(a => new OnlineAgent(a.Id, a.Tier, a.MaxConversations, free[a.Id], certified[a.Id].ToHashSet())).ToList();
 
         var handle = await HandleSecondsAsync(now, ct);
         var demand = SupplySnapshot.Demand(held, waiting, forecast, handle);
         int? pressure = capacity == 0 && demand > 0 ? null : SurgeRules.Pressure(demand, capacity);
         var state = await db.Set<SurgeState>().AsNoTracking().SingleOrDefaultAsync(s => s.Market == Market, ct);
-        return new SupplySnapshot(now, Market, waiting, groups, Math.Round(perMinute, 2), Math.Round(forecast, 2), online.Count, capacity,
+        var snapshot = new SupplySnapshot(now, Market, waiting, groups, Math.Round(perMinute, 2), Math.Round(forecast, 2), online.Count, capacity,
             free.Values.Sum(), held, bySkill, handle, pressure, state?.Level ?? SurgeLevel.None, state?.PerMille ?? SurgeMultipliers.None,
             state?.Since ?? now, capacity > 0 ? Rounded(SupplySnapshot.ErlangCWait(forecast, handle, capacity)) : null);
+        return new SupplyReading(snapshot, places, agents);
     }
 
     /// <summary>The recent handle time: the mean time from assignment to the end of the latest conversations of the window.</summary>
@@ -89,3 +96,12 @@ internal sealed class SupplyAndDemand(OmbudDb db, IOptions<SurgeOptions> options
 
     private static double? Rounded(double? seconds) => seconds is { } s ? Math.Round(s, 1) : null;
 }
+
+/// <summary>A snapshot and what it was worked out from that the wait estimates need.</summary>
+internal sealed record SupplyReading(SupplySnapshot Snapshot, IReadOnlyList<OpenPlace> Places, IReadOnlyList<OnlineAgent> Online);
+
+/// <summary>A place waiting for a person, or offered to one now.</summary>
+internal sealed record OpenPlace(Guid Id, Skill Skill, string Language, HandOffUrgency Urgency, DateTime EnqueuedAt, QueueEntryStatus Status);
+
+/// <summary>An online agent: tier, capacity, what is free of it, the skills they are certified in.</summary>
+internal sealed record OnlineAgent(Guid Id, AgentTier Tier, int MaxConversations, int FreeCapacity, IReadOnlySet<Skill> Skills);

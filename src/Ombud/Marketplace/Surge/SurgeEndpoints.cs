@@ -14,7 +14,7 @@ internal static class SurgeEndpoints
 {
     public static void MapSurgeApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/staff/marketplace/supply", async (SupplyAndDemand supply, CancellationToken ct) => TypedResults.Ok(await supply.TakeAsync(ct)))
+        app.MapGet("/api/v1/staff/marketplace/supply", async (SupplyCache supply, CancellationToken ct) => TypedResults.Ok((await supply.ReadAsync(ct)).Snapshot))
             .RequireAuthorization(Policies.StaffDesk).WithTags("Marketplace: admin")
             .Produces<SupplySnapshot>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Demand against supply now: waiting by skill and language, arrivals per minute and the forecast, online capacity, handle time, pressure and the surge level.");

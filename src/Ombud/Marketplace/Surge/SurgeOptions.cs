@@ -12,6 +12,12 @@ public sealed class SurgeOptions
     /// <summary>How often the level is worked out again (a durable timer).</summary>
     public int ReviewSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How long a node keeps the supply it worked out (the snapshot, who is online, who waits) for the staff page and the
+    /// shoppers' wait estimates; 0 works it out on every read. The level's review always reads afresh.
+    /// </summary>
+    public int SnapshotSeconds { get; set; } = 5;
+
     /// <summary>The sliding window arrivals per minute are counted over.</summary>
     public int ArrivalWindowMinutes { get; set; } = 15;
 
@@ -54,7 +60,7 @@ public sealed class SurgeOptions
         Markets.TryGetValue(market, out var multipliers) ? multipliers.Of(level) : SurgeMultipliers.None;
 
     public bool IsValid() =>
-        ReviewSeconds >= 1 && ArrivalWindowMinutes is >= 1 and <= 240 && ForecastWeightPerMille is >= 1 and <= 1000 && HandleWindowMinutes >= 1
+        ReviewSeconds >= 1 && SnapshotSeconds is >= 0 and <= 60 && ArrivalWindowMinutes is >= 1 and <= 240 && ForecastWeightPerMille is >= 1 and <= 1000 && HandleWindowMinutes >= 1
         && DefaultHandleSeconds >= 1 && BusyAtPerMille >= 1 && SurgeAtPerMille > BusyAtPerMille && HighSurgeAtPerMille > SurgeAtPerMille
         && HysteresisPerMille >= 0 && HysteresisPerMille < BusyAtPerMille && CallEveryHours >= 1 && Markets.Values.All(m => m.IsValid());
 }

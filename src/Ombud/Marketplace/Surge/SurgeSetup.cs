@@ -14,11 +14,12 @@ internal static class SurgeSetup
     {
         var services = builder.Services;
         services.AddOptions<SurgeOptions>().Bind(builder.Configuration.GetSection(SurgeOptions.Section))
-            .Validate(o => o.IsValid(), $"{SurgeOptions.Section}: seconds, minutes and hours must be positive, BusyAtPerMille < SurgeAtPerMille < "
+            .Validate(o => o.IsValid(), $"{SurgeOptions.Section}: seconds, minutes and hours must be positive (SnapshotSeconds 0–60), BusyAtPerMille < SurgeAtPerMille < "
                                         + "HighSurgeAtPerMille, HysteresisPerMille below BusyAtPerMille, ForecastWeightPerMille 1–1000, and each market's "
                                         + "multipliers at least 1000 and rising with the level.")
             .ValidateOnStart();
         services.AddScoped<SupplyAndDemand>();
+        services.AddSingleton<SupplyCache>();
         services.AddScoped<SurgeBoard>();
         services.AddScoped<SurgeCalls>();
         services.AddScoped<WaitEstimates>();

@@ -49,6 +49,9 @@ internal sealed class Chat : IAsyncDisposable
     public Task<TranscriptView> TranscriptAsync(Guid? conversationId = null) =>
         _connection.InvokeAsync<TranscriptView>("Transcript", conversationId ?? ConversationId);
 
+    /// <summary>The conversation the chat page opens with: the shopper's latest, open or ended; null before their first.</summary>
+    public Task<TranscriptView?> LatestAsync() => _connection.InvokeAsync<TranscriptView?>("Latest");
+
     /// <summary>Follows the conversation's news from now on; each notice lands in <paramref name="news"/>.</summary>
     public Task<TranscriptView> FollowAsync(System.Threading.Channels.ChannelWriter<ConversationNews> news)
     {

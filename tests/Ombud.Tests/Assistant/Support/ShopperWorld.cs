@@ -57,12 +57,15 @@ internal sealed record ShopperWorld(OmbudTestApp App, Guid Customer, string Emai
     }
 
     /// <summary>Signs in through the sign-in form and opens the chat hub with the browser's cookie.</summary>
-    public async Task<Chat> ChatAsync()
+    public async Task<Chat> ChatAsync() => await Chat.ConnectAsync(App, await SessionAsync());
+
+    /// <summary>A browser of the shopper's, signed in through the sign-in form.</summary>
+    public async Task<WebSession> SessionAsync()
     {
         var session = new WebSession(App);
         var signedIn = await session.SignInAsync(Email, People.Password);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
-        return await Chat.ConnectAsync(App, session);
+        return session;
     }
 
     private static async Task<Guid> MerchantAsync(Feed feed, string name, string mcc)

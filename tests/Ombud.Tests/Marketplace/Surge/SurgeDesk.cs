@@ -13,9 +13,13 @@ namespace Ombud.Tests.Marketplace.Surge;
 /// <summary>What the surge tests do beyond the marketplace's desk: a review of the level, a hand-off in a language, events and mail read back.</summary>
 internal static class SurgeDesk
 {
-    /// <summary>The pay rates of the pay tests, an arrival window of one minute (so a test can let arrivals age out), and a high surge of 1333 ‰.</summary>
+    /// <summary>
+    /// The pay rates of the pay tests, an arrival window of one minute (so a test can let arrivals age out), a high surge of
+    /// 1333 ‰, and supply worked out on every read (SupplyCacheTests show what keeping it a few seconds does).
+    /// </summary>
     public static Dictionary<string, string?> Settings => new(PayDesk.Settings)
     {
+        ["Ombud:Marketplace:Surge:SnapshotSeconds"] = "0",
         ["Ombud:Marketplace:Surge:ArrivalWindowMinutes"] = "1",
         ["Ombud:Marketplace:Surge:Markets:SE:Busy"] = "1100",
         ["Ombud:Marketplace:Surge:Markets:SE:Surge"] = "1250",

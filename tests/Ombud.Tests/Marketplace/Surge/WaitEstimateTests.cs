@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ombud.Conversations.Contracts;
 using Ombud.Marketplace;
+using Ombud.Marketplace.AgentConsole;
 using Ombud.Marketplace.Surge;
 using Ombud.Tests.Marketplace.Pay;
 using Ombud.Tests.Support;
@@ -10,7 +12,7 @@ namespace Ombud.Tests.Marketplace.Surge;
 
 /// <summary>
 /// The shopper's estimated wait: no number with nobody online, staff's when nobody with the skill is, minutes from the
-/// places ahead and the capacity otherwise; in the conversation's language; only for the shopper's own conversation.
+/// places dispatch serves first and the capacity otherwise; in the conversation's language; only for the shopper's own conversation.
 /// </summary>
 public sealed class WaitEstimateTests
 {
@@ -65,5 +67,32 @@ public sealed class WaitEstimateTests
         Assert.StartsWith("Geschätzte Wartezeit auf eine Person: etwa 10 Minuten.", olaEstimate.Text, StringComparison.Ordinal);
         Assert.Null(taken);
         Assert.NotEqual(per.Id, maja.Id);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task An_upset_shopper_who_came_later_is_told_the_wait_of_the_place_dispatch_serves_first(Provider provider)
+    {
+        var desk = await SurgeDesk.OpenAsync(provider);
+        await using var app = desk.App;
+        var maja = await desk.AgentAsync("Maja", (Skill.Payments, 5));
+        var held = await desk.HandOffAsync(await desk.CustomerAsync());
+        await desk.AcceptAsync(maja, (await desk.PendingOfferAsync()).Id);
+        var calm = await desk.CustomerAsync();
+        var calmWaits = await desk.HandOffAsync(calm);
+        app.Clock.Advance(TimeSpan.FromSeconds(60));
+        var upset = await desk.CustomerAsync();
+        var upsetWaits = await desk.HandOffAsync(upset, priority: 1);
+
+        var calmEstimate = await desk.EstimateAsync(calm, calmWaits);
+        var upsetEstimate = await desk.EstimateAsync(upset, upsetWaits);
+        await desk.RunAsync<AgentDesk, ConversationStanding>(d => d.WrapUpAsync(PayDesk.Console(maja), held, "answered", default));
+        var servedFirst = await desk.PendingOfferAsync();
+
+        // Maja holds one conversation; the upset shopper's 120 s head start outweighs the calm one's minute of waiting.
+        Assert.Equal((WaitKind.Minutes, (int?)5), (upsetEstimate!.Kind, upsetEstimate.Minutes));
+        Assert.Equal((WaitKind.Minutes, (int?)10), (calmEstimate!.Kind, calmEstimate.Minutes));
+        Assert.Equal(upsetWaits, (await desk.QueueAsync()).Single(e => e.Id == servedFirst.QueueEntryId).ConversationId);
     }
 }
