@@ -9,8 +9,8 @@
 #
 #   bench/handoff.sh [sqlite|postgres] [rate=200] [seconds=30] [agents=40] [more bench options, e.g. --capacity 2 --warmup 10]
 #
-# OMBUD_BENCH_SHOPPERS: shoppers handing off (default 3 × rate: a shopper is free again once their conversation is
-# wrapped up, so this many cover three seconds of hand-offs in flight).
+# OMBUD_BENCH_SHOPPERS: shoppers handing off (default 2 × rate: a shopper is free again once their conversation is
+# wrapped up, so this many cover two seconds of hand-offs in flight).
 # postgres: OMBUD_BENCH_POSTGRES is an admin Npgsql connection string to an existing server (else
 # OMBUD_TEST_POSTGRES, from a scripts/services.sh already started in this shell); a database
 # ombud_bench_<random> is created on it and dropped afterwards. With neither, scripts/services.sh starts one.
@@ -35,7 +35,7 @@ for option in "${extra[@]}"; do
   # The script owns these; passing them again would point the load somewhere else or break the results block.
   case "$option" in --url | --key | --json | --accounts | --password | --rate | --seconds | --agents) echo "bench/handoff.sh sets $option itself" >&2; usage ;; esac
 done
-shoppers="${OMBUD_BENCH_SHOPPERS:-$((rate * 3))}"
+shoppers="${OMBUD_BENCH_SHOPPERS:-$((rate * 2))}"
 [[ $shoppers =~ ^[1-9][0-9]*$ ]] || usage
 # Some demo customers are not in good standing (unpaid instalments, fraud cases) and stay shoppers when they apply.
 accounts=$((shoppers + agents * 2))
@@ -56,6 +56,11 @@ export Ombud__RateLimits__PerPerson=100000000
 export Ombud__Assistant__ConversationsPerDay=100000000
 
 bench_prepare() {
+  # Outside demo mode a node wants a certificate for its data-protection keys (docs/operations.md); one for this run.
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=ombud bench key encryption" -keyout "$work/keys.pem" -out "$work/keys.crt" \
+    >/dev/null 2>&1 && openssl pkcs12 -export -inkey "$work/keys.pem" -in "$work/keys.crt" -out "$work/keys.pfx" -passout pass:bench >/dev/null 2>&1 \
+    || { say "openssl could not make the data-protection certificate"; exit 1; }
+  export Ombud__DataProtection__CertificatePath="$work/keys.pfx" Ombud__DataProtection__CertificatePassword=bench
   say "seeding $customers customers with $accounts shopper accounts"
   ombud seed --customers "$customers" --shopper-accounts "$accounts" >"$work/seed.out" 2>"$work/seed.err" || { cat "$work/seed.err" >&2; exit 1; }
   sed -n 's/^shopper-account //p' "$work/seed.out" >"$work/accounts.txt"
@@ -86,9 +91,12 @@ cat <<EOF2
 - database: $database_label
 - load: $(field agents) agents × $(field capacity) on /hubs/agents, $(field shoppers) shoppers pressing "Talk to a person" at $rate/s for $seconds s after a warm-up${extra[*]:+, options ${extra[*]}}; bench and server share the machine over loopback
 
-| hand-offs | achieved /s | offered | p50 ms | p95 ms | p99 ms | max ms | misses (> $(field miss_after_s) s) | no free shopper | errors |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-| $(field handoffs) | $(field achieved_rate) | $(field offered) | $(field p50_ms) | $(field p95_ms) | $(field p99_ms) | $(field max_ms) | $(field misses) | $(field no_free_shopper) | $(field errors) |
+| hand-offs | achieved /s | offered | p50 ms | p95 ms | p99 ms | max ms | misses (> $(field miss_after_s) s) | no free shopper | errors | request p50 ms | request p99 ms |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| $(field handoffs) | $(field achieved_rate) | $(field offered) | $(field p50_ms) | $(field p95_ms) | $(field p99_ms) | $(field max_ms) | $(field misses) | $(field no_free_shopper) | $(field errors) | $(field request_p50_ms) | $(field request_p99_ms) |
+
+p50…max: from the hand-off request's acknowledgement to the offer on the agent's connection. request: the shopper's two
+requests themselves (open a conversation, press "Talk to a person"), not part of the latency.
 
 json: $json
 EOF2

@@ -46,6 +46,13 @@ internal static class HandoffRun
                 figures.WriteText(Console.Out);
             }
 
+            if (figures.Offered == 0)
+            {
+                // Said where a person sees it: the script keeps stdout for the results of a run that worked.
+                figures.WriteText(Console.Error);
+                await Console.Error.WriteLineAsync("error: no measured hand-off reached an agent.");
+            }
+
             return abort.IsCancellationRequested ? ExitCodes.Interrupted : figures.Offered > 0 ? ExitCodes.Ok : ExitCodes.Failed;
         }
         catch (Exception error) when (error is InvalidOperationException or HttpRequestException && !abort.IsCancellationRequested)

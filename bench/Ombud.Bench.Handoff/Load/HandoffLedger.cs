@@ -27,6 +27,9 @@ internal sealed class HandoffLedger(TimeSpan missAfter)
 
     public LongConcurrentHistogram Latencies { get; } = new(1, HighestTrackable, 3);
 
+    /// <summary>The measured hand-offs' requests themselves (start a conversation, press the button), as the shopper waited for them.</summary>
+    public LongConcurrentHistogram Requests { get; } = new(1, HighestTrackable, 3);
+
     public long AcknowledgedCount => Volatile.Read(ref _acknowledged);
 
     public long OfferedCount => Volatile.Read(ref _offered);
@@ -61,7 +64,7 @@ internal sealed class HandoffLedger(TimeSpan missAfter)
     /// <summary>The conversation is started, before its hand-off is asked for: an offer that overtakes the answer finds it.</summary>
     public void Started(Guid conversation, Shopper shopper, bool measured) => _entries[conversation] = new Entry(shopper, measured);
 
-    public void Acknowledged(Guid conversation, long at)
+    public void Acknowledged(Guid conversation, long asked, long at)
     {
         var entry = _entries[conversation];
         lock (entry)
@@ -70,6 +73,7 @@ internal sealed class HandoffLedger(TimeSpan missAfter)
             if (entry.Measured)
             {
                 Interlocked.Increment(ref _acknowledged);
+                Requests.RecordValue(Math.Clamp(at - asked, 1, HighestTrackable));
             }
 
             Settle(entry);

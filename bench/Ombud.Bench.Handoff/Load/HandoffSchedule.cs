@@ -53,6 +53,7 @@ internal sealed class HandoffSchedule(ShopperDesk desk, HandoffLedger ledger, IP
         }
 
         Guid? conversation = null;
+        var asked = Stopwatch.GetTimestamp();
         try
         {
             (conversation, var failure) = await desk.StartAsync(shopper, abort);
@@ -62,7 +63,7 @@ internal sealed class HandoffSchedule(ShopperDesk desk, HandoffLedger ledger, IP
                 failure = await desk.HandOffAsync(shopper, id, abort);
                 if (failure is null)
                 {
-                    ledger.Acknowledged(id, Stopwatch.GetTimestamp());
+                    ledger.Acknowledged(id, asked, Stopwatch.GetTimestamp());
                     return;
                 }
             }

@@ -23,6 +23,8 @@ internal sealed record HandoffFigures(
     [property: JsonPropertyName("p95_ms")] double P95Ms,
     [property: JsonPropertyName("p99_ms")] double P99Ms,
     [property: JsonPropertyName("max_ms")] double MaxMs,
+    [property: JsonPropertyName("request_p50_ms")] double RequestP50Ms,
+    [property: JsonPropertyName("request_p99_ms")] double RequestP99Ms,
     [property: JsonPropertyName("misses")] long Misses,
     [property: JsonPropertyName("late")] long Late,
     [property: JsonPropertyName("never_offered")] long NeverOffered,
@@ -36,10 +38,12 @@ internal sealed record HandoffFigures(
     {
         var histogram = ledger.Latencies;
         double Ms(double percentile) => ledger.OfferedCount == 0 ? 0 : Math.Round(histogram.GetValueAtPercentile(percentile) * 1000.0 / Stopwatch.Frequency, 2);
+        double RequestMs(double percentile) =>
+            ledger.AcknowledgedCount == 0 ? 0 : Math.Round(ledger.Requests.GetValueAtPercentile(percentile) * 1000.0 / Stopwatch.Frequency, 2);
         var never = ledger.NeverOffered();
         return new HandoffFigures(agents, capacity, shoppers, rate, Math.Round(measured.TotalSeconds, 1), ledger.AcknowledgedCount,
             Math.Round(ledger.AcknowledgedCount / measured.TotalSeconds, 1), ledger.OfferedCount, Ms(50), Ms(95), Ms(99),
-            ledger.OfferedCount == 0 ? 0 : Math.Round(histogram.GetValueAtPercentile(100) * 1000.0 / Stopwatch.Frequency, 2),
+            ledger.OfferedCount == 0 ? 0 : Math.Round(histogram.GetValueAtPercentile(100) * 1000.0 / Stopwatch.Frequency, 2), RequestMs(50), RequestMs(99),
             never + ledger.Late, ledger.Late, never, missAfter.TotalSeconds, ledger.Overtook, ledger.NoShopper, ledger.ErrorCount, ledger.Errors);
     }
 
@@ -51,6 +55,7 @@ internal sealed record HandoffFigures(
         writer.WriteLine();
         writer.WriteLine(string.Create(c, $"{Agents} agents x {Capacity}, {Shoppers} shoppers; {Handoffs:N0} hand-offs acknowledged in {Seconds:0.0} s: {AchievedRate:N1}/s of {TargetRate:N1}/s"));
         writer.WriteLine(string.Create(c, $"acknowledged -> offer on the agent's connection over {Offered:N0}: p50 {P50Ms:0.00} ms  p95 {P95Ms:0.00}  p99 {P99Ms:0.00}  max {MaxMs:0.00}"));
+        writer.WriteLine(string.Create(c, $"the hand-off requests themselves (start + button), as the shopper waited: p50 {RequestP50Ms:0.00} ms  p99 {RequestP99Ms:0.00}"));
         writer.WriteLine(string.Create(c, $"misses (no offer within {MissAfterSeconds:0.#} s): {Misses:N0} ({NeverOffered:N0} never, {Late:N0} late); offer before the acknowledgement {OfferBeforeAck:N0}; not sent, no free shopper {NoFreeShopper:N0}; errors {Errors:N0}"));
         foreach (var (kind, count) in ErrorsByKind)
         {
