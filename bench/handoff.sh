@@ -97,6 +97,9 @@ cat <<EOF2
 
 p50…max: from the hand-off request's acknowledgement to the offer on the agent's connection. request: the shopper's two
 requests themselves (open a conversation, press "Talk to a person"), not part of the latency.
+Where the time goes, by the server's stamps on each offer and this machine's clock: hand-off requested → offer made
+p50 $(field to_offer_p50_ms) ms, p99 $(field to_offer_p99_ms) ms; offer made → on the agent's connection p50
+$(field offer_to_arrival_p50_ms) ms, p99 $(field offer_to_arrival_p99_ms) ms.
 
 json: $json
 EOF2

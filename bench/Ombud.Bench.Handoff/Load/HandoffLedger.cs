@@ -27,6 +27,12 @@ internal sealed class HandoffLedger(TimeSpan missAfter)
 
     public LongConcurrentHistogram Latencies { get; } = new(1, HighestTrackable, 3);
 
+    /// <summary>By the server's own stamps on the offer: from the hand-off's request to the dispatcher making the offer.</summary>
+    public LongConcurrentHistogram ToOffer { get; } = new(1, HighestTrackable, 3);
+
+    /// <summary>From the dispatcher making the offer (its stamp) to its arrival here (this machine's wall clock, the same clock).</summary>
+    public LongConcurrentHistogram OfferToArrival { get; } = new(1, HighestTrackable, 3);
+
     /// <summary>The measured hand-offs' requests themselves (start a conversation, press the button), as the shopper waited for them.</summary>
     public LongConcurrentHistogram Requests { get; } = new(1, HighestTrackable, 3);
 
@@ -80,7 +86,7 @@ internal sealed class HandoffLedger(TimeSpan missAfter)
         }
     }
 
-    public void Offered(Guid conversation, long at)
+    public void Offered(Guid conversation, Arrival at)
     {
         if (!_entries.TryGetValue(conversation, out var entry))
         {
@@ -90,7 +96,8 @@ internal sealed class HandoffLedger(TimeSpan missAfter)
 
         lock (entry)
         {
-            entry.OfferedAt = at;
+            entry.OfferedAt = at.Timestamp;
+            entry.Arrival = at;
             Settle(entry);
         }
     }
@@ -150,7 +157,14 @@ internal sealed class HandoffLedger(TimeSpan missAfter)
         }
 
         Latencies.RecordValue(Math.Clamp(latency, 1, HighestTrackable));
+        if (entry.Arrival is { WaitingSince: { } waiting, OfferedAt: { } made } arrival)
+        {
+            ToOffer.RecordValue(Math.Clamp(Ticks(made - waiting), 1, HighestTrackable));
+            OfferToArrival.RecordValue(Math.Clamp(Ticks(arrival.Utc - made), 1, HighestTrackable));
+        }
     }
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
     private sealed class Entry(Shopper shopper, bool measured)
     {
@@ -162,6 +176,14 @@ internal sealed class HandoffLedger(TimeSpan missAfter)
 
         public long? OfferedAt { get; set; }
 
+        public Arrival? Arrival { get; set; }
+
         public int Done;
     }
+}
+
+/// <summary>When an offer reached an agent (monotonic and wall clock), with the server's stamps on it.</summary>
+internal sealed record Arrival(long Timestamp, DateTime Utc, DateTime? WaitingSince = null, DateTime? OfferedAt = null)
+{
+    public static Arrival Now() => new(Stopwatch.GetTimestamp(), DateTime.UtcNow);
 }

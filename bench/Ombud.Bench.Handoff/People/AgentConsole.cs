@@ -31,7 +31,7 @@ internal sealed class AgentConsole : IAsyncDisposable
     {
         _connection = connection;
         _ledger = ledger;
-        _connection.On<JsonElement>("desk", desk => Take(desk, Stopwatch.GetTimestamp()));
+        _connection.On<JsonElement>("desk", desk => Take(desk, Arrival.Now()));
     }
 
     public static async Task<AgentConsole> OpenAsync(Uri baseUrl, CookieContainer cookies, HandoffLedger ledger, CancellationToken ct)
@@ -52,7 +52,7 @@ internal sealed class AgentConsole : IAsyncDisposable
 
     public async Task GoOnlineAsync(CancellationToken ct)
     {
-        Take(await _connection.InvokeAsync<JsonElement>("GoOnline", ct), Stopwatch.GetTimestamp());
+        Take(await _connection.InvokeAsync<JsonElement>("GoOnline", ct), Arrival.Now());
         _heartbeats = BeatAsync(_stop.Token);
     }
 
@@ -64,7 +64,7 @@ internal sealed class AgentConsole : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private void Take(JsonElement desk, long arrived)
+    private void Take(JsonElement desk, Arrival arrived)
     {
         if (!desk.TryGetProperty("offers", out var offers))
         {
@@ -76,12 +76,12 @@ internal sealed class AgentConsole : IAsyncDisposable
             var id = offer.GetProperty("id").GetGuid();
             if (IsPending(offer.GetProperty("status")) && _seen.TryAdd(id, true))
             {
-                _ = AnswerAsync(id, arrived);
+                _ = AnswerAsync(id, arrived with { WaitingSince = offer.GetProperty("waitingSince").GetDateTime(), OfferedAt = offer.GetProperty("offeredAt").GetDateTime() });
             }
         }
     }
 
-    private async Task AnswerAsync(Guid offer, long arrived)
+    private async Task AnswerAsync(Guid offer, Arrival arrived)
     {
         try
         {
