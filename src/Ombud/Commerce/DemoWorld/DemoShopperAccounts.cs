@@ -30,9 +30,10 @@ internal static class DemoShopperAccounts
         var emails = new List<string>(count);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         // Customers of one household or ring can share an address; each account needs its own.
-        var customers = db.Set<Customer>().AsNoTracking().Where(c => c.ExternalId != null).OrderBy(c => c.ExternalId)
-            .Select(c => new { c.Id, c.Name, c.Email }).AsAsyncEnumerable();
-        await foreach (var customer in customers.WithCancellation(ct))
+        // Read whole first: PostgreSQL runs one command at a time on a connection, and the accounts are written on it meanwhile.
+        var customers = await db.Set<Customer>().AsNoTracking().Where(c => c.ExternalId != null).OrderBy(c => c.ExternalId)
+            .Select(c => new { c.Id, c.Name, c.Email }).ToListAsync(ct);
+        foreach (var customer in customers)
         {
             if (emails.Count == count)
             {
