@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
+using Ombud.Bench.Assistant.Chat;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Ombud.Bench.Handoff.Load;
@@ -36,17 +36,7 @@ internal sealed class AgentConsole : IAsyncDisposable
 
     public static async Task<AgentConsole> OpenAsync(Uri baseUrl, CookieContainer cookies, HandoffLedger ledger, CancellationToken ct)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseUrl, "hubs/agents"), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-                options.Cookies = cookies;
-            })
-            .Build();
-        // Under load an answer may queue for a while; that is a figure to report, not a dropped connection.
-        connection.ServerTimeout = TimeSpan.FromMinutes(5);
-        await connection.StartAsync(ct);
+        var connection = await BenchHub.ConnectAsync(new Uri(baseUrl, "hubs/agents"), cookies, ct);
         return new AgentConsole(connection, ledger);
     }
 
