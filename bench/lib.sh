@@ -9,6 +9,8 @@
 #   bench_demo          true or false: whether the node seeds its demo world
 #   bench_key_name, bench_key_scope   the API key the bench tool gets (in OMBUD_BENCH_KEY); scopes separated by spaces
 #   bench_ready_seconds how long the node may take to answer ready
+# and may define bench_prepare, run after the API key is made and before the node starts (e.g. to seed the database
+# with `ombud`, the function that runs the built node's CLI).
 # and gets: $work, $url, $api_key, $bench_dll, $database_label, and after the run bench_report_facts's
 # $json, field(), $cpu, $memory, $runtime, $commit.
 
@@ -179,6 +181,7 @@ scope_options=()
 for scope in $bench_key_scope; do scope_options+=(--scope "$scope"); done
 api_key="$(ombud apikey create --name "$bench_key_name" "${scope_options[@]}" 2>"$work/apikey.err" | tail -n 1 | tr -d '\r[:space:]')" || true
 [[ -n $api_key ]] || { say "could not create an API key"; cat "$work/apikey.err" >&2; exit 1; }
+if declare -F bench_prepare >/dev/null; then bench_prepare; fi
 
 # --- serve ---------------------------------------------------------------------------------------------------
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Ombud.Bench.Assistant.Chat;
@@ -13,17 +12,7 @@ internal sealed class ChatConnection(HubConnection connection) : IAsyncDisposabl
 
     public static async Task<ChatConnection> OpenAsync(Uri baseUrl, CookieContainer cookies, CancellationToken ct)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseUrl, "hubs/assistant"), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-                options.Cookies = cookies;
-            })
-            .Build();
-        // Under a heavy load a turn may queue for a while; that is a figure to report, not a dropped connection.
-        connection.ServerTimeout = TimeSpan.FromMinutes(5);
-        await connection.StartAsync(ct);
+        var connection = await BenchHub.ConnectAsync(new Uri(baseUrl, "hubs/assistant"), cookies, ct);
         return new ChatConnection(connection);
     }
 

@@ -48,6 +48,13 @@ internal static class DemoWorldVerbs
                 result.AddError($"--seed must be zero or a positive whole number (got {Given(result)}).");
             }
         });
+        var shopperAccounts = new Option<int>("--shopper-accounts")
+        {
+            Description = "Also give the first N customers a sign-in account each (their own e-mail, one password made up now), for load tests " +
+                          "that need many shoppers. Printed after the summary: one 'shopper-account <e-mail>' line each, then 'shopper-password <password>'.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 0,
+        };
         var asOf = new Option<DateOnly?>("--as-of")
         {
             Description = "The world's today (default: today, UTC). Orders fill the twelve months before it.",
@@ -62,13 +69,22 @@ internal static class DemoWorldVerbs
             customers,
             seed,
             asOf,
+            shopperAccounts,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(shopperAccounts) is { } given && Given(given) is { } accounts
+                && (accounts < 0 || accounts > (result.GetValue(customers) is var n and > 0 ? n : DemoWorldSettings.DefaultCustomers)))
+            {
+                result.AddError($"--shopper-accounts must be a whole number from 0 to --customers (got {accounts}).");
+            }
+        });
         command.SetAction((parsed, cancellationToken) =>
-            RunAsync(parsed.GetValue(customers), parsed.GetValue(seed), parsed.GetValue(asOf), cancellationToken));
+            RunAsync(parsed.GetValue(customers), parsed.GetValue(seed), parsed.GetValue(asOf), parsed.GetValue(shopperAccounts), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int customers, int seed, DateOnly? asOf, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int customers, int seed, DateOnly? asOf, int shopperAccounts, CancellationToken cancellationToken)
     {
         await using var app = OmbudHost.Build(new HostSettings([], null, IsCommand: true, QuietStorage));
         var exitCode = 0;
@@ -90,6 +106,11 @@ internal static class DemoWorldVerbs
             foreach (var line in summary.Lines(settings))
             {
                 await Console.Out.WriteLineAsync(line);
+            }
+
+            if (shopperAccounts > 0)
+            {
+                await PrintShopperAccountsAsync(services, shopperAccounts, cancellationToken);
             }
         }, cancellationToken);
         return exitCode;
@@ -118,6 +139,25 @@ internal static class DemoWorldVerbs
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeding: {percent}% ({done}/{settings.Customers} customers)"));
             }
         }, cancellationToken);
+    }
+
+    private static async Task PrintShopperAccountsAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
+    {
+        var tenthsReported = 0;
+        var accounts = await DemoShopperAccounts.CreateAsync(services, count, done =>
+        {
+            if (done * 10 / count > tenthsReported)
+            {
+                tenthsReported = done * 10 / count;
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shopper accounts: {done}/{count}"));
+            }
+        }, cancellationToken);
+        foreach (var email in accounts.Emails)
+        {
+            await Console.Out.WriteLineAsync($"shopper-account {email}");
+        }
+
+        await Console.Out.WriteLineAsync($"shopper-password {accounts.Password}");
     }
 
     /// <summary>

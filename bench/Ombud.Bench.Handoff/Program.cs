@@ -1,0 +1,3 @@
+using Ombud.Bench.Handoff.Cli;
+
+return await HandoffCommand.RunAsync(args);
