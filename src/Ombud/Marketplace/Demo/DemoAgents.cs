@@ -51,6 +51,7 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
         {
             await InScopeAsync(EnsureCastAsync, stoppingToken);
             await InScopeAsync(DemoPay.PlantAsync, stoppingToken);
+            await InScopeAsync(DemoApplicants.PlantAsync, stoppingToken);
             if (!configuration.GetValue(TrafficSetting, defaultValue: true))
             {
                 return;
