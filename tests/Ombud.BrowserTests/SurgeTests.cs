@@ -29,7 +29,7 @@ public sealed class SurgeTests(MailingDemoServer server) : IClassFixture<Mailing
         await DemoServer.WaitUntilLiveAsync(agent);
         await Expect(agent.GetByLabel("E-mail me when it surges")).ToBeCheckedAsync();
         Assert.Equal(["1"], await server.QueryAsync(
-            "SELECT c.OptedIn FROM marketplace_surge_calls c JOIN marketplace_agents a ON a.Id = c.AgentId JOIN AspNetUsers u ON u.Id = a.UserId "
+            "SELECT c.OptedIn FROM marketplace_surge_calls c JOIN marketplace_agents a ON a.Id = c.AgentId JOIN platform_users u ON u.Id = a.UserId "
             + "WHERE u.Email = 'agent@demo.ombud.test'"));
 
         // Nobody is online: the shopper who asks for a person is told so, in the chat, while they wait.
