@@ -30,14 +30,14 @@ public sealed class AgentSignUpTests(MailingDemoServer server) : IClassFixture<M
         await Expect(person.Locator("#name-error")).ToHaveTextAsync("Required.");
         await Expect(person.Locator("#email-error")).ToHaveTextAsync("Required.");
         await Expect(person.Locator("#password-error")).ToContainTextAsync("Required.");
-        await Expect(person.Locator("#languages-error")).ToContainTextAsync("two-letter code");
-        await Expect(person.Locator("#skills-error")).ToContainTextAsync("At least one skill");
+        await Expect(person.Locator("#languages-error")).ToHaveTextAsync("Choose at least one language.");
+        await Expect(person.Locator("#skills-error")).ToHaveTextAsync("Choose at least one thing you would like to help with.");
         await Expect(person.Locator("#name")).ToHaveAttributeAsync("aria-invalid", "true");
         await CheckPageAsync(person, "join form with errors");
         await DemoServer.ScreenshotAsync(person, "agent-join-1-errors-390");
 
         await person.GetByLabel("Your name (shoppers see it)").FillAsync("Sara Lind");
-        await person.GetByLabel("Email").FillAsync(email);
+        await person.GetByLabel("E-mail").FillAsync(email);
         await person.GetByLabel("Password").FillAsync(Password);
         await person.GetByLabel("Swedish").CheckAsync();
         await person.GetByLabel("English").CheckAsync();

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce.Contracts;
 using Ombud.Marketplace.Agents;
 using Ombud.Platform.Auth;
+using Ombud.Platform.Storage;
 
 namespace Ombud.Marketplace.Demo;
 
@@ -11,7 +13,7 @@ namespace Ombud.Marketplace.Demo;
 /// signed up and has not opened the confirmation link (no sign-in: his account cannot be used yet); and a shopper of the
 /// demo world in good standing, one of those waiting for a person, applied from her account and was certified, so the
 /// conflict rule shows: she is never offered her own conversation nor a linked customer's. Each is made once, found by
-/// e-mail afterwards; the shopper comes through the product's own <see cref="AgentApplications.ApplyAsShopperAsync"/>.
+/// e-mail afterwards, step by step; the shopper comes through the product's own <see cref="AgentApplications.ApplyAsShopperAsync"/>.
 /// </summary>
 internal static class DemoApplicants
 {
@@ -26,27 +28,47 @@ internal static class DemoApplicants
     {
         var users = services.GetRequiredService<UserManager<OmbudUser>>();
         var directory = services.GetRequiredService<AgentDirectory>();
-        if (await users.FindByEmailAsync(Confirmed) is null)
+        var db = services.GetRequiredService<OmbudDb>();
+        // Step by step, each skipped once done: a step that failed is done on the next attempt (DemoAgents tries again).
+        var maja = await users.FindByEmailAsync(Confirmed) ?? await CreateAsync(users, Confirmed, "Maja Ek", confirmed: true, Roles.Agent, null);
+        if (await AgentOfAsync(db, maja, ct) is null)
         {
-            var maja = await CreateAsync(users, Confirmed, "Maja Ek", confirmed: true, Roles.Agent, null);
-            await RegisterTraineeAsync(directory, maja, "Maja Ek", ["sv", "en"], 2, [Skill.Payments, Skill.Returns], ct);
+            await RegisterTraineeAsync(directory, maja, ["sv", "en"], 2, [Skill.Payments, Skill.Returns], ct);
         }
 
-        if (await users.FindByEmailAsync(Unconfirmed) is null)
+        var leo = await users.FindByEmailAsync(Unconfirmed) ?? await CreateAsync(users, Unconfirmed, "Leo Sandberg", confirmed: false, role: null, null);
+        if (await AgentOfAsync(db, leo, ct) is null)
         {
-            var leo = await CreateAsync(users, Unconfirmed, "Leo Sandberg", confirmed: false, role: null, null);
-            await RegisterTraineeAsync(directory, leo, "Leo Sandberg", ["sv"], 1, [Skill.Returns], ct);
+            await RegisterTraineeAsync(directory, leo, ["sv"], 1, [Skill.Returns], ct);
         }
 
-        if (await users.FindByEmailAsync(ShopperAgent) is null && await InGoodStandingAsync(services, ct) is { } customer)
+        var shopper = await users.FindByEmailAsync(ShopperAgent);
+        if (shopper is null && await InGoodStandingAsync(services, ct) is { } customer)
         {
-            var shopper = await CreateAsync(users, ShopperAgent, customer.Name, confirmed: true, Roles.Shopper, customer.Id);
+            shopper = await CreateAsync(users, ShopperAgent, customer.Name, confirmed: true, Roles.Shopper, customer.Id);
+        }
+
+        if (shopper is null)
+        {
+            return;
+        }
+
+        var agentId = await AgentOfAsync(db, shopper, ct);
+        if (agentId is null)
+        {
             var applied = await services.GetRequiredService<AgentApplications>().ApplyAsShopperAsync(shopper.Id,
                 new ShopperApplication(["sv", "en"], ["payments", "returns"], 2), ct);
-            var agent = applied.Value ?? throw new InvalidOperationException($"The demo shopper could not apply: {applied.Error!.Detail}");
-            Check((await directory.CertifyAsync(agent.AgentId, nameof(Skill.Payments), 2, "system:demo", ct)).Error);
+            agentId = applied.Value?.AgentId ?? throw new InvalidOperationException($"The demo shopper could not apply: {applied.Error!.Detail}");
+        }
+
+        if (!await db.Set<AgentSkill>().AnyAsync(s => s.AgentId == agentId && s.CertifiedAt != null, ct))
+        {
+            Check((await directory.CertifyAsync(agentId.Value, nameof(Skill.Payments), 2, "system:demo", ct)).Error);
         }
     }
+
+    private static Task<Guid?> AgentOfAsync(OmbudDb db, OmbudUser user, CancellationToken ct) =>
+        db.Set<Agent>().AsNoTracking().Where(a => a.UserId == user.Id).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct);
 
     private static async Task<CustomerProfile?> InGoodStandingAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -83,9 +105,9 @@ internal static class DemoApplicants
     }
 
     /// <summary>A trainee offering <paramref name="skills"/> at the lowest level, none certified: as a sign-up registers them.</summary>
-    private static async Task RegisterTraineeAsync(AgentDirectory directory, OmbudUser user, string name, string[] languages, int maxConversations,
+    private static async Task RegisterTraineeAsync(AgentDirectory directory, OmbudUser user, string[] languages, int maxConversations,
         Skill[] skills, CancellationToken ct) =>
-        Check((await directory.RegisterAsync(new AgentRegistration(user.Id, name, AgentTier.Trainee, languages, maxConversations,
+        Check((await directory.RegisterAsync(new AgentRegistration(user.Id, user.DisplayName, AgentTier.Trainee, languages, maxConversations,
             skills.ToDictionary(s => s, _ => AgentSkill.MinLevel)), ct)).Error);
 
     private static void Check(IdentityResult result)
