@@ -213,7 +213,8 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
             .Select(a => new AgentConsole.ConsoleAgent(a.Id, a.UserId, a.DisplayName)).ToListAsync(ct);
     }
 
-    private static void Check(IdentityResult result)
+    /// <summary>Stops the demo's seeding with Identity's own reasons (shared with <see cref="DemoApplicants"/>).</summary>
+    internal static void Check(IdentityResult result)
     {
         if (!result.Succeeded)
         {

@@ -95,10 +95,10 @@ internal static class DemoApplicants
         {
             UserName = email, Email = email, EmailConfirmed = confirmed, DisplayName = name, IsDemo = confirmed, CustomerId = customerId,
         };
-        Check(await users.CreateAsync(user, Commerce.DemoWorld.DemoAccounts.Password));
+        DemoAgents.Check(await users.CreateAsync(user, Commerce.DemoWorld.DemoAccounts.Password));
         if (role is not null)
         {
-            Check(await users.AddToRoleAsync(user, role));
+            DemoAgents.Check(await users.AddToRoleAsync(user, role));
         }
 
         return user;
@@ -109,14 +109,6 @@ internal static class DemoApplicants
         Skill[] skills, CancellationToken ct) =>
         Check((await directory.RegisterAsync(new AgentRegistration(user.Id, user.DisplayName, AgentTier.Trainee, languages, maxConversations,
             skills.ToDictionary(s => s, _ => AgentSkill.MinLevel)), ct)).Error);
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-    }
 
     private static void Check(Platform.DomainError? error)
     {
