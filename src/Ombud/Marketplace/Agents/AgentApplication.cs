@@ -21,9 +21,13 @@ public enum ApplicationStatus
     Certified,
 }
 
-/// <summary>An application as the applicant and admins see it; <see cref="ConfirmationEmailed"/> only on signing up.</summary>
+/// <summary>
+/// An application as the applicant and admins see it; <see cref="ConfirmationEmailed"/> only on signing up.
+/// <see cref="KeptFromCustomers"/>, in the admins' list: how many customers dispatch never offers this agent (their own
+/// account and those linked to it or to their e-mail, <see cref="AgentConflicts"/>).
+/// </summary>
 public sealed record AgentApplicationView(Guid AgentId, string Name, ApplicationStatus Status, IReadOnlyList<Skill> Skills, IReadOnlyList<string> Languages,
-    int MaxConversations, bool LinkedToShopper, DateTime AppliedAt, bool? ConfirmationEmailed = null);
+    int MaxConversations, bool LinkedToShopper, DateTime AppliedAt, bool? ConfirmationEmailed = null, int? KeptFromCustomers = null);
 
 /// <summary>What an applicant offers: checked field by field, with the names the API uses.</summary>
 internal static class ApplicationFields

@@ -19,7 +19,7 @@ namespace Ombud.Marketplace.Agents;
 /// </summary>
 internal sealed class AgentApplications(
     OmbudDb db, UnitOfWork work, UserManager<OmbudUser> users, RoleManager<IdentityRole> roles, CustomerStanding standing, ApplicationMail mail,
-    IOptions<PeopleOptions> people, IDataProtectionProvider dataProtection, AuditLog audit, TimeProvider clock)
+    IOptions<PeopleOptions> people, IDataProtectionProvider dataProtection, AgentConflicts conflicts, AuditLog audit, TimeProvider clock)
 {
     private const string Subject = "The application";
 
@@ -164,9 +164,17 @@ internal sealed class AgentApplications(
     public async Task<AgentApplicationView?> OwnAsync(string userId, CancellationToken ct) =>
         (await ListAsync(a => a.UserId == userId, ct)) is [var own, ..] ? own : null;
 
-    /// <summary>Trainees newest first, with where each stands, for an admin to certify: at most <paramref name="limit"/>.</summary>
-    public Task<IReadOnlyList<AgentApplicationView>> PendingAsync(int limit, CancellationToken ct) =>
-        ListAsync(a => a.Tier == AgentTier.Trainee, ct, limit);
+    /// <summary>
+    /// Trainees newest first, with where each stands and how many customers they are kept from, for an admin to
+    /// certify: at most <paramref name="limit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<AgentApplicationView>> PendingAsync(int limit, CancellationToken ct)
+    {
+        var pending = await ListAsync(a => a.Tier == AgentTier.Trainee, ct, limit);
+        var ids = pending.Select(p => p.AgentId).ToList();
+        var kept = await conflicts.OfAsync(await db.Set<Agent>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct), ct);
+        return [.. pending.Select(p => p with { KeptFromCustomers = kept.TryGetValue(p.AgentId, out var customers) ? customers.Count : 0 })];
+    }
 
     private async Task<IReadOnlyList<AgentApplicationView>> ListAsync(System.Linq.Expressions.Expression<Func<Agent, bool>> which, CancellationToken ct,
         int limit = 1)

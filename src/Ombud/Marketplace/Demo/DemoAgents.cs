@@ -28,6 +28,8 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
         new("staff.agent@demo.ombud.test", "Per", AgentTier.Staff, ["en", "sv"], 3, [(Skill.Payments, 3), (Skill.Returns, 3), (Skill.FinancialDifficulty, 3)]),
     ];
 
+    private const int SeedAttempts = 5;
+
     /// <summary>How many of the demo world's shoppers wait for a person at the start.</summary>
     private const int WaitingShoppers = 7;
 
@@ -49,8 +51,7 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
 
         try
         {
-            await InScopeAsync(EnsureCastAsync, stoppingToken);
-            await InScopeAsync(DemoPay.PlantAsync, stoppingToken);
+            await SeedAsync(stoppingToken);
             if (!configuration.GetValue(TrafficSetting, defaultValue: true))
             {
                 return;
@@ -69,6 +70,29 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
         catch (Exception e)
         {
             logger.LogWarning(e, "The demo agents stopped.");
+        }
+    }
+
+    /// <summary>
+    /// The cast, their pay history and the applicants. Each step is idempotent, so one that fails on a busy database (SQLite
+    /// gives up on its lock after 30 s on a loaded machine) is tried again rather than leaving the demo half made.
+    /// </summary>
+    private async Task SeedAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await InScopeAsync(EnsureCastAsync, ct);
+                await InScopeAsync(DemoPay.PlantAsync, ct);
+                await InScopeAsync(DemoApplicants.PlantAsync, ct);
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException && attempt < SeedAttempts)
+            {
+                logger.LogWarning(e, "Seeding the demo agents failed on attempt {Attempt}; trying again.", attempt);
+                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+            }
         }
     }
 
@@ -189,7 +213,8 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
             .Select(a => new AgentConsole.ConsoleAgent(a.Id, a.UserId, a.DisplayName)).ToListAsync(ct);
     }
 
-    private static void Check(IdentityResult result)
+    /// <summary>Stops the demo's seeding with Identity's own reasons (shared with <see cref="DemoApplicants"/>).</summary>
+    internal static void Check(IdentityResult result)
     {
         if (!result.Succeeded)
         {

@@ -51,7 +51,8 @@ public sealed class AgentSignUpTests
 
         var admin = await app.ClientWithKeyAsync(Scopes.Admin);
         var listed = await JsonAsync(await admin.GetAsync("/api/v1/admin/agents/applications"), HttpStatusCode.OK);
-        Assert.Equal("confirmed", Assert.Single(listed.EnumerateArray(), a => a.GetProperty("agentId").GetGuid() == agent.Id).GetProperty("status").GetString());
+        var row = Assert.Single(listed.EnumerateArray(), a => a.GetProperty("agentId").GetGuid() == agent.Id);
+        Assert.Equal(("confirmed", 0), (row.GetProperty("status").GetString(), row.GetProperty("keptFromCustomers").GetInt32()));
         await admin.PostAsJsonAsync($"/api/v1/admin/agents/{agent.Id}/skills/payments/certification", new { level = 2 });
         listed = await JsonAsync(await admin.GetAsync("/api/v1/admin/agents/applications"), HttpStatusCode.OK);
         Assert.Equal("certified", Assert.Single(listed.EnumerateArray(), a => a.GetProperty("agentId").GetGuid() == agent.Id).GetProperty("status").GetString());

@@ -37,6 +37,10 @@ public sealed class ShopperApplicationTests
         Assert.False(Assert.Single(await app.WithDbAsync(db => db.Set<AgentSkill>().AsNoTracking().ToListAsync())).IsCertified);
         app.Clock.Advance(TimeSpan.FromSeconds(1)); // the session is read again when time has passed since (the test clock stands still)
         Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync("/api/v1/agent/offers")).StatusCode); // the agent role holds from then on
+
+        // Admins see why dispatch passes her by for one customer: her own account.
+        var listed = await JsonAsync(await (await app.ClientWithKeyAsync(Scopes.Admin)).GetAsync("/api/v1/admin/agents/applications"), HttpStatusCode.OK);
+        Assert.Equal(1, Assert.Single(listed.EnumerateArray()).GetProperty("keptFromCustomers").GetInt32());
     }
 
     [Fact]
