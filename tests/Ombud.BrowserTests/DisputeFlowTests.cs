@@ -78,7 +78,9 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
 
         await merchant.GetByLabel("Your side of it").FillAsync("Delivered to the parcel locker at the shopper's address; the carrier's record is attached.");
         // A program called a PDF is refused as it is chosen, with the reason; the real PDF is attached.
-        var evidenceFile = merchant.Locator("[data-action='evidence'] input[type=file]");
+        // The picker empties itself after each file by putting a new input after the old one, which lingers hidden for a
+        // moment: the newest is the last.
+        var evidenceFile = merchant.Locator("[data-action='evidence'] input[type=file]").Last;
         await evidenceFile.SetInputFilesAsync(new FilePayload
         {
             Name = "receipt.pdf",
