@@ -49,4 +49,41 @@ public sealed class AssistantPagesTests(AssistantApps apps)
         Assert.Contains("vulnerable-customer policy", queue, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task A_link_to_one_of_the_shoppers_conversations_opens_that_one_and_any_other_link_opens_the_latest()
+    {
+        var app = await apps.GetAsync(Provider.Sqlite);
+        var world = await ShopperWorld.CreateAsync(app, name: "Linnea Berg");
+        var stranger = await ShopperWorld.CreateAsync(app, name: "Other Person");
+        Guid answered, latest, theirs;
+        await using (var chat = await world.ChatAsync())
+        {
+            answered = (await chat.StartAsync()).Id;
+            await chat.SayAsync("Where is the parcel with the green lamp?");
+            latest = (await chat.StartAsync()).Id;
+            await chat.SayAsync("How much do I owe in total?");
+        }
+        await using (var chat = await stranger.ChatAsync())
+        {
+            theirs = (await chat.StartAsync()).Id;
+            await chat.SayAsync("A stranger's question about a blue bicycle");
+        }
+        using var session = new WebSession(app);
+        await session.SignInAsync(world.Email, People.Password);
+
+        var linked = WebUtility.HtmlDecode(await session.GetPageAsync($"/assistant?conversation={answered}"));
+        var plain = WebUtility.HtmlDecode(await session.GetPageAsync("/assistant"));
+        var someoneElses = WebUtility.HtmlDecode(await session.GetPageAsync($"/assistant?conversation={theirs}"));
+        var malformed = await session.GetAsync("/assistant?conversation=not-an-id");
+
+        Assert.NotEqual(answered, latest);
+        Assert.Contains("green lamp", linked, StringComparison.Ordinal);
+        Assert.DoesNotContain("How much do I owe", linked, StringComparison.Ordinal);
+        Assert.Contains("How much do I owe", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("blue bicycle", someoneElses, StringComparison.Ordinal);
+        Assert.Contains("How much do I owe", someoneElses, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, malformed.StatusCode);
+        Assert.Contains("How much do I owe", WebUtility.HtmlDecode(await malformed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
 }

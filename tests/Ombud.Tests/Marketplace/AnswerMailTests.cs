@@ -48,7 +48,7 @@ public sealed class AnswerMailTests
         Assert.Equal("A person has answered you", received.Subject);
         Assert.Equal("anna.svensson@example.se", Assert.Single(received.To.Mailboxes).Address);
         Assert.Contains("Karin from our team has answered you", received.TextBody, StringComparison.Ordinal);
-        Assert.Contains("https://help.ombud.test/assistant", received.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://help.ombud.test/assistant?conversation={waited}", received.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Sorry for the wait", received.TextBody, StringComparison.Ordinal); // the conversation stays in the app
     }
 

@@ -90,7 +90,7 @@ public sealed class NobodyOnlineTests
         Assert.Equal((AnswerMail.Kind, MailStatus.Sent), (mail.Kind, mail.Status));
         Assert.Equal(world.Email.Replace("@demo.test", "@example.se", StringComparison.Ordinal), Assert.Single(received.To.Mailboxes).Address);
         Assert.Contains("Per from our team has answered you", received.TextBody, StringComparison.Ordinal);
-        Assert.Equal("https://help.ombud.test/assistant", link.ToString());
+        Assert.Equal($"https://help.ombud.test/assistant?conversation={conversation}", link.ToString());
         Assert.Contains("Thank you for waiting so long.", page, StringComparison.Ordinal);
         Assert.Equal(conversation, latest!.Id);
         var fromPer = Assert.Single(latest.Messages, m => m.Author == "Agent");

@@ -6,7 +6,7 @@ namespace Ombud.Marketplace.AgentConsole;
 
 /// <summary>
 /// "A person has answered": when an agent's first reply comes after the shopper waited at least
-/// <see cref="MarketplaceOptions.MailAnswerAfterSeconds"/>, the shopper is e-mailed a link back to the conversation,
+/// <see cref="MarketplaceOptions.MailAnswerAfterSeconds"/>, the shopper is e-mailed a link back to that conversation (not merely their latest),
 /// in case they left the chat meanwhile (Ombud does not track whether they did). Staged in the reply's unit of work.
 /// </summary>
 internal sealed class AnswerMail(MailOutbox outbox, CustomerOrders customers, IOptions<MarketplaceOptions> options, IOptions<MailOptions> mail)
@@ -27,7 +27,7 @@ internal sealed class AnswerMail(MailOutbox outbox, CustomerOrders customers, IO
             return;
         }
 
-        await outbox.QueueAsync(new MailDraft(email, "A person has answered you", Text(profile.Name, agentName, mail.Value.Link("/assistant")), Kind,
+        await outbox.QueueAsync(new MailDraft(email, "A person has answered you", Text(profile.Name, agentName, mail.Value.Link($"/assistant?conversation={entry.ConversationId}")), Kind,
             $"handoff-answered:{entry.HandOffId}"), ct);
     }
 
