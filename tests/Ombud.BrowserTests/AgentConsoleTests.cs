@@ -9,8 +9,6 @@ namespace Ombud.BrowserTests;
 /// </summary>
 public sealed class AgentConsoleTests(DemoServer server) : IClassFixture<DemoServer>
 {
-    static AgentConsoleTests() => Assertions.SetDefaultExpectTimeout(30_000);
-
     [Fact]
     public async Task An_agent_goes_online_accepts_the_counting_down_offer_chats_live_with_a_shopper_on_a_phone_and_wraps_up()
     {

@@ -15,8 +15,6 @@ public sealed class AgentSignUpTests(MailingDemoServer server) : IClassFixture<M
 
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    static AgentSignUpTests() => Assertions.SetDefaultExpectTimeout(30_000);
-
     [Fact]
     public async Task A_person_joins_confirms_the_mailed_link_waits_for_certification_is_certified_by_an_admin_and_goes_online()
     {

@@ -10,8 +10,6 @@ public sealed class AnalystViewTests(DemoServer server) : IClassFixture<DemoServ
 {
     private const string OrderReference = "BT-ANALYST-4410";
 
-    static AnalystViewTests() => Assertions.SetDefaultExpectTimeout(60_000);
-
     [Fact]
     public async Task An_analyst_picks_a_range_downloads_a_chart_and_opens_the_orders_behind_a_bar()
     {

@@ -17,10 +17,6 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
 
     private const string SwedishReference = "NL-9909-SV";
 
-    static AssistantChatTests() =>
-        // A turn runs the intent model and a few queries; on a shared 2-core machine under load that can take seconds.
-        Assertions.SetDefaultExpectTimeout(30_000);
-
     [Fact]
     public async Task A_shopper_chats_pauses_a_payment_for_a_return_then_asks_for_a_person_and_is_told_where_they_stand()
     {

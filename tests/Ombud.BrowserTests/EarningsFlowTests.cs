@@ -10,8 +10,6 @@ namespace Ombud.BrowserTests;
 /// </summary>
 public sealed class EarningsFlowTests(DemoServer server) : IClassFixture<DemoServer>
 {
-    static EarningsFlowTests() => Assertions.SetDefaultExpectTimeout(30_000);
-
     [Fact]
     public async Task An_agent_wraps_up_the_shopper_gives_five_stars_and_the_agents_earnings_page_shows_the_pay_and_the_bonus()
     {

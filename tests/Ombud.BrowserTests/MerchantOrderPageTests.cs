@@ -11,8 +11,6 @@ public sealed class MerchantOrderPageTests(DemoServer server) : IClassFixture<De
 {
     private const string OrderReference = "ORD-MERCHANT-PAGE-1";
 
-    static MerchantOrderPageTests() => Assertions.SetDefaultExpectTimeout(60_000);
-
     [Fact]
     public async Task The_demo_merchant_opens_an_order_from_the_list_and_sees_its_plan_and_its_dispute()
     {

@@ -11,8 +11,6 @@ namespace Ombud.BrowserTests;
 /// </summary>
 public sealed partial class PaymentDifficultyTests(DemoServer server) : IClassFixture<DemoServer>
 {
-    static PaymentDifficultyTests() => Assertions.SetDefaultExpectTimeout(30_000);
-
     [Fact]
     public async Task A_shopper_extends_a_due_date_from_the_chat_and_a_second_person_approves_a_large_write_off()
     {

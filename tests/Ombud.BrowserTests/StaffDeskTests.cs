@@ -13,7 +13,6 @@ public sealed class StaffDeskTests(DemoServer server) : IClassFixture<DemoServer
     private const string OrderReference = "BT-STAFF-7731";
 
     // The demo shopper has a long history: her page can take a while on a loaded 2-core machine.
-    static StaffDeskTests() => Assertions.SetDefaultExpectTimeout(60_000);
 
     [Fact]
     public async Task Staff_search_a_customer_by_order_reference_open_them_and_open_the_dispute_from_the_list_of_all()

@@ -10,8 +10,6 @@ namespace Ombud.BrowserTests;
 /// </summary>
 public sealed class SurgeTests(MailingDemoServer server) : IClassFixture<MailingDemoServer>
 {
-    static SurgeTests() => Assertions.SetDefaultExpectTimeout(30_000);
-
     [Fact]
     public async Task A_waiting_shopper_sees_the_estimate_staff_see_the_surge_and_the_opted_in_agent_is_mailed_and_offered_surge_pay()
     {

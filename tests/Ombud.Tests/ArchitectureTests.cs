@@ -82,6 +82,23 @@ public sealed class ArchitectureTests
         Assert.True(cycles.Count == 0, "Modules in a cycle: " + string.Join("; ", cycles));
     }
 
+    /// <summary>
+    /// Forms use the live fields (<see cref="global::Ombud.Web.Components.LiveTextField{T}"/>), whose value follows each
+    /// keystroke: a MudBlazor field bound on change lets a button that reads it at once act on the old text.
+    /// </summary>
+    [Fact]
+    public void Forms_use_the_fields_that_take_each_keystroke()
+    {
+        string[] live = ["Ombud.Web.Components.LiveTextField`1", "Ombud.Web.Components.LiveNumericField`1"];
+        string[] onChange = ["MudBlazor.MudTextField`1", "MudBlazor.MudNumericField`1"];
+        var users = Ombud.Types
+            .Where(t => !live.Contains(t.FullName))
+            .Where(t => t.Dependencies.Any(d => onChange.Any(f => d.Target?.FullName?.StartsWith(f, StringComparison.Ordinal) == true)))
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.True(users.Count == 0, "Use LiveTextField or LiveNumericField instead of MudBlazor's own in: " + string.Join(", ", users));
+    }
+
     private static string? ModuleOf(string? ns) => ns is not null && ns.StartsWith("Ombud.", StringComparison.Ordinal) ? ns.Split('.')[1] : null;
 
     /// <summary>A path of module uses that leads from <paramref name="start"/> back to it, or null.</summary>
