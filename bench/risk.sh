@@ -90,12 +90,18 @@ server_cpu() { awk '{ printf "%.2f", ($14 + $15) / '"$(getconf CLK_TCK)"' }' "/p
 say "running $callers callers for $seconds s${extra[*]:+ with ${extra[*]}}"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 cpu_before="$(server_cpu)"
+log_before="$(wc -l <"$work/server.log")"
 bench_run --callers "$callers" --seconds "$seconds" --wait-model 600 "${extra[@]}"
 cpu_after="$(server_cpu)"
+log_after="$(wc -l <"$work/server.log")"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 bench_report_facts
 all_decisions=$(($(field decisions) + $(field warmup_decisions) + 1))
 cpu_per_decision="$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$all_decisions" 'BEGIN { printf "%.2f", (b - a) * 1000 / n }')"
+# With EF Core's command log on (Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information), the
+# database commands the node ran over the load (warm-up included, background loops too) per decision.
+commands="$(sed -n "$((log_before + 1)),${log_after}p" "$work/server.log" | grep -c 'Executed DbCommand' || true)"
+commands_per_decision="$([[ $commands -gt 0 ]] && awk -v c="$commands" -v n="$all_decisions" 'BEGIN { printf "%.1f (%d commands)", c / n, c }' || echo "not logged")"
 
 # The same decision in process, on the model the node used: what the model and 20 rules cost without database or HTTP.
 rules_model="${model:-$ombud_dir/data/risk-model.zip}"
@@ -118,6 +124,8 @@ cat <<EOF
 | decisions | errors | seconds | decisions/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | node CPU ms per decision |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 | $(field decisions) | $(field errors) | $(field seconds) | $(field decisions_per_second) | $(field p50_ms) | $(field p90_ms) | $(field p99_ms) | $(field p999_ms) | $(field max_ms) | $cpu_per_decision |
+
+Database commands per decision over the load: $commands_per_decision
 
 In process, one thread, 50,000 synthetic orders (\`ombud-bench-risk rules${rules_model:+ <model>} 50000\`):
 

@@ -28,6 +28,8 @@ internal static class FraudSetup
         services.AddSingleton<RiskModels>();
         services.AddHostedService<RiskModelStartup>();
         services.AddScoped<RiskDesk>();
+        services.AddSingleton<DecisionBatches>();
+        services.AddHostedService(s => s.GetRequiredService<DecisionBatches>());
         services.AddSingleton<StoreLabels>();
         services.AddScoped<Rules.RuleBook>();
         services.AddScoped<Rules.RuleSnoozes>();
@@ -44,6 +46,7 @@ internal static class FraudSetup
         services.AddPagePanel<Pages.LatestRiskDecisions>(PagePanels.FraudHome);
         services.AddEventSubscriber<OrderScoring>(OrderScoring.Subscriber, OrderPlaced.Type);
         services.AddScoped<IOrderLabelSource, CaseLabels>();
+        services.AddSingleton<DecidedOrders>();
         services.AddScoped<FraudSpecialists>();
         services.AddScoped<CaseOpening>();
         services.AddScoped<CaseDesk>();

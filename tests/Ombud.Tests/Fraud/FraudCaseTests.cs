@@ -61,6 +61,8 @@ public sealed class FraudCaseTests
         Assert.Contains(timeline, t => t.GetProperty("source").GetString() == "order");
 
         await DisputeParties.OkAsync(await browser.Http.PostAsync($"{Cases}/{opened.Id}/start", null));
+        // Not a label yet; the node now keeps its copy of the decided orders, which the decision must refresh.
+        Assert.False((await LabelsAsync(app, world.Shoes.Id)).ContainsKey(world.Shoes.Id));
         var decided = await DisputeParties.OkAsync(await browser.Http.PostAsJsonAsync($"{Cases}/{opened.Id}/decision",
             new { liability = "thirdPartyFraud", note = "Ordered from a new device and IP in another country; the shopper's own device was at home." }));
         Assert.Equal("recoveryPending", decided.GetProperty("state").GetString());

@@ -84,6 +84,42 @@ public sealed class RiskDecisionTests
         Assert.Equal(1, audited);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Decisions_asked_at_once_are_each_stored_with_event_and_audit_before_they_are_answered(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var ingest = new Feed(await app.ClientWithKeyAsync(Scopes.Ingest));
+        var (customer, merchant) = await ingest.CustomerAndMerchantAsync();
+        var orders = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            orders.Add(await ingest.CreateAsync("orders", Feed.Order(customer, merchant)));
+        }
+
+        var risk = new Feed(await app.ClientWithKeyAsync(Scopes.Risk));
+
+        // Asked together, they are stored in shared commits; each caller still gets its own decision, already stored.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
+        {
+            var response = await risk.PostAsync("risk/score", new JsonObject { ["orderId"] = orders[i % orders.Count] });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var id = body.GetProperty("id").GetGuid();
+            var stored = await app.WithDbAsync(db => db.Set<FraudDecision>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id));
+            Assert.Equal(orders[i % orders.Count], stored?.OrderId);
+            return id;
+        }));
+
+        Assert.Equal(24, answers.Distinct().Count());
+        var onDemand = await app.WithDbAsync(db => db.Set<FraudDecision>().AsNoTracking().CountAsync(d => d.Trigger == RiskTrigger.OnDemand));
+        var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == "risk.scored"));
+        var announced = await app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type == RiskDecided.Type).Select(m => m.Payload).ToListAsync());
+        Assert.Equal((24, 24), (onDemand, audited));
+        Assert.All(answers, id => Assert.Single(announced, p => p.Contains(id.ToString(), StringComparison.Ordinal)));
+    }
+
     private static async Task AssertNamesFieldAsync(HttpResponseMessage response, string field)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -26,6 +26,9 @@ public sealed record RiskOrderFacts(
     string MerchantCategory,
     string? InstrumentFingerprint = null);
 
+/// <summary>An earlier order as a risk decision reads it: its facts and whether it is known to be fraud (null: not known).</summary>
+public sealed record LabelledOrder(RiskOrderFacts Order, bool? Fraud);
+
 /// <summary>
 /// Labels on orders kept by a module above Commerce (the fraud module's case decisions): fraud (true) or not (false).
 /// Commerce reads them through this without naming the module that keeps them.
@@ -52,13 +55,30 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
         [DemoLabelKind.StolenIdentity, DemoLabelKind.AccountTakeover, DemoLabelKind.FraudRing, DemoLabelKind.FriendlyFraud];
 
     public async Task<RiskOrderFacts?> OrderAsync(Guid orderId, CancellationToken ct) =>
-        (await Facts(db.Set<Order>().AsNoTracking().Where(o => o.Id == orderId)).ToListAsync(ct)).SingleOrDefault();
+        (await Facts(db.Set<Order>().AsNoTracking().Where(o => o.Id == orderId), Unlabelled).ToListAsync(ct)).SingleOrDefault()?.Order;
 
     /// <summary>
     /// Orders placed before <paramref name="order"/> by its customer or from its device, IP, e-mail, phone, payment
     /// instrument or shipping address, newest first, at most <see cref="LinkedLimit"/>.
     /// </summary>
-    public async Task<IReadOnlyList<RiskOrderFacts>> EarlierLinkedAsync(RiskOrderFacts order, CancellationToken ct)
+    public async Task<IReadOnlyList<RiskOrderFacts>> EarlierLinkedAsync(RiskOrderFacts order, CancellationToken ct) =>
+        [.. (await Facts(Linked(order), Unlabelled).ToListAsync(ct)).Select(o => o.Order)];
+
+    /// <summary>
+    /// The orders of <see cref="EarlierLinkedAsync"/> with their labels (<see cref="LabelsAsync"/>), for a risk decision:
+    /// the demo world's ground truth comes in the same statement, and the case labels are asked of their sources,
+    /// which look only where an order has a decided case.
+    /// </summary>
+    public async Task<IReadOnlyList<LabelledOrder>> EarlierLinkedLabelledAsync(RiskOrderFacts order, CancellationToken ct)
+    {
+        var linked = await Facts(Linked(order), db.Set<DemoLabel>()).ToListAsync(ct);
+        var decided = await SourceLabelsAsync([.. linked.Select(o => o.Order.OrderId)], ct);
+        return decided.Count == 0
+            ? linked
+            : [.. linked.Select(o => decided.TryGetValue(o.Order.OrderId, out var fraud) ? o with { Fraud = fraud } : o)];
+    }
+
+    private IQueryable<Order> Linked(RiskOrderFacts order)
     {
         var before = order.PlacedAt;
         var orders = db.Set<Order>().AsNoTracking().Where(o => o.PlacedAt < before && o.Id != order.OrderId);
@@ -74,12 +94,12 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
         var shippedAlike = orders.Join(db.Set<Order>().Where(t => t.Id == order.OrderId),
             o => new { o.ShippingAddress.Line1, o.ShippingAddress.PostalCode, o.ShippingAddress.Country },
             t => new { t.ShippingAddress.Line1, t.ShippingAddress.PostalCode, t.ShippingAddress.Country }, (o, _) => o);
-        linked = linked.Union(shippedAlike);
-        return await Facts(linked.OrderByDescending(o => o.PlacedAt).Take(LinkedLimit)).ToListAsync(ct);
+        return linked.Union(shippedAlike).OrderByDescending(o => o.PlacedAt).Take(LinkedLimit);
     }
 
     /// <summary>Every order, oldest first, for training on the whole history.</summary>
-    public IAsyncEnumerable<RiskOrderFacts> AllAsync() => Facts(db.Set<Order>().AsNoTracking().OrderBy(o => o.PlacedAt).ThenBy(o => o.Id)).AsAsyncEnumerable();
+    public IAsyncEnumerable<RiskOrderFacts> AllAsync() =>
+        Facts(db.Set<Order>().AsNoTracking().OrderBy(o => o.PlacedAt).ThenBy(o => o.Id), Unlabelled).AsAsyncEnumerable().Select(o => o.Order);
 
     /// <summary>Which of these orders are known to be fraud (true) or known not to be (false); unknown ones are left out.</summary>
     public async Task<IReadOnlyDictionary<Guid, bool>> LabelsAsync(IReadOnlyCollection<Guid>? orderIds, CancellationToken ct)
@@ -92,6 +112,18 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
 
         var rows = await labels.Select(l => new { l.OrderId, l.Kind }).ToListAsync(ct);
         var known = rows.GroupBy(r => r.OrderId).ToDictionary(g => g.Key, g => g.Any(r => FraudKinds.Contains(r.Kind)));
+        foreach (var (orderId, fraud) in await SourceLabelsAsync(orderIds, ct))
+        {
+            known[orderId] = fraud;
+        }
+
+        return known;
+    }
+
+    /// <summary>The labels kept above Commerce (decided cases), which outrank the demo world's.</summary>
+    private async Task<Dictionary<Guid, bool>> SourceLabelsAsync(IReadOnlyCollection<Guid>? orderIds, CancellationToken ct)
+    {
+        var known = new Dictionary<Guid, bool>();
         foreach (var source in sources)
         {
             foreach (var (orderId, fraud) in await source.LabelsAsync(orderIds, ct))
@@ -127,11 +159,19 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
         return false;
     }
 
-    private IQueryable<RiskOrderFacts> Facts(IQueryable<Order> orders) =>
+    /// <summary>No demo labels: the facts alone (the label subqueries read no row).</summary>
+    private IQueryable<DemoLabel> Unlabelled => db.Set<DemoLabel>().Where(_ => false);
+
+    /// <summary>
+    /// The orders' facts, each with its demo-world label from <paramref name="labels"/> (null where it has none). The
+    /// records are built only in this last projection, which EF Core evaluates as it reads: nothing may be composed after it.
+    /// </summary>
+    private IQueryable<LabelledOrder> Facts(IQueryable<Order> orders, IQueryable<DemoLabel> labels) =>
         orders.Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
-            .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new RiskOrderFacts(
+            .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new LabelledOrder(new RiskOrderFacts(
                 x.o.Id, x.o.CustomerId, x.o.PlacedAt, x.o.TotalMinor, x.o.Currency, x.o.Email, x.o.Phone, x.o.DeviceFingerprint, x.o.IpAddress,
                 x.o.BillingAddress.Line1 + "|" + x.o.BillingAddress.PostalCode + "|" + x.o.BillingAddress.Country,
                 x.o.ShippingAddress.Line1 + "|" + x.o.ShippingAddress.PostalCode + "|" + x.o.ShippingAddress.Country,
-                x.AccountCreatedAt, m.CategoryCode, x.o.InstrumentFingerprint));
+                x.AccountCreatedAt, m.CategoryCode, x.o.InstrumentFingerprint),
+                labels.Any(l => l.OrderId == x.o.Id) ? (bool?)labels.Any(l => l.OrderId == x.o.Id && FraudKinds.Contains(l.Kind)) : null));
 }

@@ -22,27 +22,30 @@ internal static class RiskEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapPost("/score", async (RiskScoreRequest body, HttpContext http, Caller caller, IdempotentRequests idem, RiskDesk desk) =>
+        api.MapPost("/score", async (RiskScoreRequest body, HttpContext http, Caller caller, IdempotentRequests idem, RiskDesk desk,
+                DecisionBatches batches) =>
             {
-                // Read and score first: the unit of work (and SQLite's write queue) then holds only the decision's own rows.
-                Outcome<RiskAssessment>? assessed = null;
-                if (body.OrderId is { } id && id != Guid.Empty)
+                if (body.OrderId is not { } id || id == Guid.Empty)
                 {
-                    assessed = await desk.AssessAsync(id, http.RequestAborted);
+                    return Invalid.Field("orderId", "The id of a stored order to score is required.").ToProblem();
                 }
 
-                return await idem.RunAsync(http, body, ct =>
+                // Read and score first: the unit of work (and SQLite's write queue) then holds only the decision's own rows.
+                var assessed = await desk.AssessAsync(id, http.RequestAborted);
+                if (!assessed.Succeeded)
                 {
-                    if (assessed is not { } done)
-                    {
-                        return Task.FromResult<Outcome<RiskScoreResponse>>(
-                            new Invalid(new Dictionary<string, string[]> { ["orderId"] = ["The id of a stored order to score is required."] }));
-                    }
+                    return assessed.Error!.ToProblem();
+                }
 
-                    return Task.FromResult(done.Succeeded
-                        ? Respond(desk.Record(done.Value!, RiskTrigger.OnDemand, caller.Actor))
-                        : (Outcome<RiskScoreResponse>)done.Error!);
-                });
+                if (http.Request.Headers.ContainsKey(IdempotentRequests.Header))
+                {
+                    // A keyed request keeps its own unit of work: its key is remembered with it, and a retry is answered from there.
+                    return await idem.RunAsync(http, body, _ =>
+                        Task.FromResult<Outcome<RiskScoreResponse>>(Respond(desk.Record(assessed.Value!, RiskTrigger.OnDemand, caller.Actor))));
+                }
+
+                var recorded = await batches.RecordAsync(assessed.Value!, caller.Actor);
+                return recorded.Succeeded ? TypedResults.Ok(Respond(recorded.Value!)) : recorded.Error!.ToProblem();
             })
             .WithSummary("Decides the risk of a stored order now: approve, review or decline, with a score and reasons")
             .Produces<RiskScoreResponse>().ProducesProblem(StatusCodes.Status404NotFound);

@@ -17,7 +17,7 @@ namespace Ombud.Fraud.Cases;
 /// refusal itself is audited.
 /// </summary>
 internal sealed class CaseDesk(OmbudDb db, UnitOfWork work, CaseOpening opening, FraudSpecialists specialists, DisputeLiability disputes,
-    AuditLog audit, DomainEvents events, TimeProvider clock)
+    AuditLog audit, DomainEvents events, DecidedOrders decidedOrders, TimeProvider clock)
 {
     public const int MaxText = 4000;
 
@@ -138,6 +138,8 @@ internal sealed class CaseDesk(OmbudDb db, UnitOfWork work, CaseOpening opening,
 
             events.Publish(FraudCaseDecided.Type, new FraudCaseDecided(c.Id, c.OrderId, c.CustomerId, c.DisputeId, found.ToString(), found.IsFraud(),
                 c.RecoveryDueMinor, c.Currency, now));
+            // A new label: every node's risk decisions look for it from now on (CaseLabels).
+            work.AfterCommit(decidedOrders.AnnounceAsync);
             return decided;
         }, "fraud.case-decided", ct);
     }

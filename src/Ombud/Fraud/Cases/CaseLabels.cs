@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce.Contracts;
+using Ombud.Platform.Realtime;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Fraud.Cases;
@@ -9,14 +10,26 @@ namespace Ombud.Fraud.Cases;
 /// <see cref="RiskHistory.LabelsAsync"/>: first- and third-party fraud are fraud, a store's error and no fraud are
 /// not. Where an order has several decided cases, the latest decision counts.
 /// </summary>
-internal sealed class CaseLabels(OmbudDb db) : IOrderLabelSource
+/// <remarks>
+/// Few orders ever get a decided case, and a risk decision asks about up to 500 linked ones: it asks the database only
+/// when one of them is in this node's copy of the decided orders (<see cref="DecidedOrders"/>), so nearly every
+/// decision reads no case labels at all.
+/// </remarks>
+internal sealed class CaseLabels(OmbudDb db, DecidedOrders decidedOrders) : IOrderLabelSource
 {
     public async Task<IReadOnlyDictionary<Guid, bool>> LabelsAsync(IReadOnlyCollection<Guid>? orderIds, CancellationToken ct)
     {
         var decided = db.Set<FraudCase>().AsNoTracking().Where(c => c.Liability != null);
         if (orderIds is not null)
         {
-            decided = decided.Where(c => orderIds.Contains(c.OrderId));
+            var known = await decidedOrders.GetAsync(LoadDecidedAsync, ct);
+            var asked = orderIds.Where(known.Contains).ToList();
+            if (asked.Count == 0)
+            {
+                return new Dictionary<Guid, bool>();
+            }
+
+            decided = decided.Where(c => asked.Contains(c.OrderId));
         }
 
         var rows = await decided.Select(c => new { c.OrderId, c.Liability, c.DecidedAt }).ToListAsync(ct);
@@ -24,4 +37,13 @@ internal sealed class CaseLabels(OmbudDb db) : IOrderLabelSource
     }
 
     public Task<bool> AnyAsync(CancellationToken ct) => db.Set<FraudCase>().AnyAsync(c => c.Liability != null, ct);
+
+    private async Task<IReadOnlySet<Guid>> LoadDecidedAsync(CancellationToken ct) =>
+        (await db.Set<FraudCase>().AsNoTracking().Where(c => c.Liability != null).Select(c => c.OrderId).Distinct().ToListAsync(ct)).ToHashSet();
+}
+
+/// <summary>This node's copy of the orders that have a decided case; a liability decision announces itself after commit.</summary>
+internal sealed class DecidedOrders(LiveChannel channel) : NodeCopy<IReadOnlySet<Guid>>(channel, Topic)
+{
+    public const string Topic = "fraud.cases.decided";
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Ombud.Fraud.Features;
 using Ombud.Fraud.Scoring;
@@ -11,81 +10,17 @@ namespace Ombud.Fraud.Rules;
 internal sealed record LiveRule(Guid RuleId, string Name, RuleAction Action, string Reason, CompiledRule Compiled);
 
 /// <summary>
-/// This node's copy of the live rules, compiled, and of the snoozes still running: a risk decision reads them from
-/// memory instead of asking the database twice per order. A rule change (approval, disabling, a snooze) tells every
-/// node once it has committed (<see cref="AnnounceAsync"/>, through <see cref="LiveChannel"/>), and each reloads at its
-/// next decision; a copy older than <see cref="MaxAge"/> is reloaded too, so a notice lost while Redis was away costs
-/// a minute's freshness at most. A snooze that ran out while cached is left out by its time at each decision.
+/// This node's copy of the live rules, compiled, and of the snoozes still running (<see cref="NodeCopy{T}"/>): a risk
+/// decision reads them from memory instead of asking the database twice per order. A rule change (approval, disabling,
+/// a snooze) announces itself once it has committed. A snooze that ran out while cached is left out by its time at each
+/// decision.
 /// </summary>
-internal sealed class LiveRuleSet : IDisposable
+internal sealed class LiveRuleSet(LiveChannel channel) : NodeCopy<LiveRuleSet.Loaded>(channel, Topic)
 {
     public const string Topic = "fraud.rules";
 
-    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
-
-    private readonly LiveChannel _channel;
-    private readonly IDisposable _listening;
-    private readonly Lock _gate = new();
-    private Loaded? _current;
-    private long _generation;
-
-    public LiveRuleSet(LiveChannel channel)
-    {
-        _channel = channel;
-        _listening = channel.Subscribe(Topic, _ =>
-        {
-            Forget();
-            return Task.CompletedTask;
-        });
-    }
-
     /// <summary>What a decision reads: the live rules and, by customer or device, the snoozes running when loaded.</summary>
-    internal sealed record Loaded(IReadOnlyList<LiveRule> Rules, ILookup<(SnoozeSubject Subject, string Key), (Guid RuleId, DateTime Until)> Snoozes,
-        long LoadedAt);
-
-    public async Task<Loaded> GetAsync(Func<CancellationToken, Task<Loaded>> load, CancellationToken ct)
-    {
-        long generation;
-        lock (_gate)
-        {
-            if (_current is { } current && Stopwatch.GetElapsedTime(current.LoadedAt) < MaxAge)
-            {
-                return current;
-            }
-
-            generation = _generation;
-        }
-
-        var loaded = await load(ct);
-        lock (_gate)
-        {
-            // A change announced while loading may not be in what was read: keep it for this decision only.
-            if (_generation == generation)
-            {
-                _current = loaded;
-            }
-        }
-
-        return loaded;
-    }
-
-    /// <summary>After a committed rule change: this node forgets its copy at once, every other node when it hears.</summary>
-    public async Task AnnounceAsync()
-    {
-        Forget();
-        await _channel.PublishAsync(Topic, "changed");
-    }
-
-    public void Dispose() => _listening.Dispose();
-
-    private void Forget()
-    {
-        lock (_gate)
-        {
-            _generation++;
-            _current = null;
-        }
-    }
+    internal sealed record Loaded(IReadOnlyList<LiveRule> Rules, ILookup<(SnoozeSubject Subject, string Key), (Guid RuleId, DateTime Until)> Snoozes);
 }
 
 /// <summary>The live rules that apply to an order: every live version, less those snoozed for its customer or device.</summary>
@@ -110,7 +45,6 @@ internal sealed class LiveRules(OmbudDb db, LiveRuleSet cache, TimeProvider cloc
 
     private async Task<LiveRuleSet.Loaded> LoadAsync(CancellationToken ct)
     {
-        var startedAt = Stopwatch.GetTimestamp();
         var live = await db.Set<FraudRule>().AsNoTracking().Where(r => r.Status == RuleStatus.Live)
             .Select(r => new { r.RuleId, r.Name, r.Expression, r.Action, r.Reason }).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -119,8 +53,7 @@ internal sealed class LiveRules(OmbudDb db, LiveRuleSet cache, TimeProvider cloc
         return new LiveRuleSet.Loaded(
             [.. live.Select(r => RuleLanguage.Compile(r.Expression).Rule is { } rule ? new LiveRule(r.RuleId, r.Name, r.Action, r.Reason, rule) : null)
                 .OfType<LiveRule>()],
-            snoozes.ToLookup(s => (s.Subject, s.Key), s => (s.RuleId, s.Until)),
-            startedAt);
+            snoozes.ToLookup(s => (s.Subject, s.Key), s => (s.RuleId, s.Until)));
     }
 
     /// <summary>

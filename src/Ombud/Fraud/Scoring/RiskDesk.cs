@@ -99,18 +99,17 @@ internal sealed class RiskDesk(
     /// </summary>
     private async Task<EntityHistory> HistoryBeforeAsync(RiskOrderFacts order, RiskModel? model, CancellationToken ct)
     {
-        var linked = await history.EarlierLinkedAsync(order, ct);
-        var labels = await history.LabelsAsync([.. linked.Select(o => o.OrderId)], ct);
-        var labelsKept = labels.Count > 0 || await storeLabels.KeptAsync(history, ct);
+        var linked = await history.EarlierLinkedLabelledAsync(order, ct);
+        var labelsKept = linked.Any(o => o.Fraud is not null) || await storeLabels.KeptAsync(history, ct);
         var past = new EntityHistory();
         foreach (var (category, counts) in model?.Card.CategoryLabels ?? new Dictionary<string, int[]>())
         {
             past.Seed(category, counts[0], counts[1]);
         }
 
-        foreach (var earlier in linked.OrderBy(o => o.PlacedAt))
+        foreach (var earlier in linked.OrderBy(o => o.Order.PlacedAt))
         {
-            past.Observe(OrderEvents.From(earlier, labelsKept ? labels.GetValueOrDefault(earlier.OrderId, false) : null));
+            past.Observe(OrderEvents.From(earlier.Order, labelsKept ? earlier.Fraud ?? false : null));
         }
 
         return past;

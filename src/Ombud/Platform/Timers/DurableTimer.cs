@@ -11,6 +11,9 @@ namespace Ombud.Platform.Timers;
 /// </summary>
 public sealed class DurableTimer : QueuedWorkItem
 {
+    /// <summary>The lease of a row <see cref="TimerSchedule"/> has inserted and not yet set (a set timer's lease is 1 or more).</summary>
+    internal const int Reserved = 0;
+
     private DurableTimer()
     {
     }

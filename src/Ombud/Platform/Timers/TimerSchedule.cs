@@ -14,8 +14,9 @@ public sealed class TimerSchedule(OmbudDb db, TimeProvider clock)
         SetAllAsync(entityId, new Dictionary<string, DateTime?> { [kind] = at }, ct);
 
     /// <summary>
-    /// Sets an entity's timers of several kinds at once, read in one query: each kind with a time is scheduled (or
-    /// moved), each without one is cancelled.
+    /// Sets an entity's timers of several kinds at once: each kind with a time is scheduled (or moved), each without
+    /// one is cancelled. Setting is an upsert: two units of work setting the same timer at once both succeed, the later
+    /// commit's time standing, instead of the second failing on the timer's key.
     /// </summary>
     public async Task SetAllAsync(string entityId, IReadOnlyDictionary<string, DateTime?> fireAt, CancellationToken ct)
     {
@@ -23,15 +24,16 @@ public sealed class TimerSchedule(OmbudDb db, TimeProvider clock)
         // Timers this unit of work already holds (one it added, the one being fired) first: a query would miss an added one.
         var existing = db.Set<DurableTimer>().Local.Where(t => t.EntityId == entityId && kinds.Contains(t.Kind)).ToDictionary(t => t.Kind);
         var unread = kinds.Except(existing.Keys).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
         if (unread.Count > 0)
         {
+            await ReserveAsync(entityId, [.. unread.Where(k => fireAt[k] is not null).Select(k => (k, fireAt[k]!.Value))], now, ct);
             foreach (var timer in await db.Set<DurableTimer>().Where(t => t.EntityId == entityId && unread.Contains(t.Kind)).ToListAsync(ct))
             {
                 existing[timer.Kind] = timer;
             }
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (kind, at) in fireAt)
         {
             var timer = existing.GetValueOrDefault(kind);
@@ -46,11 +48,43 @@ public sealed class TimerSchedule(OmbudDb db, TimeProvider clock)
             {
                 db.Add(new DurableTimer(kind, entityId, at.Value, now));
             }
-            else if (timer.FireAt != at || timer.Status != WorkStatus.Pending)
+            else if (timer.Lease == DurableTimer.Reserved || timer.FireAt != at || timer.Status != WorkStatus.Pending)
             {
                 timer.Move(at.Value);
             }
         }
+    }
+
+    /// <summary>
+    /// Inserts a reserved row (<see cref="DurableTimer.Reserved"/>) for each timer to set that is not stored yet, in
+    /// the open transaction, and leaves a stored one alone. A unit of work racing this one for the same timer waits here
+    /// for the other's commit (PostgreSQL's unique index; SQLite writes one at a time) and then reads its row and moves
+    /// it, where a plain insert at save would break the key. The reserved row is moved to its time like any other, so
+    /// the save marks it set and a timer due now wakes the timer loop.
+    /// </summary>
+    private async Task ReserveAsync(string entityId, IReadOnlyList<(string Kind, DateTime At)> timers, DateTime now, CancellationToken ct)
+    {
+        if (timers.Count == 0)
+        {
+            return;
+        }
+
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A timer is set inside a unit of work's transaction (UnitOfWork.RunAsync).");
+        }
+
+        var values = new List<object>();
+        var rows = timers.Select(t =>
+        {
+            var first = values.Count;
+            values.AddRange([t.Kind, entityId, t.At, t.At, now, nameof(WorkStatus.Pending)]);
+            return $"({{{first}}}, {{{first + 1}}}, {{{first + 2}}}, {{{first + 3}}}, {{{first + 4}}}, {{{first + 5}}}, {DurableTimer.Reserved}, 0)";
+        });
+        // Both providers know ON CONFLICT … DO NOTHING (SQLite since 3.24). Only placeholders are joined in: every value is a parameter.
+        var upsert = "INSERT INTO platform_timers (\"Kind\", \"EntityId\", \"FireAt\", \"DueAt\", \"CreatedAt\", \"Status\", \"Lease\", \"Attempts\") VALUES "
+                     + string.Join(", ", rows) + " ON CONFLICT (\"Kind\", \"EntityId\") DO NOTHING";
+        await db.Database.ExecuteSqlRawAsync(upsert, values, ct);
     }
 
     /// <summary>Removes the timer, if set (an offer accepted before its countdown ran out).</summary>
