@@ -24,13 +24,7 @@ internal sealed partial class ConversationDesk
     private async Task<(Outcome<TurnView>? Answer, TurnSight? Sight)> SeeAsync(ConversationGlance conversation, Guid customerId, string clientId,
         string text, TurnPhases phases, CancellationToken ct)
     {
-        var mark = clock.GetTimestamp();
-        TimeSpan Lap()
-        {
-            var lap = clock.GetElapsedTime(mark);
-            mark = clock.GetTimestamp();
-            return lap;
-        }
+        var lap = Laps();
 
         if (conversation.State == ConversationState.Ended)
         {
@@ -50,7 +44,7 @@ internal sealed partial class ConversationDesk
         }
 
         var earlier = latest.Count > ContextMessages ? latest.Skip(latest.Count - ContextMessages).ToList() : latest;
-        phases.Conversation += Lap();
+        phases.Conversation += lap();
         // Taken before the facts are read: a change of the shopper's data from now on makes them stale for this turn.
         var factsMark = kept.Mark();
         var loaded = false;
@@ -64,11 +58,23 @@ internal sealed partial class ConversationDesk
             return (new NotFound("customer", customerId.ToString()), null);
         }
 
-        (phases.Facts, phases.FactsKept) = (phases.Facts + Lap(), !loaded);
+        (phases.Facts, phases.FactsKept) = (phases.Facts + lap(), !loaded);
         var today = DateOnly.FromDateTime(now);
         var reading = reader.Read(text, conversation.Language, [.. earlier.Select(m => m.Text)], facts, today);
-        phases.Understanding += Lap();
+        phases.Understanding += lap();
         return (null, new TurnSight(conversation.Version, earlier, facts, factsMark, reading, today));
+    }
+
+    /// <summary>A stopwatch of parts: each call answers the time since the one before (the first, since it started).</summary>
+    private Func<TimeSpan> Laps()
+    {
+        var mark = clock.GetTimestamp();
+        return () =>
+        {
+            var lap = clock.GetElapsedTime(mark);
+            mark = clock.GetTimestamp();
+            return lap;
+        };
     }
 
     private TurnView Limited(ConversationGlance conversation, string clientId) =>

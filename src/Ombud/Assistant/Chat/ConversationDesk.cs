@@ -185,13 +185,7 @@ internal sealed partial class ConversationDesk(
     private async Task<Outcome<TurnView>> TurnOnceAsync(Guid customerId, Guid conversationId, string clientId, string text, bool button,
         TurnSight sight, TurnPhases phases, CancellationToken ct)
     {
-        var mark = clock.GetTimestamp();
-        TimeSpan Lap()
-        {
-            var lap = clock.GetElapsedTime(mark);
-            mark = clock.GetTimestamp();
-            return lap;
-        }
+        var lap = Laps();
 
         // Locked on PostgreSQL until the turn commits: turns of one conversation take turns, and a resend finds the reply.
         var conversation = await conversations.OpenAsync(conversationId, customerId, ct);
@@ -200,7 +194,7 @@ internal sealed partial class ConversationDesk(
             return new NotFound("conversation", conversationId.ToString());
         }
 
-        phases.Conversation += Lap();
+        phases.Conversation += lap();
         if (conversation.Version != sight.Version || kept.ChangedSince(customerId, sight.FactsMark))
         {
             // Another turn of this conversation (a racing tab, a resend), a hand-off or the shopper's data changed since
@@ -219,7 +213,7 @@ internal sealed partial class ConversationDesk(
 
         var (earlier, facts, reading, today) = (sight.Earlier, sight.Facts, sight.Reading, sight.Today);
         // Seeing again measured itself.
-        Lap();
+        lap();
         if (conversation.Holder == ConversationHolder.Agent)
         {
             return Keep(conversation, clientId, text, reading);
@@ -268,7 +262,7 @@ internal sealed partial class ConversationDesk(
         }
 
         var (phrased, byModel) = await phraser.PhraseAsync(reply, reading.Language, [facts.Name], ct);
-        phases.Policy += Lap();
+        phases.Policy += lap();
         var why = new DecisionRecord(decision.Rule, reading.Intent, Math.Round(reading.Confidence, 4), reading.RunnerUp, reading.Language,
             Math.Round(reading.Sentiment, 3), decision.Action, decision.ActionResult, decision.HandOff?.Reason.ToString(),
             reading.HumanPhrase ?? reading.VulnerabilityPhrase ?? reading.FraudPhrase ?? reading.InjectionPhrase,
