@@ -42,6 +42,14 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
     public async Task<OpenConversation?> OpenAsync(Guid conversationId, Guid? customerId, CancellationToken ct) =>
         await LockedAsync(conversationId, customerId, ct) is { } conversation ? new OpenConversation(conversation, this) : null;
 
+    /// <summary>
+    /// The customer's conversation as it stands now, read without a lock or a transaction: for a writer to prepare what
+    /// it can before it queues to write, and to see, once it holds the conversation, whether anything was written since.
+    /// </summary>
+    public Task<ConversationGlance?> GlanceAsync(Guid conversationId, Guid customerId, CancellationToken ct) =>
+        db.Set<Conversation>().AsNoTracking().Where(c => c.Id == conversationId && c.CustomerId == customerId)
+            .Select(c => new ConversationGlance(c.Id, c.State, c.Language, c.Version)).SingleOrDefaultAsync(ct);
+
     /// <summary>Stages a message on a conversation a writer holds (<see cref="OpenAsync"/>).</summary>
     internal Outcome<TranscriptMessage> Write(OpenConversation conversation, MessageDraft draft) => Write(conversation.Entity, draft);
 

@@ -71,6 +71,24 @@ public sealed class ConversationFactsKeepingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_after_a_turn_read_its_facts_shows_against_its_mark_for_that_customer_only()
+    {
+        Guid anna = Guid.NewGuid(), bertil = Guid.NewGuid(), conversation = Guid.NewGuid();
+        var mark = _kept.Mark();
+        await GetAsync(conversation, anna);
+        var unchanged = _kept.ChangedSince(anna, mark);
+
+        _kept.Forget(bertil);
+        var afterBertil = _kept.ChangedSince(anna, mark);
+        _kept.Forget(anna);
+
+        Assert.False(unchanged);
+        Assert.False(afterBertil);
+        Assert.True(_kept.ChangedSince(anna, mark));
+        Assert.False(_kept.ChangedSince(anna, _kept.Mark()));
+    }
+
+    [Fact]
     public async Task Facts_older_than_the_maximum_age_are_loaded_again_without_any_event()
     {
         Guid anna = Guid.NewGuid(), conversation = Guid.NewGuid();

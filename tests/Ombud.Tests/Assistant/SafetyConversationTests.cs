@@ -145,6 +145,46 @@ public sealed class SafetyConversationTests(AssistantApps apps)
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task Messages_racing_from_several_tabs_at_the_rate_limit_are_answered_only_as_far_as_the_limit_goes(Provider provider)
+    {
+        var world = await ShopperWorld.CreateAsync(await apps.GetAsync(provider));
+        await using var chat = await world.ChatAsync();
+        await chat.StartAsync();
+        for (var i = 0; i < 18; i++)
+        {
+            await chat.SayAsync($"hello {i}");
+        }
+
+        // Four tabs of the same shopper each send one message at once: each tab reads the count before it queues to
+        // write, so only the count read again while holding the conversation keeps the limit.
+        var tabs = new List<Chat>();
+        for (var i = 0; i < 4; i++)
+        {
+            var tab = await Chat.ConnectAsync(world.App, chat.Session);
+            tab.Resume(chat.ConversationId);
+            tabs.Add(tab);
+        }
+
+        try
+        {
+            var racing = await Task.WhenAll(tabs.Select((tab, i) => tab.SendAsync($"hello from tab {i}", $"tab-{i}")));
+
+            Assert.Equal(2, racing.Count(t => t.Limit is null));
+            Assert.Equal(2, racing.Count(t => t.Limit == "rate"));
+            Assert.Equal(1 + (20 * 2), (await chat.TranscriptAsync()).Messages.Count);
+        }
+        finally
+        {
+            foreach (var tab in tabs)
+            {
+                await tab.DisposeAsync();
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task A_resent_message_gets_the_stored_reply_and_acts_once(Provider provider)
     {
         var world = await ShopperWorld.CreateAsync(await apps.GetAsync(provider));

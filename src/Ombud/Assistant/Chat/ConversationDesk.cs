@@ -24,7 +24,7 @@ namespace Ombud.Assistant.Chat;
 /// keeps the shopper's message for them and says nothing. A customer only ever reaches their own conversations;
 /// anyone else's is "not found".
 /// </summary>
-internal sealed class ConversationDesk(
+internal sealed partial class ConversationDesk(
     ConversationService conversations,
     UnitOfWork work,
     CustomerOrders orders,
@@ -154,7 +154,25 @@ internal sealed class ConversationDesk(
         }
 
         var clientId = clientMessageId ?? Guid.CreateVersion7(Now).ToString();
-        var outcome = await work.RunAsync(token => TurnOnceAsync(customerId, conversationId, clientId, clean, button, phases, token), ct, Subject);
+        // Read and understood before the turn queues to write (on SQLite, behind the node's one write gate): the gate
+        // is held only for what must see the latest committed state — the check that nothing changed, the policy, the writes.
+        if (await conversations.GlanceAsync(conversationId, customerId, ct) is not { } glance)
+        {
+            return new NotFound("conversation", conversationId.ToString());
+        }
+
+        var seen = await SeeAsync(glance, customerId, clientId, clean, phases, ct);
+        if (seen.Answer is { } early)
+        {
+            return early;
+        }
+
+        var queued = clock.GetTimestamp();
+        var outcome = await work.RunAsync(token =>
+        {
+            phases.Queued += clock.GetElapsedTime(queued);
+            return TurnOnceAsync(customerId, conversationId, clientId, clean, button, seen.Sight!, phases, token);
+        }, ct, Subject);
         if (outcome.Error is WriteConflict { Column: nameof(TranscriptMessage.ClientMessageId) } && await ReplayAsync(conversationId, clientId, clean, ct) is { } replay)
         {
             // The same message, resent, was stored by another turn first (on another node): answer from what it left.
@@ -165,15 +183,9 @@ internal sealed class ConversationDesk(
     }
 
     private async Task<Outcome<TurnView>> TurnOnceAsync(Guid customerId, Guid conversationId, string clientId, string text, bool button,
-        TurnPhases phases, CancellationToken ct)
+        TurnSight sight, TurnPhases phases, CancellationToken ct)
     {
-        var mark = clock.GetTimestamp();
-        TimeSpan Lap()
-        {
-            var lap = clock.GetElapsedTime(mark);
-            mark = clock.GetTimestamp();
-            return lap;
-        }
+        var lap = Laps();
 
         // Locked on PostgreSQL until the turn commits: turns of one conversation take turns, and a resend finds the reply.
         var conversation = await conversations.OpenAsync(conversationId, customerId, ct);
@@ -182,38 +194,26 @@ internal sealed class ConversationDesk(
             return new NotFound("conversation", conversationId.ToString());
         }
 
-        if (conversation.State == ConversationState.Ended)
+        phases.Conversation += lap();
+        if (conversation.Version != sight.Version || kept.ChangedSince(customerId, sight.FactsMark))
         {
-            return await ReplayAsync(conversationId, clientId, text, ct) ?? new Conflict("This conversation has ended; start a new one.");
+            // Another turn of this conversation (a racing tab, a resend), a hand-off or the shopper's data changed since
+            // the turn read them: the replay check, the rate count, the facts and the understanding are done again on
+            // what is committed now, while the turn holds the conversation.
+            phases.ReadAgain = true;
+            var again = await SeeAsync(new ConversationGlance(conversation.Id, conversation.State, conversation.Language, conversation.Version),
+                customerId, clientId, text, phases, ct);
+            if (again.Answer is { } answer)
+            {
+                return answer;
+            }
+
+            sight = again.Sight!;
         }
 
-        // One read answers three questions: the context the reader needs, whether this is a resend of a recent
-        // message, and how many the shopper sent in the last minute. A resend of an older message is caught by the
-        // unique client message id when the turn commits, and answered from what the first one left.
-        var now = Now;
-        var latest = await conversations.LatestShopperMessagesAsync(conversationId, Math.Max(ContextMessages, options.Value.MessagesPerMinute), ct);
-        if (latest.Any(m => m.ClientMessageId == clientId) && await ReplayAsync(conversationId, clientId, text, ct) is { } replay)
-        {
-            return replay;
-        }
-
-        if (latest.Count(m => m.At > now.AddMinutes(-1)) >= options.Value.MessagesPerMinute)
-        {
-            return await ReplayAsync(conversationId, clientId, text, ct) ?? Limited(conversation, clientId);
-        }
-
-        var earlier = latest.Count > ContextMessages ? latest.Skip(latest.Count - ContextMessages).ToList() : latest;
-        phases.Conversation += Lap();
-        var loaded = false;
-        var facts = (await kept.GetAsync(conversationId, customerId, token =>
-        {
-            loaded = true;
-            return CustomerFacts.LoadAsync(orders, disputes, customerId, token);
-        }, ct))!;
-        (phases.Facts, phases.FactsKept) = (phases.Facts + Lap(), !loaded);
-        var today = DateOnly.FromDateTime(now);
-        var reading = reader.Read(text, conversation.Language, [.. earlier.Select(m => m.Text)], facts, today);
-        phases.Understanding += Lap();
+        var (earlier, facts, reading, today) = (sight.Earlier, sight.Facts, sight.Reading, sight.Today);
+        // Seeing again measured itself.
+        lap();
         if (conversation.Holder == ConversationHolder.Agent)
         {
             return Keep(conversation, clientId, text, reading);
@@ -262,7 +262,7 @@ internal sealed class ConversationDesk(
         }
 
         var (phrased, byModel) = await phraser.PhraseAsync(reply, reading.Language, [facts.Name], ct);
-        phases.Policy += Lap();
+        phases.Policy += lap();
         var why = new DecisionRecord(decision.Rule, reading.Intent, Math.Round(reading.Confidence, 4), reading.RunnerUp, reading.Language,
             Math.Round(reading.Sentiment, 3), decision.Action, decision.ActionResult, decision.HandOff?.Reason.ToString(),
             reading.HumanPhrase ?? reading.VulnerabilityPhrase ?? reading.FraudPhrase ?? reading.InjectionPhrase,
@@ -337,10 +337,6 @@ internal sealed class ConversationDesk(
         return new TurnView(conversationId, clientId, asked.Sequence, answered.Text, why?.Intent ?? "", why?.Confidence ?? 0, why?.Rule ?? "",
             why?.HandOff is not null, why?.Action, answered.Language, null, [], null, Replayed: true);
     }
-
-    private TurnView Limited(OpenConversation conversation, string clientId) =>
-        new(conversation.Id, clientId, 0, Phrases.Say(conversation.Language, "rate-limit", options.Value.MessagesPerMinute), "", 0, "rate-limit",
-            false, null, conversation.Language, null, [], "rate", Replayed: false);
 
     private static object EntitiesForRecord(Entities entities, CustomerFacts facts) => new
     {

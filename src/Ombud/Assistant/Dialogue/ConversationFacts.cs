@@ -79,6 +79,15 @@ internal sealed class ConversationFacts : IDisposable
         return facts;
     }
 
+    /// <summary>
+    /// The number of the latest change so far: taken before a turn reads its facts outside its unit of work, and given to
+    /// <see cref="ChangedSince"/> once it holds the conversation, to learn whether they went stale in between.
+    /// </summary>
+    public long Mark() => Interlocked.Read(ref _changes);
+
+    /// <summary>True when the customer's data changed after <paramref name="mark"/> (<see cref="Mark"/>) was taken.</summary>
+    public bool ChangedSince(Guid customerId, long mark) => _changed.TryGetValue(customerId, out var change) && change.Number > mark;
+
     /// <summary>The customer's data changed: every kept conversation of theirs on this node reloads on its next turn.</summary>
     public void Forget(Guid customerId)
     {
@@ -100,8 +109,6 @@ internal sealed class ConversationFacts : IDisposable
     }
 
     private TimeSpan MaxAge => TimeSpan.FromSeconds(Math.Max(1, _options.MaxAgeSeconds));
-
-    private bool ChangedSince(Guid customerId, long number) => _changed.TryGetValue(customerId, out var change) && change.Number > number;
 
     /// <summary>A change older than the maximum age can only concern facts that are too old to be used anyway.</summary>
     private void Prune(DateTimeOffset now)

@@ -2,12 +2,18 @@ namespace Ombud.Assistant.Metrics;
 
 /// <summary>
 /// One turn's time in its parts, as the desk measures them: the conversation row and its recent messages; the
-/// shopper's facts (kept or loaded); understanding the message; the policy with its own reads and actions, and
-/// phrasing; what is left is storing and committing the turn (and waiting for the write gate on SQLite).
+/// shopper's facts (kept or loaded); understanding the message (these three before the turn queues to write); queued
+/// for the unit of work (the write gate on SQLite, a free connection); the policy with its own reads and actions, and
+/// phrasing; what is left is storing and committing the turn.
 /// </summary>
 internal sealed class TurnPhases
 {
     public TimeSpan Conversation { get; set; }
+
+    public TimeSpan Queued { get; set; }
+
+    /// <summary>The conversation changed (or the shopper's data did) between reading it and holding it: read again inside.</summary>
+    public bool ReadAgain { get; set; }
 
     public TimeSpan Facts { get; set; }
 
@@ -19,8 +25,8 @@ internal sealed class TurnPhases
 }
 
 /// <summary>Shares of the turns' time in a window (0–1, rounded), and the turns that found their facts kept.</summary>
-internal sealed record TurnPhaseShares(double Conversation, double Facts, double Understanding, double Policy, double StoringAndRest,
-    long TurnsWithKeptFacts, long TurnsThatLoadedFacts);
+internal sealed record TurnPhaseShares(double Conversation, double Facts, double Understanding, double Queued, double Policy, double StoringAndRest,
+    long TurnsWithKeptFacts, long TurnsThatLoadedFacts, long TurnsThatReadAgain);
 
 /// <summary>Running totals of a window, added to from many turns at once.</summary>
 internal sealed class PhaseTotals
@@ -29,9 +35,11 @@ internal sealed class PhaseTotals
     private long _conversation;
     private long _facts;
     private long _understanding;
+    private long _queued;
     private long _policy;
     private long _kept;
     private long _loaded;
+    private long _readAgain;
 
     public void Add(TimeSpan elapsed, TurnPhases phases)
     {
@@ -39,7 +47,13 @@ internal sealed class PhaseTotals
         Interlocked.Add(ref _conversation, phases.Conversation.Ticks);
         Interlocked.Add(ref _facts, phases.Facts.Ticks);
         Interlocked.Add(ref _understanding, phases.Understanding.Ticks);
+        Interlocked.Add(ref _queued, phases.Queued.Ticks);
         Interlocked.Add(ref _policy, phases.Policy.Ticks);
+        if (phases.ReadAgain)
+        {
+            Interlocked.Increment(ref _readAgain);
+        }
+
         if (phases.Facts > TimeSpan.Zero || phases.FactsKept)
         {
             Interlocked.Increment(ref phases.FactsKept ? ref _kept : ref _loaded);
@@ -50,8 +64,9 @@ internal sealed class PhaseTotals
     {
         var total = Math.Max(1, Interlocked.Read(ref _total));
         double Share(long part) => Math.Round(part / (double)total, 3);
-        var measured = Interlocked.Read(ref _conversation) + Interlocked.Read(ref _facts) + Interlocked.Read(ref _understanding) + Interlocked.Read(ref _policy);
-        return new TurnPhaseShares(Share(_conversation), Share(_facts), Share(_understanding), Share(_policy), Share(Math.Max(0, total - measured)),
-            Interlocked.Read(ref _kept), Interlocked.Read(ref _loaded));
+        var measured = Interlocked.Read(ref _conversation) + Interlocked.Read(ref _facts) + Interlocked.Read(ref _understanding)
+                       + Interlocked.Read(ref _queued) + Interlocked.Read(ref _policy);
+        return new TurnPhaseShares(Share(_conversation), Share(_facts), Share(_understanding), Share(_queued), Share(_policy),
+            Share(Math.Max(0, total - measured)), Interlocked.Read(ref _kept), Interlocked.Read(ref _loaded), Interlocked.Read(ref _readAgain));
     }
 }

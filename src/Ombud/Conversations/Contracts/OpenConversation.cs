@@ -37,6 +37,9 @@ public sealed class OpenConversation
     /// <summary>How many messages in a row the assistant did not understand.</summary>
     public int FailedUnderstandings => _conversation.FailedUnderstandings;
 
+    /// <summary>Changes with every message and every change of holder: equal to a <see cref="ConversationGlance"/>'s, nothing was written since.</summary>
+    public int Version => _conversation.Version;
+
     internal Conversation Entity => _conversation;
 
     public void Speak(string language) => _conversation.Speak(language);
@@ -50,6 +53,12 @@ public sealed class OpenConversation
     /// <summary>Stages the next message; refused when the conversation has ended or the author may not write now.</summary>
     public Outcome<TranscriptMessage> Write(MessageDraft draft) => _service.Write(this, draft);
 }
+
+/// <summary>
+/// A conversation as it stood when read without a lock (<see cref="ConversationService.GlanceAsync"/>): what a writer
+/// prepares its turn from before it queues to write, and checks against <see cref="OpenConversation.Version"/> after.
+/// </summary>
+public sealed record ConversationGlance(Guid Id, ConversationState State, string Language, int Version);
 
 /// <summary>Where a conversation stands after a change: open or ended, and who holds it.</summary>
 public sealed record ConversationStanding(Guid Id, ConversationState State, ConversationHolder Holder, string? AgentId);
