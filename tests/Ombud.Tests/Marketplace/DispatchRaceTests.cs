@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Ombud.Marketplace;
 using Ombud.Platform.Events;
 using Ombud.Platform.Storage;
@@ -62,6 +63,40 @@ public sealed class DispatchRaceTests
         Assert.Equal(HandOffs, accepted.Select(o => o.QueueEntryId).Distinct().Count());
         Assert.All(await desks[0].QueueAsync(), e => Assert.Equal(QueueEntryStatus.Finished, e.Status));
     }
+
+    [Fact]
+    public async Task A_dispatcher_passes_over_an_agent_another_node_is_offering_work_to_instead_of_waiting_for_it()
+    {
+        await using var app = await OmbudTestApp.StartAsync(Provider.Postgres, settings: Settings);
+        var desk = await MarketDesk.OpenAsync(app);
+        var best = await desk.AgentAsync("Best", (Skill.Payments, 5));
+        var next = await desk.AgentAsync("Next", (Skill.Payments, 3));
+        var customer = await desk.CustomerAsync();
+
+        // Another node's dispatcher is mid-batch with the best agent: it holds their row until its batch commits. Waiting
+        // for it held this batch's own locks as long, and lost the version check after; under a burst on two nodes every
+        // dispatcher queued behind the same best agent and dispatch all but stopped (TwoNodeDispatchTests found it).
+        await using var otherNode = new NpgsqlConnection(app.Database.ConnectionString);
+        await otherNode.OpenAsync();
+        await using var batch = await otherNode.BeginTransactionAsync();
+        await using (var hold = new NpgsqlCommand("""SELECT 1 FROM marketplace_agents WHERE "Id" = @id FOR UPDATE""", otherNode, batch))
+        {
+            hold.Parameters.AddWithValue("id", best.Id);
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        // A bound on waiting for a lock that is never released while the hand-off is delivered, not a speed target.
+        await desk.HandOffAsync(customer).WaitAsync(TimeSpan.FromMinutes(1));
+        var offer = await desk.PendingOfferAsync();
+        await batch.RollbackAsync();
+
+        Assert.Equal(next.Id, offer.AgentId);
+        Assert.Equal((1, 0), await LoadAsync(desk, next));
+        Assert.Equal((0, 0), await LoadAsync(desk, best));
+    }
+
+    private static async Task<(int Pending, int Active)> LoadAsync(MarketDesk desk, TestAgent agent) =>
+        await desk.AgentRowAsync(agent.Id) is var row ? (row.PendingOffers, row.ActiveConversations) : default;
 
     /// <summary>Delivers every event, retrying the deliveries that lost a race once their lease has run out.</summary>
     private static async Task DrainAsync(MarketDesk desk)

@@ -34,9 +34,18 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
 
         var online = await OnlineAsync(ct);
         var request = (await RequestsAsync([entry], ct))[0];
-        if (rules.Best(request, [.. online.Values.Select(o => o.View)]) is { } best)
+        foreach (var candidate in rules.Candidates(request, [.. online.Values.Select(o => o.View)]))
         {
-            return await OfferAsync(entry, online[best.Id].Agent, ct);
+            if (await OfferAsync(entry, online[candidate.Id].Agent, ct) is { } offer)
+            {
+                return offer;
+            }
+
+            if (entry.Status != QueueEntryStatus.Waiting)
+            {
+                // Read again under its lock: another node offered it meanwhile.
+                return null;
+            }
         }
 
         await timers.ScheduleAsync(QueueReviewKind, entry.Id.ToString(), rules.NextReview(request), ct);
@@ -99,8 +108,19 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         }
     }
 
+    /// <summary>
+    /// Offers the place to the agent, unless another dispatcher (the other node, another batch of this one) holds the
+    /// agent's or the place's row right now: waiting for it would keep this transaction's own locks as long, and lose
+    /// the version check after; the caller goes on to its next candidate or place instead. Null when not offered.
+    /// </summary>
     private async Task<Offer?> OfferAsync(QueueEntry entry, Agent agent, CancellationToken ct)
     {
+        if (!await ClaimAsync(agent, agent.Id, ct) || !await ClaimAsync(entry, entry.Id, ct)
+            || entry.Status != QueueEntryStatus.Waiting || agent.FreeCapacity <= 0)
+        {
+            return null;
+        }
+
         var now = Now;
         var offer = new Offer(Guid.CreateVersion7(now), entry.Id, agent.Id, now, now + rules.Options.OfferTime);
         if (!agent.TakeOffer().Succeeded || !entry.Offer(offer.Id).Succeeded)
@@ -113,6 +133,29 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         await timers.SetAllAsync(offer.Id.ToString(), new Dictionary<string, DateTime?> { [OfferExpiryKind] = offer.ExpiresAt }, ct);
         await timers.CancelAsync(QueueReviewKind, entry.Id.ToString(), ct);
         return offer;
+    }
+
+    /// <summary>
+    /// Locks the row of an agent or a place read earlier in this unit of work and reads it again, so what dispatch
+    /// decides on is what it saves over; false when another transaction holds it. A row this unit of work changed or
+    /// added already is saved with it and taken as it is.
+    /// </summary>
+    private async Task<bool> ClaimAsync<T>(T row, Guid id, CancellationToken ct)
+        where T : class
+    {
+        var tracked = db.Entry(row);
+        if (tracked.State != EntityState.Unchanged || !db.Database.IsNpgsql())
+        {
+            return true;
+        }
+
+        if (!await db.TryLockForUpdateAsync<T>("Id", id, ct))
+        {
+            return false;
+        }
+
+        await tracked.ReloadAsync(ct);
+        return true;
     }
 
     /// <summary>The online agents with their certified skills, tracked (dispatch changes their load).</summary>

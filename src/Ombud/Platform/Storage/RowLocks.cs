@@ -19,12 +19,38 @@ public static class RowLocks
             return;
         }
 
+        // Names come from the model, never from input; the value is a parameter.
+#pragma warning disable EF1002
+        await db.Database.ExecuteSqlRawAsync($"SELECT 1 FROM {Row<T>(db, column)} FOR UPDATE", [value], cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>
+    /// Locks the row as <see cref="LockForUpdateAsync{T}"/> does if nobody else holds it; false, at once, when another
+    /// transaction does (or the row is gone). For work that has somewhere else to go instead of queueing: a dispatcher
+    /// that finds an agent being offered something by another node offers the next candidate. Always true on SQLite.
+    /// </summary>
+    public static async Task<bool> TryLockForUpdateAsync<T>(this OmbudDb db, string column, Guid value, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return true;
+        }
+
+#pragma warning disable EF1002
+        var locked = await db.Database.SqlQueryRaw<int>($"SELECT 1 AS \"Value\" FROM {Row<T>(db, column)} FOR UPDATE SKIP LOCKED", value)
+            .ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+        return locked.Count > 0;
+    }
+
+    /// <summary>The table and the condition on the column, with the value as parameter {0}.</summary>
+    private static string Row<T>(OmbudDb db, string column)
+    {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columnName = entity.FindProperty(column)?.GetColumnName(table) ?? throw new InvalidOperationException($"{typeof(T).Name} has no {column}.");
-        // Names come from the model, never from input; the value is a parameter.
-#pragma warning disable EF1002
-        await db.Database.ExecuteSqlRawAsync($"SELECT 1 FROM \"{table.Name}\" WHERE \"{columnName}\" = {{0}} FOR UPDATE", [value], cancellationToken);
-#pragma warning restore EF1002
+        return $"\"{table.Name}\" WHERE \"{columnName}\" = {{0}}";
     }
 }
