@@ -32,6 +32,12 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return null;
         }
 
+        // Another dispatcher holding the place is offering it right now (read again under the lock, it may be offered already).
+        if (!await ClaimAsync(entry, entry.Id, ct) || entry.Status != QueueEntryStatus.Waiting)
+        {
+            return null;
+        }
+
         var online = await OnlineAsync(ct);
         var request = (await RequestsAsync([entry], ct))[0];
         foreach (var candidate in rules.Candidates(request, [.. online.Values.Select(o => o.View)]))
@@ -39,12 +45,6 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             if (await OfferAsync(entry, online[candidate.Id].Agent, ct) is { } offer)
             {
                 return offer;
-            }
-
-            if (entry.Status != QueueEntryStatus.Waiting)
-            {
-                // Read again under its lock: another node offered it meanwhile.
-                return null;
             }
         }
 
@@ -115,7 +115,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// </summary>
     private async Task<Offer?> OfferAsync(QueueEntry entry, Agent agent, CancellationToken ct)
     {
-        if (!await ClaimAsync(agent, agent.Id, ct) || !await ClaimAsync(entry, entry.Id, ct)
+        if (!await ClaimAsync(entry, entry.Id, ct) || !await ClaimAsync(agent, agent.Id, ct)
             || entry.Status != QueueEntryStatus.Waiting || agent.FreeCapacity <= 0)
         {
             return null;
