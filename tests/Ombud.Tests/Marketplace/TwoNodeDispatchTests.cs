@@ -85,6 +85,10 @@ public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
             await Task.WhenAll(working);
             await sampling;
             Report(played, sampler);
+            foreach (var failure in survivor.Output.Split('\n').Where(l => l.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal)).Take(5))
+            {
+                output.WriteLine($"survivor logged: {failure[..Math.Min(failure.Length, 1_500)]}");
+            }
 
             Assert.True(finishedAtKill < HandOffs && openAtKill > Agents, $"the kill came with {openAtKill} places open, so it proved little");
             Assert.True(acceptedViaDoomed > 0 && played.Sum(a => a.Tally.AcceptedVia(1)) > 0, "agents accepted through both nodes");
@@ -152,13 +156,15 @@ public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
             SELECT count(*) FROM marketplace_queue q JOIN marketplace_offers o ON o."Id" = q."OfferId" OR (o."QueueEntryId" = q."Id" AND o."Status" = 'Accepted')
             WHERE q."Status" = 'Finished' AND o."Status" = 'Accepted' AND o."AgentId" = q."AgentId"
             """));
-        Assert.Equal(0L, await CountAsync(db, """SELECT count(*) FROM conversations_conversations WHERE "Holder" = 'Agent'"""));
+        // Wrapped up: ended, still naming the agent who held it; handed back: open with the assistant. None left open with an agent.
+        Assert.Equal(0L, await CountAsync(db, """SELECT count(*) FROM conversations_conversations WHERE "State" = 'Open' AND "Holder" = 'Agent'"""));
         Assert.Equal(0L, await CountAsync(db, """SELECT count(*) FROM marketplace_agents WHERE "PendingOffers" <> 0 OR "ActiveConversations" <> 0"""));
         Assert.Equal(0L, await CountAsync(db, """SELECT count(*) FROM platform_event_deliveries WHERE "Status" = 'Dead'"""));
         Assert.Equal(0L, await CountAsync(db, """SELECT count(*) FROM platform_timers WHERE "Status" = 'Dead'"""));
         Assert.True(await CountAsync(db, """SELECT count(*) FROM marketplace_offers WHERE "Status" = 'Expired'""") > 0, "no offer ever ran out");
         Assert.True(await CountAsync(db, """SELECT count(*) FROM marketplace_offers WHERE "Status" = 'Rejected'""") > 0, "no offer was ever declined");
-        Assert.DoesNotContain(played.SelectMany(a => a.Tally.Refusals), r => r.Contains("unexpected error", StringComparison.OrdinalIgnoreCase));
+        // A refusal the hub gave (expired, not held) names its HubException; anything else was an exception on the server.
+        Assert.DoesNotContain(played.SelectMany(a => a.Tally.Refusals), r => !r.Contains("HubException:", StringComparison.Ordinal));
     }
 
     /// <summary>
