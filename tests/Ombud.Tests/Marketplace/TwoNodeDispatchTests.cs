@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -85,10 +86,8 @@ public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
             await Task.WhenAll(working);
             await sampling;
             Report(played, sampler);
-            foreach (var failure in survivor.Output.Split('\n').Where(l => l.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal)).Take(5))
-            {
-                output.WriteLine($"survivor logged: {failure[..Math.Min(failure.Length, 1_500)]}");
-            }
+            ReportErrors("the killed node", doomed);
+            ReportErrors("the survivor", survivor);
 
             Assert.True(finishedAtKill < HandOffs && openAtKill > Agents, $"the kill came with {openAtKill} places open, so it proved little");
             Assert.True(acceptedViaDoomed > 0 && played.Sum(a => a.Tally.AcceptedVia(1)) > 0, "agents accepted through both nodes");
@@ -147,6 +146,41 @@ public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
         output.WriteLine($"{sampler.Samples} samples of the invariants, up to {sampler.MostAtCapacity} agents at capacity at once");
     }
 
+    /// <summary>
+    /// The node's errors (its log is JSON lines), by kind: the category and the exception's first line, how often, and
+    /// the first in full. A hub call that failed on the server is among them (<c>HubFailureLog</c>).
+    /// </summary>
+    private void ReportErrors(string name, OmbudProcess node)
+    {
+        var errors = node.Output.Split('\n').Where(l => l.StartsWith('{')).Select(ErrorOf).OfType<(string Kind, string Line)>().ToList();
+        output.WriteLine($"{name} logged {errors.Count} errors");
+        foreach (var kind in errors.GroupBy(e => e.Kind).OrderByDescending(g => g.Count()))
+        {
+            output.WriteLine($"  {kind.Count()}× {kind.Key}\n    first: {kind.First().Line[..Math.Min(kind.First().Line.Length, 4_000)]}");
+        }
+    }
+
+    private static (string Kind, string Line)? ErrorOf(string line)
+    {
+        try
+        {
+            using var entry = JsonDocument.Parse(line);
+            var root = entry.RootElement;
+            if (root.GetProperty("LogLevel").GetString() is not ("Error" or "Critical"))
+            {
+                return null;
+            }
+
+            var what = root.TryGetProperty("Exception", out var exception) ? exception.GetString() : root.GetProperty("Message").GetString();
+            var method = root.TryGetProperty("State", out var state) && state.TryGetProperty("Method", out var invoked) ? $" {invoked.GetString()}" : "";
+            return ($"{root.GetProperty("Category").GetString()}{method}: {what?.Split('\n')[0].Trim()}", line);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static async Task AssertEveryHandOffOfferedAndAnsweredAsync(NpgsqlConnection db, List<PlayedAgent> played)
     {
         Assert.Equal(HandOffs, await CountAsync(db, "SELECT count(*) FROM conversations_handoffs"));
@@ -186,16 +220,19 @@ public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
             });
         }
 
-        var conversations = new List<(Guid, int)>();
-        foreach (var chunk in customers.Select((c, i) => (c.Id, Index: i)).Chunk(250))
+        var conversations = new List<(Guid Conversation, int Shopper)>();
+        await Parallel.ForEachAsync(customers.Select((c, i) => (c.Id, Index: i)).Chunk(250), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (chunk, _) =>
         {
             var started = await InOneUnitOfWorkAsync<ConversationService, (Guid Id, int Index), Guid>(app, chunk, (service, shopper, ct) =>
                 service.StartAsync(shopper.Id, Language(shopper.Index), language => new MessageDraft(MessageAuthor.Shopper,
                     "I would like to talk to a person, please.", language), ct));
-            conversations.AddRange(started.Zip(chunk, (id, shopper) => (id, shopper.Index)));
-        }
+            lock (conversations)
+            {
+                conversations.AddRange(started.Zip(chunk, (id, shopper) => (id, shopper.Index)));
+            }
+        });
 
-        return conversations;
+        return [.. conversations.OrderBy(c => c.Shopper)];
     }
 
     /// <summary>The burst: every shopper asks for a person within seconds, four writers committing 25 hand-offs at a time.</summary>
@@ -242,8 +279,10 @@ public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
     /// <summary>
     /// Agents as an admin would have them: every one speaks English, some Swedish or German too; a main skill certified
     /// at level 3–5 in about the shares of the needs above and a second at level 2; one to three conversations at once;
-    /// every tenth is staff with every skill at 3. Accounts are made through Identity with one password hash computed
-    /// once (500 hashes would cost most of a minute), the agents through the marketplace's own directory.
+    /// every tenth is staff with every skill at 3. Accounts are written to Identity's tables as <c>UserManager</c> would
+    /// write them (normalised name and e-mail, a security stamp, the agent role) with one password hash computed once:
+    /// 500 accounts one by one through <c>UserManager</c> cost most of a minute. The agents are made through the
+    /// marketplace's own directory.
     /// </summary>
     private static async Task<List<TestAgent>> AgentsAsync(OmbudTestApp app)
     {
@@ -256,29 +295,40 @@ public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
                 Assert.True((await roles.CreateAsync(new IdentityRole(Roles.Agent))).Succeeded);
             }
 
+            var agentRole = (await roles.FindByNameAsync(Roles.Agent))!.Id;
             var accounts = scope.ServiceProvider.GetRequiredService<UserManager<OmbudUser>>();
             var hash = accounts.PasswordHasher.HashPassword(new OmbudUser(), People.Password);
             for (var i = 0; i < Agents; i++)
             {
                 var email = $"agent-{i}@agents.example";
-                var user = new OmbudUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Agent {i}", PasswordHash = hash };
-                Assert.True((await accounts.CreateAsync(user)).Succeeded);
-                Assert.True((await accounts.AddToRoleAsync(user, Roles.Agent)).Succeeded);
-                users.Add((user, i));
+                users.Add((new OmbudUser
+                {
+                    UserName = email, NormalizedUserName = accounts.NormalizeName(email), Email = email, NormalizedEmail = accounts.NormalizeEmail(email),
+                    EmailConfirmed = true, DisplayName = $"Agent {i}", PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+                }, i));
             }
+
+            var db = scope.ServiceProvider.GetRequiredService<OmbudDb>();
+            db.Users.AddRange(users.Select(u => u.User));
+            db.UserRoles.AddRange(users.Select(u => new IdentityUserRole<string> { UserId = u.User.Id, RoleId = agentRole }));
+            await db.SaveChangesAsync();
         }
 
         var agents = new List<TestAgent>();
-        foreach (var chunk in users.Chunk(50))
+        await Parallel.ForEachAsync(users.Chunk(50), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (chunk, _) =>
         {
             var registered = await InOneUnitOfWorkAsync<AgentDirectory, (OmbudUser User, int Index), Agent>(app, chunk, (directory, u, ct) => directory.RegisterAsync(Registration(u.User, u.Index), ct));
             await InOneUnitOfWorkAsync<AgentDirectory, (Guid Agent, Skill Skill, int Level), AgentSkillView>(app, [.. registered.Zip(chunk).SelectMany(a => Registration(a.Second.User, a.Second.Index).Skills
                     .Select(s => (Agent: a.First.Id, Skill: s.Key, Level: s.Value)))],
                 (directory, s, ct) => directory.CertifyAsync(s.Agent, s.Skill.ToString(), s.Level, "user:admin", ct));
-            agents.AddRange(registered.Zip(chunk).Select(a => new TestAgent(a.First.Id, a.Second.User.Id, a.Second.User.Email!, a.First.DisplayName)));
-        }
+            lock (agents)
+            {
+                agents.AddRange(registered.Zip(chunk).Select(a => new TestAgent(a.First.Id, a.Second.User.Id, a.Second.User.Email!, a.First.DisplayName)));
+            }
+        });
 
-        return agents;
+        // In the order they were made: agent i is the i-th, whichever chunk finished first.
+        return [.. agents.OrderBy(a => int.Parse(a.Email["agent-".Length..a.Email.IndexOf('@')]))];
     }
 
     private static AgentRegistration Registration(OmbudUser user, int i)

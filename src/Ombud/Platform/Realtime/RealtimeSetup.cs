@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace Ombud.Platform.Realtime;
 
 /// <summary>SignalR for live pages and chats; across nodes through Redis when <c>Ombud:Redis</c> is set.</summary>
@@ -5,7 +7,8 @@ internal static class RealtimeSetup
 {
     public static void AddOmbudRealtime(this IHostApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR();
+        // Every hub's failures on the server are logged (SignalR keeps them at Debug).
+        var signalR = builder.Services.AddSignalR(o => o.AddFilter<HubFailureLog>());
         builder.Services.AddSingleton<LiveChannel>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveChannel>());
         var redis = builder.Configuration["Ombud:Redis"];
