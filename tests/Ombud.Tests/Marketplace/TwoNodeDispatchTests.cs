@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -25,7 +26,7 @@ namespace Ombud.Tests.Marketplace;
 /// full swing. Sampled all along and checked at the end: no conversation with two agents, no agent above capacity,
 /// counters that agree with the rows, and every hand-off offered and answered.
 /// </summary>
-public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
+public sealed partial class TwoNodeDispatchTests(ITestOutputHelper output)
 {
     private const int Agents = 500, HandOffs = 5_000;
 
@@ -86,8 +87,6 @@ public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
             await Task.WhenAll(working);
             await sampling;
             Report(played, sampler);
-            ReportErrors("the killed node", doomed);
-            ReportErrors("the survivor", survivor);
 
             Assert.True(finishedAtKill < HandOffs && openAtKill > Agents, $"the kill came with {openAtKill} places open, so it proved little");
             Assert.True(acceptedViaDoomed > 0 && played.Sum(a => a.Tally.AcceptedVia(1)) > 0, "agents accepted through both nodes");
@@ -105,13 +104,15 @@ public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
                 await agent.DisposeAsync();
             }
 
-            // A node still starting when the test failed is waited for, so no process outlives the test.
-            foreach (var node in starting)
+            // A node still starting when the test failed is waited for, so no process outlives the test. What each logged
+            // as an error is printed whether the test passed or not.
+            foreach (var (node, name) in starting.Zip(["the first node (killed)", "the second node (survivor)"]))
             {
                 await Task.WhenAny(node);
                 if (node.IsCompletedSuccessfully)
                 {
                     await (await node).DisposeAsync();
+                    ReportErrors(name, await node);
                 }
             }
         }
@@ -147,8 +148,9 @@ public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The node's errors (its log is JSON lines), by kind: the category and the exception's first line, how often, and
-    /// the first in full. A hub call that failed on the server is among them (<c>HubFailureLog</c>).
+    /// The node's errors (its log is JSON lines), by kind: the category (with the hub method, for SignalR's "failed to
+    /// invoke") and the exception's first line with ids left out, how often, and the first in full. A refusal the hub
+    /// gave is a <c>HubException</c>; any other exception of a hub call failed on the server.
     /// </summary>
     private void ReportErrors(string name, OmbudProcess node)
     {
@@ -172,8 +174,9 @@ public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
             }
 
             var what = root.TryGetProperty("Exception", out var exception) ? exception.GetString() : root.GetProperty("Message").GetString();
-            var method = root.TryGetProperty("State", out var state) && state.TryGetProperty("Method", out var invoked) ? $" {invoked.GetString()}" : "";
-            return ($"{root.GetProperty("Category").GetString()}{method}: {what?.Split('\n')[0].Trim()}", line);
+            var method = root.TryGetProperty("State", out var state) && state.TryGetProperty("HubMethod", out var invoked) ? $" {invoked.GetString()}" : "";
+            var first = Ids().Replace(what?.Split('\n')[0].Trim() ?? "", "…");
+            return ($"{root.GetProperty("Category").GetString()}{method}: {first}", line);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -380,6 +383,9 @@ public sealed class TwoNodeDispatchTests(ITestOutputHelper output)
         Assert.True(all.Succeeded, all.Error?.Detail);
         return results;
     }
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex Ids();
 
     private static async Task<long> CountAsync(NpgsqlConnection db, string sql)
     {

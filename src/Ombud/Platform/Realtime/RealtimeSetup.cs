@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
-
 namespace Ombud.Platform.Realtime;
 
 /// <summary>SignalR for live pages and chats; across nodes through Redis when <c>Ombud:Redis</c> is set.</summary>
@@ -7,8 +5,7 @@ internal static class RealtimeSetup
 {
     public static void AddOmbudRealtime(this IHostApplicationBuilder builder)
     {
-        // Every hub's failures on the server are logged (SignalR keeps them at Debug).
-        var signalR = builder.Services.AddSignalR(o => o.AddFilter<HubFailureLog>());
+        var signalR = builder.Services.AddSignalR();
         builder.Services.AddSingleton<LiveChannel>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveChannel>());
         var redis = builder.Configuration["Ombud:Redis"];
