@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Ombud.Conversations;
 using Ombud.Conversations.Contracts;
 using Ombud.Marketplace;
@@ -192,19 +191,12 @@ public sealed class AgentConsoleTests
         // Another node's dispatcher is offering Maja work: it holds her row until its transaction commits. A beat that
         // waited for it held up her next hub call too (one at a time per connection), and under a burst timed out.
         app.Clock.Advance(TimeSpan.FromSeconds(20));
-        await using var otherNode = new NpgsqlConnection(app.Database.ConnectionString);
-        await otherNode.OpenAsync();
-        await using var dispatching = await otherNode.BeginTransactionAsync();
-        await using (var hold = new NpgsqlCommand("""SELECT 1 FROM marketplace_agents WHERE "Id" = @id FOR UPDATE""", otherNode, dispatching))
-        {
-            hold.Parameters.AddWithValue("id", maja.Id);
-            await hold.ExecuteNonQueryAsync();
-        }
+        await using var dispatching = await HeldAgentRow.HoldAsync(app.Database, maja.Id);
 
         // A bound on waiting for a lock that is never released while the beat runs, not a speed target.
         await console.HeartbeatAsync().WaitAsync(TimeSpan.FromMinutes(1));
         var whileHeld = await desk.AgentRowAsync(maja.Id);
-        await dispatching.RollbackAsync();
+        await dispatching.ReleaseAsync();
         app.Clock.Advance(TimeSpan.FromSeconds(20));
         await console.HeartbeatAsync();
         var afterwards = await desk.AgentRowAsync(maja.Id);
