@@ -88,7 +88,10 @@ public sealed partial class TwoNodeDispatchTests(ITestOutputHelper output)
             await sampling;
             Report(played, sampler);
 
-            Assert.True(finishedAtKill < HandOffs && openAtKill > Agents, $"the kill came with {openAtKill} places open, so it proved little");
+            // Mid-way: places in flight on the nodes, and far more hand-offs still to finish (waiting as places, or not yet
+            // arrived) than the agents hold. Since hand-offs are dispatched as they arrive, few places wait at any moment.
+            Assert.True(openAtKill > 0 && HandOffs - finishedAtKill > Agents,
+                $"the kill came with {openAtKill} places open and {HandOffs - finishedAtKill} hand-offs unfinished, so it proved little");
             Assert.True(acceptedViaDoomed > 0 && played.Sum(a => a.Tally.AcceptedVia(1)) > 0, "agents accepted through both nodes");
             Assert.True(played.Where((_, i) => i % 2 == 0).All(a => a.Tally.ConnectedTo(1) > 0), "every agent of the killed node went on on the survivor");
             Assert.True(sampler.Samples >= 10, $"only {sampler.Samples} samples of the invariants were taken");
