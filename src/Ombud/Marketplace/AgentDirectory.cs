@@ -122,15 +122,25 @@ internal sealed class AgentDirectory(OmbudDb db, UnitOfWork work, Dispatcher dis
     /// console of the agent beats, so one tab closing costs nothing while another is open. Only consoles beat: an agent
     /// set online another way (the API, a simulated demo agent) has no lapse until a console of theirs opens.
     /// </summary>
+    /// <remarks>
+    /// A beat never waits for the agent's row: while a dispatcher or an answer of theirs holds it (on PostgreSQL, until
+    /// its transaction commits), this beat is skipped, and the grace period outlasts a few skipped beats. Waiting would
+    /// hold up the console's next call too (a connection runs one hub call at a time), its Accept among them.
+    /// </remarks>
     public Task<Outcome<Agent>> HeartbeatAsync(Guid agentId, CancellationToken ct) =>
         work.RunAsync<Agent>(async token =>
         {
+            var free = await db.TryLockForUpdateAsync<Agent>(nameof(Agent.Id), agentId, token);
             if (await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == agentId, token) is not { } agent)
             {
                 return new NotFound("agent", agentId.ToString());
             }
 
-            await SeenAsync(agent, token);
+            if (free)
+            {
+                await SeenAsync(agent, token);
+            }
+
             return agent;
         }, ct, Subject);
 

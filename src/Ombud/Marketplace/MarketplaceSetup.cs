@@ -13,6 +13,7 @@ using Ombud.Marketplace.Quality;
 using Ombud.Marketplace.Presence;
 using Ombud.Marketplace.Surge;
 using Ombud.Platform.Events;
+using Ombud.Platform.Storage;
 using Ombud.Platform.Timers;
 
 namespace Ombud.Marketplace;
@@ -39,11 +40,12 @@ internal static class MarketplaceSetup
         services.AddScoped<Platform.Auth.ISignInClaims, AgentSignInClaims>();
         builder.AddMarketplacePay(settings);
         builder.AddMarketplaceSurge(settings);
-        services.AddEventSubscriber<HandOffArrivals>(HandOffArrivals.Subscriber, ConversationHandedOff.Type);
-        services.AddEventSubscriber<ConversationEndings>(ConversationEndings.Subscriber, ConversationClosed.Type);
+        // Each of these may push an offer to an agent, who should not wait for 49 other deliveries to commit first.
+        services.AddEventSubscriber<HandOffArrivals>(HandOffArrivals.Subscriber, WorkCommit.Alone, ConversationHandedOff.Type);
+        services.AddEventSubscriber<ConversationEndings>(ConversationEndings.Subscriber, WorkCommit.Alone, ConversationClosed.Type);
         services.AddEventSubscriber<StaffAgents>(StaffAgents.Subscriber, Platform.People.PeopleEvents.Invited, Platform.People.PeopleEvents.RolesChanged);
-        services.AddTimer<OfferExpiry>(Dispatcher.OfferExpiryKind);
-        services.AddTimer<QueueReview>(Dispatcher.QueueReviewKind);
+        services.AddTimer<OfferExpiry>(Dispatcher.OfferExpiryKind, WorkCommit.Alone);
+        services.AddTimer<QueueReview>(Dispatcher.QueueReviewKind, WorkCommit.Alone);
         services.AddTimer<PresenceLapse>(PresenceLapse.Kind);
         services.AddMarketplacePolicies();
         services.AddHostedService<Demo.DemoAgents>();

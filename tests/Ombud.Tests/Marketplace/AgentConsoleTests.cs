@@ -178,6 +178,34 @@ public sealed class AgentConsoleTests
         Assert.Equal(AgentStatus.Offline, afterGrace.Status);
     }
 
+    [Fact]
+    public async Task A_heartbeat_is_skipped_while_a_dispatcher_holds_the_agents_row_instead_of_holding_up_the_console()
+    {
+        await using var app = await OmbudTestApp.StartAsync(Provider.Postgres);
+        var desk = await MarketDesk.OpenAsync(app);
+        var maja = await desk.AgentAsync("Maja", AgentTier.Pro, 1, certified: true, online: false, ["en"], null, (Skill.Payments, 5));
+        await using var console = await AgentConsoleClient.ConnectAsync(app, await SessionAsync(app, maja));
+        await console.GoOnlineAsync();
+        var online = await desk.AgentRowAsync(maja.Id);
+
+        // Another node's dispatcher is offering Maja work: it holds her row until its transaction commits. A beat that
+        // waited for it held up her next hub call too (one at a time per connection), and under a burst timed out.
+        app.Clock.Advance(TimeSpan.FromSeconds(20));
+        await using var dispatching = await HeldAgentRow.HoldAsync(app.Database, maja.Id);
+
+        // A bound on waiting for a lock that is never released while the beat runs, not a speed target.
+        await console.HeartbeatAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        var whileHeld = await desk.AgentRowAsync(maja.Id);
+        await dispatching.ReleaseAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(20));
+        await console.HeartbeatAsync();
+        var afterwards = await desk.AgentRowAsync(maja.Id);
+
+        Assert.Equal(online.LastSeenAt, whileHeld.LastSeenAt);
+        Assert.True(afterwards.LastSeenAt > online.LastSeenAt, "the next beat, with the row free, was not recorded");
+        Assert.Equal(AgentStatus.Online, afterwards.Status);
+    }
+
     private static Task<WebSession> SessionAsync(OmbudTestApp app, TestAgent agent) => SessionAsync(app, agent.Email);
 
     private static async Task<WebSession> SessionAsync(OmbudTestApp app, string email)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Ombud.Marketplace;
 using Ombud.Platform.Events;
 using Ombud.Platform.Storage;
@@ -76,19 +75,12 @@ public sealed class DispatchRaceTests
         // Another node's dispatcher is mid-batch with the best agent: it holds their row until its batch commits. Waiting
         // for it held this batch's own locks as long, and lost the version check after; under a burst on two nodes every
         // dispatcher queued behind the same best agent and dispatch all but stopped (TwoNodeDispatchTests found it).
-        await using var otherNode = new NpgsqlConnection(app.Database.ConnectionString);
-        await otherNode.OpenAsync();
-        await using var batch = await otherNode.BeginTransactionAsync();
-        await using (var hold = new NpgsqlCommand("""SELECT 1 FROM marketplace_agents WHERE "Id" = @id FOR UPDATE""", otherNode, batch))
-        {
-            hold.Parameters.AddWithValue("id", best.Id);
-            await hold.ExecuteNonQueryAsync();
-        }
+        await using var batch = await HeldAgentRow.HoldAsync(app.Database, best.Id);
 
         // A bound on waiting for a lock that is never released while the hand-off is delivered, not a speed target.
         await desk.HandOffAsync(customer).WaitAsync(TimeSpan.FromMinutes(1));
         var offer = await desk.PendingOfferAsync();
-        await batch.RollbackAsync();
+        await batch.ReleaseAsync();
 
         Assert.Equal(next.Id, offer.AgentId);
         Assert.Equal((1, 0), await LoadAsync(desk, next));

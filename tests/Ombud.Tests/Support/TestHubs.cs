@@ -31,4 +31,19 @@ internal static class TestHubs
         await connection.StartAsync();
         return connection;
     }
+
+    /// <summary>The same to a hub of a real node (an <c>ombud serve</c> process), not started yet: the caller subscribes first.</summary>
+    public static HubConnection Build(Uri node, string cookie, string path)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(node, path), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.Headers["Cookie"] = cookie;
+            })
+            .Build();
+        connection.ServerTimeout = TimeSpan.FromMinutes(2);
+        return connection;
+    }
 }

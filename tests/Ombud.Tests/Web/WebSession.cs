@@ -25,10 +25,17 @@ internal sealed partial class WebSession : IDisposable
         _client = new HttpClient(_handler) { BaseAddress = new Uri(origin) };
     }
 
+    /// <summary>A browser on a real node (an <c>ombud serve</c> process) at <paramref name="nodeUrl"/>.</summary>
+    public WebSession(Uri nodeUrl)
+    {
+        _handler = new CookieHandler { InnerHandler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false } };
+        _client = new HttpClient(_handler) { BaseAddress = nodeUrl, Timeout = TimeSpan.FromMinutes(2) };
+    }
+
     /// <summary>The browser's client, cookies and all, for calling the JSON API as the signed-in person.</summary>
     public HttpClient Http => _client;
     /// <summary>The cookies this browser would send, for clients that are not HTTP requests (a SignalR connection).</summary>
-    public string CookieHeader => _handler.Header(new Uri("http://localhost/"));
+    public string CookieHeader => _handler.Header(_client.BaseAddress is { Scheme: "http" } plain ? plain : new Uri("http://localhost/"));
 
     public async Task<HttpResponseMessage> GetAsync(string path)
     {

@@ -7,7 +7,8 @@ namespace Ombud.Platform.Events;
 
 /// <summary>
 /// Hands due events to their subscribers: each delivery in a unit of work with what its handler stages, so a
-/// subscriber's effect and its progress commit together (once in effect, also when two nodes race or one dies).
+/// subscriber's effect and its progress commit together (once in effect, also when two nodes race or one dies). A
+/// batch of deliveries shares a unit of work, except a subscriber's that commit alone (<see cref="EventSubscription.Commit"/>).
 /// </summary>
 public sealed class EventDispatch(IServiceScopeFactory scopes, EventSubscriptions subscriptions, IOptions<EventOptions> options, TimeProvider clock, CommitSignal commits,
     ILogger<EventDispatch> logger)
@@ -18,7 +19,7 @@ public sealed class EventDispatch(IServiceScopeFactory scopes, EventSubscription
     public async Task<int> RunOnceAsync(string? subscriber, CancellationToken ct)
     {
         var results = await _pass.RunAsync(subscriber is null ? null : d => d.Subscriber == subscriber, d => [d.EventId, d.Subscriber],
-            _ => true, HandleAsync, ct);
+            d => subscriptions.Named(d.Subscriber)?.Commit ?? WorkCommit.Batched, HandleAsync, ct);
         return results.Count(r => r.Done);
     }
 

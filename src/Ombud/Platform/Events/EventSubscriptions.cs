@@ -1,12 +1,15 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Ombud.Platform.Storage;
 
 namespace Ombud.Platform.Events;
 
 /// <summary>
 /// One subscriber: a name that is its progress (keep it stable), the event types it wants, its handler, and optionally
-/// which events of those types it takes (<see cref="Takes"/>, asked of the payload when the event is published).
+/// which events of those types it takes (<see cref="Takes"/>, asked of the payload when the event is published), and
+/// whether each delivery commits alone (<see cref="WorkCommit.Alone"/>) or in a batch with others.
 /// </summary>
-public sealed record EventSubscription(string Name, IReadOnlyList<string> EventTypes, Type Handler, Func<object, bool>? Takes = null)
+public sealed record EventSubscription(string Name, IReadOnlyList<string> EventTypes, Type Handler, Func<object, bool>? Takes = null,
+    WorkCommit Commit = WorkCommit.Batched)
 {
     public bool Wants(string eventType) => EventTypes.Contains(eventType, StringComparer.Ordinal);
 
@@ -32,9 +35,9 @@ public sealed class EventSubscriptions(IEnumerable<EventSubscription> subscripti
     private static List<EventSubscription> Merged(IEnumerable<EventSubscription> all) =>
         [.. all.GroupBy(s => s.Name).Select(g => g.Count() == 1
             ? g.Single()
-            : g.Select(s => s.Handler).Distinct().Count() == 1 && g.All(s => s.Takes is null)
-                ? new EventSubscription(g.Key, [.. g.SelectMany(s => s.EventTypes).Distinct()], g.First().Handler)
-                : throw new InvalidOperationException($"Two different event subscribers are named '{g.Key}' (or one registered in parts takes only some events)."))];
+            : g.Select(s => s.Handler).Distinct().Count() == 1 && g.All(s => s.Takes is null) && g.Select(s => s.Commit).Distinct().Count() == 1
+                ? new EventSubscription(g.Key, [.. g.SelectMany(s => s.EventTypes).Distinct()], g.First().Handler, Commit: g.First().Commit)
+                : throw new InvalidOperationException($"Two different event subscribers are named '{g.Key}' (or one registered in parts takes only some events, or commits some alone)."))];
 }
 
 public static class EventSubscriptionSetup
@@ -44,10 +47,25 @@ public static class EventSubscriptionSetup
     /// From then on every event of those types gets a delivery for this subscriber, written with the event.
     /// </summary>
     public static IServiceCollection AddEventSubscriber<THandler>(this IServiceCollection services, string name, params string[] eventTypes)
+        where THandler : class, IEventHandler =>
+        services.AddEventSubscriber<THandler>(name, WorkCommit.Batched, eventTypes);
+
+    /// <summary>
+    /// Subscribes with a say in how each delivery commits: <see cref="WorkCommit.Alone"/> for a subscriber whose work a
+    /// person waits on (a hand-off's offer pushed to an agent), so it commits, and is told, without waiting for up to
+    /// <see cref="EventOptions.BatchSize"/> other deliveries. A delivery always commits with its handler's effect, so
+    /// <see cref="WorkCommit.Outside"/> is refused.
+    /// </summary>
+    public static IServiceCollection AddEventSubscriber<THandler>(this IServiceCollection services, string name, WorkCommit commit, params string[] eventTypes)
         where THandler : class, IEventHandler
     {
+        if (commit == WorkCommit.Outside)
+        {
+            throw new ArgumentOutOfRangeException(nameof(commit), commit, $"Event subscriber '{name}': a delivery commits with its handler's effect, so it cannot run outside a transaction.");
+        }
+
         services.TryAddScoped<THandler>();
-        return services.AddSingleton(new EventSubscription(name, eventTypes, typeof(THandler)));
+        return services.AddSingleton(new EventSubscription(name, eventTypes, typeof(THandler), Commit: commit));
     }
 
     /// <summary>

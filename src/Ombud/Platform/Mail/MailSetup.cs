@@ -1,4 +1,5 @@
 using Ombud.Platform.Privacy;
+using Ombud.Platform.Storage;
 using Ombud.Platform.Timers;
 
 namespace Ombud.Platform.Mail;
@@ -16,7 +17,7 @@ internal static class MailSetup
             .ValidateOnStart();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<SmtpMailer>();
-        services.AddTimer<MailSending>(MailSending.Kind, inUnitOfWork: false);
+        services.AddTimer<MailSending>(MailSending.Kind, WorkCommit.Outside);
         services.AddRetentionRule<MailRetention>();
     }
 

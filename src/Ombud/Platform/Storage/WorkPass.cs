@@ -12,8 +12,10 @@ namespace Ombud.Platform.Storage;
 /// A batch is one unit of work: each item is re-read under the claim's lease (an item another node took over is left
 /// alone), done behind a savepoint and flushed; an item that throws is rolled back to its savepoint and its failure
 /// recorded in its place; the batch commits once. So an item's effect and its progress commit together, and a node
-/// killed mid-batch commits nothing of it: its lease runs out and another node does the batch. Items whose work must not
-/// hold a transaction (an HTTP call) are done one by one outside it and finish themselves.
+/// killed mid-batch commits nothing of it: its lease runs out and another node does the batch. Items that a person
+/// waits on (<see cref="WorkCommit.Alone"/>: an offer pushed to an agent) are each a batch of one, done before the
+/// rest of the claim, so they neither wait for the others' commit nor hold their rows (or SQLite's write gate) meanwhile.
+/// Items whose work must not hold a transaction (an HTTP call) are done one by one outside it and finish themselves.
 /// </remarks>
 public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock, Events.EventOptions options, CommitSignal commits, ILogger logger)
     where T : class, IQueuedWork
@@ -26,7 +28,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
     /// <summary>Returns each claimed item with whether its work did something (false: refused, taken over, or failed).</summary>
     /// <param name="onBatch">Told each batch's results as soon as it committed (a log line per batch, not per pass).</param>
     public async Task<IReadOnlyList<(T Item, bool Done)>> RunAsync(Expression<Func<T, bool>>? filter, Func<T, object[]> key,
-        Func<T, bool> inUnitOfWork, Work work, CancellationToken ct, Action<IReadOnlyList<(T Item, bool Done)>>? onBatch = null)
+        Func<T, WorkCommit> commit, Work work, CancellationToken ct, Action<IReadOnlyList<(T Item, bool Done)>>? onBatch = null)
     {
         var results = new List<(T, bool)>();
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Parallelism)).Select(_ => Task.Run(async () =>
@@ -44,10 +46,16 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
                     return;
                 }
 
-                var done = await BatchAsync([.. claimed.Where(inUnitOfWork)], key, work, ct);
-                foreach (var item in claimed.Where(i => !inUnitOfWork(i)))
+                var done = new List<(T, bool)>();
+                foreach (var item in claimed.Where(i => commit(i) == WorkCommit.Alone))
                 {
-                    done.Add((item, await AloneAsync(item, key, work, ct)));
+                    done.AddRange(await BatchAsync([item], key, work, ct));
+                }
+
+                done.AddRange(await BatchAsync([.. claimed.Where(i => commit(i) == WorkCommit.Batched)], key, work, ct));
+                foreach (var item in claimed.Where(i => commit(i) == WorkCommit.Outside))
+                {
+                    done.Add((item, await OutsideAsync(item, key, work, ct)));
                 }
 
                 onBatch?.Invoke(done);
@@ -125,7 +133,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
         return results;
     }
 
-    private async Task<bool> AloneAsync(T claimed, Func<T, object[]> key, Work work, CancellationToken ct)
+    private async Task<bool> OutsideAsync(T claimed, Func<T, object[]> key, Work work, CancellationToken ct)
     {
         try
         {
@@ -151,4 +159,20 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
             item.Fail($"{failure.GetType().Name}: {failure.Message}", retryAt);
         }
     }
+}
+
+/// <summary>How a queued work item's effect commits with its progress (<see cref="WorkPass{T}"/>).</summary>
+public enum WorkCommit
+{
+    /// <summary>In the claim's batch: one unit of work for many items, the cheapest per item.</summary>
+    Batched,
+
+    /// <summary>
+    /// In a unit of work of its own, before the batch: for work a person waits on (an offer to push, a freed agent's next
+    /// offer), which must not wait for the batch's other items to commit nor keep its rows locked while they run.
+    /// </summary>
+    Alone,
+
+    /// <summary>Outside any transaction (an HTTP call): the work finishes itself in a unit of work of its own.</summary>
+    Outside,
 }

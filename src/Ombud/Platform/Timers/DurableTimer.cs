@@ -60,7 +60,7 @@ public sealed record DueTimer(string Kind, string EntityId, DateTime FireAt, int
 
 /// <summary>
 /// What a module does when its timer fires. Runs inside a unit of work with the timer's deletion unless registered
-/// as sending outside one (<see cref="TimerKind.InUnitOfWork"/>). Returns true when it did something, false when
+/// as sending outside one (<see cref="TimerKind.Commit"/>). Returns true when it did something, false when
 /// there was nothing left to do (the entity moved on). An exception retries with backoff, then dead-letters.
 /// </summary>
 public interface ITimerHandler
@@ -69,19 +69,23 @@ public interface ITimerHandler
 }
 
 /// <summary>A registered timer kind and its handler.</summary>
-/// <param name="InUnitOfWork">
-/// False for a handler that must not hold a transaction while it works (an HTTP call): it then finishes the timer
-/// itself, with <see cref="TimerSchedule.Complete"/> in its own unit of work.
+/// <param name="Commit">
+/// <see cref="WorkCommit.Batched"/> by default; <see cref="WorkCommit.Alone"/> for a timer a person waits on (an expired
+/// offer going to the next agent); <see cref="WorkCommit.Outside"/> for a handler that must not hold a transaction while
+/// it works (an HTTP call): it then finishes the timer itself, with <see cref="TimerSchedule.Complete"/> in its own unit of work.
 /// </param>
-public sealed record TimerKind(string Kind, Type Handler, bool InUnitOfWork);
+public sealed record TimerKind(string Kind, Type Handler, WorkCommit Commit)
+{
+    public bool InUnitOfWork => Commit != WorkCommit.Outside;
+}
 
 public static class TimerSetup
 {
     /// <summary>The one way to give a timer kind a handler: <c>services.AddTimer&lt;OfferExpiry&gt;("marketplace.offer-expiry")</c>.</summary>
-    public static IServiceCollection AddTimer<THandler>(this IServiceCollection services, string kind, bool inUnitOfWork = true)
+    public static IServiceCollection AddTimer<THandler>(this IServiceCollection services, string kind, WorkCommit commit = WorkCommit.Batched)
         where THandler : class, ITimerHandler
     {
         services.TryAddScoped<THandler>();
-        return services.AddSingleton(new TimerKind(kind, typeof(THandler), inUnitOfWork));
+        return services.AddSingleton(new TimerKind(kind, typeof(THandler), commit));
     }
 }

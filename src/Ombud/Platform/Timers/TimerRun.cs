@@ -18,7 +18,7 @@ public sealed partial class TimerRun(IServiceScopeFactory scopes, IEnumerable<Ti
     public async Task<IReadOnlyDictionary<string, int>> RunOnceAsync(IReadOnlyCollection<string>? only, CancellationToken ct)
     {
         var results = await _pass.RunAsync(only is null ? null : t => only.Contains(t.Kind), t => [t.Kind, t.EntityId],
-            t => !_kinds.TryGetValue(t.Kind, out var kind) || kind.InUnitOfWork, FireAsync, ct, LogBatch);
+            t => _kinds.GetValueOrDefault(t.Kind)?.Commit ?? WorkCommit.Batched, FireAsync, ct, LogBatch);
         return results.GroupBy(r => r.Item.Kind).ToDictionary(g => g.Key, g => g.Count(r => r.Done), StringComparer.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Events;
+using Ombud.Platform.Storage;
 using Ombud.Platform.Timers;
 
 namespace Ombud.Platform.Webhooks;
@@ -16,7 +17,7 @@ public static class WebhooksSetup
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSources>();
         services.AddSingleton<WebhookDispatch>();
-        services.AddTimer<WebhookAttempts>(WebhookAttempts.Kind, inUnitOfWork: false);
+        services.AddTimer<WebhookAttempts>(WebhookAttempts.Kind, WorkCommit.Outside);
         services.AddScoped<WebhookSender>();
         services.AddScoped<WebhookEndpointRegistry>();
         services.AddScoped<WebhookDeliveryLog>();
