@@ -21,6 +21,8 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// <summary>How many waiting hand-offs an agent who freed up is matched against, most urgent kinds and oldest first.</summary>
     private const int WaitingLookAhead = 500;
 
+    private (object? Transaction, HashSet<object> Rows) _claimed = (null, new HashSet<object>(ReferenceEqualityComparer.Instance));
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Offers a waiting place to its best candidate; with nobody fitting free, sets its next review. Null when not offered.</summary>
@@ -138,13 +140,14 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// <summary>
     /// Locks the row of an agent or a place read earlier in this unit of work and reads it again, so what dispatch
     /// decides on is what it saves over; false when another transaction holds it. A row this unit of work changed or
-    /// added already is saved with it and taken as it is.
+    /// added already is saved with it and taken as it is, and one it claimed already is held: it is not locked and
+    /// read again for each candidate.
     /// </summary>
     private async Task<bool> ClaimAsync<T>(T row, Guid id, CancellationToken ct)
         where T : class
     {
         var tracked = db.Entry(row);
-        if (tracked.State != EntityState.Unchanged || !db.Database.IsNpgsql())
+        if (tracked.State != EntityState.Unchanged || !db.Database.IsNpgsql() || Claimed().Contains(row))
         {
             return true;
         }
@@ -155,7 +158,23 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         }
 
         await tracked.ReloadAsync(ct);
+        Claimed().Add(row);
         return true;
+    }
+
+    /// <summary>
+    /// The rows claimed in the open transaction, by reference: the tracker is cleared between queued work items, on a
+    /// rollback to their savepoint and on a retry, so an instance found here is one read under a lock still held.
+    /// </summary>
+    private HashSet<object> Claimed()
+    {
+        var transaction = db.Database.CurrentTransaction;
+        if (!ReferenceEquals(transaction, _claimed.Transaction))
+        {
+            _claimed = (transaction, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        }
+
+        return _claimed.Rows;
     }
 
     /// <summary>The online agents with their certified skills, tracked (dispatch changes their load).</summary>

@@ -20,7 +20,15 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
 
     private int _depth;
 
+    private WriteLane _lane = WriteLane.Requests;
+
     private readonly List<Func<Task>> _afterCommit = [];
+
+    /// <summary>
+    /// This scope's units of work are the node's background work (event deliveries, timers): on SQLite they take turns
+    /// with requests at the <see cref="WriteGate"/> rather than queue behind every request waiting there.
+    /// </summary>
+    public void InBackground() => _lane = WriteLane.Background;
 
     /// <summary>True while a unit of work of this scope is open.</summary>
     public bool IsOpen => _depth > 0;
@@ -104,7 +112,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
 
     private async Task<Outcome<T>> RunOnceAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, string subject, CancellationToken ct)
     {
-        using var writing = await writeGate.EnterAsync(ct);
+        using var writing = await writeGate.EnterAsync(_lane, ct);
         _depth++;
         _afterCommit.Clear();
         try

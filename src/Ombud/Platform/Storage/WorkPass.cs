@@ -36,7 +36,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
             while (!ct.IsCancellationRequested)
             {
                 IReadOnlyList<T> claimed;
-                await using (var scope = scopes.CreateAsyncScope())
+                await using (var scope = Background())
                 {
                     claimed = await QueuedWork.ClaimAsync(scope.ServiceProvider, clock.GetUtcNow().UtcDateTime, options.LeaseTime, options.BatchSize, filter, ct);
                 }
@@ -76,7 +76,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
             return results;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Background();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<OmbudDb>();
         // Ours, one per item: EF's own savepoint per SaveChanges would not cover a failure before the save.
@@ -137,16 +137,24 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Background();
             return await work(scope.ServiceProvider, claimed, ct);
         }
         catch (Exception failure) when (!ct.IsCancellationRequested)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Background();
             var db = scope.ServiceProvider.GetRequiredService<OmbudDb>();
             await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(token => RecordFailureAsync(db, claimed, key, failure, token), ct);
             return false;
         }
+    }
+
+    /// <summary>A scope whose units of work queue in the background lane of the write gate.</summary>
+    private AsyncServiceScope Background()
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<UnitOfWork>().InBackground();
+        return scope;
     }
 
     private async Task RecordFailureAsync(OmbudDb db, T claimed, Func<T, object[]> key, Exception failure, CancellationToken ct)
