@@ -62,8 +62,10 @@ public sealed partial class RoleHomeTests(DemoServer server) : IClassFixture<Dem
     [Fact]
     public async Task The_sign_in_page_looks_like_the_product_and_refuses_a_wrong_password()
     {
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Url });
-        var page = await context.NewPageAsync();
+        // The server's own page waits as generously as every other test's: a sign-in's round trip on a loaded machine
+        // outlasted Playwright's 30 s default.
+        var page = await server.NewPageAsync();
+        await using var context = page.Context;
 
         await page.GotoAsync("/");
         await page.WaitForURLAsync("**/signin?ReturnUrl=%2F");
@@ -78,8 +80,10 @@ public sealed partial class RoleHomeTests(DemoServer server) : IClassFixture<Dem
     [Fact]
     public async Task A_demo_account_also_signs_in_through_the_form_with_the_password_the_page_shows()
     {
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Url });
-        var page = await context.NewPageAsync();
+        // The server's own page waits as generously as every other test's: a sign-in's round trip on a loaded machine
+        // outlasted Playwright's 30 s default.
+        var page = await server.NewPageAsync();
+        await using var context = page.Context;
 
         await page.GotoAsync("/signin");
         await Expect(page.Locator(".ombud-demo")).ToContainTextAsync(DemoAccounts.Password);

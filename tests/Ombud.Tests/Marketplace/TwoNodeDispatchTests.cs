@@ -24,8 +24,10 @@ namespace Ombud.Tests.Marketplace;
 /// of 5,000 hand-offs from distinct shoppers entering as <c>conversation.handed-off</c> events, the agents accepting,
 /// declining, missing and finishing conversations through the agent hub, and one node SIGKILLed while dispatch is in
 /// full swing. Sampled all along and checked at the end: no conversation with two agents, no agent above capacity,
-/// counters that agree with the rows, and every hand-off offered and answered.
+/// counters that agree with the rows, and every hand-off offered and answered. It keeps both cores busy for minutes, so
+/// <c>./test.sh</c> runs it alone, after the rest (<c>Category=Alone</c>): beside it the browser tests' pages starved.
 /// </summary>
+[Trait("Category", "Alone")]
 public sealed partial class TwoNodeDispatchTests(ITestOutputHelper output)
 {
     private const int Agents = 500, HandOffs = 5_000;
