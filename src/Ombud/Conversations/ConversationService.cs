@@ -43,12 +43,22 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
         await LockedAsync(conversationId, customerId, ct) is { } conversation ? new OpenConversation(conversation, this) : null;
 
     /// <summary>
-    /// The customer's conversation as it stands now, read without a lock or a transaction: for a writer to prepare what
-    /// it can before it queues to write, and to see, once it holds the conversation, whether anything was written since.
+    /// The customer's conversation as it stands now, with its latest <paramref name="count"/> shopper messages (oldest
+    /// first), in one statement without a lock or a transaction: for a writer to prepare what it can before it queues to
+    /// write, and to see, once it holds the conversation, whether anything was written since.
     /// </summary>
-    public Task<ConversationGlance?> GlanceAsync(Guid conversationId, Guid customerId, CancellationToken ct) =>
-        db.Set<Conversation>().AsNoTracking().Where(c => c.Id == conversationId && c.CustomerId == customerId)
-            .Select(c => new ConversationGlance(c.Id, c.State, c.Language, c.Version)).SingleOrDefaultAsync(ct);
+    public async Task<(ConversationGlance Glance, IReadOnlyList<TranscriptMessage> Latest)?> GlanceAsync(Guid conversationId, Guid customerId, int count,
+        CancellationToken ct)
+    {
+        var read = await db.Set<Conversation>().AsNoTracking().Where(c => c.Id == conversationId && c.CustomerId == customerId)
+            .Select(c => new
+            {
+                Glance = new ConversationGlance(c.Id, c.State, c.Language, c.Version),
+                Latest = db.Set<ConversationMessage>().Where(m => m.ConversationId == c.Id && m.Author == MessageAuthor.Shopper)
+                    .OrderByDescending(m => m.Sequence).Take(count).ToList(),
+            }).SingleOrDefaultAsync(ct);
+        return read is null ? null : (read.Glance, [.. read.Latest.AsEnumerable().Reverse().Select(Record)]);
+    }
 
     /// <summary>Stages a message on a conversation a writer holds (<see cref="OpenAsync"/>).</summary>
     internal Outcome<TranscriptMessage> Write(OpenConversation conversation, MessageDraft draft) => Write(conversation.Entity, draft);

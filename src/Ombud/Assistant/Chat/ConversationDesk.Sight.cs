@@ -21,8 +21,9 @@ internal sealed partial class ConversationDesk
     /// understood. A resend and the rate count are answered from the recent messages the reader needs anyway; a resend of an
     /// older message is caught by the unique client message id when the turn commits.
     /// </summary>
-    private async Task<(Outcome<TurnView>? Answer, TurnSight? Sight)> SeeAsync(ConversationGlance conversation, Guid customerId, string clientId,
-        string text, TurnPhases phases, CancellationToken ct)
+    /// <param name="latest">The conversation's latest shopper messages, oldest first (<see cref="LatestCount"/> of them), read with it.</param>
+    private async Task<(Outcome<TurnView>? Answer, TurnSight? Sight)> SeeAsync(ConversationGlance conversation, IReadOnlyList<TranscriptMessage> latest,
+        Guid customerId, string clientId, string text, TurnPhases phases, CancellationToken ct)
     {
         var lap = Laps();
 
@@ -32,7 +33,6 @@ internal sealed partial class ConversationDesk
         }
 
         var now = Now;
-        var latest = await conversations.LatestShopperMessagesAsync(conversation.Id, Math.Max(ContextMessages, options.Value.MessagesPerMinute), ct);
         if (latest.Any(m => m.ClientMessageId == clientId) && await ReplayAsync(conversation.Id, clientId, text, ct) is { } replay)
         {
             return (replay, null);
@@ -64,6 +64,9 @@ internal sealed partial class ConversationDesk
         phases.Understanding += lap();
         return (null, new TurnSight(conversation.Version, earlier, facts, factsMark, reading, today));
     }
+
+    /// <summary>How many of the latest shopper messages a turn reads: the reader's context, and enough to count the last minute's.</summary>
+    private int LatestCount => Math.Max(ContextMessages, options.Value.MessagesPerMinute);
 
     /// <summary>A stopwatch of parts: each call answers the time since the one before (the first, since it started).</summary>
     private Func<TimeSpan> Laps()

@@ -156,12 +156,12 @@ internal sealed partial class ConversationDesk(
         var clientId = clientMessageId ?? Guid.CreateVersion7(Now).ToString();
         // Read and understood before the turn queues to write (on SQLite, behind the node's one write gate): the gate
         // is held only for what must see the latest committed state — the check that nothing changed, the policy, the writes.
-        if (await conversations.GlanceAsync(conversationId, customerId, ct) is not { } glance)
+        if (await conversations.GlanceAsync(conversationId, customerId, LatestCount, ct) is not { } glance)
         {
             return new NotFound("conversation", conversationId.ToString());
         }
 
-        var seen = await SeeAsync(glance, customerId, clientId, clean, phases, ct);
+        var seen = await SeeAsync(glance.Glance, glance.Latest, customerId, clientId, clean, phases, ct);
         if (seen.Answer is { } early)
         {
             return early;
@@ -202,7 +202,7 @@ internal sealed partial class ConversationDesk(
             // what is committed now, while the turn holds the conversation.
             phases.ReadAgain = true;
             var again = await SeeAsync(new ConversationGlance(conversation.Id, conversation.State, conversation.Language, conversation.Version),
-                customerId, clientId, text, phases, ct);
+                await conversations.LatestShopperMessagesAsync(conversationId, LatestCount, ct), customerId, clientId, text, phases, ct);
             if (again.Answer is { } answer)
             {
                 return answer;
