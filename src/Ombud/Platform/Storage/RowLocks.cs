@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Ombud.Platform.Storage;
 
@@ -46,11 +45,5 @@ public static class RowLocks
     }
 
     /// <summary>The table and the condition on the column, with the value as parameter {0}.</summary>
-    private static string Row<T>(OmbudDb db, string column)
-    {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columnName = entity.FindProperty(column)?.GetColumnName(table) ?? throw new InvalidOperationException($"{typeof(T).Name} has no {column}.");
-        return $"\"{table.Name}\" WHERE \"{columnName}\" = {{0}}";
-    }
+    private static string Row<T>(OmbudDb db, string column) => $"{db.Table<T>()} WHERE {db.Column<T>(column)} = {{0}}";
 }

@@ -81,9 +81,16 @@ public sealed class TimerSchedule(OmbudDb db, TimeProvider clock)
             values.AddRange([t.Kind, entityId, t.At, t.At, now, nameof(WorkStatus.Pending)]);
             return $"({{{first}}}, {{{first + 1}}}, {{{first + 2}}}, {{{first + 3}}}, {{{first + 4}}}, {{{first + 5}}}, {DurableTimer.Reserved}, 0)";
         });
-        // Both providers know ON CONFLICT … DO NOTHING (SQLite since 3.24). Only placeholders are joined in: every value is a parameter.
-        var upsert = "INSERT INTO platform_timers (\"Kind\", \"EntityId\", \"FireAt\", \"DueAt\", \"CreatedAt\", \"Status\", \"Lease\", \"Attempts\") VALUES "
-                     + string.Join(", ", rows) + " ON CONFLICT (\"Kind\", \"EntityId\") DO NOTHING";
+        // Both providers know ON CONFLICT … DO NOTHING (SQLite since 3.24). Names come from the model and only placeholders
+        // are joined in: every value is a parameter.
+        string[] columns =
+        [
+            nameof(DurableTimer.Kind), nameof(DurableTimer.EntityId), nameof(DurableTimer.FireAt), nameof(DurableTimer.DueAt),
+            nameof(DurableTimer.CreatedAt), nameof(DurableTimer.Status), nameof(DurableTimer.Lease), nameof(DurableTimer.Attempts),
+        ];
+        var names = columns.Select(db.Column<DurableTimer>).ToList();
+        var upsert = $"INSERT INTO {db.Table<DurableTimer>()} ({string.Join(", ", names)}) VALUES "
+                     + string.Join(", ", rows) + $" ON CONFLICT ({names[0]}, {names[1]}) DO NOTHING";
         await db.Database.ExecuteSqlRawAsync(upsert, values, ct);
     }
 
