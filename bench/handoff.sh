@@ -96,7 +96,9 @@ cat <<EOF2
 | $(field handoffs) | $(field achieved_rate) | $(field offered) | $(field p50_ms) | $(field p95_ms) | $(field p99_ms) | $(field max_ms) | $(field misses) | $(field no_free_shopper) | $(field errors) | $(field request_p50_ms) | $(field request_p99_ms) |
 
 p50…max: from the hand-off request's acknowledgement to the offer on the agent's connection. request: the shopper's two
-requests themselves (open a conversation, press "Talk to a person"), not part of the latency.
+requests themselves (open a conversation, press "Talk to a person"), not part of the latency. offered: measured hand-offs
+only; the server's dispatch rate is the offers the agents took in the whole run, warm-up's places included: $(field offers_taken)
+($(field offers_taken_rate)/s). Measured hand-offs queue behind the places still waiting from before them.
 Where the time goes, by the server's stamps on each offer and this machine's clock: hand-off requested → offer made
 p50 $(field to_offer_p50_ms) ms, p99 $(field to_offer_p99_ms) ms; offer made → on the agent's connection p50
 $(field offer_to_arrival_p50_ms) ms, p99 $(field offer_to_arrival_p99_ms) ms.

@@ -36,7 +36,8 @@ internal static class HandoffRun
             var measured = Stopwatch.GetElapsedTime(started) - options.Warmup;
             await DrainAsync(ledger, options.MissAfter, progress, abort);
 
-            var figures = HandoffFigures.From(ledger, agents.Count, options.Capacity, shoppers.Count, options.Rate, measured, options.MissAfter);
+            var figures = HandoffFigures.From(ledger, agents.Count, options.Capacity, shoppers.Count, options.Rate, measured, Stopwatch.GetElapsedTime(started),
+                options.MissAfter);
             if (options.Json)
             {
                 figures.WriteJson(Console.Out);

@@ -21,6 +21,7 @@ internal sealed class HandoffLedger(TimeSpan missAfter)
     private readonly long _missAfter = (long)(missAfter.TotalSeconds * Stopwatch.Frequency);
     private long _acknowledged;
     private long _offered;
+    private long _taken;
     private long _late;
     private long _overtook;
     private long _noShopper;
@@ -39,6 +40,13 @@ internal sealed class HandoffLedger(TimeSpan missAfter)
     public long AcknowledgedCount => Volatile.Read(ref _acknowledged);
 
     public long OfferedCount => Volatile.Read(ref _offered);
+
+    /// <summary>
+    /// Every offer the agents took, the warm-up's places and those left from before included: the server's dispatch rate.
+    /// Measured hand-offs wait behind those places (the queue is first come, first served), so few of them may be offered
+    /// in a run while the server offers at its full rate.
+    /// </summary>
+    public long TakenCount => Volatile.Read(ref _taken);
 
     /// <summary>Offers that came, but later than the bound: misses all the same.</summary>
     public long Late => Volatile.Read(ref _late);
@@ -94,6 +102,7 @@ internal sealed class HandoffLedger(TimeSpan missAfter)
             return;
         }
 
+        Interlocked.Increment(ref _taken);
         lock (entry)
         {
             entry.OfferedAt = at.Timestamp;

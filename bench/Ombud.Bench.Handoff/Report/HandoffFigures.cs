@@ -19,6 +19,8 @@ internal sealed record HandoffFigures(
     [property: JsonPropertyName("handoffs")] long Handoffs,
     [property: JsonPropertyName("achieved_rate")] double AchievedRate,
     [property: JsonPropertyName("offered")] long Offered,
+    [property: JsonPropertyName("offers_taken")] long OffersTaken,
+    [property: JsonPropertyName("offers_taken_rate")] double OffersTakenRate,
     [property: JsonPropertyName("p50_ms")] double P50Ms,
     [property: JsonPropertyName("p95_ms")] double P95Ms,
     [property: JsonPropertyName("p99_ms")] double P99Ms,
@@ -38,7 +40,8 @@ internal sealed record HandoffFigures(
     [property: JsonPropertyName("errors")] long Errors,
     [property: JsonPropertyName("errors_by_kind")] IReadOnlyDictionary<string, long> ErrorsByKind)
 {
-    public static HandoffFigures From(HandoffLedger ledger, int agents, int capacity, int shoppers, double rate, TimeSpan measured, TimeSpan missAfter)
+    /// <param name="run">From the first hand-off (warm-up included) to the end of the wait for the last offers.</param>
+    public static HandoffFigures From(HandoffLedger ledger, int agents, int capacity, int shoppers, double rate, TimeSpan measured, TimeSpan run, TimeSpan missAfter)
     {
         var histogram = ledger.Latencies;
         double Ms(double percentile) => ledger.OfferedCount == 0 ? 0 : Math.Round(histogram.GetValueAtPercentile(percentile) * 1000.0 / Stopwatch.Frequency, 2);
@@ -46,7 +49,7 @@ internal sealed record HandoffFigures(
             ledger.AcknowledgedCount == 0 ? 0 : Math.Round(ledger.Requests.GetValueAtPercentile(percentile) * 1000.0 / Stopwatch.Frequency, 2);
         var never = ledger.NeverOffered();
         return new HandoffFigures(agents, capacity, shoppers, rate, Math.Round(measured.TotalSeconds, 1), ledger.AcknowledgedCount,
-            Math.Round(ledger.AcknowledgedCount / measured.TotalSeconds, 1), ledger.OfferedCount, Ms(50), Ms(95), Ms(99),
+            Math.Round(ledger.AcknowledgedCount / measured.TotalSeconds, 1), ledger.OfferedCount, ledger.TakenCount, Math.Round(ledger.TakenCount / run.TotalSeconds, 1), Ms(50), Ms(95), Ms(99),
             ledger.OfferedCount == 0 ? 0 : Math.Round(histogram.GetValueAtPercentile(100) * 1000.0 / Stopwatch.Frequency, 2), RequestMs(50), RequestMs(99),
             Of(ledger.ToOffer, 50), Of(ledger.ToOffer, 99), Of(ledger.OfferToArrival, 50), Of(ledger.OfferToArrival, 99),
             never + ledger.Late, ledger.Late, never, missAfter.TotalSeconds, ledger.Overtook, ledger.NoShopper, ledger.ErrorCount, ledger.Errors);
@@ -63,6 +66,7 @@ internal sealed record HandoffFigures(
         writer.WriteLine();
         writer.WriteLine(string.Create(c, $"{Agents} agents x {Capacity}, {Shoppers} shoppers; {Handoffs:N0} hand-offs acknowledged in {Seconds:0.0} s: {AchievedRate:N1}/s of {TargetRate:N1}/s"));
         writer.WriteLine(string.Create(c, $"acknowledged -> offer on the agent's connection over {Offered:N0}: p50 {P50Ms:0.00} ms  p95 {P95Ms:0.00}  p99 {P99Ms:0.00}  max {MaxMs:0.00}"));
+        writer.WriteLine(string.Create(c, $"offers the agents took in the whole run (warm-up's places included): {OffersTaken:N0}, {OffersTakenRate:N1}/s"));
         writer.WriteLine(string.Create(c, $"the hand-off requests themselves (start + button), as the shopper waited: p50 {RequestP50Ms:0.00} ms  p99 {RequestP99Ms:0.00}"));
         writer.WriteLine(string.Create(c, $"by the server's stamps: hand-off requested -> offer made p50 {ToOfferP50Ms:0.00} ms  p99 {ToOfferP99Ms:0.00}; offer made -> on the agent's connection p50 {OfferToArrivalP50Ms:0.00} ms  p99 {OfferToArrivalP99Ms:0.00}"));
         writer.WriteLine(string.Create(c, $"misses (no offer within {MissAfterSeconds:0.#} s): {Misses:N0} ({NeverOffered:N0} never, {Late:N0} late); offer before the acknowledgement {OfferBeforeAck:N0}; not sent, no free shopper {NoFreeShopper:N0}; errors {Errors:N0}"));

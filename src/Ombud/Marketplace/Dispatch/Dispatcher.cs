@@ -40,6 +40,14 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return null;
         }
 
+        if (!await AnyoneFreeAsync(ct))
+        {
+            // Every candidate needs free capacity: with nobody online free, the place waits for its review (or for an agent
+            // who frees up) without reading skills, conflicts and declines. Under a backlog that is every arrival and review.
+            await timers.ScheduleAsync(QueueReviewKind, entry.Id.ToString(), rules.NextReview(Request(entry, new HashSet<Guid>())), ct);
+            return null;
+        }
+
         var online = await OnlineAsync(ct);
         var request = (await RequestsAsync([entry], ct))[0];
         foreach (var candidate in rules.Candidates(request, [.. online.Values.Select(o => o.View)]))
@@ -177,6 +185,23 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         return _claimed.Rows;
     }
 
+    /// <summary>
+    /// Whether any online agent has free capacity, as this unit of work sees them: an agent it changed (freed by a
+    /// rejection, given an offer) counts as tracked, the others as stored.
+    /// </summary>
+    private async Task<bool> AnyoneFreeAsync(CancellationToken ct)
+    {
+        var tracked = db.Set<Agent>().Local.ToList();
+        if (tracked.Any(a => a.FreeCapacity > 0))
+        {
+            return true;
+        }
+
+        var trackedIds = tracked.Select(a => a.Id).ToList();
+        return await db.Set<Agent>().AnyAsync(a => a.Status == AgentStatus.Online
+            && a.ActiveConversations + a.PendingOffers < a.MaxConversations && !trackedIds.Contains(a.Id), ct);
+    }
+
     /// <summary>The online agents with their certified skills, tracked (dispatch changes their load).</summary>
     private async Task<Dictionary<Guid, OnlineAgent>> OnlineAsync(CancellationToken ct)
     {
@@ -207,8 +232,11 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         var staged = db.Set<Offer>().Local.Where(o => ids.Contains(o.QueueEntryId) && o.Status is OfferStatus.Rejected or OfferStatus.Expired)
             .Select(o => new { o.QueueEntryId, o.AgentId });
         var declined = stored.Concat(staged).ToLookup(o => o.QueueEntryId, o => o.AgentId);
-        return [.. entries.Select(e => new DispatchRequest(e.Id, e.CustomerId, e.Skill, e.Language, e.Urgency, e.EnqueuedAt, declined[e.Id].ToHashSet()))];
+        return [.. entries.Select(e => Request(e, declined[e.Id].ToHashSet()))];
     }
+
+    private static DispatchRequest Request(QueueEntry entry, IReadOnlySet<Guid> declined) =>
+        new(entry.Id, entry.CustomerId, entry.Skill, entry.Language, entry.Urgency, entry.EnqueuedAt, declined);
 
     private sealed record OnlineAgent(Guid Id, Agent Agent, DispatchAgent View);
 }
