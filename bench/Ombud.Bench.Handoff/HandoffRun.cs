@@ -35,6 +35,7 @@ internal static class HandoffRun
             await new HandoffSchedule(desk, ledger, progress).RunAsync(options.Rate, options.Warmup, options.Measured, abort);
             var measured = Stopwatch.GetElapsedTime(started) - options.Warmup;
             await DrainAsync(ledger, options.MissAfter, progress, abort);
+            progress.Note($"{desk.BusyRetries} shopper requests sent again after a 503 with Retry-After");
 
             var figures = HandoffFigures.From(ledger, agents.Count, options.Capacity, shoppers.Count, options.Rate, measured, Stopwatch.GetElapsedTime(started),
                 options.MissAfter);

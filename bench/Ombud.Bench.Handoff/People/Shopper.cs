@@ -13,11 +13,15 @@ internal sealed record Shopper(string Email, string Cookie);
 /// </summary>
 internal sealed class ShopperDesk(Uri baseUrl) : IDisposable
 {
+    private const int MaxBusyAttempts = 10;
+
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
         BaseAddress = baseUrl,
         Timeout = TimeSpan.FromMinutes(2),
     };
+
+    private long _busyRetries;
 
     public static Shopper SignedIn(string email, CookieContainer cookies, Uri baseUrl) => new(email, cookies.GetCookieHeader(baseUrl));
 
@@ -64,10 +68,27 @@ internal sealed class ShopperDesk(Uri baseUrl) : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private Task<HttpResponseMessage> SendAsync<T>(Shopper shopper, string path, T body, CancellationToken ct)
+    /// <summary>Requests the server turned away busy (503 with Retry-After) and this client sent again after the wait.</summary>
+    public long BusyRetries => Volatile.Read(ref _busyRetries);
+    /// <summary>
+    /// Sends as a well-behaved client: a 503 with Retry-After (an overloaded server that changed nothing) is sent again
+    /// after the wait it asks for, a few times, before it counts as the answer.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync<T>(Shopper shopper, string path, T body, CancellationToken ct)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Cookie", shopper.Cookie);
-        return _http.SendAsync(request, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Add("Cookie", shopper.Cookie);
+            var response = await _http.SendAsync(request, ct);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || response.Headers.RetryAfter?.Delta is not { } wait || attempt == MaxBusyAttempts)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            Interlocked.Increment(ref _busyRetries);
+            await Task.Delay(wait, ct);
+        }
     }
 }

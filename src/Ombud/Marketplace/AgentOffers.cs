@@ -15,8 +15,12 @@ namespace Ombud.Marketplace;
 /// not found; an offer that expired, was answered or withdrawn is a conflict. Answering again the same way gives the
 /// same answer, so a retried request is harmless.
 /// </summary>
+/// <remarks>
+/// An answer is known as arrived (<see cref="AnswersInFlight"/>) from the moment it reaches the node, so an offer that
+/// expires while the answer waits for the database does not set the agent away.
+/// </remarks>
 internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispatcher, ConversationService conversations, TimerSchedule timers,
-    AgentNews news, AuditLog audit, TimeProvider clock)
+    AgentNews news, AnswersInFlight answers, AuditLog audit, TimeProvider clock)
 {
     private const string Subject = "The offer";
 
@@ -40,6 +44,7 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
 
     public async Task<Outcome<OfferView>> AcceptAsync(string userId, Guid offerId, CancellationToken ct)
     {
+        using var arrived = answers.Arrive(offerId, userId);
         var accepted = await work.RunAsync<OfferView>(async token =>
         {
             if (await AnsweringAsync(userId, offerId, token) is not ({ } agent, { } offer, { } entry))
@@ -97,8 +102,10 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
         return accepted;
     }
 
-    public Task<Outcome<OfferView>> RejectAsync(string userId, Guid offerId, CancellationToken ct) =>
-        work.RunAsync<OfferView>(async token =>
+    public async Task<Outcome<OfferView>> RejectAsync(string userId, Guid offerId, CancellationToken ct)
+    {
+        using var arrived = answers.Arrive(offerId, userId);
+        return await work.RunAsync<OfferView>(async token =>
         {
             if (await AnsweringAsync(userId, offerId, token) is not ({ } agent, { } offer, { } entry))
             {
@@ -120,6 +127,7 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
             audit.Record(Actor(userId), "marketplace.offer-rejected", $"offer:{offer.Id}", $"agent {agent.Id}");
             return OfferView.Of(offer, entry, now);
         }, ct, Subject);
+    }
 
     private static Forbidden NotAnAgent => new("You are not registered as an agent.");
 

@@ -35,6 +35,7 @@ internal static class MarketplaceSetup
         services.AddScoped<Agents.ApplicationMail>();
         services.AddScoped<Agents.AgentConflicts>();
         services.AddSingleton<AgentNews>();
+        services.AddSingleton<AnswersInFlight>();
         services.AddScoped<AgentDesk>();
         services.AddScoped<AnswerMail>();
         services.AddScoped<Platform.Auth.ISignInClaims, AgentSignInClaims>();

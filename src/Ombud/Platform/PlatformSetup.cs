@@ -78,6 +78,7 @@ internal static class PlatformSetup
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseWriteTurns();
         app.UseAntiforgery();
     }
 

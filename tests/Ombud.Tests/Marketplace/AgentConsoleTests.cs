@@ -3,10 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Ombud.Conversations;
 using Ombud.Conversations.Contracts;
 using Ombud.Marketplace;
 using Ombud.Platform.Auth;
+using Ombud.Platform.Storage;
 using Ombud.Tests.Assistant.Support;
 using Ombud.Tests.Support;
 using Ombud.Tests.Web;
@@ -204,6 +206,36 @@ public sealed class AgentConsoleTests
         Assert.Equal(online.LastSeenAt, whileHeld.LastSeenAt);
         Assert.True(afterwards.LastSeenAt > online.LastSeenAt, "the next beat, with the row free, was not recorded");
         Assert.Equal(AgentStatus.Online, afterwards.Status);
+    }
+
+    [Fact]
+    public async Task With_the_writers_queue_full_a_shoppers_hub_call_is_refused_to_retry_and_an_agents_is_not()
+    {
+        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite, settings: new Dictionary<string, string?>
+        {
+            ["Ombud:Database:MaxWaitingRequests"] = "1",
+        });
+        var desk = await MarketDesk.OpenAsync(app);
+        var maja = await desk.AgentAsync("Maja", AgentTier.Pro, 1, certified: true, online: false, ["en"], null, (Skill.Payments, 5));
+        var world = await ShopperWorld.CreateAsync(app);
+        await using var chat = await world.ChatAsync();
+        await chat.StartAsync();
+        await using var console = await AgentConsoleClient.ConnectAsync(app, await SessionAsync(app, maja));
+
+        // SQLite's writer is busy and one shopper's request already waits: the requests' lane is full.
+        var gate = app.Services.GetRequiredService<WriteGate>();
+        var holder = await gate.EnterAsync(WriteLane.Background, default);
+        var waiting = gate.EnterAsync(new WriteTurn { Lane = WriteLane.Requests, MayBeTurnedAway = true }, default).AsTask();
+        var refused = await Assert.ThrowsAsync<HubException>(() => chat.PressTalkToAPersonAsync());
+        var goingOnline = console.GoOnlineAsync();
+        holder.Dispose();
+        (await waiting).Dispose();
+        var online = await goingOnline;
+        var retried = await chat.PressTalkToAPersonAsync();
+
+        Assert.Contains("Nothing was changed", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(AgentStatus.Online, online.Status);
+        Assert.True(retried.Handoff);
     }
 
     private static Task<WebSession> SessionAsync(OmbudTestApp app, TestAgent agent) => SessionAsync(app, agent.Email);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Ombud.Conversations;
 using Ombud.Marketplace;
 using Ombud.Tests.Support;
@@ -31,6 +32,37 @@ public sealed class DispatchTests
         var place = Assert.Single(await desk.QueueAsync());
         Assert.Equal((QueueEntryStatus.Offered, Skill.Payments), (place.Status, place.Skill));
         Assert.Equal(1, (await desk.AgentRowAsync(expert.Id)).PendingOffers);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task An_offer_that_expires_while_its_agents_answer_is_already_in_the_server_does_not_set_them_away(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var desk = await MarketDesk.OpenAsync(app);
+        var first = await desk.AgentAsync("First", (Skill.Payments, 5));
+        var second = await desk.AgentAsync("Second", (Skill.Payments, 4));
+        await desk.HandOffAsync(await desk.CustomerAsync());
+        var toFirst = await desk.PendingOfferAsync();
+        var answers = app.Services.GetRequiredService<AnswersInFlight>();
+
+        // First's answer reached the node in time and waits (for the writer, say) while the countdown ends.
+        Dictionary<Guid, OfferStatus> afterFirst;
+        using (answers.Arrive(toFirst.Id, first.UserId))
+        {
+            await desk.AfterAsync(Countdown);
+            afterFirst = (await desk.OffersAsync()).ToDictionary(o => o.AgentId, o => o.Status);
+        }
+
+        var firstAfterExpiry = await desk.AgentRowAsync(first.Id);
+
+        // Second's countdown ends with no answer at all.
+        await desk.AfterAsync(Countdown);
+
+        Assert.Equal(new Dictionary<Guid, OfferStatus> { [first.Id] = OfferStatus.Expired, [second.Id] = OfferStatus.Pending }, afterFirst);
+        Assert.Equal((AgentStatus.Online, 0), (firstAfterExpiry.Status, firstAfterExpiry.PendingOffers));
+        Assert.Equal(AgentStatus.Away, (await desk.AgentRowAsync(second.Id)).Status);
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using Ombud.Conversations.Contracts;
 using Ombud.Marketplace.Api;
 using Ombud.Platform;
 using Ombud.Platform.Auth;
+using Ombud.Platform.Storage;
 
 namespace Ombud.Marketplace.AgentConsole;
 
@@ -14,8 +15,10 @@ namespace Ombud.Marketplace.AgentConsole;
 /// and the chats they hold, each followed as <c>news</c>. Every method acts for the agent the sign-in names; the
 /// connection never takes an agent id from the client. Closing the connection does not set the agent offline at once:
 /// <see cref="Presence.PresenceLapse"/> does, a grace period after the last heartbeat of any of their consoles.
+/// Its writes (answers, wrap-ups, presence) go ahead of shoppers' at SQLite's write gate: a person with a countdown.
 /// </summary>
 [Authorize(Policy = MarketplaceEndpoints.AgentPolicy)]
+[QueuesIn(WriteLane.Agents)]
 internal sealed class AgentHub(AgentDesk desk, AgentDirectory directory, AgentNews agentNews, ConversationFeed feed, IHubContext<AgentHub> hub,
     IServiceScopeFactory scopes) : Hub
 {

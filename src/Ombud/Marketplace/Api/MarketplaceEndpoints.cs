@@ -5,6 +5,7 @@ using Ombud.Platform;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Http;
 using Ombud.Platform.Idempotency;
+using Ombud.Platform.Storage;
 
 namespace Ombud.Marketplace.Api;
 
@@ -30,7 +31,8 @@ internal static class MarketplaceEndpoints
 
     public static void MapMarketplaceApi(this IEndpointRouteBuilder app)
     {
-        var agent = app.MapGroup("/api/v1/agent/offers").RequireAuthorization(AgentPolicy).WithTags("Marketplace: agents")
+        // An agent's answer goes ahead of shoppers' requests at SQLite's write gate and is never turned away there.
+        var agent = app.MapGroup("/api/v1/agent/offers").RequireAuthorization(AgentPolicy).WithMetadata(new QueuesInAttribute(WriteLane.Agents)).WithTags("Marketplace: agents")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         agent.MapGet("/", async (Caller caller, AgentOffers offers, CancellationToken ct) =>
                 (await offers.PendingAsync(caller.UserId!, ct)).ToResult(TypedResults.Ok))

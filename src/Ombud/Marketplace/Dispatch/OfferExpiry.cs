@@ -6,10 +6,13 @@ using Ombud.Platform.Timers;
 namespace Ombud.Marketplace.Dispatch;
 
 /// <summary>
-/// An offer's countdown ran out before the agent answered: it expires, the agent is set away (by default: someone who
-/// misses an offer is likely not at the keyboard), and the hand-off goes to the next candidate.
+/// An offer's countdown ran out before the agent's answer was stored: it expires, the agent is set away (by default:
+/// someone who misses an offer is likely not at the keyboard), and the hand-off goes to the next candidate. An agent
+/// whose answer already reached the node (<see cref="AnswersInFlight"/>) did not miss it: the server was slow, so they
+/// stay as they are.
 /// </summary>
-internal sealed class OfferExpiry(OmbudDb db, Dispatcher dispatcher, IOptions<MarketplaceOptions> options, TimeProvider clock) : ITimerHandler
+internal sealed class OfferExpiry(OmbudDb db, Dispatcher dispatcher, AnswersInFlight answers, IOptions<MarketplaceOptions> options, TimeProvider clock)
+    : ITimerHandler
 {
     public async Task<bool> FireAsync(DueTimer timer, CancellationToken ct)
     {
@@ -20,7 +23,8 @@ internal sealed class OfferExpiry(OmbudDb db, Dispatcher dispatcher, IOptions<Ma
             return false;
         }
 
-        if (options.Value.AwayAfterMissedOffer && await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == offer.AgentId, ct) is { } agent)
+        if (options.Value.AwayAfterMissedOffer && await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == offer.AgentId, ct) is { } agent
+            && !answers.IsAnswering(offer.Id, agent.UserId))
         {
             var before = agent.Status;
             agent.GoAway(now);

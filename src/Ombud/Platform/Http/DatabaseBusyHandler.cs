@@ -1,13 +1,15 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
+using Ombud.Platform.Storage;
 
 namespace Ombud.Platform.Http;
 
 /// <summary>
-/// A database with no connection to spare (PostgreSQL's connection pool ran out under overload) is a passing state of
-/// the server, not a fault in the request: it is answered 503 with <c>Retry-After</c>, as problem details, so a client
-/// backs off and tries again instead of reading a 500 as a bug.
+/// A database with no connection to spare (PostgreSQL's connection pool ran out under overload) or, on SQLite, a write
+/// gate with more requests waiting than <c>Ombud:Database:MaxWaitingRequests</c> (<see cref="WriteGateFullException"/>) is a
+/// passing state of the server, not a fault in the request: it is answered 503 with <c>Retry-After</c>, as problem
+/// details, so a client backs off and tries again instead of reading a 500 as a bug or queuing for minutes.
 /// </summary>
 internal sealed class DatabaseBusyHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -16,7 +18,8 @@ internal sealed class DatabaseBusyHandler(IProblemDetailsService problems) : IEx
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsPoolExhausted(exception))
+        var full = exception is WriteGateFullException;
+        if (!full && !IsPoolExhausted(exception))
         {
             return false;
         }
@@ -31,7 +34,9 @@ internal sealed class DatabaseBusyHandler(IProblemDetailsService problems) : IEx
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The service is busy.",
-                Detail = "Every database connection is in use right now. Nothing was changed: try again after the number of seconds in Retry-After.",
+                Detail = full
+                    ? $"{WriteGateFullException.Advice} after the number of seconds in Retry-After."
+                    : "Every database connection is in use right now. Nothing was changed: try again after the number of seconds in Retry-After.",
             },
         });
     }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace Ombud.Platform.Realtime;
 
 /// <summary>SignalR for live pages and chats; across nodes through Redis when <c>Ombud:Redis</c> is set.</summary>
@@ -5,7 +7,7 @@ internal static class RealtimeSetup
 {
     public static void AddOmbudRealtime(this IHostApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR();
+        var signalR = builder.Services.AddSignalR(o => o.AddFilter<WriteTurnHubFilter>());
         builder.Services.AddSingleton<LiveChannel>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveChannel>());
         var redis = builder.Configuration["Ombud:Redis"];

@@ -14,6 +14,13 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations when <c>serve</c> starts.</summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// SQLite: how many HTTP requests and hub calls may wait for the node's one writer (<see cref="WriteGate"/>) before
+    /// the next is answered 503 with Retry-After, nothing changed. 0 lets every request queue. Agents' answers and
+    /// background work are never turned away.
+    /// </summary>
+    public int MaxWaitingRequests { get; set; } = 100;
+
     public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase)
                               || string.Equals(Provider, "postgresql", StringComparison.OrdinalIgnoreCase);
 

@@ -35,6 +35,7 @@ public static class StorageSetup
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<CommitSignal>();
         builder.Services.AddScoped<UnitOfWork>();
+        builder.Services.AddScoped<WriteTurn>();
         builder.Services.AddScoped<StagedRows>();
         return options;
     }

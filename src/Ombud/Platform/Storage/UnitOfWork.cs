@@ -14,13 +14,11 @@ namespace Ombud.Platform.Storage;
 /// A unit of work started while another is open on the same <see cref="OmbudDb"/> joins it: its changes are saved by
 /// the outer one, so a use case can call another (the assistant's turn reporting a dispute) and still commit once.
 /// </remarks>
-public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal commits, StagedRows staged, TimeProvider clock)
+public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, CommitSignal commits, StagedRows staged, TimeProvider clock)
 {
     private const int MaxAttempts = 5;
 
     private int _depth;
-
-    private WriteLane _lane = WriteLane.Requests;
 
     private readonly List<Func<Task>> _afterCommit = [];
 
@@ -28,7 +26,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
     /// This scope's units of work are the node's background work (event deliveries, timers): on SQLite they take turns
     /// with requests at the <see cref="WriteGate"/> rather than queue behind every request waiting there.
     /// </summary>
-    public void InBackground() => _lane = WriteLane.Background;
+    public void InBackground() => (turn.Lane, turn.MayBeTurnedAway) = (WriteLane.Background, false);
 
     /// <summary>True while a unit of work of this scope is open.</summary>
     public bool IsOpen => _depth > 0;
@@ -112,7 +110,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
 
     private async Task<Outcome<T>> RunOnceAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, string subject, CancellationToken ct)
     {
-        using var writing = await writeGate.EnterAsync(_lane, ct);
+        using var writing = await writeGate.EnterAsync(turn, ct);
         _depth++;
         _afterCommit.Clear();
         try
@@ -137,6 +135,8 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, CommitSignal com
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 commits.Raise(due);
+                // From now on a refusal at the gate would hide what this scope changed: its later work waits instead.
+                turn.MayBeTurnedAway = false;
 
                 return outcome;
             }

@@ -6,65 +6,105 @@ namespace Ombud.Platform.Storage;
 /// write transactions here, in memory and in order; PostgreSQL takes row locks itself and the gate stays open.
 /// </summary>
 /// <remarks>
-/// Two lanes queue at the gate: requests, and the node's background work (event deliveries, timers). When both wait
-/// they take turns. In one queue, a burst of requests (hundreds of shoppers pressing "Talk to a person") put the
-/// dispatcher's claim behind all of them, and the hand-offs those requests made waited a minute for their offer;
-/// taking turns bounds that wait by the background work ahead of it, and requests still get every other turn.
+/// <para>
+/// Three lanes queue at the gate, each first come, first served: agents' answers, requests, and the node's background
+/// work (event deliveries, timers). The background lane takes turns with the other two: in one queue, a burst of
+/// requests (hundreds of shoppers pressing "Talk to a person") put the dispatcher's claim behind all of them, and the
+/// hand-offs those requests made waited a minute for their offer. Of the other two, an agent's answer goes first: it is
+/// a person at a console with a 20 s countdown, and a server that queued it behind shoppers let the offer expire and set
+/// the agent away. Agents cannot starve requests for long: each console runs one call at a time, so the lane holds at
+/// most one waiter per connected console.
+/// </para>
+/// <para>
+/// A request that may be turned away (<see cref="WriteTurn.MayBeTurnedAway"/>: plain HTTP requests and hub calls) is
+/// refused with <see cref="WriteGateFullException"/> when <see cref="DatabaseOptions.MaxWaitingRequests"/> requests already wait:
+/// an overloaded node answers "busy, try again" at once instead of queuing for minutes.
+/// </para>
 /// </remarks>
 public sealed class WriteGate(DatabaseOptions options)
 {
-    private readonly Lanes? _sqlite = options.IsSqlite ? new Lanes() : null;
+    private readonly Lanes? _sqlite = options.IsSqlite ? new Lanes(options.MaxWaitingRequests) : null;
 
     /// <summary>Enters in the requests' lane.</summary>
     public ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken) => EnterAsync(WriteLane.Requests, cancellationToken);
 
-    public async ValueTask<IDisposable> EnterAsync(WriteLane lane, CancellationToken cancellationToken) =>
-        _sqlite is null ? Open.Instance : await _sqlite.EnterAsync(lane, cancellationToken);
+    public ValueTask<IDisposable> EnterAsync(WriteLane lane, CancellationToken cancellationToken) =>
+        EnterAsync(new WriteTurn { Lane = lane }, cancellationToken);
 
-    private sealed class Lanes
+    /// <summary>Enters in the turn's lane; throws <see cref="WriteGateFullException"/> when it may be turned away and its lane is full.</summary>
+    public async ValueTask<IDisposable> EnterAsync(WriteTurn turn, CancellationToken cancellationToken) =>
+        _sqlite is null ? Open.Instance : await _sqlite.EnterAsync(turn, cancellationToken);
+
+    private sealed class Lanes(int maxWaitingRequests)
     {
+        /// <summary>Who goes next after a turn of background work, and after any other turn.</summary>
+        private static readonly WriteLane[] AfterBackground = [WriteLane.Agents, WriteLane.Requests, WriteLane.Background];
+        private static readonly WriteLane[] AfterOthers = [WriteLane.Background, WriteLane.Agents, WriteLane.Requests];
+
         private readonly Lock _lock = new();
-        private readonly Queue<TaskCompletionSource>[] _waiting = [new(), new()];
+        private readonly Queue<TaskCompletionSource>[] _waiting = [new(), new(), new()];
+
+        /// <summary>Waiters per lane that have neither been let in nor given up (a queue still holds the ones that gave up).</summary>
+        private readonly int[] _live = new int[3];
+
         private bool _held;
         private WriteLane _last;
 
-        public async ValueTask<IDisposable> EnterAsync(WriteLane lane, CancellationToken cancellationToken)
+        public async ValueTask<IDisposable> EnterAsync(WriteTurn turn, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TaskCompletionSource turn;
+            var lane = (int)turn.Lane;
+            TaskCompletionSource waiter;
             lock (_lock)
             {
                 if (!_held)
                 {
-                    (_held, _last) = (true, lane);
+                    (_held, _last) = (true, turn.Lane);
                     return new Release(this);
                 }
 
-                turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _waiting[(int)lane].Enqueue(turn);
+                if (turn.MayBeTurnedAway && maxWaitingRequests > 0 && _live[lane] >= maxWaitingRequests)
+                {
+                    throw new WriteGateFullException(_live[lane]);
+                }
+
+                waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiting[lane].Enqueue(waiter);
+                _live[lane]++;
             }
 
             // A waiter that gives up is cancelled in place and passed over when its turn comes; one whose turn came
             // first holds the gate and gives it back through its release, as any other.
-            await using (cancellationToken.Register(() => turn.TrySetCanceled(cancellationToken)))
+            await using (cancellationToken.Register(() => GiveUp(waiter, lane, cancellationToken)))
             {
-                await turn.Task;
+                await waiter.Task;
             }
 
             return new Release(this);
+        }
+
+        private void GiveUp(TaskCompletionSource waiter, int lane, CancellationToken cancellationToken)
+        {
+            if (waiter.TrySetCanceled(cancellationToken))
+            {
+                lock (_lock)
+                {
+                    _live[lane]--;
+                }
+            }
         }
 
         private void Pass()
         {
             lock (_lock)
             {
-                var next = _last == WriteLane.Background ? WriteLane.Requests : WriteLane.Background;
-                foreach (var lane in (ReadOnlySpan<WriteLane>)[next, next == WriteLane.Background ? WriteLane.Requests : WriteLane.Background])
+                foreach (var lane in _last == WriteLane.Background ? AfterBackground : AfterOthers)
                 {
                     while (_waiting[(int)lane].TryDequeue(out var waiter))
                     {
                         if (waiter.TrySetResult())
                         {
+                            _live[(int)lane]--;
                             _last = lane;
                             return;
                         }
@@ -99,9 +139,13 @@ public sealed class WriteGate(DatabaseOptions options)
     }
 }
 
-/// <summary>Who queues at the <see cref="WriteGate"/>: a request, or the node's background work; the two take turns.</summary>
+/// <summary>
+/// Who queues at the <see cref="WriteGate"/>: a request, the node's background work, or an agent's answer. Background
+/// work takes turns with the others; of those, an agent's answer goes first.
+/// </summary>
 public enum WriteLane
 {
     Requests,
     Background,
+    Agents,
 }
