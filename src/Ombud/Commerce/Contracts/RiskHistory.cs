@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Ombud.Commerce.DemoWorld;
 using Ombud.Platform.Storage;
 
@@ -57,7 +59,7 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
 
     public async Task<RiskOrderFacts?> OrderAsync(Guid orderId, CancellationToken ct)
     {
-        await foreach (var found in OrderById(db, orderId).WithCancellation(ct))
+        await foreach (var found in Reads.OrderById(db, orderId).WithCancellation(ct))
         {
             return found.Order;
         }
@@ -89,7 +91,7 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
     private async Task<List<LabelledOrder>> LinkedAsync(RiskOrderFacts o, CancellationToken ct)
     {
         var linked = new List<LabelledOrder>();
-        await foreach (var earlier in LinkedTo(db, o.OrderId, o.PlacedAt, o.CustomerId, o.DeviceFingerprint, o.InstrumentFingerprint, o.IpAddress, o.Email, o.Phone)
+        await foreach (var earlier in Reads.LinkedTo(db, o.OrderId, o.PlacedAt, o.CustomerId, o.DeviceFingerprint, o.InstrumentFingerprint, o.IpAddress, o.Email, o.Phone)
                            .WithCancellation(ct))
         {
             linked.Add(earlier);
@@ -189,48 +191,58 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
         x.Order.ShippingAddress.Line1 + "|" + x.Order.ShippingAddress.PostalCode + "|" + x.Order.ShippingAddress.Country,
         x.AccountCreatedAt, x.Category, x.Order.InstrumentFingerprint), x.Fraud);
 
-    // The two reads of every risk decision are compiled once per node: EF Core then neither rebuilds nor hashes and
-    // compares their expression trees on each call, which was most of a decision's CPU around its two round trips.
+    /// <summary>The compiled reads for this context's model (a process may hold more than one, e.g. SQLite and PostgreSQL in the tests).</summary>
+    private CompiledReads Reads => ByModel.GetValue(db.Model, _ => new CompiledReads());
 
-    /// <summary>One order's facts, without label.</summary>
-    private static readonly Func<OmbudDb, Guid, IAsyncEnumerable<LabelledOrder>> OrderById = EF.CompileAsyncQuery((OmbudDb db, Guid id) =>
-        db.Set<Order>().AsNoTracking().Where(o => o.Id == id)
-            .Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
-            .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new FactsRow { Order = x.o, AccountCreatedAt = x.AccountCreatedAt, Category = m.CategoryCode })
-            .Select(FactsOf));
+    private static readonly ConditionalWeakTable<IModel, CompiledReads> ByModel = new();
 
     /// <summary>
-    /// Orders placed before the order (<c>id</c>, placed at <c>before</c>) by its customer or from its device, payment
-    /// instrument, IP, e-mail, phone or shipping address, newest first, at most <see cref="LinkedLimit"/>, each with its
-    /// demo-world label. A missing identity links nothing: EF Core writes the statement for each pattern of null
-    /// parameters, so the condition on a null one is left out of the SQL rather than compared at run time.
+    /// The two reads of every risk decision, compiled once per model: EF Core then neither rebuilds nor hashes and
+    /// compares their expression trees on each call, which was most of a decision's CPU around its two round trips.
+    /// A compiled query serves only the model it was first run with, hence one set per model.
     /// </summary>
-    private static readonly Func<OmbudDb, Guid, DateTime, Guid, string?, string?, string?, string?, string?, IAsyncEnumerable<LabelledOrder>> LinkedTo =
-        EF.CompileAsyncQuery((OmbudDb db, Guid id, DateTime before, Guid customer, string? device, string? instrument, string? ip, string? email,
-                string? phone) =>
-            db.Set<Order>().AsNoTracking()
-                .Where(o => o.PlacedAt < before && o.Id != id
-                            && (o.CustomerId == customer
-                                || (device != null && o.DeviceFingerprint == device)
-                                || (instrument != null && o.InstrumentFingerprint == instrument)
-                                || (ip != null && o.IpAddress == ip)
-                                || (email != null && o.Email == email)
-                                || (phone != null && o.Phone == phone)))
-                // The order's own shipping address joined in the same statement: one round trip, not a read of it first.
-                .Union(db.Set<Order>().AsNoTracking().Where(o => o.PlacedAt < before && o.Id != id)
-                    .Join(db.Set<Order>().Where(t => t.Id == id),
-                        o => new { o.ShippingAddress.Line1, o.ShippingAddress.PostalCode, o.ShippingAddress.Country },
-                        t => new { t.ShippingAddress.Line1, t.ShippingAddress.PostalCode, t.ShippingAddress.Country }, (o, _) => o))
-                .OrderByDescending(o => o.PlacedAt).Take(LinkedLimit)
+    private sealed class CompiledReads
+    {
+        /// <summary>One order's facts, without label.</summary>
+        public Func<OmbudDb, Guid, IAsyncEnumerable<LabelledOrder>> OrderById { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid id) =>
+            db.Set<Order>().AsNoTracking().Where(o => o.Id == id)
                 .Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
-                .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new FactsRow
-                {
-                    Order = x.o,
-                    AccountCreatedAt = x.AccountCreatedAt,
-                    Category = m.CategoryCode,
-                    Fraud = db.Set<DemoLabel>().Any(l => l.OrderId == x.o.Id)
-                        ? (bool?)db.Set<DemoLabel>().Any(l => l.OrderId == x.o.Id && FraudKinds.Contains(l.Kind))
-                        : null,
-                })
+                .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new FactsRow { Order = x.o, AccountCreatedAt = x.AccountCreatedAt, Category = m.CategoryCode })
                 .Select(FactsOf));
+
+        /// <summary>
+        /// Orders placed before the order (<c>id</c>, placed at <c>before</c>) by its customer or from its device, payment
+        /// instrument, IP, e-mail, phone or shipping address, newest first, at most <see cref="LinkedLimit"/>, each with its
+        /// demo-world label. A missing identity links nothing: EF Core writes the statement for each pattern of null
+        /// parameters, so the condition on a null one is left out of the SQL rather than compared at run time.
+        /// </summary>
+        public Func<OmbudDb, Guid, DateTime, Guid, string?, string?, string?, string?, string?, IAsyncEnumerable<LabelledOrder>> LinkedTo { get; } =
+            EF.CompileAsyncQuery((OmbudDb db, Guid id, DateTime before, Guid customer, string? device, string? instrument, string? ip, string? email,
+                    string? phone) =>
+                db.Set<Order>().AsNoTracking()
+                    .Where(o => o.PlacedAt < before && o.Id != id
+                                && (o.CustomerId == customer
+                                    || (device != null && o.DeviceFingerprint == device)
+                                    || (instrument != null && o.InstrumentFingerprint == instrument)
+                                    || (ip != null && o.IpAddress == ip)
+                                    || (email != null && o.Email == email)
+                                    || (phone != null && o.Phone == phone)))
+                    // The order's own shipping address joined in the same statement: one round trip, not a read of it first.
+                    .Union(db.Set<Order>().AsNoTracking().Where(o => o.PlacedAt < before && o.Id != id)
+                        .Join(db.Set<Order>().Where(t => t.Id == id),
+                            o => new { o.ShippingAddress.Line1, o.ShippingAddress.PostalCode, o.ShippingAddress.Country },
+                            t => new { t.ShippingAddress.Line1, t.ShippingAddress.PostalCode, t.ShippingAddress.Country }, (o, _) => o))
+                    .OrderByDescending(o => o.PlacedAt).Take(LinkedLimit)
+                    .Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
+                    .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new FactsRow
+                    {
+                        Order = x.o,
+                        AccountCreatedAt = x.AccountCreatedAt,
+                        Category = m.CategoryCode,
+                        Fraud = db.Set<DemoLabel>().Any(l => l.OrderId == x.o.Id)
+                            ? (bool?)db.Set<DemoLabel>().Any(l => l.OrderId == x.o.Id && FraudKinds.Contains(l.Kind))
+                            : null,
+                    })
+                    .Select(FactsOf));
+    }
 }
