@@ -82,6 +82,19 @@ public sealed class RiskDecisionTests
         Assert.Equal(order, Assert.Single(onDemand).OrderId);
         var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == "risk.scored"));
         Assert.Equal(1, audited);
+
+        // A keyed request keeps its own unit of work: its decision, event, audit entry and key are written together,
+        // and the retry is answered from the key without a second decision.
+        var keyed = await risk.PostAsync("risk/score", new JsonObject { ["orderId"] = order }, "score-1");
+        var retried = await risk.PostAsync("risk/score", new JsonObject { ["orderId"] = order }, "score-1");
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (keyed.StatusCode, retried.StatusCode));
+        Assert.Equal(await keyed.Content.ReadAsStringAsync(), await retried.Content.ReadAsStringAsync());
+        var keyedId = (await keyed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(order, (await app.WithDbAsync(db => db.Set<FraudDecision>().AsNoTracking().SingleAsync(d => d.Id == keyedId))).OrderId);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == "risk.scored")));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().CountAsync(m => m.Type == RiskDecided.Type
+            && m.Payload.Contains(order.ToString()))));
+        Assert.Equal(1, await app.WithDbAsync(db => db.IdempotencyRecords.AsNoTracking().CountAsync(r => r.Key == "score-1")));
     }
 
     [Theory]
@@ -109,6 +122,10 @@ public sealed class RiskDecisionTests
             var id = body.GetProperty("id").GetGuid();
             var stored = await app.WithDbAsync(db => db.Set<FraudDecision>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id));
             Assert.Equal(orders[i % orders.Count], stored?.OrderId);
+            // The stored row is the decision answered: outcome, score, reasons and basis.
+            Assert.Equal((body.GetProperty("outcome").GetString(), body.GetProperty("score").GetDouble(), body.GetProperty("basis").GetString(), RiskTrigger.OnDemand),
+                (stored!.Outcome.ToString().ToLowerInvariant(), stored.Score, stored.Basis, stored.Trigger));
+            Assert.Equal(body.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()), stored.Reasons.Select(r => r.Code));
             return id;
         }));
 

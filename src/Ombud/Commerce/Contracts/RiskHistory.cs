@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Ombud.Commerce.DemoWorld;
 using Ombud.Platform.Storage;
 
@@ -54,15 +57,22 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
     internal static readonly DemoLabelKind[] FraudKinds =
         [DemoLabelKind.StolenIdentity, DemoLabelKind.AccountTakeover, DemoLabelKind.FraudRing, DemoLabelKind.FriendlyFraud];
 
-    public async Task<RiskOrderFacts?> OrderAsync(Guid orderId, CancellationToken ct) =>
-        (await Facts(db.Set<Order>().AsNoTracking().Where(o => o.Id == orderId), Unlabelled).ToListAsync(ct)).SingleOrDefault()?.Order;
+    public async Task<RiskOrderFacts?> OrderAsync(Guid orderId, CancellationToken ct)
+    {
+        await foreach (var found in Reads.OrderById(db, orderId).WithCancellation(ct))
+        {
+            return found.Order;
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Orders placed before <paramref name="order"/> by its customer or from its device, IP, e-mail, phone, payment
     /// instrument or shipping address, newest first, at most <see cref="LinkedLimit"/>.
     /// </summary>
     public async Task<IReadOnlyList<RiskOrderFacts>> EarlierLinkedAsync(RiskOrderFacts order, CancellationToken ct) =>
-        [.. (await Facts(Linked(order), Unlabelled).ToListAsync(ct)).Select(o => o.Order)];
+        [.. (await LinkedAsync(order, ct)).Select(o => o.Order)];
 
     /// <summary>
     /// The orders of <see cref="EarlierLinkedAsync"/> with their labels (<see cref="LabelsAsync"/>), for a risk decision:
@@ -71,35 +81,31 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
     /// </summary>
     public async Task<IReadOnlyList<LabelledOrder>> EarlierLinkedLabelledAsync(RiskOrderFacts order, CancellationToken ct)
     {
-        var linked = await Facts(Linked(order), db.Set<DemoLabel>()).ToListAsync(ct);
+        var linked = await LinkedAsync(order, ct);
         var decided = await SourceLabelsAsync([.. linked.Select(o => o.Order.OrderId)], ct);
         return decided.Count == 0
             ? linked
             : [.. linked.Select(o => decided.TryGetValue(o.Order.OrderId, out var fraud) ? o with { Fraud = fraud } : o)];
     }
 
-    private IQueryable<Order> Linked(RiskOrderFacts order)
+    private async Task<List<LabelledOrder>> LinkedAsync(RiskOrderFacts o, CancellationToken ct)
     {
-        var before = order.PlacedAt;
-        var orders = db.Set<Order>().AsNoTracking().Where(o => o.PlacedAt < before && o.Id != order.OrderId);
-        var (customer, device, ip, email, phone, instrument) =
-            (order.CustomerId, order.DeviceFingerprint, order.IpAddress, order.Email, order.Phone, order.InstrumentFingerprint);
-        var linked = orders.Where(o => o.CustomerId == customer
-                                       || (device != null && o.DeviceFingerprint == device)
-                                       || (instrument != null && o.InstrumentFingerprint == instrument)
-                                       || (ip != null && o.IpAddress == ip)
-                                       || (email != null && o.Email == email)
-                                       || (phone != null && o.Phone == phone));
-        // The order's own shipping address joined in the same statement: one round trip, not a read of it first.
-        var shippedAlike = orders.Join(db.Set<Order>().Where(t => t.Id == order.OrderId),
-            o => new { o.ShippingAddress.Line1, o.ShippingAddress.PostalCode, o.ShippingAddress.Country },
-            t => new { t.ShippingAddress.Line1, t.ShippingAddress.PostalCode, t.ShippingAddress.Country }, (o, _) => o);
-        return linked.Union(shippedAlike).OrderByDescending(o => o.PlacedAt).Take(LinkedLimit);
+        var linked = new List<LabelledOrder>();
+        await foreach (var earlier in Reads.LinkedTo(db, o.OrderId, o.PlacedAt, o.CustomerId, o.DeviceFingerprint, o.InstrumentFingerprint, o.IpAddress, o.Email, o.Phone)
+                           .WithCancellation(ct))
+        {
+            linked.Add(earlier);
+        }
+
+        return linked;
     }
 
     /// <summary>Every order, oldest first, for training on the whole history.</summary>
     public IAsyncEnumerable<RiskOrderFacts> AllAsync() =>
-        Facts(db.Set<Order>().AsNoTracking().OrderBy(o => o.PlacedAt).ThenBy(o => o.Id), Unlabelled).AsAsyncEnumerable().Select(o => o.Order);
+        db.Set<Order>().AsNoTracking().OrderBy(o => o.PlacedAt).ThenBy(o => o.Id)
+            .Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
+            .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new FactsRow { Order = x.o, AccountCreatedAt = x.AccountCreatedAt, Category = m.CategoryCode })
+            .Select(FactsOf).AsAsyncEnumerable().Select(o => o.Order);
 
     /// <summary>Which of these orders are known to be fraud (true) or known not to be (false); unknown ones are left out.</summary>
     public async Task<IReadOnlyDictionary<Guid, bool>> LabelsAsync(IReadOnlyCollection<Guid>? orderIds, CancellationToken ct)
@@ -159,19 +165,84 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
         return false;
     }
 
-    /// <summary>No demo labels: the facts alone (the label subqueries read no row).</summary>
-    private IQueryable<DemoLabel> Unlabelled => db.Set<DemoLabel>().Where(_ => false);
+    /// <summary>
+    /// An order's facts with its customer's account age and its merchant's category, as the queries below join them; the
+    /// label is the demo world's (null where it has none, and always null where a query reads no labels).
+    /// </summary>
+    private sealed class FactsRow
+    {
+        public Order Order { get; init; } = null!;
+
+        public DateTime AccountCreatedAt { get; init; }
+
+        public string Category { get; init; } = "";
+
+        public bool? Fraud { get; init; }
+    }
 
     /// <summary>
-    /// The orders' facts, each with its demo-world label from <paramref name="labels"/> (null where it has none). The
-    /// records are built only in this last projection, which EF Core evaluates as it reads: nothing may be composed after it.
+    /// The records, built only in each query's last projection (EF Core evaluates it as it reads: nothing may be
+    /// composed after it). Addresses become one normalised key each.
     /// </summary>
-    private IQueryable<LabelledOrder> Facts(IQueryable<Order> orders, IQueryable<DemoLabel> labels) =>
-        orders.Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
-            .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new LabelledOrder(new RiskOrderFacts(
-                x.o.Id, x.o.CustomerId, x.o.PlacedAt, x.o.TotalMinor, x.o.Currency, x.o.Email, x.o.Phone, x.o.DeviceFingerprint, x.o.IpAddress,
-                x.o.BillingAddress.Line1 + "|" + x.o.BillingAddress.PostalCode + "|" + x.o.BillingAddress.Country,
-                x.o.ShippingAddress.Line1 + "|" + x.o.ShippingAddress.PostalCode + "|" + x.o.ShippingAddress.Country,
-                x.AccountCreatedAt, m.CategoryCode, x.o.InstrumentFingerprint),
-                labels.Any(l => l.OrderId == x.o.Id) ? (bool?)labels.Any(l => l.OrderId == x.o.Id && FraudKinds.Contains(l.Kind)) : null));
+    private static readonly Expression<Func<FactsRow, LabelledOrder>> FactsOf = x => new LabelledOrder(new RiskOrderFacts(
+        x.Order.Id, x.Order.CustomerId, x.Order.PlacedAt, x.Order.TotalMinor, x.Order.Currency, x.Order.Email, x.Order.Phone, x.Order.DeviceFingerprint,
+        x.Order.IpAddress,
+        x.Order.BillingAddress.Line1 + "|" + x.Order.BillingAddress.PostalCode + "|" + x.Order.BillingAddress.Country,
+        x.Order.ShippingAddress.Line1 + "|" + x.Order.ShippingAddress.PostalCode + "|" + x.Order.ShippingAddress.Country,
+        x.AccountCreatedAt, x.Category, x.Order.InstrumentFingerprint), x.Fraud);
+
+    /// <summary>The compiled reads for this context's model (a process may hold more than one, e.g. SQLite and PostgreSQL in the tests).</summary>
+    private CompiledReads Reads => ByModel.GetValue(db.Model, _ => new CompiledReads());
+
+    private static readonly ConditionalWeakTable<IModel, CompiledReads> ByModel = new();
+
+    /// <summary>
+    /// The two reads of every risk decision, compiled once per model: EF Core then neither rebuilds nor hashes and
+    /// compares their expression trees on each call, which was most of a decision's CPU around its two round trips.
+    /// A compiled query serves only the model it was first run with, hence one set per model.
+    /// </summary>
+    private sealed class CompiledReads
+    {
+        /// <summary>One order's facts, without label.</summary>
+        public Func<OmbudDb, Guid, IAsyncEnumerable<LabelledOrder>> OrderById { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid id) =>
+            db.Set<Order>().AsNoTracking().Where(o => o.Id == id)
+                .Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
+                .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new FactsRow { Order = x.o, AccountCreatedAt = x.AccountCreatedAt, Category = m.CategoryCode })
+                .Select(FactsOf));
+
+        /// <summary>
+        /// Orders placed before the order (<c>id</c>, placed at <c>before</c>) by its customer or from its device, payment
+        /// instrument, IP, e-mail, phone or shipping address, newest first, at most <see cref="LinkedLimit"/>, each with its
+        /// demo-world label. A missing identity links nothing: EF Core writes the statement for each pattern of null
+        /// parameters, so the condition on a null one is left out of the SQL rather than compared at run time.
+        /// </summary>
+        public Func<OmbudDb, Guid, DateTime, Guid, string?, string?, string?, string?, string?, IAsyncEnumerable<LabelledOrder>> LinkedTo { get; } =
+            EF.CompileAsyncQuery((OmbudDb db, Guid id, DateTime before, Guid customer, string? device, string? instrument, string? ip, string? email,
+                    string? phone) =>
+                db.Set<Order>().AsNoTracking()
+                    .Where(o => o.PlacedAt < before && o.Id != id
+                                && (o.CustomerId == customer
+                                    || (device != null && o.DeviceFingerprint == device)
+                                    || (instrument != null && o.InstrumentFingerprint == instrument)
+                                    || (ip != null && o.IpAddress == ip)
+                                    || (email != null && o.Email == email)
+                                    || (phone != null && o.Phone == phone)))
+                    // The order's own shipping address joined in the same statement: one round trip, not a read of it first.
+                    .Union(db.Set<Order>().AsNoTracking().Where(o => o.PlacedAt < before && o.Id != id)
+                        .Join(db.Set<Order>().Where(t => t.Id == id),
+                            o => new { o.ShippingAddress.Line1, o.ShippingAddress.PostalCode, o.ShippingAddress.Country },
+                            t => new { t.ShippingAddress.Line1, t.ShippingAddress.PostalCode, t.ShippingAddress.Country }, (o, _) => o))
+                    .OrderByDescending(o => o.PlacedAt).Take(LinkedLimit)
+                    .Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
+                    .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new FactsRow
+                    {
+                        Order = x.o,
+                        AccountCreatedAt = x.AccountCreatedAt,
+                        Category = m.CategoryCode,
+                        Fraud = db.Set<DemoLabel>().Any(l => l.OrderId == x.o.Id)
+                            ? (bool?)db.Set<DemoLabel>().Any(l => l.OrderId == x.o.Id && FraudKinds.Contains(l.Kind))
+                            : null,
+                    })
+                    .Select(FactsOf));
+    }
 }

@@ -46,6 +46,7 @@ internal sealed class RiskDesk(
     StoreLabels storeLabels,
     IOptions<FraudOptions> options,
     DomainEvents events,
+    StagedRows staged,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -73,7 +74,10 @@ internal sealed class RiskDesk(
         return new RiskAssessment(order.OrderId, order.CustomerId, verdict);
     }
 
-    /// <summary>Stages the decision, its <c>risk.decided</c> event and (asked on demand) its audit entry in the open unit of work.</summary>
+    /// <summary>
+    /// Stages the decision, its <c>risk.decided</c> event and (asked on demand) its audit entry in the open unit of work:
+    /// on demand as staged rows (<see cref="DecisionRows"/>), else tracked by EF Core.
+    /// </summary>
     public RiskDecisionView Record(RiskAssessment assessed, RiskTrigger trigger, string actor)
     {
         unitOfWork.EnsureOpen("Recording an order's risk decision");
@@ -81,7 +85,18 @@ internal sealed class RiskDesk(
         var now = clock.GetUtcNow().UtcDateTime;
         var decision = new FraudDecision(Guid.CreateVersion7(clock.GetUtcNow()), assessed.OrderId, assessed.CustomerId, verdict.Outcome, verdict.Score,
             verdict.Reasons, verdict.Basis, trigger, now);
-        db.Add(decision);
+        if (trigger == RiskTrigger.OnDemand)
+        {
+            // Asked on demand, the decision is written lean (one unnest INSERT per table for a whole batch), and its
+            // event and audit entry are staged with it. A subscriber's decision stays tracked: its event pass saves
+            // item by item under a savepoint, which staged rows would outlive.
+            staged.Stage(decision);
+        }
+        else
+        {
+            db.Add(decision);
+        }
+
         events.Publish(RiskDecided.Type, new RiskDecided(decision.Id, decision.OrderId, decision.CustomerId, decision.Outcome.ToString(), decision.Score,
             [.. verdict.Reasons.Select(r => r.Text)], decision.Basis, trigger.ToString(), now), RiskDecided.Version);
         if (trigger == RiskTrigger.OnDemand)

@@ -3,12 +3,24 @@ using Ombud.Platform.Storage;
 namespace Ombud.Platform.Audit;
 
 /// <summary>The one way to record a sensitive action. The entry joins the caller's unit of work, so it is saved with the change it describes.</summary>
-public sealed class AuditLog(OmbudDb db, UnitOfWork unitOfWork, TimeProvider clock)
+/// <remarks>When the unit of work has staged rows (<see cref="StagedRows"/>, a lean write path), the entry is staged with them, so it costs no round trip of its own.</remarks>
+public sealed class AuditLog(OmbudDb db, UnitOfWork unitOfWork, StagedRows staged, TimeProvider clock)
 {
+    internal static readonly RowTable Entries = new("platform_audit_log",
+        RowColumn.Id("Id"), RowColumn.Instant("At"), RowColumn.Text("Actor"), RowColumn.Text("Action"), RowColumn.Text("Subject"), RowColumn.Text("Detail"));
+
     public void Record(string actor, string action, string subject, string? detail = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.AuditEntries.Add(new AuditEntry(Guid.CreateVersion7(now), now, actor, action, subject, detail));
+        var entry = new AuditEntry(Guid.CreateVersion7(now), now, actor, action, subject, detail);
+        if (staged.IsEmpty)
+        {
+            db.AuditEntries.Add(entry);
+        }
+        else
+        {
+            staged.Add(Entries, entry.Id, entry.At, entry.Actor, entry.Action, entry.Subject, entry.Detail);
+        }
     }
 
     /// <summary>

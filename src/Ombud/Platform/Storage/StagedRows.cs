@@ -38,6 +38,9 @@ public sealed record RowColumn(string Name, Type ClrType, string PostgresType)
     /// <summary>A 32-bit integer (a count, a sequence, a version).</summary>
     public static RowColumn Number(string name) => new(name, typeof(int), "integer");
 
+    /// <summary>A double-precision number (a model's score, not money).</summary>
+    public static RowColumn Real(string name) => new(name, typeof(double), "double precision");
+
     /// <summary>A 64-bit integer: amounts in minor units.</summary>
     public static RowColumn Amount(string name) => new(name, typeof(long), "bigint");
 
