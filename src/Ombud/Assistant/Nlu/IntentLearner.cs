@@ -12,7 +12,7 @@ internal static class IntentLearner
     /// <param name="calibration">
     /// Labelled utterances the models do not learn from, to choose the cascade on (a validation set). Without them a
     /// recipe with sentence embeddings learns once on four fifths of the rows, calibrates on the rest, then learns
-    /// again on all of them.
+    /// again on all of them. The meaning model's regularisation is chosen on them too (<see cref="MeaningModel.Regularisations"/>).
     /// </param>
     public static IntentModel Train(IReadOnlyList<IntentExample> examples, IntentRecipe recipe, Action<int, string> progress,
         IReadOnlyList<IntentExample>? calibration = null)
@@ -20,7 +20,7 @@ internal static class IntentLearner
         var intents = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (!recipe.UsesMeaning)
         {
-            return Learn(examples, recipe, intents, progress, null, null);
+            return Learn(examples, recipe, intents, progress);
         }
 
         var held = calibration;
@@ -35,15 +35,36 @@ internal static class IntentLearner
 
         held = [.. held.Where(e => intents.Contains(e.Label, StringComparer.Ordinal))];
         var embeddingOf = Encode(examples.Concat(held).Select(e => e.Text));
-        var first = Learn(learnFrom, recipe, intents, (_, _) => { }, [.. learnFrom.Select(e => embeddingOf[e.Text])], Cascade.Uncalibrated);
-        var predictor = first.CreatePredictor();
-        var cascade = held.Count == 0 ? Cascade.Uncalibrated : MeaningModel.Calibrate(intents, [.. held.Select(e => e.Label)],
-            [.. held.Select(e => predictor.NGramProbabilities(e.Text))],
-            [.. held.Select(e => predictor.MeaningProbabilities(embeddingOf[e.Text]))]);
+        // With a given validation set this is the model that ships, so its progress is shown; otherwise it is a trial.
+        var nGrams = Learn(learnFrom, recipe, intents, calibration is null ? (_, _) => { } : progress);
+        var labels = held.Select(e => e.Label).ToList();
+        var nGramPredictor = nGrams.CreatePredictor();
+        var nGramHeld = held.Select(e => nGramPredictor.NGramProbabilities(e.Text)).ToArray();
+        if (calibration is not null)
+        {
+            progress(recipe.Members.Count, Steps(recipe)[^1]);
+        }
+
+        // Each regularisation's meaning model is calibrated on the held-back rows; the one that then classifies them best is kept.
+        var best = MeaningModel.Regularisations
+            .Select(l2 =>
+            {
+                var model = WithMeaning(nGrams, learnFrom, embeddingOf, l2, Cascade.Uncalibrated);
+                var predictor = model.CreatePredictor();
+                var meaningHeld = held.Select(e => predictor.MeaningProbabilities(embeddingOf[e.Text])).ToArray();
+                var cascade = held.Count == 0 ? Cascade.Uncalibrated : MeaningModel.Calibrate(intents, labels, nGramHeld, meaningHeld);
+                return (L2: l2, Model: model.WithCascade(cascade), Correct: MeaningModel.Correct(intents, labels, nGramHeld, meaningHeld, cascade));
+            })
+            .MaxBy(x => x.Correct);
+        if (calibration is not null)
+        {
+            return best.Model;
+        }
+
         // Calibrated on a held-back slice: learn again on every row; a given validation set was never learnt from.
-        return calibration is null
-            ? Learn(examples, recipe, intents, progress, [.. examples.Select(e => embeddingOf[e.Text])], cascade)
-            : first.WithCascade(cascade);
+        var all = Learn(examples, recipe, intents, progress);
+        progress(recipe.Members.Count, Steps(recipe)[^1]);
+        return WithMeaning(all, examples, embeddingOf, best.L2, best.Model.Cascade);
     }
 
     /// <summary>Each distinct text's embedding, encoded in batches.</summary>
@@ -59,7 +80,7 @@ internal static class IntentLearner
         [.. recipe.Members.Select(m => m.Name), .. recipe.UsesMeaning ? new[] { "logistic regression on MiniLM sentence embeddings" } : []];
 
     private static IntentModel Learn(IReadOnlyList<IntentExample> examples, IntentRecipe recipe, IReadOnlyList<string> intents,
-        Action<int, string> progress, IReadOnlyList<float[]>? embeddings, Cascade? cascade)
+        Action<int, string> progress)
     {
         // A fixed seed: the same CSV and recipe learn the same model, so a benchmark figure can be reproduced.
         var ml = new MLContext(seed: 1);
@@ -76,14 +97,16 @@ internal static class IntentLearner
             members.Add(recipe.Members[i].Build(ml).Fit(cached));
         }
 
-        (ITransformer, DataViewSchema)? meaning = null;
-        if (embeddings is not null)
-        {
-            progress(recipe.Members.Count, Steps(recipe)[^1]);
-            var model = MeaningModel.Train(ml, embeddings, examples);
-            meaning = (model, ml.Data.LoadFromEnumerable(MeaningModel.Examples(embeddings, examples)).Schema);
-        }
+        return new IntentModel(ml, recipe.Name, recipe.Normalises, intents, members, data.Schema);
+    }
 
-        return new IntentModel(ml, recipe.Name, recipe.Normalises, intents, members, data.Schema, meaning, cascade);
+    /// <summary>The n-gram model with a meaning model learnt beside it from the same rows' embeddings.</summary>
+    private static IntentModel WithMeaning(IntentModel nGrams, IReadOnlyList<IntentExample> examples, Dictionary<string, float[]> embeddingOf,
+        float l2, Cascade cascade)
+    {
+        var embeddings = examples.Select(e => embeddingOf[e.Text]).ToList();
+        var ml = new MLContext(seed: 1);
+        var model = MeaningModel.Train(ml, embeddings, examples, l2);
+        return nGrams.WithMeaning((model, ml.Data.LoadFromEnumerable(MeaningModel.Examples(embeddings, examples)).Schema), cascade);
     }
 }

@@ -43,6 +43,10 @@ internal sealed class IntentModel
 
     public Cascade Cascade { get; }
 
+    /// <summary>This model's n-gram members with a meaning model learnt beside them, combined by a cascade.</summary>
+    public IntentModel WithMeaning((ITransformer Model, DataViewSchema Schema) meaning, Cascade cascade) =>
+        new(_ml, Recipe, Normalises, Intents, _members, _inputSchema, meaning, cascade);
+
     public IntentModel WithCascade(Cascade cascade) => new(_ml, Recipe, Normalises, Intents, _members, _inputSchema, _meaning, cascade);
 
     /// <summary>The n-gram ensemble alone, as the model was before sentence embeddings (same members, no cascade, no out-of-scope threshold).</summary>
