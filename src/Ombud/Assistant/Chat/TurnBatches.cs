@@ -25,6 +25,14 @@ internal sealed class TurnBatches(IServiceScopeFactory scopes, ILogger<TurnBatch
 
     protected override object? KeyOf(HeldTurn item) => item.ConversationId;
 
+    protected override void Committed(IReadOnlyList<HeldTurn> items)
+    {
+        foreach (var turn in items)
+        {
+            turn.Phases.Batch = items.Count;
+        }
+    }
+
     protected override Task<Outcome<TurnView>> StageAsync(IServiceProvider services, HeldTurn item, CancellationToken ct) =>
         services.GetRequiredService<ConversationDesk>().StageInBatchAsync(item, ct);
 }

@@ -17,7 +17,8 @@ namespace Ombud.Platform.Storage;
 /// </remarks>
 internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes, ILogger log) : BackgroundService
 {
-    private readonly Channel<Pending> _waiting = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    // Not single-reader, though one loop reads: only the general channel counts what waits (Waiting).
+    private readonly Channel<Pending> _waiting = Channel.CreateUnbounded<Pending>();
 
     /// <summary>At most this many items in one transaction: enough to carry a burst, few enough to keep a commit short.</summary>
     public virtual int MaxBatch => 64;
@@ -33,6 +34,11 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
     /// the batch's items); it does not save. A refusal makes the batch go one item at a time.
     /// </summary>
     protected abstract Task<Outcome<TResult>> StageAsync(IServiceProvider services, TItem item, CancellationToken ct);
+
+    /// <summary>Called once a batch has committed, before its callers are answered (e.g. to note its size).</summary>
+    protected virtual void Committed(IReadOnlyList<TItem> items)
+    {
+    }
 
     /// <summary>Stages the item with the next batch and answers once that batch has committed.</summary>
     protected Task<Outcome<TResult>> WithNextCommitAsync(TItem item)
@@ -177,6 +183,7 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
             }, ct, Subject);
             if (stored.Succeeded)
             {
+                Committed([.. staged.Select(s => s.Waiting.Item)]);
                 foreach (var (waiting, outcome) in staged)
                 {
                     waiting.Done.TrySetResult(outcome);
