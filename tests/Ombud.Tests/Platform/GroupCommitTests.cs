@@ -50,20 +50,6 @@ public sealed class GroupCommitTests
         }
     }
 
-    [Fact]
-    public async Task A_stopped_node_takes_no_more_work()
-    {
-        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite);
-        var probe = new AuditProbe(app.Services.GetRequiredService<IServiceScopeFactory>());
-        await probe.StartAsync(CancellationToken.None);
-        Assert.True(probe.IsRunning);
-        await probe.StopAsync(CancellationToken.None);
-
-        Assert.False(probe.IsRunning);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => probe.StoreAsync("late"));
-        Assert.Equal(0, await StoredAsync(app, "late"));
-    }
-
     private static Task<int> StoredAsync(OmbudTestApp app, string item) =>
         app.WithDbAsync(db => db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == AuditProbe.Action && a.Subject == item));
 
