@@ -34,6 +34,8 @@ internal static class AssistantSetup
         services.AddScoped<DifficultyTalk>();
         services.AddScoped<ReplyPhraser>();
         services.AddScoped<ConversationDesk>();
+        services.AddSingleton<TurnBatches>();
+        services.AddHostedService(s => s.GetRequiredService<TurnBatches>());
         services.AddNavEntry(new("Assistant", "/assistant", Icons.Material.Outlined.Chat, [Roles.Shopper], 20, NavLinkMatch.All));
         services.AddNavEntry(new("Hand-off queue", "/assistant/handoffs", Icons.Material.Outlined.SupportAgent, [Roles.Agent, Roles.Admin], 20));
         // A pasted essay must reach the desk to be refused with a reason; SignalR's 32 KB default would drop the connection.

@@ -35,6 +35,8 @@ public sealed class TurnLatencyTests(AssistantApps apps)
         Assert.True((await reset.Content.ReadFromJsonAsync<JsonObject>())!["turns"]!.GetValue<long>() >= 1);
         Assert.Equal(2, window!["turns"]!.GetValue<long>());
         Assert.True(window["p99Ms"]!.GetValue<double>() >= window["p50Ms"]!.GetValue<double>());
+        // One after the other, each turn had its batch to itself.
+        Assert.Equal((2, 1.0), (window["phases"]!["turnsBatched"]!.GetValue<long>(), window["phases"]!["turnsPerCommit"]!.GetValue<double>()));
         Assert.Equal(HttpStatusCode.Forbidden, byIngestKey.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, byShopper.StatusCode);
     }

@@ -87,5 +87,5 @@ internal sealed partial class ConversationDesk
     /// <summary>What a turn read and understood, and of which state of the conversation and of the shopper's data.</summary>
     /// <param name="Version">The conversation's version when its messages were read.</param>
     /// <param name="FactsMark">The change number before the facts were read (<see cref="ConversationFacts.Mark"/>).</param>
-    private sealed record TurnSight(int Version, IReadOnlyList<TranscriptMessage> Earlier, CustomerFacts Facts, long FactsMark, Reading Reading, DateOnly Today);
+    internal sealed record TurnSight(int Version, IReadOnlyList<TranscriptMessage> Earlier, CustomerFacts Facts, long FactsMark, Reading Reading, DateOnly Today);
 }

@@ -36,17 +36,21 @@ internal sealed partial class ConversationDesk(
     AuditLog audit,
     TurnMetrics metrics,
     ConversationFacts kept,
+    TurnBatches batches,
     IOptions<AssistantOptions> options)
 {
     /// <summary>The rule of a turn the assistant kept silent on, because an agent holds the conversation.</summary>
     public const string WithAgentRule = "with-agent";
 
-    private const string Subject = "The conversation";
+    internal const string Subject = "The conversation";
 
     /// <summary>The shopper's earlier messages a turn reads with the new one (for context, sentiment, formal address).</summary>
     private const int ContextMessages = 10;
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Shoppers a turn of this scope's unit of work acted for, before it commits (<see cref="StageInBatchAsync"/>).</summary>
+    private readonly HashSet<Guid> _actedFor = [];
 
     /// <summary>The welcome a new conversation will open with, shown before one exists (the prerendered page); stores nothing.</summary>
     public async Task<string?> GreetingAsync(Guid customerId, string? language, CancellationToken ct) =>
@@ -168,11 +172,15 @@ internal sealed partial class ConversationDesk(
         }
 
         var queued = clock.GetTimestamp();
-        var outcome = await work.RunAsync(token =>
-        {
-            phases.Queued += clock.GetElapsedTime(queued);
-            return TurnOnceAsync(customerId, conversationId, clientId, clean, button, seen.Sight!, phases, token);
-        }, ct, Subject);
+        // With a language model the reply is reworded inside (an HTTP call of up to its timeout), which would hold every
+        // turn of a batch; such turns keep a unit of work of their own. So does a one-shot command, which runs no batches.
+        var outcome = batches.IsRunning && !phraser.IsOn
+            ? await batches.TakeAsync(new HeldTurn(customerId, conversationId, clientId, clean, button, seen.Sight!, phases, queued))
+            : await work.RunAsync(token =>
+            {
+                phases.Queued += clock.GetElapsedTime(queued);
+                return TurnOnceAsync(customerId, conversationId, clientId, clean, button, seen.Sight!, phases, token);
+            }, ct, Subject);
         if (outcome.Error is WriteConflict { Column: nameof(TranscriptMessage.ClientMessageId) } && await ReplayAsync(conversationId, clientId, clean, ct) is { } replay)
         {
             // The same message, resent, was stored by another turn first (on another node): answer from what it left.
@@ -180,6 +188,22 @@ internal sealed partial class ConversationDesk(
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// A turn's part inside a batch's unit of work (<see cref="TurnBatches"/>): the batch's turns share this desk. A turn
+    /// whose shopper an earlier turn of the batch acted for waits for the next batch, where it sees what that one changed.
+    /// </summary>
+    internal Task<Outcome<TurnView>> StageInBatchAsync(HeldTurn turn, CancellationToken ct)
+    {
+        if (_actedFor.Contains(turn.CustomerId))
+        {
+            return Task.FromResult<Outcome<TurnView>>(GroupCommit.NextBatch);
+        }
+
+        // Set, not added: a batch that did not commit runs its turns again one at a time.
+        turn.Phases.Queued = clock.GetElapsedTime(turn.Queued);
+        return TurnOnceAsync(turn.CustomerId, turn.ConversationId, turn.ClientId, turn.Text, turn.Button, turn.Sight, turn.Phases, ct);
     }
 
     private async Task<Outcome<TurnView>> TurnOnceAsync(Guid customerId, Guid conversationId, string clientId, string text, bool button,
@@ -229,6 +253,7 @@ internal sealed partial class ConversationDesk(
 
         if (decision.Action is not null)
         {
+            _actedFor.Add(customerId);
             // The turn changed the shopper's data: their conversations on this node reload as soon as it commits,
             // before the event reaches the other nodes.
             work.AfterCommit(() =>

@@ -22,11 +22,18 @@ internal sealed class TurnPhases
     public TimeSpan Policy { get; set; }
 
     public bool FactsKept { get; set; }
+
+    /// <summary>How many turns committed with this one, itself included (0: it had a unit of work of its own).</summary>
+    public int Batch { get; set; }
 }
 
-/// <summary>Shares of the turns' time in a window (0–1, rounded), and the turns that found their facts kept.</summary>
+/// <summary>
+/// Shares of the turns' time in a window (0–1, rounded), and the turns that found their facts kept. With group commit,
+/// <c>queued</c> is the wait for a turn's batch to start it, and the wait for the rest of its batch and the commit is in
+/// <c>storingAndRest</c>; <see cref="TurnsPerCommit"/> is the mean size of the commit a batched turn was in.
+/// </summary>
 internal sealed record TurnPhaseShares(double Conversation, double Facts, double Understanding, double Queued, double Policy, double StoringAndRest,
-    long TurnsWithKeptFacts, long TurnsThatLoadedFacts, long TurnsThatReadAgain);
+    long TurnsWithKeptFacts, long TurnsThatLoadedFacts, long TurnsThatReadAgain, long TurnsBatched, double TurnsPerCommit);
 
 /// <summary>Running totals of a window, added to from many turns at once.</summary>
 internal sealed class PhaseTotals
@@ -40,6 +47,8 @@ internal sealed class PhaseTotals
     private long _kept;
     private long _loaded;
     private long _readAgain;
+    private long _batched;
+    private long _batchSizes;
 
     public void Add(TimeSpan elapsed, TurnPhases phases)
     {
@@ -49,6 +58,12 @@ internal sealed class PhaseTotals
         Interlocked.Add(ref _understanding, phases.Understanding.Ticks);
         Interlocked.Add(ref _queued, phases.Queued.Ticks);
         Interlocked.Add(ref _policy, phases.Policy.Ticks);
+        if (phases.Batch > 0)
+        {
+            Interlocked.Increment(ref _batched);
+            Interlocked.Add(ref _batchSizes, phases.Batch);
+        }
+
         if (phases.ReadAgain)
         {
             Interlocked.Increment(ref _readAgain);
@@ -64,9 +79,11 @@ internal sealed class PhaseTotals
     {
         var total = Math.Max(1, Interlocked.Read(ref _total));
         double Share(long part) => Math.Round(part / (double)total, 3);
+        var batched = Interlocked.Read(ref _batched);
         var measured = Interlocked.Read(ref _conversation) + Interlocked.Read(ref _facts) + Interlocked.Read(ref _understanding)
                        + Interlocked.Read(ref _queued) + Interlocked.Read(ref _policy);
         return new TurnPhaseShares(Share(_conversation), Share(_facts), Share(_understanding), Share(_queued), Share(_policy),
-            Share(Math.Max(0, total - measured)), Interlocked.Read(ref _kept), Interlocked.Read(ref _loaded), Interlocked.Read(ref _readAgain));
+            Share(Math.Max(0, total - measured)), Interlocked.Read(ref _kept), Interlocked.Read(ref _loaded), Interlocked.Read(ref _readAgain),
+            batched, batched == 0 ? 0 : Math.Round(Interlocked.Read(ref _batchSizes) / (double)batched, 1));
     }
 }

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ombud.Assistant.Chat;
+using Ombud.Conversations;
+using Ombud.Platform.Storage;
+using Ombud.Tests.Assistant.Support;
+using Ombud.Tests.Support;
+
+namespace Ombud.Tests.Assistant;
+
+/// <summary>Turns of many conversations commit together, and each shopper hears the reply only once it is stored.</summary>
+[Collection(AssistantCollection.Name)]
+public sealed class TurnBatchTests(AssistantApps apps)
+{
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Turns_of_many_conversations_sent_at_once_are_each_answered_only_once_both_messages_are_stored(Provider provider)
+    {
+        var world = await ShopperWorld.CreateAsync(await apps.GetAsync(provider));
+        var chats = await StartChatsAsync(world, 12);
+        try
+        {
+            var turns = await Task.WhenAll(chats.Select(async (chat, i) =>
+            {
+                var turn = await chat.SendAsync("where is my order?", $"together-{i}");
+                // Read from another connection the moment the reply arrives: it was committed before it was sent.
+                var stored = await world.App.WithDbAsync(db => db.Set<ConversationMessage>().AsNoTracking()
+                    .Where(m => m.ConversationId == chat.ConversationId && m.Sequence >= turn.Sequence)
+                    .Select(m => new { m.Author, m.ClientMessageId, m.ReplyToSequence, m.Text }).ToListAsync());
+                return (Turn: turn, Stored: stored);
+            }));
+
+            Assert.All(turns, t =>
+            {
+                Assert.Contains(t.Stored, m => m.Author == MessageAuthor.Shopper && m.ClientMessageId == t.Turn.ClientMessageId);
+                Assert.Contains(t.Stored, m => m.Author == MessageAuthor.Assistant && m.ReplyToSequence == t.Turn.Sequence && m.Text == t.Turn.Reply);
+            });
+        }
+        finally
+        {
+            await DisposeAsync(chats);
+        }
+    }
+
+    [Fact]
+    public async Task A_turn_whose_conversation_ended_while_it_waited_for_its_batch_fails_alone()
+    {
+        // SQLite: the test holds the node's write gate, so the turns queue for their batch where it can see them.
+        var world = await ShopperWorld.CreateAsync(await apps.GetAsync(Provider.Sqlite));
+        var batches = world.App.Services.GetRequiredService<TurnBatches>();
+        var chats = await StartChatsAsync(world, 4);
+        try
+        {
+            Task<TurnView> first;
+            List<Task<TurnView>> together;
+            using (await world.App.Services.GetRequiredService<WriteGate>().EnterAsync(CancellationToken.None))
+            {
+                // The first turn's batch waits at the gate; the next three queue behind it and make the next batch.
+                first = chats[0].SayAsync("hello");
+                await UntilAsync(() => batches.Committing == 1);
+                together = [.. chats.Skip(1).Select(chat => chat.SayAsync("where is my order?"))];
+                await UntilAsync(() => batches.Waiting == 3);
+                // The shopper ends the second of them in another tab meanwhile (written straight past the gate).
+                await world.App.WithDbAsync(db => db.Set<Conversation>().Where(c => c.Id == chats[2].ConversationId)
+                    .ExecuteUpdateAsync(c => c.SetProperty(x => x.State, ConversationState.Ended).SetProperty(x => x.Version, x => x.Version + 1)));
+            }
+
+            Assert.NotEmpty((await first).Reply);
+            var ended = await Assert.ThrowsAsync<HubException>(() => together[1]);
+            Assert.Contains("ended", ended.Message, StringComparison.Ordinal);
+            foreach (var (chat, turn) in new[] { (chats[1], together[0]), (chats[3], together[2]) })
+            {
+                var answered = await turn;
+                Assert.NotEmpty(answered.Reply);
+                Assert.Equal(3, (await chat.TranscriptAsync()).Messages.Count);
+            }
+
+            Assert.Equal(1, await world.App.WithDbAsync(db => db.Set<ConversationMessage>().CountAsync(m => m.ConversationId == chats[2].ConversationId)));
+        }
+        finally
+        {
+            await DisposeAsync(chats);
+        }
+    }
+
+    private static async Task<List<Chat>> StartChatsAsync(ShopperWorld world, int count)
+    {
+        var chats = new List<Chat>();
+        for (var i = 0; i < count; i++)
+        {
+            var chat = await world.ChatAsync();
+            await chat.StartAsync();
+            chats.Add(chat);
+        }
+
+        return chats;
+    }
+
+    private static async Task DisposeAsync(List<Chat> chats)
+    {
+        foreach (var chat in chats)
+        {
+            await chat.DisposeAsync();
+        }
+    }
+
+    /// <summary>Waits for a state the test cannot be told of (turns reaching their queue); fails after a minute.</summary>
+    private static async Task UntilAsync(Func<bool> reached)
+    {
+        for (var waited = 0; !reached(); waited += 10)
+        {
+            Assert.True(waited < 60_000, "The turns did not reach their batch's queue within a minute.");
+            await Task.Delay(10);
+        }
+    }
+}
