@@ -34,6 +34,13 @@ internal sealed class AssistantOptions
     /// <summary>Conversations of one shopper that may wait for a person at once; a further request for a person is refused.</summary>
     public int WaitingHandOffsPerShopper { get; set; } = 3;
 
+    /// <summary>
+    /// Whether turns of different conversations commit together (<see cref="Chat.TurnBatches"/>). Unset: on SQLite, where
+    /// every write waits at the node's one write gate anyway, and not on PostgreSQL, where one batch writer would run the
+    /// turns' statements one after another instead of side by side.
+    /// </summary>
+    public bool? BatchTurns { get; set; }
+
     public LlmOptions Llm { get; set; } = new();
 
     /// <summary>How conversations' facts are kept between turns.</summary>

@@ -174,7 +174,7 @@ internal sealed partial class ConversationDesk(
         var queued = clock.GetTimestamp();
         // With a language model the reply is reworded inside (an HTTP call of up to its timeout), which would hold every
         // turn of a batch; such turns keep a unit of work of their own. So does a one-shot command, which runs no batches.
-        var outcome = batches.IsRunning && !phraser.IsOn
+        var outcome = batches.Take && !phraser.IsOn
             ? await batches.TakeAsync(new HeldTurn(customerId, conversationId, clientId, clean, button, seen.Sight!, phases, queued))
             : await work.RunAsync(token =>
             {
