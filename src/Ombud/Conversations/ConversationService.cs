@@ -44,20 +44,28 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
 
     /// <summary>
     /// The customer's conversation as it stands now, with its latest <paramref name="count"/> shopper messages (oldest
-    /// first), in one statement without a lock or a transaction: for a writer to prepare what it can before it queues to
-    /// write, and to see, once it holds the conversation, whether anything was written since.
+    /// first), read without a lock or a transaction: for a writer to prepare what it can before it queues to write, and
+    /// to see, once it holds the conversation, whether anything was written since.
     /// </summary>
+    /// <remarks>
+    /// Two statements, not one: EF Core turns the messages nested in the conversation's projection into a window over
+    /// every shopper message in the table (ROW_NUMBER per conversation) joined back, so a turn's cost grew with all
+    /// conversations ever held; the messages read on their own walk the conversation's index and stop at
+    /// <paramref name="count"/>.
+    /// </remarks>
     public async Task<(ConversationGlance Glance, IReadOnlyList<TranscriptMessage> Latest)?> GlanceAsync(Guid conversationId, Guid customerId, int count,
         CancellationToken ct)
     {
-        var read = await db.Set<Conversation>().AsNoTracking().Where(c => c.Id == conversationId && c.CustomerId == customerId)
-            .Select(c => new
-            {
-                Glance = new ConversationGlance(c.Id, c.State, c.Language, c.Version),
-                Latest = db.Set<ConversationMessage>().Where(m => m.ConversationId == c.Id && m.Author == MessageAuthor.Shopper)
-                    .OrderByDescending(m => m.Sequence).Take(count).ToList(),
-            }).SingleOrDefaultAsync(ct);
-        return read is null ? null : (read.Glance, [.. read.Latest.AsEnumerable().Reverse().Select(Record)]);
+        var glance = await db.Set<Conversation>().AsNoTracking().Where(c => c.Id == conversationId && c.CustomerId == customerId)
+            .Select(c => new ConversationGlance(c.Id, c.State, c.Language, c.Version)).SingleOrDefaultAsync(ct);
+        if (glance is null)
+        {
+            return null;
+        }
+
+        var latest = await db.Set<ConversationMessage>().AsNoTracking().Where(m => m.ConversationId == conversationId && m.Author == MessageAuthor.Shopper)
+            .OrderByDescending(m => m.Sequence).Take(count).ToListAsync(ct);
+        return (glance, [.. latest.AsEnumerable().Reverse().Select(Record)]);
     }
 
     /// <summary>Stages a message on a conversation a writer holds (<see cref="OpenAsync"/>).</summary>
