@@ -214,6 +214,9 @@ public sealed class AgentConsoleTests
         await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite, settings: new Dictionary<string, string?>
         {
             ["Ombud:Database:MaxWaitingRequests"] = "1",
+            // The shopper's hand-off is a turn: batched, it queues at the group commit rather than at the gate (one
+            // waiter for many turns, never turned away), so this test takes the unbatched path that meets the gate.
+            ["Ombud:Assistant:BatchTurns"] = "false",
         });
         var desk = await MarketDesk.OpenAsync(app);
         var maja = await desk.AgentAsync("Maja", AgentTier.Pro, 1, certified: true, online: false, ["en"], null, (Skill.Payments, 5));
