@@ -36,8 +36,7 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
         await Expect(shopper.Locator("[data-report-form]")).ToBeVisibleAsync();
         await Screenshot(shopper, "dispute-1-order");
 
-        await shopper.Locator("[data-reason]").ClickAsync();
-        await shopper.GetByRole(AriaRole.Option, new() { Name = "Goods or service not received" }).ClickAsync();
+        await DemoServer.ChooseAsync(shopper, shopper.Locator("[data-reason]"), "Goods or service not received");
         await shopper.GetByLabel("What happened").FillAsync("The tracking says delivered, but no parcel came to my door or my mailbox.");
         await shopper.Locator("button[data-report]").ClickAsync();
         // A report opens a case and pauses money: the page says what will happen and asks first.
@@ -118,8 +117,7 @@ public sealed partial class DisputeFlowTests(DisputeDemoServer server) : IClassF
         await Expect(staff.Locator("[data-evidence] [data-file]")).ToContainTextAsync("The store");
         var read = await staff.RunAndWaitForDownloadAsync(() => staff.Locator("[data-evidence] a[data-download]").ClickAsync());
         Assert.Equal(ProofOfDelivery, await File.ReadAllBytesAsync(await read.PathAsync()));
-        await staff.Locator("[data-detail]").ClickAsync();
-        await staff.GetByRole(AriaRole.Option, new() { Name = "Not enough proof of delivery" }).ClickAsync();
+        await DemoServer.ChooseAsync(staff, staff.Locator("[data-detail]"), "Not enough proof of delivery");
         await staff.GetByLabel("Explanation for both sides").FillAsync(
             "A locker delivery needs the locker's pick-up record; the carrier's note alone does not show the shopper received it.");
         await Screenshot(staff, "dispute-7-decision");

@@ -44,10 +44,11 @@ public sealed class FraudRuleTests(DemoServer server) : IClassFixture<DemoServer
         // The demo's running snooze is listed; the new rule is snoozed for one customer after a summary, then ended early.
         var snoozes = specialist.Locator("[data-snoozes]");
         await Expect(snoozes).ToContainTextAsync("demo-family-tablet-7f3a");
-        await specialist.Locator("[data-snooze-rule]").ClickAsync();
-        await specialist.GetByRole(AriaRole.Option, new() { Name = $"{Name} v1" }).ClickAsync();
-        await specialist.GetByLabel("Customer id", new() { Exact = true }).FillAsync("4f6d2c1e-0000-4000-8000-000000000042");
+        await DemoServer.ChooseAsync(specialist, specialist.Locator("[data-snooze-rule]"), $"{Name} v1");
+        var customer = specialist.GetByLabel("Customer id", new() { Exact = true });
+        await customer.FillAsync("4f6d2c1e-0000-4000-8000-000000000042");
         await specialist.GetByLabel("Why", new() { Exact = true }).FillAsync("Known customer on a new phone, verified by a call");
+        await Expect(customer).ToHaveValueAsync("4f6d2c1e-0000-4000-8000-000000000042");
         await specialist.GetByRole(AriaRole.Button, new() { Name = "Snooze…" }).ClickAsync();
         await Expect(specialist.Locator("[data-snooze-summary]")).ToContainTextAsync("will not check the orders of customer 4f6d2c1e-0000-4000-8000-000000000042 for 24 hours");
         await specialist.GetByRole(AriaRole.Button, new() { Name = "Yes, snooze" }).ClickAsync();
