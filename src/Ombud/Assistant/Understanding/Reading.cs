@@ -57,4 +57,12 @@ internal sealed class MessageReader(IntentClassifier classifier)
             EntityExtractor.Extract(cleanText, facts, today),
             Signals.PaymentDifficulty.FirstMatch(words));
     }
+
+    /// <summary>
+    /// The "Talk to a person" button: its label is the product's words, not the shopper's, so nothing in it is classified,
+    /// encoded or detected (reading it cost most of a hand-off request's CPU). It reads as a sure request for a person,
+    /// in the conversation's language.
+    /// </summary>
+    public static Reading Pressed(string label, string conversationLanguage, CustomerFacts facts, DateOnly today) =>
+        new(label, conversationLanguage, null, PersonRequest.Intent, 1, null, 0, label, null, null, null, EntityExtractor.Extract(label, facts, today));
 }

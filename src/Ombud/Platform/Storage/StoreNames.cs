@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -6,25 +8,32 @@ namespace Ombud.Platform.Storage;
 /// <summary>
 /// A mapped entity's table and column names as the EF model has them, quoted for SQL, for the few statements written
 /// by hand (a row lock, a timer's upsert). Taken from the model, a renamed table or column changes these statements
-/// with it instead of breaking them at run time.
+/// with it instead of breaking them at run time. Each name is looked up once per model: they never change while it runs.
 /// </summary>
 public static class StoreNames
 {
+    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<(Type Entity, string? Property), string>> Known = new();
+
     /// <summary>The quoted table of <typeparamref name="T"/>.</summary>
-    public static string Table<T>(this OmbudDb db) => Quote(TableOf<T>(db).Table.Name);
+    public static string Table<T>(this OmbudDb db) => Name(db.Model, typeof(T), null);
 
     /// <summary>The quoted column of <typeparamref name="T"/>'s <paramref name="property"/> (a property name).</summary>
-    public static string Column<T>(this OmbudDb db, string property)
-    {
-        var (entity, table) = TableOf<T>(db);
-        return Quote(entity.FindProperty(property)?.GetColumnName(table)
-                     ?? throw new InvalidOperationException($"{typeof(T).Name} has no mapped {property}."));
-    }
+    public static string Column<T>(this OmbudDb db, string property) => Name(db.Model, typeof(T), property);
 
-    private static (IEntityType Entity, StoreObjectIdentifier Table) TableOf<T>(OmbudDb db)
+    private static string Name(IModel model, Type type, string? property) =>
+        Known.GetValue(model, _ => new()).GetOrAdd((type, property), key => Look(model, key.Entity, key.Property));
+
+    private static string Look(IModel model, Type type, string? property)
     {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        return (entity, StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()));
+        var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        if (property is null)
+        {
+            return Quote(table.Name);
+        }
+
+        return Quote(entity.FindProperty(property)?.GetColumnName(table)
+                     ?? throw new InvalidOperationException($"{type.Name} has no mapped {property}."));
     }
 
     private static string Quote(string name) => $"\"{name}\"";
