@@ -33,13 +33,18 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
             return NotAnAgent;
         }
 
+        return (await PendingOfAsync(agentId, ct)).ToList();
+    }
+
+    /// <summary>The agent's offers waiting for their answer, soonest to expire first, each with its place (one read).</summary>
+    public async Task<IReadOnlyList<OfferView>> PendingOfAsync(Guid agentId, CancellationToken ct)
+    {
         var offers = await db.Set<Offer>().AsNoTracking().Where(o => o.AgentId == agentId && o.Status == OfferStatus.Pending)
-            .OrderBy(o => o.ExpiresAt).ToListAsync(ct);
-        var entryIds = offers.Select(o => o.QueueEntryId).ToList();
-        var entries = await db.Set<QueueEntry>().AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            .Join(db.Set<QueueEntry>().AsNoTracking(), o => o.QueueEntryId, e => e.Id, (o, e) => new { Offer = o, Entry = e })
+            .OrderBy(p => p.Offer.ExpiresAt).ToListAsync(ct);
         var now = Now;
         // One whose countdown ran out is gone for the agent even before its timer fired.
-        return offers.Where(o => o.ExpiresAt > now).Select(o => OfferView.Of(o, entries[o.QueueEntryId], now)).ToList();
+        return [.. offers.Where(p => p.Offer.ExpiresAt > now).Select(p => OfferView.Of(p.Offer, p.Entry, now))];
     }
 
     public async Task<Outcome<OfferView>> AcceptAsync(string userId, Guid offerId, CancellationToken ct)

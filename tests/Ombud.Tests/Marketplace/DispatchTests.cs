@@ -157,6 +157,32 @@ public sealed class DispatchTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task An_agent_who_frees_up_passes_over_the_hand_off_they_declined_a_moment_ago_for_the_next_one(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var desk = await MarketDesk.OpenAsync(app);
+        var agent = await desk.AgentAsync("Solo", (Skill.Payments, 4));
+        var declined = await desk.HandOffAsync(await desk.CustomerAsync());
+        await desk.RejectAsync(agent, (await desk.PendingOfferAsync()).Id);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var held = await desk.HandOffAsync(await desk.CustomerAsync());
+        await desk.AcceptAsync(agent, (await desk.PendingOfferAsync()).Id);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var later = await desk.HandOffAsync(await desk.CustomerAsync());
+
+        await desk.CloseAsync(held);
+        await desk.DeliverAsync();
+        var next = await desk.PendingOfferAsync();
+
+        // The declined one waited longest, but is not offered to them again this soon; the one after it is.
+        var place = Assert.Single(await desk.QueueAsync(), e => e.Id == next.QueueEntryId);
+        Assert.Equal((agent.Id, later), (next.AgentId, place.ConversationId));
+        Assert.Equal(QueueEntryStatus.Waiting, Assert.Single(await desk.QueueAsync(), e => e.ConversationId == declined).Status);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task While_the_best_agents_are_busy_the_criteria_widen_with_the_wait_and_staff_take_it_last(Provider provider)
     {
         // Those who declined stay out for the whole test (by default they may be offered it again after two minutes).

@@ -52,7 +52,7 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
     public async Task<DeskView> DeskAsync(ConsoleAgent agent, CancellationToken ct)
     {
         var row = await db.Set<Agent>().AsNoTracking().SingleAsync(a => a.Id == agent.Id, ct);
-        var pending = (await offers.PendingAsync(agent.UserId, ct)).Value ?? [];
+        var pending = await offers.PendingOfAsync(agent.Id, ct);
         var chats = await db.Set<QueueEntry>().AsNoTracking().Where(e => e.AgentId == agent.Id && e.Status == QueueEntryStatus.Assigned)
             .OrderBy(e => e.AssignedAt).Select(e => new HeldChat(e.ConversationId, e.Skill, e.Reason, e.Language, e.AssignedAt!.Value)).ToListAsync(ct);
         return new DeskView(agent.Id, agent.DisplayName, row.Status, row.ActiveConversations, row.PendingOffers, row.MaxConversations, row.FreeCapacity,
@@ -205,8 +205,12 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
             }
 
             row.ConversationEnded(Now);
-            await dispatcher.OfferToAgentAsync(agent.Id, token);
-            news.AfterCommit(work, agent.Id);
+            // An offer made here tells the agent's consoles already: their desk is read once for both changes.
+            if (await dispatcher.OfferToAgentAsync(agent.Id, token) == 0)
+            {
+                news.AfterCommit(work, agent.Id);
+            }
+
             audit.Record($"user:{agent.UserId}", action, $"conversation:{conversationId}", detail);
             return finished;
         }, ct, Subject);

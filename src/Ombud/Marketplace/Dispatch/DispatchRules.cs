@@ -136,6 +136,12 @@ public sealed class DispatchRules(MarketplaceOptions options, TimeProvider clock
         Candidates(request, online) is [var best, ..] ? best : null;
 
     /// <summary>
+    /// Whether the agent fits the hand-off at the stage its wait reached. Stages only widen, so that is enough for
+    /// <see cref="NextFor"/>; who else is online (and who else declined it) matters only for a hand-off that does not.
+    /// </summary>
+    public bool FitsByTime(DispatchRequest request, DispatchAgent agent) => Fits(request, agent, StageByTime(request));
+
+    /// <summary>
     /// What an agent who just freed up (or came online) takes first: the most urgent waiting hand-off they fit, which
     /// among equals is the one that waited longest.
     /// </summary>
@@ -150,8 +156,7 @@ public sealed class DispatchRules(MarketplaceOptions options, TimeProvider clock
         (DateTime, DateTime, Guid) nextOrder = default;
         foreach (var request in waiting)
         {
-            // Stages only widen, so fitting at the stage the time reached is enough; who else is online matters only otherwise.
-            if (!Fits(request, agent, StageByTime(request)) && !Fits(request, agent, Stage(request, online)))
+            if (!FitsByTime(request, agent) && !Fits(request, agent, Stage(request, online)))
             {
                 continue;
             }

@@ -66,32 +66,49 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// An agent freed up or came online: offers them the most urgent waiting hand-offs they fit, as many as their free
     /// capacity takes. Returns how many offers went out.
     /// </summary>
+    /// <remarks>
+    /// This runs in every wrap-up, so it reads what one agent needs: the head of the queue as plain rows (not tracked:
+    /// only the place offered is), the agent's own skills, conflicts and recent declines. Who else is online, and who
+    /// else declined a place, matter only for a place the agent does not fit at the stage its wait reached (then the
+    /// stage may widen because nobody online fits); only then are they read, and only for those places.
+    /// </remarks>
     public async Task<int> OfferToAgentAsync(Guid agentId, CancellationToken ct)
     {
         work.EnsureOpen("Dispatching to an agent");
-        var online = await OnlineAsync(ct);
-        if (!online.TryGetValue(agentId, out var mine))
+        // As this unit of work sees them: a wrap-up or a rejection a moment ago freed them in the tracked instance.
+        if (await db.Set<Agent>().FindAsync([agentId], ct) is not { Status: AgentStatus.Online } agent || agent.FreeCapacity <= 0)
         {
             return 0;
         }
 
-        var waiting = (await db.Set<QueueEntry>().Where(e => e.Status == QueueEntryStatus.Waiting)
-                .OrderBy(e => e.EnqueuedAt).Take(WaitingLookAhead).ToListAsync(ct))
-            .Concat(db.Set<QueueEntry>().Local).Distinct().Where(e => e.Status == QueueEntryStatus.Waiting).ToList();
-        var requests = (await RequestsAsync(waiting, ct)).ToDictionary(r => r.Id);
-        var entries = waiting.ToDictionary(e => e.Id);
+        var mine = (await ViewsAsync([agent], ct))[agentId];
+        var requests = (await WaitingAsync(agentId, ct)).ToDictionary(r => r.Id);
+        var misfits = requests.Values.Where(r => !rules.FitsByTime(r, mine.View)).Select(r => r.Id).ToList();
+        IReadOnlyCollection<DispatchAgent> online = [mine.View];
+        if (misfits.Count > 0)
+        {
+            // Whether such a place widens to this agent depends on everyone online and everyone who declined it.
+            var everyone = await OnlineAsync(ct);
+            online = [.. everyone.Values.Where(o => o.Id != agentId).Select(o => o.View), mine.View];
+            foreach (var request in await RequestsAsync(misfits.Select(id => requests[id]).ToList(), ct))
+            {
+                requests[request.Id] = request;
+            }
+        }
+
         var offered = 0;
-        while (mine.Agent.FreeCapacity > 0)
+        while (agent.FreeCapacity > 0)
         {
             // The agent's free capacity shrinks with each offer; the others' views stay as read.
-            mine = online[agentId] = mine with { View = mine.View with { FreeCapacity = mine.Agent.FreeCapacity } };
-            if (rules.NextFor(mine.View, requests.Values, [.. online.Values.Select(o => o.View)]) is not { } next)
+            var view = mine.View with { FreeCapacity = agent.FreeCapacity };
+            online = [.. online.Where(o => o.Id != agentId), view];
+            if (rules.NextFor(view, requests.Values, online) is not { } next)
             {
                 break;
             }
 
             requests.Remove(next.Id);
-            if (await OfferAsync(entries[next.Id], mine.Agent, ct) is not null)
+            if (await db.Set<QueueEntry>().FindAsync([next.Id], ct) is { } entry && await OfferAsync(entry, agent, ct) is not null)
             {
                 offered++;
             }
@@ -209,6 +226,12 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         // ago counts as the tracked instance says.
         var agents = (await db.Set<Agent>().Where(a => a.Status == AgentStatus.Online).ToListAsync(ct))
             .Concat(db.Set<Agent>().Local).Distinct().Where(a => a.Status == AgentStatus.Online).ToList();
+        return await ViewsAsync(agents, ct);
+    }
+
+    /// <summary>The agents as dispatch sees them: their certified skills and conflicting customers.</summary>
+    private async Task<Dictionary<Guid, OnlineAgent>> ViewsAsync(IReadOnlyCollection<Agent> agents, CancellationToken ct)
+    {
         var ids = agents.Select(a => a.Id).ToList();
         var skills = (await db.Set<AgentSkill>().AsNoTracking().Where(s => ids.Contains(s.AgentId) && s.CertifiedAt != null).ToListAsync(ct))
             .ToLookup(s => s.AgentId);
@@ -216,27 +239,63 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         return agents.ToDictionary(a => a.Id, a => new OnlineAgent(a.Id, a, View(a, conflicting[a.Id], skills[a.Id].ToDictionary(s => s.Skill, s => s.Level))));
     }
 
+    /// <summary>
+    /// The head of the queue as this unit of work sees it, most urgent kinds and oldest first, read as plain rows; each
+    /// with the agent among its recent declines if they declined it (the others who did are not read here).
+    /// </summary>
+    private async Task<List<DispatchRequest>> WaitingAsync(Guid agentId, CancellationToken ct)
+    {
+        var local = db.Set<QueueEntry>().Local.ToDictionary(e => e.Id);
+        var stored = await db.Set<QueueEntry>().AsNoTracking().Where(e => e.Status == QueueEntryStatus.Waiting)
+            .OrderBy(e => e.EnqueuedAt).Take(WaitingLookAhead)
+            .Select(e => new { e.Id, e.CustomerId, e.Skill, e.Language, e.Urgency, e.EnqueuedAt }).ToListAsync(ct);
+        var declined = (await DeclinesAsync(null, agentId, ct)).Select(d => d.QueueEntryId).ToHashSet();
+        IReadOnlySet<Guid> byAgent = new HashSet<Guid> { agentId }, byNobody = new HashSet<Guid>();
+        return
+        [
+            .. stored.Where(e => !local.ContainsKey(e.Id))
+                .Select(e => new DispatchRequest(e.Id, e.CustomerId, e.Skill, e.Language, e.Urgency, e.EnqueuedAt, declined.Contains(e.Id) ? byAgent : byNobody)),
+            .. local.Values.Where(e => e.Status == QueueEntryStatus.Waiting).Select(e => Request(e, declined.Contains(e.Id) ? byAgent : byNobody)),
+        ];
+    }
+
     private static DispatchAgent View(Agent agent, IReadOnlySet<Guid> conflicts, IReadOnlyDictionary<Skill, int> skills) =>
         new(agent.Id, agent.Tier, agent.Languages.ToHashSet(), skills, agent.MaxConversations,
             agent.FreeCapacity, agent.Rating, agent.IdleSince, conflicts);
 
     /// <summary>The places as dispatch sees them, each with the agents who declined it a short while ago.</summary>
-    private async Task<IReadOnlyList<DispatchRequest>> RequestsAsync(IReadOnlyList<QueueEntry> entries, CancellationToken ct)
+    private async Task<IReadOnlyList<DispatchRequest>> RequestsAsync(IReadOnlyList<QueueEntry> entries, CancellationToken ct) =>
+        await RequestsAsync([.. entries.Select(e => Request(e, new HashSet<Guid>()))], ct);
+
+    private async Task<IReadOnlyList<DispatchRequest>> RequestsAsync(IReadOnlyList<DispatchRequest> places, CancellationToken ct)
+    {
+        var declined = (await DeclinesAsync(places.Select(p => p.Id).ToList(), null, ct)).ToLookup(d => d.QueueEntryId, d => d.AgentId);
+        return [.. places.Select(p => p with { Declined = declined[p.Id].ToHashSet() })];
+    }
+
+    /// <summary>
+    /// The recent rejections and expiries of offers, of the given places (all when null) and by the given agent (anyone
+    /// when null), as stored and as staged in this unit of work.
+    /// </summary>
+    private async Task<List<Decline>> DeclinesAsync(IReadOnlyList<Guid>? placeIds, Guid? agentId, CancellationToken ct)
     {
         var since = Now.AddSeconds(-rules.Options.RetryDeclinedAfterSeconds);
-        var ids = entries.Select(e => e.Id).ToList();
-        var stored = await db.Set<Offer>().AsNoTracking()
-            .Where(o => ids.Contains(o.QueueEntryId) && (o.Status == OfferStatus.Rejected || o.Status == OfferStatus.Expired) && o.AnsweredAt > since)
-            .Select(o => new { o.QueueEntryId, o.AgentId }).ToListAsync(ct);
+        var query = db.Set<Offer>().AsNoTracking()
+            .Where(o => (o.Status == OfferStatus.Rejected || o.Status == OfferStatus.Expired) && o.AnsweredAt > since);
+        query = placeIds is null ? query : query.Where(o => placeIds.Contains(o.QueueEntryId));
+        query = agentId is { } id ? query.Where(o => o.AgentId == id) : query;
+        var stored = await query.Select(o => new Decline(o.QueueEntryId, o.AgentId)).ToListAsync(ct);
         // Answers this unit of work gave are not in the database yet.
-        var staged = db.Set<Offer>().Local.Where(o => ids.Contains(o.QueueEntryId) && o.Status is OfferStatus.Rejected or OfferStatus.Expired)
-            .Select(o => new { o.QueueEntryId, o.AgentId });
-        var declined = stored.Concat(staged).ToLookup(o => o.QueueEntryId, o => o.AgentId);
-        return [.. entries.Select(e => Request(e, declined[e.Id].ToHashSet()))];
+        var staged = db.Set<Offer>().Local.Where(o => o.Status is OfferStatus.Rejected or OfferStatus.Expired
+                && (placeIds is null || placeIds.Contains(o.QueueEntryId)) && (agentId is null || o.AgentId == agentId))
+            .Select(o => new Decline(o.QueueEntryId, o.AgentId));
+        return [.. stored, .. staged];
     }
 
     private static DispatchRequest Request(QueueEntry entry, IReadOnlySet<Guid> declined) =>
         new(entry.Id, entry.CustomerId, entry.Skill, entry.Language, entry.Urgency, entry.EnqueuedAt, declined);
 
     private sealed record OnlineAgent(Guid Id, Agent Agent, DispatchAgent View);
+
+    private sealed record Decline(Guid QueueEntryId, Guid AgentId);
 }
