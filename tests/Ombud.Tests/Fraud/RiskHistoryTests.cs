@@ -61,6 +61,17 @@ public sealed class RiskHistoryTests
         Assert.Equal(await history.OrderAsync(sameStreet, default), read.Linked[1].Order);
         Assert.All(read.Linked, o => Assert.Null(o.Fraud));
         Assert.Null(await history.OrderWithEarlierLinkedAsync(Guid.NewGuid(), default));
+
+        // Many decisions read at once, each in its own scope as requests do: each gets its own order and history.
+        Guid[] orders = [later, sameDevice, sameStreet];
+        var reads = await Task.WhenAll(Enumerable.Range(0, 48).Select(async i =>
+        {
+            await using var request = app.Services.CreateAsyncScope();
+            var own = await request.ServiceProvider.GetRequiredService<RiskHistory>().OrderWithEarlierLinkedAsync(orders[i % 3], default);
+            return (Asked: orders[i % 3], Read: own!);
+        }));
+        Assert.All(reads, r => Assert.Equal(r.Asked, r.Read.Order.OrderId));
+        Assert.All(reads.Where(r => r.Asked == later), r => Assert.Equal([sameDevice, sameStreet], r.Read.Linked.Select(o => o.Order.OrderId)));
     }
 
     private static async Task<Guid> OrderAsync(Feed feed, Guid merchant, string name, string device, string ip, string street)

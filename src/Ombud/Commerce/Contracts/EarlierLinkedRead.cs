@@ -26,24 +26,30 @@ internal sealed class EarlierLinkedRead
 {
     private const string IdParameter = "orderId";
 
-    private readonly IRelationalCommand _command;
+    private readonly string _statement;
+
+    private readonly string _parameterName;
+
+    private readonly RelationalTypeMapping _idMapping;
 
     public EarlierLinkedRead(OmbudDb db)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
-        _command = db.GetService<IRelationalCommandBuilderFactory>().Create()
-            .Append(Statement(db, sql.GenerateParameterNamePlaceholder(IdParameter)))
-            .AddParameter(IdParameter, sql.GenerateParameterName(IdParameter), db.GetService<IRelationalTypeMappingSource>().GetMapping(typeof(Guid)),
-                nullable: false)
-            .Build();
+        _statement = Statement(db, sql.GenerateParameterNamePlaceholder(IdParameter));
+        _parameterName = sql.GenerateParameterName(IdParameter);
+        _idMapping = db.GetService<IRelationalTypeMappingSource>().GetMapping(typeof(Guid));
     }
 
     /// <summary>The order (null: no such order) and, newest first, at most <see cref="RiskHistory.LinkedLimit"/> earlier linked orders.</summary>
     public async Task<(RiskOrderFacts? Order, List<LabelledOrder> Linked)> ReadAsync(OmbudDb db, Guid orderId, CancellationToken ct)
     {
+        // A command per read: EF Core's relational command keeps the data reader it hands out for its next run, so one
+        // shared by concurrent reads would dispose another read's reader.
+        var command = db.GetService<IRelationalCommandBuilderFactory>().Create().Append(_statement)
+            .AddParameter(IdParameter, _parameterName, _idMapping, nullable: false).Build();
         RiskOrderFacts? order = null;
         var linked = new List<LabelledOrder>();
-        await using var reader = await _command.ExecuteReaderAsync(new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(),
+        await using var reader = await command.ExecuteReaderAsync(new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(),
             new Dictionary<string, object?> { [IdParameter] = orderId }, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
         // Columns in the statement's order: 0 whether the row is an earlier order, 1–18 the facts, 19 the label.
         var row = reader.DbDataReader;
