@@ -33,6 +33,47 @@ public sealed class RiskHistoryTests
         Assert.Empty(await history.EarlierLinkedAsync((await history.OrderAsync(sameStreet, default))!, default));
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_risk_decision_reads_the_order_with_its_linked_history_at_once_and_nothing_for_an_unknown_order(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var feed = new Feed(await app.ClientWithKeyAsync(Scopes.Ingest));
+        var merchant = await feed.CreateAsync("merchants", Feed.Merchant());
+        var sameStreet = await OrderAsync(feed, merchant, "anna", "device-a", "10.0.0.1", "Storgatan 1");
+        await OrderAsync(feed, merchant, "bo", "device-b", "10.0.0.2", "Storgatan 2");
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var sameDevice = await OrderAsync(feed, merchant, "cia", "device-a", "10.0.0.3", "Vasagatan 9");
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var later = await OrderAsync(feed, merchant, "dan", "device-a", "10.0.0.4", "Storgatan 1");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var history = scope.ServiceProvider.GetRequiredService<RiskHistory>();
+        var read = await history.OrderWithEarlierLinkedAsync(later, default);
+
+        // The order's facts are the ones its own read gives (every column, the address keys, account age and category).
+        Assert.NotNull(read);
+        Assert.Equal(await history.OrderAsync(later, default), read.Order);
+        Assert.Equal(DateTimeKind.Utc, read.Order.PlacedAt.Kind);
+        // Newest first: the shared device, then the shared address; no labels in this store.
+        Assert.Equal([sameDevice, sameStreet], read.Linked.Select(o => o.Order.OrderId));
+        Assert.Equal(await history.OrderAsync(sameStreet, default), read.Linked[1].Order);
+        Assert.All(read.Linked, o => Assert.Null(o.Fraud));
+        Assert.Null(await history.OrderWithEarlierLinkedAsync(Guid.NewGuid(), default));
+
+        // Many decisions read at once, each in its own scope as requests do: each gets its own order and history.
+        Guid[] orders = [later, sameDevice, sameStreet];
+        var reads = await Task.WhenAll(Enumerable.Range(0, 48).Select(async i =>
+        {
+            await using var request = app.Services.CreateAsyncScope();
+            var own = await request.ServiceProvider.GetRequiredService<RiskHistory>().OrderWithEarlierLinkedAsync(orders[i % 3], default);
+            return (Asked: orders[i % 3], Read: own!);
+        }));
+        Assert.All(reads, r => Assert.Equal(r.Asked, r.Read.Order.OrderId));
+        Assert.All(reads.Where(r => r.Asked == later), r => Assert.Equal([sameDevice, sameStreet], r.Read.Linked.Select(o => o.Order.OrderId)));
+    }
+
     private static async Task<Guid> OrderAsync(Feed feed, Guid merchant, string name, string device, string ip, string street)
     {
         var email = $"{name}@example.org";

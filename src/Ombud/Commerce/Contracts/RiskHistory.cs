@@ -32,6 +32,9 @@ public sealed record RiskOrderFacts(
 /// <summary>An earlier order as a risk decision reads it: its facts and whether it is known to be fraud (null: not known).</summary>
 public sealed record LabelledOrder(RiskOrderFacts Order, bool? Fraud);
 
+/// <summary>An order and what a risk decision knows before it: the earlier orders sharing an identity with it, newest first, with their labels.</summary>
+public sealed record RiskOrderHistory(RiskOrderFacts Order, IReadOnlyList<LabelledOrder> Linked);
+
 /// <summary>
 /// Labels on orders kept by a module above Commerce (the fraud module's case decisions): fraud (true) or not (false).
 /// Commerce reads them through this without naming the module that keeps them.
@@ -72,32 +75,26 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
     /// instrument or shipping address, newest first, at most <see cref="LinkedLimit"/>.
     /// </summary>
     public async Task<IReadOnlyList<RiskOrderFacts>> EarlierLinkedAsync(RiskOrderFacts order, CancellationToken ct) =>
-        [.. (await LinkedAsync(order, ct)).Select(o => o.Order)];
+        [.. (await Linked.ReadAsync(db, order.OrderId, ct)).Linked.Select(o => o.Order)];
 
     /// <summary>
-    /// The orders of <see cref="EarlierLinkedAsync"/> with their labels (<see cref="LabelsAsync"/>), for a risk decision:
-    /// the demo world's ground truth comes in the same statement, and the case labels are asked of their sources,
-    /// which look only where an order has a decided case.
+    /// A risk decision's read, in one round trip for the order and its history: the order's facts (null: no such order)
+    /// and the orders of <see cref="EarlierLinkedAsync"/> with their labels (<see cref="LabelsAsync"/>). The demo world's
+    /// ground truth comes in the same statement; the case labels are asked of their sources, which look only where an
+    /// order has a decided case.
     /// </summary>
-    public async Task<IReadOnlyList<LabelledOrder>> EarlierLinkedLabelledAsync(RiskOrderFacts order, CancellationToken ct)
+    public async Task<RiskOrderHistory?> OrderWithEarlierLinkedAsync(Guid orderId, CancellationToken ct)
     {
-        var linked = await LinkedAsync(order, ct);
-        var decided = await SourceLabelsAsync([.. linked.Select(o => o.Order.OrderId)], ct);
-        return decided.Count == 0
-            ? linked
-            : [.. linked.Select(o => decided.TryGetValue(o.Order.OrderId, out var fraud) ? o with { Fraud = fraud } : o)];
-    }
-
-    private async Task<List<LabelledOrder>> LinkedAsync(RiskOrderFacts o, CancellationToken ct)
-    {
-        var linked = new List<LabelledOrder>();
-        await foreach (var earlier in Reads.LinkedTo(db, o.OrderId, o.PlacedAt, o.CustomerId, o.DeviceFingerprint, o.InstrumentFingerprint, o.IpAddress, o.Email, o.Phone)
-                           .WithCancellation(ct))
+        var (order, linked) = await Linked.ReadAsync(db, orderId, ct);
+        if (order is null)
         {
-            linked.Add(earlier);
+            return null;
         }
 
-        return linked;
+        var decided = await SourceLabelsAsync([.. linked.Select(o => o.Order.OrderId)], ct);
+        return new RiskOrderHistory(order, decided.Count == 0
+            ? linked
+            : [.. linked.Select(o => decided.TryGetValue(o.Order.OrderId, out var fraud) ? o with { Fraud = fraud } : o)]);
     }
 
     /// <summary>Every order, oldest first, for training on the whole history.</summary>
@@ -191,15 +188,20 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
         x.Order.ShippingAddress.Line1 + "|" + x.Order.ShippingAddress.PostalCode + "|" + x.Order.ShippingAddress.Country,
         x.AccountCreatedAt, x.Category, x.Order.InstrumentFingerprint), x.Fraud);
 
-    /// <summary>The compiled reads for this context's model (a process may hold more than one, e.g. SQLite and PostgreSQL in the tests).</summary>
+    /// <summary>The reads for this context's model (a process may hold more than one, e.g. SQLite and PostgreSQL in the tests).</summary>
     private CompiledReads Reads => ByModel.GetValue(db.Model, _ => new CompiledReads());
+
+    private EarlierLinkedRead Linked => LinkedByModel.GetValue(db.Model, _ => new EarlierLinkedRead(db));
 
     private static readonly ConditionalWeakTable<IModel, CompiledReads> ByModel = new();
 
+    private static readonly ConditionalWeakTable<IModel, EarlierLinkedRead> LinkedByModel = new();
+
     /// <summary>
-    /// The two reads of every risk decision, compiled once per model: EF Core then neither rebuilds nor hashes and
-    /// compares their expression trees on each call, which was most of a decision's CPU around its two round trips.
-    /// A compiled query serves only the model it was first run with, hence one set per model.
+    /// An order's facts (the case pages' and case opening's read), compiled once per model: EF Core then neither
+    /// rebuilds nor hashes and compares its expression tree on each call. A compiled query serves only the model it was
+    /// first run with, hence one per model. A risk decision reads the order with its history instead
+    /// (<see cref="EarlierLinkedRead"/>).
     /// </summary>
     private sealed class CompiledReads
     {
@@ -209,40 +211,5 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
                 .Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
                 .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new FactsRow { Order = x.o, AccountCreatedAt = x.AccountCreatedAt, Category = m.CategoryCode })
                 .Select(FactsOf));
-
-        /// <summary>
-        /// Orders placed before the order (<c>id</c>, placed at <c>before</c>) by its customer or from its device, payment
-        /// instrument, IP, e-mail, phone or shipping address, newest first, at most <see cref="LinkedLimit"/>, each with its
-        /// demo-world label. A missing identity links nothing: EF Core writes the statement for each pattern of null
-        /// parameters, so the condition on a null one is left out of the SQL rather than compared at run time.
-        /// </summary>
-        public Func<OmbudDb, Guid, DateTime, Guid, string?, string?, string?, string?, string?, IAsyncEnumerable<LabelledOrder>> LinkedTo { get; } =
-            EF.CompileAsyncQuery((OmbudDb db, Guid id, DateTime before, Guid customer, string? device, string? instrument, string? ip, string? email,
-                    string? phone) =>
-                db.Set<Order>().AsNoTracking()
-                    .Where(o => o.PlacedAt < before && o.Id != id
-                                && (o.CustomerId == customer
-                                    || (device != null && o.DeviceFingerprint == device)
-                                    || (instrument != null && o.InstrumentFingerprint == instrument)
-                                    || (ip != null && o.IpAddress == ip)
-                                    || (email != null && o.Email == email)
-                                    || (phone != null && o.Phone == phone)))
-                    // The order's own shipping address joined in the same statement: one round trip, not a read of it first.
-                    .Union(db.Set<Order>().AsNoTracking().Where(o => o.PlacedAt < before && o.Id != id)
-                        .Join(db.Set<Order>().Where(t => t.Id == id),
-                            o => new { o.ShippingAddress.Line1, o.ShippingAddress.PostalCode, o.ShippingAddress.Country },
-                            t => new { t.ShippingAddress.Line1, t.ShippingAddress.PostalCode, t.ShippingAddress.Country }, (o, _) => o))
-                    .OrderByDescending(o => o.PlacedAt).Take(LinkedLimit)
-                    .Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
-                    .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new FactsRow
-                    {
-                        Order = x.o,
-                        AccountCreatedAt = x.AccountCreatedAt,
-                        Category = m.CategoryCode,
-                        Fraud = db.Set<DemoLabel>().Any(l => l.OrderId == x.o.Id)
-                            ? (bool?)db.Set<DemoLabel>().Any(l => l.OrderId == x.o.Id && FraudKinds.Contains(l.Kind))
-                            : null,
-                    })
-                    .Select(FactsOf));
     }
 }

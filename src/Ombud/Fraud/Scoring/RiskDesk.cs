@@ -32,10 +32,10 @@ internal sealed record RiskAssessment(Guid OrderId, Guid CustomerId, RiskVerdict
 
 /// <summary>
 /// The risk decision use case: read the order and the earlier orders sharing an identity with it through Commerce's
-/// contract, compute the features as training does, score (<see cref="AssessAsync"/>, reads only), and stage the
-/// decision with its <c>risk.decided</c> event in the caller's unit of work (<see cref="Record"/>). Assessing needs no
-/// unit of work, so a caller may do it before opening one: the write then holds SQLite's write queue and the
-/// transaction only for the decision's own rows.
+/// contract (one round trip), compute the features as training does, score (<see cref="AssessAsync"/>, reads only),
+/// and stage the decision with its <c>risk.decided</c> event in the caller's unit of work (<see cref="Record"/>).
+/// Assessing needs no unit of work, so a caller may do it before opening one: the write then holds SQLite's write
+/// queue and the transaction only for the decision's own rows.
 /// </summary>
 internal sealed class RiskDesk(
     OmbudDb db,
@@ -60,15 +60,15 @@ internal sealed class RiskDesk(
     /// <summary>The order's features and verdict from the model and live rules; reads only.</summary>
     public async Task<Outcome<RiskAssessment>> AssessAsync(Guid orderId, CancellationToken ct)
     {
-        var order = await history.OrderAsync(orderId, ct);
-        if (order is null)
+        if (await history.OrderWithEarlierLinkedAsync(orderId, ct) is not { } read)
         {
             return new NotFound("order", orderId.ToString());
         }
 
+        var (order, linked) = read;
         var model = models.Current;
         var target = OrderEvents.From(order);
-        var features = RiskFeatures.Of(target, await HistoryBeforeAsync(order, model, ct));
+        var features = RiskFeatures.Of(target, await HistoryBeforeAsync(linked, model, ct));
         var verdict = Rules.LiveRules.Apply(RiskScorer.Decide(target, features, model, options.Value), await rules.ForAsync(target, ct),
             new Rules.RuleFacts(target, features));
         return new RiskAssessment(order.OrderId, order.CustomerId, verdict);
@@ -112,9 +112,8 @@ internal sealed class RiskDesk(
     /// What was known before the order: the earlier orders sharing an identity with it and their labels (where the
     /// store keeps labels, an unlabelled order counts as legitimate, as in training), and the model's category counts.
     /// </summary>
-    private async Task<EntityHistory> HistoryBeforeAsync(RiskOrderFacts order, RiskModel? model, CancellationToken ct)
+    private async Task<EntityHistory> HistoryBeforeAsync(IReadOnlyList<LabelledOrder> linked, RiskModel? model, CancellationToken ct)
     {
-        var linked = await history.EarlierLinkedLabelledAsync(order, ct);
         var labelsKept = linked.Any(o => o.Fraud is not null) || await storeLabels.KeptAsync(history, ct);
         var past = new EntityHistory();
         foreach (var (category, counts) in model?.Card.CategoryLabels ?? new Dictionary<string, int[]>())
