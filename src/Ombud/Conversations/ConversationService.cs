@@ -43,6 +43,23 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
         await LockedAsync(conversationId, customerId, ct) is { } conversation ? new OpenConversation(conversation, this) : null;
 
     /// <summary>
+    /// Many conversations for a writer of them all in one unit of work (a batch of turns), each as <see cref="OpenAsync"/>
+    /// would find it: read in one statement rather than one each, and on PostgreSQL locked first, in the order of their
+    /// ids, so two writers of overlapping sets queue instead of deadlocking. Ids that match none are left out; whose
+    /// each one is, the caller checks (<see cref="OpenConversation.CustomerId"/>).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, OpenConversation>> OpenManyAsync(IReadOnlyCollection<Guid> conversationIds, CancellationToken ct)
+    {
+        foreach (var id in conversationIds.Order())
+        {
+            await db.LockForUpdateAsync<Conversation>(nameof(Conversation.Id), id, ct);
+        }
+
+        var found = await db.Set<Conversation>().Where(c => conversationIds.Contains(c.Id)).ToListAsync(ct);
+        return found.ToDictionary(c => c.Id, c => new OpenConversation(c, this));
+    }
+
+    /// <summary>
     /// The customer's conversation as it stands now, with its latest <paramref name="count"/> shopper messages (oldest
     /// first), read without a lock or a transaction: for a writer to prepare what it can before it queues to write, and
     /// to see, once it holds the conversation, whether anything was written since.
