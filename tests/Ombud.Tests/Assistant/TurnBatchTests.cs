@@ -16,9 +16,23 @@ public sealed class TurnBatchTests(AssistantApps apps)
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
-    public async Task Turns_of_many_conversations_sent_at_once_are_each_answered_only_once_both_messages_are_stored(Provider provider)
+    public async Task Turns_of_many_conversations_sent_at_once_are_each_answered_only_once_both_messages_are_stored(Provider provider) =>
+        await EachAnsweredOnceStoredAsync(await ShopperWorld.CreateAsync(await apps.GetAsync(provider)));
+
+    [Fact]
+    public async Task On_PostgreSQL_with_turns_batched_turns_of_many_conversations_are_each_answered_only_once_both_messages_are_stored()
     {
-        var world = await ShopperWorld.CreateAsync(await apps.GetAsync(provider));
+        // Off by default on PostgreSQL: here a batch holds and locks its conversations in one statement.
+        await using var app = await OmbudTestApp.StartAsync(Provider.Postgres, settings: new Dictionary<string, string?>
+        {
+            ["Ombud:Assistant:BatchTurns"] = "true",
+        });
+        Assert.True(app.Services.GetRequiredService<TurnBatches>().Take);
+        await EachAnsweredOnceStoredAsync(await ShopperWorld.CreateAsync(app));
+    }
+
+    private static async Task EachAnsweredOnceStoredAsync(ShopperWorld world)
+    {
         var chats = await StartChatsAsync(world, 12);
         try
         {

@@ -52,6 +52,9 @@ internal sealed partial class ConversationDesk(
     /// <summary>Shoppers a turn of this scope's unit of work acted for, before it commits (<see cref="StageInBatchAsync"/>).</summary>
     private readonly HashSet<Guid> _actedFor = [];
 
+    /// <summary>The conversations of this scope's batch of turns, read at once (<see cref="HoldAllAsync"/>); each is taken by its turn.</summary>
+    private IReadOnlyDictionary<Guid, OpenConversation> _held = new Dictionary<Guid, OpenConversation>();
+
     /// <summary>The welcome a new conversation will open with, shown before one exists (the prerendered page); stores nothing.</summary>
     public async Task<string?> GreetingAsync(Guid customerId, string? language, CancellationToken ct) =>
         await orders.ProfileAsync(customerId, ct) is { } customer
@@ -191,6 +194,13 @@ internal sealed partial class ConversationDesk(
     }
 
     /// <summary>
+    /// Holds every conversation of a batch's turns in one read, before the first of them runs (<see cref="TurnBatches"/>):
+    /// each turn then finds its conversation held instead of reading it on its own.
+    /// </summary>
+    internal async Task HoldAllAsync(IReadOnlyList<HeldTurn> turns, CancellationToken ct) =>
+        _held = await conversations.OpenManyAsync([.. turns.Select(t => t.ConversationId)], ct);
+
+    /// <summary>
     /// A turn's part inside a batch's unit of work (<see cref="TurnBatches"/>): the batch's turns share this desk. A turn
     /// whose shopper an earlier turn of the batch acted for waits for the next batch, where it sees what that one changed.
     /// </summary>
@@ -212,7 +222,9 @@ internal sealed partial class ConversationDesk(
         var lap = Laps();
 
         // Locked on PostgreSQL until the turn commits: turns of one conversation take turns, and a resend finds the reply.
-        var conversation = await conversations.OpenAsync(conversationId, customerId, ct);
+        var conversation = _held.TryGetValue(conversationId, out var held)
+            ? held.CustomerId == customerId ? held : null
+            : await conversations.OpenAsync(conversationId, customerId, ct);
         if (conversation is null)
         {
             return new NotFound("conversation", conversationId.ToString());

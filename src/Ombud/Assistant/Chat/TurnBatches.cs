@@ -41,6 +41,9 @@ internal sealed class TurnBatches(IServiceScopeFactory scopes, ILogger<TurnBatch
         }
     }
 
+    protected override Task PrepareAsync(IServiceProvider services, IReadOnlyList<HeldTurn> items, CancellationToken ct) =>
+        services.GetRequiredService<ConversationDesk>().HoldAllAsync(items, ct);
+
     protected override Task<Outcome<TurnView>> StageAsync(IServiceProvider services, HeldTurn item, CancellationToken ct) =>
         services.GetRequiredService<ConversationDesk>().StageInBatchAsync(item, ct);
 }

@@ -35,6 +35,12 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
     /// </summary>
     protected abstract Task<Outcome<TResult>> StageAsync(IServiceProvider services, TItem item, CancellationToken ct);
 
+    /// <summary>
+    /// Reads in the batch's unit of work, before any item stages, what its items will need (e.g. every row they hold, in
+    /// one statement rather than one each); run again whenever the unit of work starts again.
+    /// </summary>
+    protected virtual Task PrepareAsync(IServiceProvider services, IReadOnlyList<TItem> items, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Called once a batch has committed, before its callers are answered (e.g. to note its size).</summary>
     protected virtual void Committed(IReadOnlyList<TItem> items)
     {
@@ -161,6 +167,7 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
                 // Run again from the start when the unit of work retries on fresh data.
                 staged.Clear();
                 later.Clear();
+                await PrepareAsync(scope.ServiceProvider, [.. batch.Select(waiting => waiting.Item)], token);
                 foreach (var waiting in batch)
                 {
                     var outcome = await StageAsync(scope.ServiceProvider, waiting.Item, token);
