@@ -76,6 +76,25 @@ public sealed class HandOffConversationTests(AssistantApps apps)
     }
 
     [Fact]
+    public async Task The_button_is_a_sure_request_for_a_person_in_the_conversations_own_language_not_words_to_read()
+    {
+        var world = await ShopperWorld.CreateAsync(await apps.GetAsync(Provider.Sqlite));
+        await using var chat = await world.ChatAsync();
+        await chat.StartAsync("sv");
+        await chat.SayAsync("Hej, när kommer min beställning? Jag har inte fått den");
+
+        var turn = await chat.PressTalkToAPersonAsync();
+
+        // The button's label is the product's English, not the shopper's words: it neither turns the conversation to
+        // English nor goes through the classifier.
+        Assert.True(turn.Handoff);
+        Assert.Equal("sv", turn.Language);
+        Assert.Contains("Självklart", turn.Reply, StringComparison.Ordinal);
+        Assert.Equal("human_agent", turn.Intent);
+        Assert.Equal(1.0, turn.Confidence);
+    }
+
+    [Fact]
     public async Task After_a_hand_off_the_assistant_only_queues_messages_for_the_person_and_never_tries_to_keep_the_shopper()
     {
         var world = await ShopperWorld.CreateAsync(await apps.GetAsync(Provider.Sqlite));

@@ -21,9 +21,10 @@ internal sealed partial class ConversationDesk
     /// understood. A resend and the rate count are answered from the recent messages the reader needs anyway; a resend of an
     /// older message is caught by the unique client message id when the turn commits.
     /// </summary>
+    /// <param name="button">The "Talk to a person" button: its label is not read as the shopper's words (<see cref="MessageReader.Pressed"/>).</param>
     /// <param name="latest">The conversation's latest shopper messages, oldest first (<see cref="LatestCount"/> of them), read with it.</param>
     private async Task<(Outcome<TurnView>? Answer, TurnSight? Sight)> SeeAsync(ConversationGlance conversation, IReadOnlyList<TranscriptMessage> latest,
-        Guid customerId, string clientId, string text, TurnPhases phases, CancellationToken ct)
+        Guid customerId, string clientId, string text, bool button, TurnPhases phases, CancellationToken ct)
     {
         var lap = Laps();
 
@@ -60,7 +61,9 @@ internal sealed partial class ConversationDesk
 
         (phases.Facts, phases.FactsKept) = (phases.Facts + lap(), !loaded);
         var today = DateOnly.FromDateTime(now);
-        var reading = reader.Read(text, conversation.Language, [.. earlier.Select(m => m.Text)], facts, today);
+        var reading = button
+            ? MessageReader.Pressed(text, conversation.Language, facts, today)
+            : reader.Read(text, conversation.Language, [.. earlier.Select(m => m.Text)], facts, today);
         phases.Understanding += lap();
         return (null, new TurnSight(conversation.Version, earlier, facts, factsMark, reading, today));
     }

@@ -168,7 +168,7 @@ internal sealed partial class ConversationDesk(
             return new NotFound("conversation", conversationId.ToString());
         }
 
-        var seen = await SeeAsync(glance.Glance, glance.Latest, customerId, clientId, clean, phases, ct);
+        var seen = await SeeAsync(glance.Glance, glance.Latest, customerId, clientId, clean, button, phases, ct);
         if (seen.Answer is { } early)
         {
             return early;
@@ -238,7 +238,7 @@ internal sealed partial class ConversationDesk(
             // what is committed now, while the turn holds the conversation.
             phases.ReadAgain = true;
             var again = await SeeAsync(new ConversationGlance(conversation.Id, conversation.State, conversation.Language, conversation.Version),
-                await conversations.LatestShopperMessagesAsync(conversationId, LatestCount, ct), customerId, clientId, text, phases, ct);
+                await conversations.LatestShopperMessagesAsync(conversationId, LatestCount, ct), customerId, clientId, text, button, phases, ct);
             if (again.Answer is { } answer)
             {
                 return answer;
