@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Ombud.Commerce.DemoWorld;
 using Ombud.Platform.Storage;
@@ -83,8 +82,8 @@ internal sealed class EarlierLinkedRead
     private static string Statement(OmbudDb db, string orderId)
     {
         string O(string property) => db.Column<Order>(property);
-        string Shipping(string property) => Owned(db, nameof(Order.ShippingAddress), property);
-        string Billing(string property) => Owned(db, nameof(Order.BillingAddress), property);
+        string Shipping(string property) => O($"{nameof(Order.ShippingAddress)}.{property}");
+        string Billing(string property) => O($"{nameof(Order.BillingAddress)}.{property}");
         var (orders, id, placedAt) = (db.Table<Order>(), O(nameof(Order.Id)), O(nameof(Order.PlacedAt)));
         var (labels, labelOrder) = (db.Table<DemoLabel>(), db.Column<DemoLabel>(nameof(DemoLabel.OrderId)));
         string[] identities = [O(nameof(Order.CustomerId)), O(nameof(Order.DeviceFingerprint)), O(nameof(Order.InstrumentFingerprint)),
@@ -115,13 +114,5 @@ internal sealed class EarlierLinkedRead
             JOIN {db.Table<Merchant>()} m ON m.{db.Column<Merchant>(nameof(Merchant.Id))} = o.{O(nameof(Order.MerchantId))}
             ORDER BY p."Earlier", o.{placedAt} DESC
             """;
-    }
-
-    /// <summary>The column of an owned value's property (an order's addresses), quoted as <see cref="StoreNames"/> quotes.</summary>
-    private static string Owned(OmbudDb db, string navigation, string property)
-    {
-        var order = db.Model.FindEntityType(typeof(Order))!;
-        var table = StoreObjectIdentifier.Table(order.GetTableName()!, order.GetSchema());
-        return $"\"{order.FindNavigation(navigation)!.TargetEntityType.FindProperty(property)!.GetColumnName(table)}\"";
     }
 }

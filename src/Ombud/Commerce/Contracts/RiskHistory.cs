@@ -64,7 +64,7 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
     {
         await foreach (var found in Reads.OrderById(db, orderId).WithCancellation(ct))
         {
-            return found.Order;
+            return found;
         }
 
         return null;
@@ -102,7 +102,7 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
         db.Set<Order>().AsNoTracking().OrderBy(o => o.PlacedAt).ThenBy(o => o.Id)
             .Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
             .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new FactsRow { Order = x.o, AccountCreatedAt = x.AccountCreatedAt, Category = m.CategoryCode })
-            .Select(FactsOf).AsAsyncEnumerable().Select(o => o.Order);
+            .Select(FactsOf).AsAsyncEnumerable();
 
     /// <summary>Which of these orders are known to be fraud (true) or known not to be (false); unknown ones are left out.</summary>
     public async Task<IReadOnlyDictionary<Guid, bool>> LabelsAsync(IReadOnlyCollection<Guid>? orderIds, CancellationToken ct)
@@ -163,8 +163,7 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
     }
 
     /// <summary>
-    /// An order's facts with its customer's account age and its merchant's category, as the queries below join them; the
-    /// label is the demo world's (null where it has none, and always null where a query reads no labels).
+    /// An order's facts with its customer's account age and its merchant's category, as the queries below join them.
     /// </summary>
     private sealed class FactsRow
     {
@@ -173,20 +172,18 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
         public DateTime AccountCreatedAt { get; init; }
 
         public string Category { get; init; } = "";
-
-        public bool? Fraud { get; init; }
     }
 
     /// <summary>
     /// The records, built only in each query's last projection (EF Core evaluates it as it reads: nothing may be
     /// composed after it). Addresses become one normalised key each.
     /// </summary>
-    private static readonly Expression<Func<FactsRow, LabelledOrder>> FactsOf = x => new LabelledOrder(new RiskOrderFacts(
+    private static readonly Expression<Func<FactsRow, RiskOrderFacts>> FactsOf = x => new RiskOrderFacts(
         x.Order.Id, x.Order.CustomerId, x.Order.PlacedAt, x.Order.TotalMinor, x.Order.Currency, x.Order.Email, x.Order.Phone, x.Order.DeviceFingerprint,
         x.Order.IpAddress,
         x.Order.BillingAddress.Line1 + "|" + x.Order.BillingAddress.PostalCode + "|" + x.Order.BillingAddress.Country,
         x.Order.ShippingAddress.Line1 + "|" + x.Order.ShippingAddress.PostalCode + "|" + x.Order.ShippingAddress.Country,
-        x.AccountCreatedAt, x.Category, x.Order.InstrumentFingerprint), x.Fraud);
+        x.AccountCreatedAt, x.Category, x.Order.InstrumentFingerprint);
 
     /// <summary>The reads for this context's model (a process may hold more than one, e.g. SQLite and PostgreSQL in the tests).</summary>
     private CompiledReads Reads => ByModel.GetValue(db.Model, _ => new CompiledReads());
@@ -205,8 +202,8 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
     /// </summary>
     private sealed class CompiledReads
     {
-        /// <summary>One order's facts, without label.</summary>
-        public Func<OmbudDb, Guid, IAsyncEnumerable<LabelledOrder>> OrderById { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid id) =>
+        /// <summary>One order's facts.</summary>
+        public Func<OmbudDb, Guid, IAsyncEnumerable<RiskOrderFacts>> OrderById { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid id) =>
             db.Set<Order>().AsNoTracking().Where(o => o.Id == id)
                 .Join(db.Set<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => new { o, c.AccountCreatedAt })
                 .Join(db.Set<Merchant>(), x => x.o.MerchantId, m => m.Id, (x, m) => new FactsRow { Order = x.o, AccountCreatedAt = x.AccountCreatedAt, Category = m.CategoryCode })

@@ -17,7 +17,10 @@ public static class StoreNames
     /// <summary>The quoted table of <typeparamref name="T"/>.</summary>
     public static string Table<T>(this OmbudDb db) => Name(db.Model, typeof(T), null);
 
-    /// <summary>The quoted column of <typeparamref name="T"/>'s <paramref name="property"/> (a property name).</summary>
+    /// <summary>
+    /// The quoted column of <typeparamref name="T"/>'s <paramref name="property"/>: a property name, or an owned value's
+    /// property stored in <typeparamref name="T"/>'s table as <c>Navigation.Property</c> (an order's <c>ShippingAddress.Line1</c>).
+    /// </summary>
     public static string Column<T>(this OmbudDb db, string property) => Name(db.Model, typeof(T), property);
 
     private static string Name(IModel model, Type type, string? property) =>
@@ -32,7 +35,10 @@ public static class StoreNames
             return Quote(table.Name);
         }
 
-        return Quote(entity.FindProperty(property)?.GetColumnName(table)
+        var (owner, name) = property.Split('.') is [var navigation, var owned]
+            ? (entity.FindNavigation(navigation)?.TargetEntityType, owned)
+            : (entity, property);
+        return Quote(owner?.FindProperty(name)?.GetColumnName(table)
                      ?? throw new InvalidOperationException($"{type.Name} has no mapped {property}."));
     }
 
