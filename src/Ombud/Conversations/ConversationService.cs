@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Conversations.Contracts;
+using Ombud.Conversations.Storage;
 using Ombud.Platform;
 using Ombud.Platform.Outbox;
 using Ombud.Platform.Storage;
@@ -12,7 +13,8 @@ namespace Ombud.Conversations;
 /// Each write runs in a <see cref="UnitOfWork"/>, so called from a larger use case (the assistant's turn) it joins
 /// that one and commits with it. A hand-off and an ending publish their events in the same unit of work.
 /// </summary>
-internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEvents events, HandOffQueue queue, ConversationFeed feed, TimeProvider clock)
+internal sealed class ConversationService(OmbudDb db, UnitOfWork work, StagedRows rows, DomainEvents events, HandOffQueue queue, ConversationFeed feed,
+    TimeProvider clock)
 {
     private const string Subject = "The conversation";
 
@@ -26,7 +28,8 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
             var now = Now;
             var conversation = new Conversation(Guid.CreateVersion7(now), customerId, language, now);
             db.Add(conversation);
-            if (opening is not null && Write(conversation, opening(conversation.Language)) is { Succeeded: false } refused)
+            // Through EF with its conversation: staged rows are written before EF's, when the conversation is not there yet.
+            if (opening is not null && Write(conversation, opening(conversation.Language), Track) is { Succeeded: false } refused)
             {
                 return Task.FromResult<Outcome<Guid>>(refused.Error!);
             }
@@ -81,12 +84,16 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
         return (glance, [.. latest.AsEnumerable().Reverse().Select(Record)]);
     }
 
-    /// <summary>Stages a message on a conversation a writer holds (<see cref="OpenAsync"/>).</summary>
-    internal Outcome<TranscriptMessage> Write(OpenConversation conversation, MessageDraft draft) => Write(conversation.Entity, draft);
+    /// <summary>
+    /// Stages a message on a conversation a writer holds (<see cref="OpenAsync"/>), as a row of the unit of work's
+    /// multi-row insert (<see cref="MessageRows"/>): the assistant's turns, many to a batch. The conversation is stored
+    /// already, so its messages may go in before EF saves the conversation's own change, as staged rows do.
+    /// </summary>
+    internal Outcome<TranscriptMessage> Write(OpenConversation conversation, MessageDraft draft) => Write(conversation.Entity, draft, rows.Stage);
 
     public Task<Outcome<TranscriptMessage>> AppendAsync(Guid conversationId, MessageDraft draft, CancellationToken ct) =>
         work.RunAsync<TranscriptMessage>(async token => await LockedAsync(conversationId, null, token) is { } conversation
-            ? Write(conversation, draft)
+            ? Write(conversation, draft, Track)
             : new NotFound("conversation", conversationId.ToString()), ct, Subject);
 
     /// <summary>
@@ -275,7 +282,8 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
 #pragma warning restore EF1002
     }
 
-    private Outcome<TranscriptMessage> Write(Conversation conversation, MessageDraft draft)
+    /// <param name="store">How the message joins the unit of work: tracked by EF (<see cref="Track"/>) or staged as a row.</param>
+    private Outcome<TranscriptMessage> Write(Conversation conversation, MessageDraft draft, Action<ConversationMessage> store)
     {
         var written = conversation.Write(draft, Now);
         if (!written.Succeeded)
@@ -283,10 +291,12 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, DomainEve
             return written.Error!;
         }
 
-        db.Add(written.Value!);
+        store(written.Value!);
         Announce(conversation.Id, ConversationNewsKind.Message, written.Value!.Sequence, draft.Author);
         return Record(written.Value!);
     }
+
+    private void Track(ConversationMessage message) => db.Add(message);
 
     /// <summary>Readers hear of the change once the unit of work it belongs to has committed.</summary>
     private void Announce(Guid conversationId, ConversationNewsKind kind, int? sequence, MessageAuthor? who) =>

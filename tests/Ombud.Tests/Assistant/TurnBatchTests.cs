@@ -42,14 +42,20 @@ public sealed class TurnBatchTests(AssistantApps apps)
                 // Read from another connection the moment the reply arrives: it was committed before it was sent.
                 var stored = await world.App.WithDbAsync(db => db.Set<ConversationMessage>().AsNoTracking()
                     .Where(m => m.ConversationId == chat.ConversationId && m.Sequence >= turn.Sequence)
-                    .Select(m => new { m.Author, m.ClientMessageId, m.ReplyToSequence, m.Text }).ToListAsync());
+                    .Select(m => new { m.Author, m.ClientMessageId, m.ReplyToSequence, m.Text, m.Sentiment, m.Why, m.At }).ToListAsync());
                 return (Turn: turn, Stored: stored);
             }));
 
             Assert.All(turns, t =>
             {
-                Assert.Contains(t.Stored, m => m.Author == MessageAuthor.Shopper && m.ClientMessageId == t.Turn.ClientMessageId);
-                Assert.Contains(t.Stored, m => m.Author == MessageAuthor.Assistant && m.ReplyToSequence == t.Turn.Sequence && m.Text == t.Turn.Reply);
+                // A turn's messages are written as rows of the batch's one insert: what a column leaves empty stays empty.
+                var asked = Assert.Single(t.Stored, m => m.Author == MessageAuthor.Shopper);
+                var answered = Assert.Single(t.Stored, m => m.Author == MessageAuthor.Assistant);
+                Assert.Equal((t.Turn.ClientMessageId, (int?)null, false), (asked.ClientMessageId, asked.ReplyToSequence, asked.Sentiment is null));
+                Assert.Equal((t.Turn.Sequence, t.Turn.Reply, (string?)null, (double?)null, true),
+                    (answered.ReplyToSequence, answered.Text, answered.ClientMessageId, answered.Sentiment, answered.Why is not null));
+                Assert.Equal(DateTimeKind.Utc, answered.At.Kind);
+                Assert.InRange(answered.At, asked.At, asked.At.AddMinutes(1));
             });
         }
         finally

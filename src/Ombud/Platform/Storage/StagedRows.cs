@@ -38,8 +38,17 @@ public sealed record RowColumn(string Name, Type ClrType, string PostgresType)
     /// <summary>A 32-bit integer (a count, a sequence, a version).</summary>
     public static RowColumn Number(string name) => new(name, typeof(int), "integer");
 
+    /// <summary>
+    /// A 32-bit integer that may be missing. Its own type because PostgreSQL's array of the column's values must be of
+    /// <c>int?</c>: a missing value in an <c>int[]</c> would be written as 0.
+    /// </summary>
+    public static RowColumn NumberOrNull(string name) => new(name, typeof(int?), "integer");
+
     /// <summary>A double-precision number (a model's score, not money).</summary>
     public static RowColumn Real(string name) => new(name, typeof(double), "double precision");
+
+    /// <summary>A double-precision number that may be missing (see <see cref="NumberOrNull"/>).</summary>
+    public static RowColumn RealOrNull(string name) => new(name, typeof(double?), "double precision");
 
     /// <summary>A 64-bit integer: amounts in minor units.</summary>
     public static RowColumn Amount(string name) => new(name, typeof(long), "bigint");

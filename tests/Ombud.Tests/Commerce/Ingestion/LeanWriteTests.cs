@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Ombud.Commerce;
 using Ombud.Commerce.Contracts;
 using Ombud.Commerce.Ingestion;
+using Ombud.Conversations.Storage;
 using Ombud.Fraud.Scoring;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Auth;
@@ -109,7 +110,7 @@ public sealed class LeanWriteTests
     public void The_lean_rows_fill_every_column_the_model_requires_and_only_columns_it_has()
     {
         using var db = new SqliteOmbudDb(new DbContextOptionsBuilder<SqliteOmbudDb>().UseSqlite("Data Source=:memory:").Options);
-        foreach (var table in new[] { OrderRows.Orders, OrderRows.Lines, OrderRows.Plans, OrderRows.Instalments, DecisionRows.Decisions, AuditLog.Entries })
+        foreach (var table in new[] { OrderRows.Orders, OrderRows.Lines, OrderRows.Plans, OrderRows.Instalments, DecisionRows.Decisions, AuditLog.Entries, MessageRows.Messages })
         {
             var store = StoreObjectIdentifier.Table(table.Name);
             var columns = db.Model.GetEntityTypes().Where(e => e.GetTableName() == table.Name)
