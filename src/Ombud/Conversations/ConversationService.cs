@@ -43,7 +43,7 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, StagedRow
     /// customer's conversation is found.
     /// </summary>
     public async Task<OpenConversation?> OpenAsync(Guid conversationId, Guid? customerId, CancellationToken ct) =>
-        await LockedAsync(conversationId, customerId, ct) is { } conversation ? new OpenConversation(conversation, this) : null;
+        await LockedAsync(conversationId, customerId, ct) is { } conversation ? new OpenConversation(conversation, this, inBatch: false) : null;
 
     /// <summary>
     /// Many conversations for a writer of them all in one unit of work (a batch of turns), each as <see cref="OpenAsync"/>
@@ -55,7 +55,7 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, StagedRow
         var found = db.Database.IsNpgsql()
             ? await LockedAsync(conversationIds, ct)
             : await db.Set<Conversation>().Where(c => conversationIds.Contains(c.Id)).ToListAsync(ct);
-        return found.ToDictionary(c => c.Id, c => new OpenConversation(c, this));
+        return found.ToDictionary(c => c.Id, c => new OpenConversation(c, this, inBatch: true));
     }
 
     /// <summary>
@@ -85,11 +85,14 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, StagedRow
     }
 
     /// <summary>
-    /// Stages a message on a conversation a writer holds (<see cref="OpenAsync"/>), as a row of the unit of work's
-    /// multi-row insert (<see cref="MessageRows"/>): the assistant's turns, many to a batch. The conversation is stored
-    /// already, so its messages may go in before EF saves the conversation's own change, as staged rows do.
+    /// Stages a message on a conversation a writer holds. Held for a batch (<see cref="OpenManyAsync"/>), as a row of the
+    /// unit of work's multi-row insert (<see cref="MessageRows"/>): the assistant's turns, many to a batch; the
+    /// conversation is stored already, so its messages may go in before EF saves the conversation's own change, as staged
+    /// rows do. Held alone (<see cref="OpenAsync"/>), through EF: there the staged insert would be a round trip of its
+    /// own before EF's, where EF sends the messages with the conversation's change in one.
     /// </summary>
-    internal Outcome<TranscriptMessage> Write(OpenConversation conversation, MessageDraft draft) => Write(conversation.Entity, draft, rows.Stage);
+    internal Outcome<TranscriptMessage> Write(OpenConversation conversation, MessageDraft draft) =>
+        Write(conversation.Entity, draft, conversation.InBatch ? rows.Stage : Track);
 
     public Task<Outcome<TranscriptMessage>> AppendAsync(Guid conversationId, MessageDraft draft, CancellationToken ct) =>
         work.RunAsync<TranscriptMessage>(async token => await LockedAsync(conversationId, null, token) is { } conversation

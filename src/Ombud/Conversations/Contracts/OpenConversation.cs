@@ -12,10 +12,11 @@ public sealed class OpenConversation
     private readonly Conversation _conversation;
     private readonly ConversationService _service;
 
-    internal OpenConversation(Conversation conversation, ConversationService service)
+    internal OpenConversation(Conversation conversation, ConversationService service, bool inBatch)
     {
         _conversation = conversation;
         _service = service;
+        InBatch = inBatch;
     }
 
     public Guid Id => _conversation.Id;
@@ -41,6 +42,9 @@ public sealed class OpenConversation
     public int Version => _conversation.Version;
 
     internal Conversation Entity => _conversation;
+
+    /// <summary>Held with others for one unit of work (<see cref="ConversationService.OpenManyAsync"/>): its messages are staged rows.</summary>
+    internal bool InBatch { get; }
 
     public void Speak(string language) => _conversation.Speak(language);
 
