@@ -36,7 +36,8 @@ internal abstract partial class PollingLoop : BackgroundService
 
     protected abstract string What { get; }
 
-    protected abstract Task RunOnceAsync(CancellationToken ct);
+    /// <param name="woken">True when a commit of this node woke the loop: there is work, so the pass claims without looking first.</param>
+    protected abstract Task RunOnceAsync(bool woken, CancellationToken ct);
 
     private void Wake()
     {
@@ -53,35 +54,61 @@ internal abstract partial class PollingLoop : BackgroundService
         }
     }
 
+    /// <remarks>
+    /// A wake while passes run starts another pass beside them, up to <see cref="EventOptions.Parallelism"/>: a pass
+    /// that claimed a few items works them and ends, so work committed meanwhile (a hand-off while a batch of pay
+    /// records is handled) is claimed by a pass of its own instead of waiting for the running one to end.
+    /// </remarks>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var passes = new List<Task>();
+        var woken = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            passes.RemoveAll(p => p.IsCompleted);
+            while (passes.Count >= Math.Max(1, _options.Value.Parallelism))
             {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A database hiccup must not stop the loop for good: the next pass tries again.
-                LogPassFailed(_logger, What, failure);
+                await Task.WhenAny(passes);
+                passes.RemoveAll(p => p.IsCompleted);
             }
 
+            passes.Add(PassAsync(woken, stoppingToken));
             using var interval = new CancellationTokenSource(_options.Value.Poll, _clock);
             using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, interval.Token);
             try
             {
                 await _wake.WaitAsync(poll.Token);
+                woken = true;
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
                 // The poll interval passed.
+                woken = false;
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
+        }
+
+        await Task.WhenAll(passes);
+    }
+
+    private async Task PassAsync(bool woken, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunOnceAsync(woken, stoppingToken);
+        }
+        catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
+        {
+            // A database hiccup must not stop the loop for good: the next pass tries again.
+            LogPassFailed(_logger, What, failure);
+        }
+        catch (OperationCanceledException)
+        {
+            // The node is stopping.
         }
     }
 
@@ -94,7 +121,7 @@ internal sealed class EventDispatcher(EventDispatch dispatch, CommitSignal commi
 {
     protected override string What => "event dispatcher";
 
-    protected override Task RunOnceAsync(CancellationToken ct) => dispatch.RunOnceAsync(null, ct);
+    protected override Task RunOnceAsync(bool woken, CancellationToken ct) => dispatch.RunOnceAsync(null, look: !woken, ct);
 }
 
 internal sealed class TimerLoop(TimerRun timers, CommitSignal commits, IOptions<EventOptions> options, TimeProvider clock, ILogger<TimerLoop> logger)
@@ -102,5 +129,5 @@ internal sealed class TimerLoop(TimerRun timers, CommitSignal commits, IOptions<
 {
     protected override string What => "timer loop";
 
-    protected override Task RunOnceAsync(CancellationToken ct) => timers.RunOnceAsync(null, ct);
+    protected override Task RunOnceAsync(bool woken, CancellationToken ct) => timers.RunOnceAsync(null, look: !woken, ct);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ombud.Platform.Outbox;
@@ -10,28 +11,61 @@ namespace Ombud.Platform.Events;
 /// subscriber's effect and its progress commit together (once in effect, also when two nodes race or one dies). A
 /// batch of deliveries shares a unit of work, except a subscriber's that commit alone (<see cref="EventSubscription.Commit"/>).
 /// </summary>
+/// <remarks>
+/// What a delivery costs the database: its share of one claim (<see cref="QueuedWork.ClaimAsync{T}"/>), its share of one
+/// read of the claim's events, and its done-mark, saved with its handler's changes. Only a claim changes a pending
+/// delivery, so a delivery within its lease is not read again: the done-mark's lease check is what refuses a claim
+/// another node took over.
+/// </remarks>
 public sealed class EventDispatch(IServiceScopeFactory scopes, EventSubscriptions subscriptions, IOptions<EventOptions> options, TimeProvider clock, CommitSignal commits,
     ILogger<EventDispatch> logger)
 {
-    private readonly WorkPass<EventDelivery> _pass = new(scopes, clock, options.Value, commits, logger);
+    private readonly WorkPass<EventDelivery> _pass = new(scopes, clock, options.Value, commits, logger,
+        new WorkRules<EventDelivery>(d => [d.EventId, d.Subscriber], d => subscriptions.Named(d.Subscriber)?.Commit ?? WorkCommit.Batched,
+            // As published: by time, then by id (a unit of work's events take ids in the order it published them).
+            Comparer<EventDelivery>.Create((a, b) => (a.CreatedAt, a.EventId, a.Subscriber).CompareTo((b.CreatedAt, b.EventId, b.Subscriber))))
+        {
+            OnlyClaimsChangePending = true,
+        });
 
     /// <summary>Handles everything due now, for every subscriber or only <paramref name="subscriber"/>; returns how many were handled.</summary>
-    public async Task<int> RunOnceAsync(string? subscriber, CancellationToken ct)
+    public Task<int> RunOnceAsync(string? subscriber, CancellationToken ct) => RunOnceAsync(subscriber, look: true, ct);
+
+    /// <param name="look">False when a commit of this node just queued deliveries: the pass claims without looking first.</param>
+    internal async Task<int> RunOnceAsync(string? subscriber, bool look, CancellationToken ct)
     {
-        var results = await _pass.RunAsync(subscriber is null ? null : d => d.Subscriber == subscriber, d => [d.EventId, d.Subscriber],
-            d => subscriptions.Named(d.Subscriber)?.Commit ?? WorkCommit.Batched, HandleAsync, ct);
+        // The claims' events, read once per claim for all its deliveries; the pass's own, so it ends with the pass.
+        var events = new ConcurrentDictionary<Guid, EventMessage>();
+        var results = await _pass.RunAsync(subscriber is null ? null : new WorkFilter(nameof(EventDelivery.Subscriber), [subscriber]),
+            (services, delivery, token) => HandleAsync(services, delivery, events, token), look, ct,
+            onClaimed: (services, claimed, token) => ReadEventsAsync(services, claimed, events, token));
         return results.Count(r => r.Done);
     }
 
-    private async Task<bool> HandleAsync(IServiceProvider services, EventDelivery delivery, CancellationToken ct)
+    private static async Task ReadEventsAsync(IServiceProvider services, IReadOnlyList<EventDelivery> claimed, ConcurrentDictionary<Guid, EventMessage> events,
+        CancellationToken ct)
+    {
+        var ids = claimed.Select(d => d.EventId).Where(id => !events.ContainsKey(id)).Distinct().ToList();
+        foreach (var e in await services.GetRequiredService<OmbudDb>().Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct))
+        {
+            events[e.Id] = Message(e);
+        }
+    }
+
+    private async Task<bool> HandleAsync(IServiceProvider services, EventDelivery delivery, ConcurrentDictionary<Guid, EventMessage> events, CancellationToken ct)
     {
         var subscription = subscriptions.Named(delivery.Subscriber)
                            ?? throw new InvalidOperationException($"No subscriber named '{delivery.Subscriber}' runs on this node.");
-        var db = services.GetRequiredService<OmbudDb>();
-        var e = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == delivery.EventId, ct);
+        // Read with the claim; one that the claim's read did not find is read (or found missing) here, as it always was.
+        var message = events.TryGetValue(delivery.EventId, out var read)
+            ? read
+            : Message(await services.GetRequiredService<OmbudDb>().Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == delivery.EventId, ct));
+
         var handler = (IEventHandler)services.GetRequiredService(subscription.Handler);
-        await handler.HandleAsync(new EventMessage(e.Id, e.Type, e.Version, e.OccurredAt, e.Payload), ct);
+        await handler.HandleAsync(message, ct);
         delivery.Handled(clock.GetUtcNow().UtcDateTime);
         return true;
     }
+
+    private static EventMessage Message(OutboxMessage e) => new(e.Id, e.Type, e.Version, e.OccurredAt, e.Payload);
 }

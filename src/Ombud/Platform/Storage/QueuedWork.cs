@@ -1,7 +1,4 @@
-using System.Linq.Expressions;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Ombud.Platform.Storage;
 
@@ -86,72 +83,68 @@ public abstract class QueuedWorkItem : IQueuedWork
     }
 }
 
+/// <summary>Narrows a claim to rows whose <paramref name="Property"/> (a text column: a subscriber, a timer's kind) is one of <paramref name="Values"/>.</summary>
+public sealed record WorkFilter(string Property, IReadOnlyCollection<string> Values);
+
 /// <summary>
-/// The one claim of due work, for events and timers alike: one LINQ query for both databases. On PostgreSQL the query
-/// is tagged and <see cref="SkipLockedInterceptor"/> adds <c>FOR UPDATE SKIP LOCKED</c>, so two nodes claiming at
-/// the same moment take different rows and neither waits; SQLite has one writer, queued at the <see cref="WriteGate"/>.
+/// The one claim of due work, for events and timers alike: one <c>UPDATE … RETURNING</c> that takes the first due rows
+/// and pushes them to the end of their lease, on both databases. On PostgreSQL its row choice is <c>FOR UPDATE SKIP
+/// LOCKED</c>, so two nodes claiming at the same moment take different rows and neither waits; SQLite has one writer,
+/// queued at the <see cref="WriteGate"/>. One statement, whatever the batch: a read and then an update per row cost
+/// a claim of one delivery three statements and a transaction.
 /// </summary>
 public static class QueuedWork
 {
-    /// <summary>Claims up to <paramref name="batch"/> due rows of <typeparamref name="T"/> in a unit of work of their own.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="batch"/> due rows of <typeparamref name="T"/>, the longest due first, untracked, as
+    /// they are after the claim (in no order: RETURNING keeps none, and the claim moved every row's due time).
+    /// </summary>
+    /// <param name="look">
+    /// Whether to look first, without the write gate, whether anything is due: for a pass on the poll, when most
+    /// often nothing is, so an idle node takes no write lock (SQLite has one for the whole file). A pass that a commit
+    /// of this node woke, or that took a full batch, knows there is work and claims at once.
+    /// </param>
     public static async Task<IReadOnlyList<T>> ClaimAsync<T>(IServiceProvider services, DateTime now, TimeSpan lease, int batch,
-        Expression<Func<T, bool>>? filter, CancellationToken ct)
+        WorkFilter? filter, bool look, CancellationToken ct)
         where T : class, IQueuedWork
     {
         var db = services.GetRequiredService<OmbudDb>();
-        var due = db.Set<T>().Where(w => w.Status == WorkStatus.Pending && w.DueAt <= now);
-        if (filter is not null)
-        {
-            due = due.Where(filter);
-        }
-
-        // A cheap look first, so an idle node takes no write lock (SQLite has one for the whole file).
-        if (!await due.AnyAsync(ct))
+        if (filter is { Values.Count: 0 } || (look && !await Due<T>(db, now, filter).AnyAsync(ct)))
         {
             return [];
         }
 
-        var claimed = await services.GetRequiredService<UnitOfWork>().RunAsync<IReadOnlyList<T>>(async token =>
-        {
-            var rows = await due.OrderBy(w => w.DueAt).Take(batch).TagWith(SkipLockedInterceptor.Tag).ToListAsync(token);
-            foreach (var row in rows)
-            {
-                row.Claim(now + lease);
-            }
+        var keys = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Select(p => db.Column<T>(p.Name)).ToList();
+        var (table, status, dueAt, leaseColumn) = (db.Table<T>(), db.Column<T>(nameof(IQueuedWork.Status)), db.Column<T>(nameof(IQueuedWork.DueAt)),
+            db.Column<T>(nameof(IQueuedWork.Lease)));
+        object[] values = [now + lease, now, .. filter?.Values ?? []];
+        var narrowed = filter is null
+            ? ""
+            : $" AND {db.Column<T>(filter.Property)} IN ({string.Join(", ", filter.Values.Select((_, i) => $"{{{i + 2}}}"))})";
+        var skipLocked = db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : "";
+        // Names come from the model and only placeholders are joined in: every value is a parameter.
+        var claim = $"UPDATE {table} SET {dueAt} = {{0}}, {leaseColumn} = {leaseColumn} + 1 WHERE ({string.Join(", ", keys)}) IN ("
+                    + $"SELECT {string.Join(", ", keys)} FROM {table} WHERE {status} = '{nameof(WorkStatus.Pending)}' AND {dueAt} <= {{1}}{narrowed} "
+                    + $"ORDER BY {dueAt} LIMIT {batch}{skipLocked}) RETURNING *";
+        var turn = services.GetRequiredService<WriteTurn>();
+        using var writing = await services.GetRequiredService<WriteGate>().EnterAsync(turn, ct);
+        return await db.Set<T>().FromSqlRaw(claim, values).AsNoTracking().ToListAsync(ct);
+    }
 
-            return rows;
-        }, ct);
-        return claimed.Value ?? [];
+    private static IQueryable<T> Due<T>(OmbudDb db, DateTime now, WorkFilter? filter)
+        where T : class, IQueuedWork
+    {
+        var due = db.Set<T>().Where(w => w.Status == WorkStatus.Pending && w.DueAt <= now);
+        if (filter is null)
+        {
+            return due;
+        }
+
+        var (property, values) = (filter.Property, filter.Values);
+        return due.Where(w => values.Contains(EF.Property<string>(w, property)));
     }
 
     /// <summary>The delay before attempt <paramref name="attempts"/> + 1: doubling from <paramref name="first"/>, at most <paramref name="cap"/>.</summary>
     public static TimeSpan Backoff(int attempts, TimeSpan first, TimeSpan cap) =>
         TimeSpan.FromTicks(Math.Min(cap.Ticks, first.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));
-}
-
-/// <summary>Adds <c>FOR UPDATE SKIP LOCKED</c> to PostgreSQL queries tagged with <see cref="Tag"/>.</summary>
-public sealed class SkipLockedInterceptor : DbCommandInterceptor
-{
-    public const string Tag = "ombud: for update skip locked";
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Lock(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Lock(command);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Lock(DbCommand command)
-    {
-        if (command.CommandText.StartsWith("-- " + Tag, StringComparison.Ordinal))
-        {
-            command.CommandText = command.CommandText.TrimEnd().TrimEnd(';') + "\nFOR UPDATE SKIP LOCKED";
-        }
-    }
 }

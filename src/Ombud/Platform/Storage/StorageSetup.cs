@@ -16,7 +16,7 @@ public static class StorageSetup
                 ?? throw new InvalidOperationException(
                     "Ombud:Database:Provider is postgres but Ombud:Database:ConnectionString is not set "
                     + "(environment variable Ombud__Database__ConnectionString).");
-            builder.Services.AddDbContextPool<OmbudDb, PostgresOmbudDb>(db => db.UseNpgsql(WithPreparedStatements(connectionString), SingleQueries).AddInterceptors(new SkipLockedInterceptor()));
+            builder.Services.AddDbContextPool<OmbudDb, PostgresOmbudDb>(db => db.UseNpgsql(WithPreparedStatements(connectionString), SingleQueries));
         }
         else if (options.IsSqlite)
         {

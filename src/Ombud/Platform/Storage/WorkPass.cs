@@ -1,15 +1,16 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ombud.Platform.Storage;
 
 /// <summary>
 /// One pass over due <see cref="IQueuedWork"/> of one kind, the same for event deliveries and timers: claim a batch,
-/// do its items, record failures with their backoff or as dead letters, and claim again until nothing is due.
-/// <see cref="Events.EventOptions.Parallelism"/> workers claim and work side by side.
+/// do its items, record failures with their backoff or as dead letters, and claim again while there may be more.
+/// A pass starts with one worker; each claim that comes back full starts another, up to
+/// <see cref="Events.EventOptions.Parallelism"/> workers of this kind side by side (all passes together), so a pass
+/// with a few items due costs one claim.
 /// </summary>
 /// <remarks>
-/// A batch is one unit of work: each item is re-read under the claim's lease (an item another node took over is left
+/// A batch is one unit of work: each item is checked under the claim's lease (an item another node took over is left
 /// alone), done behind a savepoint and flushed; an item that throws is rolled back to its savepoint and its failure
 /// recorded in its place; the batch commits once. So an item's effect and its progress commit together, and a node
 /// killed mid-batch commits nothing of it: its lease runs out and another node does the batch. Items that a person
@@ -17,28 +18,56 @@ namespace Ombud.Platform.Storage;
 /// rest of the claim, so they neither wait for the others' commit nor hold their rows (or SQLite's write gate) meanwhile.
 /// Items whose work must not hold a transaction (an HTTP call) are done one by one outside it and finish themselves.
 /// </remarks>
-public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock, Events.EventOptions options, CommitSignal commits, ILogger logger)
+public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock, Events.EventOptions options, CommitSignal commits, ILogger logger,
+    WorkRules<T> rules)
     where T : class, IQueuedWork
 {
     private const string Savepoint = "queued_work";
 
+    /// <summary>Workers of all this kind's passes at the moment: a full claim adds one only below <see cref="Events.EventOptions.Parallelism"/>.</summary>
+    private int _workers;
+
     /// <summary>Does one item; returns whether it did something (false: nothing left to do).</summary>
     public delegate Task<bool> Work(IServiceProvider services, T item, CancellationToken ct);
 
+    /// <summary>Told each claim in the claim's scope before its items are done (to read what they all need at once).</summary>
+    public delegate Task Claimed(IServiceProvider services, IReadOnlyList<T> items, CancellationToken ct);
+
     /// <summary>Returns each claimed item with whether its work did something (false: refused, taken over, or failed).</summary>
+    /// <param name="look">Whether the first claim looks for due work first (a pass on the poll; see <see cref="QueuedWork.ClaimAsync{T}"/>).</param>
     /// <param name="onBatch">Told each batch's results as soon as it committed (a log line per batch, not per pass).</param>
-    public async Task<IReadOnlyList<(T Item, bool Done)>> RunAsync(Expression<Func<T, bool>>? filter, Func<T, object[]> key,
-        Func<T, WorkCommit> commit, Work work, CancellationToken ct, Action<IReadOnlyList<(T Item, bool Done)>>? onBatch = null)
+    public async Task<IReadOnlyList<(T Item, bool Done)>> RunAsync(WorkFilter? filter, Work work, bool look, CancellationToken ct,
+        Action<IReadOnlyList<(T Item, bool Done)>>? onBatch = null, Claimed? onClaimed = null)
     {
         var results = new List<(T, bool)>();
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Parallelism)).Select(_ => Task.Run(async () =>
+        var workers = new List<Task>();
+
+        async Task WorkerAsync(bool lookFirst)
+        {
+            Interlocked.Increment(ref _workers);
+            try
+            {
+                await ClaimAndWorkAsync(lookFirst);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _workers);
+            }
+        }
+
+        async Task ClaimAndWorkAsync(bool lookFirst)
         {
             while (!ct.IsCancellationRequested)
             {
                 IReadOnlyList<T> claimed;
                 await using (var scope = Background())
                 {
-                    claimed = await QueuedWork.ClaimAsync(scope.ServiceProvider, clock.GetUtcNow().UtcDateTime, options.LeaseTime, options.BatchSize, filter, ct);
+                    claimed = await QueuedWork.ClaimAsync<T>(scope.ServiceProvider, clock.GetUtcNow().UtcDateTime, options.LeaseTime, options.BatchSize,
+                        filter, lookFirst, ct);
+                    if (claimed.Count > 0 && onClaimed is not null)
+                    {
+                        await onClaimed(scope.ServiceProvider, claimed, ct);
+                    }
                 }
 
                 if (claimed.Count == 0)
@@ -46,16 +75,28 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
                     return;
                 }
 
-                var done = new List<(T, bool)>();
-                foreach (var item in claimed.Where(i => commit(i) == WorkCommit.Alone))
+                // A full claim says there is more: another worker claims the next batch while this one works.
+                var full = claimed.Count >= options.BatchSize;
+                lock (workers)
                 {
-                    done.AddRange(await BatchAsync([item], key, work, ct));
+                    if (full && Volatile.Read(ref _workers) < Math.Max(1, options.Parallelism))
+                    {
+                        workers.Add(Task.Run(() => WorkerAsync(false), ct));
+                    }
                 }
 
-                done.AddRange(await BatchAsync([.. claimed.Where(i => commit(i) == WorkCommit.Batched)], key, work, ct));
-                foreach (var item in claimed.Where(i => commit(i) == WorkCommit.Outside))
+                var ordered = claimed.Order(rules.Order).ToList();
+                var done = new List<(T, bool)>();
+                var more = false;
+                foreach (var item in ordered.Where(i => rules.Commit(i) == WorkCommit.Alone))
                 {
-                    done.Add((item, await OutsideAsync(item, key, work, ct)));
+                    more |= await BatchAsync([item], work, done, ct);
+                }
+
+                more |= await BatchAsync([.. ordered.Where(i => rules.Commit(i) == WorkCommit.Batched)], work, done, ct);
+                foreach (var item in ordered.Where(i => rules.Commit(i) == WorkCommit.Outside))
+                {
+                    done.Add((item, await OutsideAsync(item, work, ct)));
                 }
 
                 onBatch?.Invoke(done);
@@ -63,19 +104,52 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
                 {
                     results.AddRange(done);
                 }
+
+                // A claim that was not full took everything due; only work the batch itself queued of this kind (an
+                // event's handler publishing another) is new since, and this worker takes it at once.
+                if (!full && !more)
+                {
+                    return;
+                }
+
+                lookFirst = false;
             }
-        }, ct)));
+        }
+
+        lock (workers)
+        {
+            workers.Add(Task.Run(() => WorkerAsync(look), ct));
+        }
+
+        for (var seen = 0; ;)
+        {
+            Task[] running;
+            lock (workers)
+            {
+                if (seen == workers.Count)
+                {
+                    break;
+                }
+
+                running = [.. workers];
+            }
+
+            await Task.WhenAll(running);
+            seen = running.Length;
+        }
+
         return results;
     }
 
-    private async Task<List<(T, bool)>> BatchAsync(IReadOnlyList<T> batch, Func<T, object[]> key, Work work, CancellationToken ct)
+    /// <summary>Does a batch in one unit of work; returns whether it queued more work of this kind due now.</summary>
+    private async Task<bool> BatchAsync(IReadOnlyList<T> batch, Work work, List<(T, bool)> done, CancellationToken ct)
     {
-        var results = new List<(T, bool)>();
         if (batch.Count == 0)
         {
-            return results;
+            return false;
         }
 
+        var results = new List<(T, bool)>();
         await using var scope = Background();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<OmbudDb>();
@@ -90,8 +164,8 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
             foreach (var claimed in batch)
             {
                 db.ChangeTracker.Clear();
-                var item = await db.Set<T>().FindAsync(key(claimed), token);
-                if (item is not { Status: WorkStatus.Pending } || item.Lease != claimed.Lease)
+                var item = await StillClaimedAsync(db, claimed, token);
+                if (item is null)
                 {
                     results.Add((claimed, false));
                     continue;
@@ -100,13 +174,13 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
                 await transaction.CreateSavepointAsync(Savepoint, token);
                 try
                 {
-                    var done = await work(services, item, token);
+                    var itemDone = await work(services, item, token);
                     var queued = new HashSet<Type>();
                     CommitSignal.CollectDue(db.ChangeTracker, clock.GetUtcNow().UtcDateTime, queued);
                     await db.SaveChangesAsync(token);
                     due.UnionWith(queued);
                     await transaction.ReleaseSavepointAsync(Savepoint, token);
-                    results.Add((claimed, done));
+                    results.Add((claimed, itemDone));
                 }
                 catch (Exception failure) when (!token.IsCancellationRequested)
                 {
@@ -115,7 +189,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
                     results.Add((claimed, false));
                     if (failure is not DbUpdateConcurrencyException)
                     {
-                        await RecordFailureAsync(db, claimed, key, failure, token);
+                        await RecordFailureAsync(db, claimed, failure, token);
                         await db.SaveChangesAsync(token);
                     }
                 }
@@ -123,17 +197,38 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
 
             db.ChangeTracker.Clear();
         }, ct);
+        done.AddRange(results);
+        var more = committed.Succeeded && due.Remove(typeof(T));
         if (committed.Succeeded)
         {
             // Saved item by item, so the unit of work's own save found nothing left: wake the loops whose work the
-            // items queued as due now (a handler's events, a timer due at once), not this loop for its own items.
+            // items queued as due now (a handler's events, a timer due at once). Not this loop: its pass goes on and
+            // claims that work itself (a wake would only start another pass to find it gone).
             commits.Raise(due);
         }
 
-        return results;
+        return more;
     }
 
-    private async Task<bool> OutsideAsync(T claimed, Func<T, object[]> key, Work work, CancellationToken ct)
+    /// <summary>
+    /// The claimed item, tracked in this unit of work, if the claim still holds it; null if another node took it over
+    /// (the lease ran out) or it was moved since. Where only a claim changes a pending item, an item within its lease
+    /// is the claim's as claimed and is attached without a read; a lease's end is when another node may claim it.
+    /// </summary>
+    private async Task<T?> StillClaimedAsync(OmbudDb db, T claimed, CancellationToken ct)
+    {
+        if (rules.OnlyClaimsChangePending && clock.GetUtcNow().UtcDateTime < claimed.DueAt)
+        {
+            // A copy: the handler changes what it is given, and the claim stays as taken for the results.
+            var item = (T)db.Entry(claimed).CurrentValues.ToObject();
+            db.Attach(item);
+            return item;
+        }
+
+        return await db.Set<T>().FindAsync(rules.Key(claimed), ct) is { Status: WorkStatus.Pending } read && read.Lease == claimed.Lease ? read : null;
+    }
+
+    private async Task<bool> OutsideAsync(T claimed, Work work, CancellationToken ct)
     {
         try
         {
@@ -144,7 +239,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
         {
             await using var scope = Background();
             var db = scope.ServiceProvider.GetRequiredService<OmbudDb>();
-            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(token => RecordFailureAsync(db, claimed, key, failure, token), ct);
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(token => RecordFailureAsync(db, claimed, failure, token), ct);
             return false;
         }
     }
@@ -157,16 +252,31 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
         return scope;
     }
 
-    private async Task RecordFailureAsync(OmbudDb db, T claimed, Func<T, object[]> key, Exception failure, CancellationToken ct)
+    private async Task RecordFailureAsync(OmbudDb db, T claimed, Exception failure, CancellationToken ct)
     {
-        logger.LogWarning(failure, "{Work} {Key} failed on attempt {Attempt}", typeof(T).Name, string.Join('/', key(claimed)), claimed.Attempts + 1);
-        if (await db.Set<T>().FindAsync(key(claimed), ct) is { Status: WorkStatus.Pending } item && item.Lease == claimed.Lease)
+        logger.LogWarning(failure, "{Work} {Key} failed on attempt {Attempt}", typeof(T).Name, string.Join('/', rules.Key(claimed)), claimed.Attempts + 1);
+        if (await db.Set<T>().FindAsync(rules.Key(claimed), ct) is { Status: WorkStatus.Pending } item && item.Lease == claimed.Lease)
         {
             var attempts = item.Attempts + 1;
             var retryAt = attempts >= options.MaxAttempts ? (DateTime?)null : clock.GetUtcNow().UtcDateTime + options.RetryDelay(attempts);
             item.Fail($"{failure.GetType().Name}: {failure.Message}", retryAt);
         }
     }
+}
+
+/// <summary>What a <see cref="WorkPass{T}"/> needs to know of its kind of work.</summary>
+/// <param name="Key">The item's primary key values, for reading it again.</param>
+/// <param name="Commit">How each item's work commits.</param>
+/// <param name="Order">The order a claim's items are done in: as they fell due (the claim returns them in none).</param>
+public sealed record WorkRules<T>(Func<T, object[]> Key, Func<T, WorkCommit> Commit, IComparer<T> Order)
+    where T : class, IQueuedWork
+{
+    /// <summary>
+    /// True when nothing but a claim changes a pending item (event deliveries; not timers, which a request may move or
+    /// cancel): an item is then not read again before its work while its lease lasts. The save of its progress still
+    /// checks the lease, so a claim that lost it commits nothing.
+    /// </summary>
+    public bool OnlyClaimsChangePending { get; init; }
 }
 
 /// <summary>How a queued work item's effect commits with its progress (<see cref="WorkPass{T}"/>).</summary>

@@ -12,14 +12,25 @@ public sealed partial class TimerRun(IServiceScopeFactory scopes, IEnumerable<Ti
     ILogger<TimerRun> logger)
 {
     private readonly Dictionary<string, TimerKind> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
-    private readonly WorkPass<DurableTimer> _pass = new(scopes, clock, options.Value, commits, logger);
+    // A request may move or cancel a timer while it is claimed, so each is read again before it fires (not OnlyClaimsChangePending).
+    private readonly WorkPass<DurableTimer> _pass = new(scopes, clock, options.Value, commits, logger,
+        new WorkRules<DurableTimer>(t => [t.Kind, t.EntityId], Commits(kinds),
+            Comparer<DurableTimer>.Create((a, b) => (a.FireAt, a.Kind, a.EntityId).CompareTo((b.FireAt, b.Kind, b.EntityId)))));
 
     /// <summary>Fires everything due now (or only timers of the kinds given) and says how many of each kind did something.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> RunOnceAsync(IReadOnlyCollection<string>? only, CancellationToken ct)
+    public Task<IReadOnlyDictionary<string, int>> RunOnceAsync(IReadOnlyCollection<string>? only, CancellationToken ct) => RunOnceAsync(only, look: true, ct);
+
+    /// <param name="look">False when a commit of this node just set a timer due now: the pass claims without looking first.</param>
+    internal async Task<IReadOnlyDictionary<string, int>> RunOnceAsync(IReadOnlyCollection<string>? only, bool look, CancellationToken ct)
     {
-        var results = await _pass.RunAsync(only is null ? null : t => only.Contains(t.Kind), t => [t.Kind, t.EntityId],
-            t => _kinds.GetValueOrDefault(t.Kind)?.Commit ?? WorkCommit.Batched, FireAsync, ct, LogBatch);
+        var results = await _pass.RunAsync(only is null ? null : new WorkFilter(nameof(DurableTimer.Kind), only), FireAsync, look, ct, LogBatch);
         return results.GroupBy(r => r.Item.Kind).ToDictionary(g => g.Key, g => g.Count(r => r.Done), StringComparer.Ordinal);
+    }
+
+    private static Func<DurableTimer, WorkCommit> Commits(IEnumerable<TimerKind> kinds)
+    {
+        var byKind = kinds.ToDictionary(k => k.Kind, k => k.Commit, StringComparer.Ordinal);
+        return t => byKind.GetValueOrDefault(t.Kind, WorkCommit.Batched);
     }
 
     private void LogBatch(IReadOnlyList<(DurableTimer Item, bool Done)> batch)

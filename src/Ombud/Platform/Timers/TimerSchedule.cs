@@ -18,6 +18,11 @@ public sealed class TimerSchedule(OmbudDb db, TimeProvider clock)
     /// one is cancelled. Setting is an upsert: two units of work setting the same timer at once both succeed, the later
     /// commit's time standing, instead of the second failing on the timer's key.
     /// </summary>
+    /// <remarks>
+    /// A timer this unit of work does not hold costs one statement: an upsert for a time to come, a delete to cancel.
+    /// Only one due at once is also read and moved as a tracked row, so that its commit wakes the timer loop
+    /// (<see cref="CommitSignal"/> sees tracked changes).
+    /// </remarks>
     public async Task SetAllAsync(string entityId, IReadOnlyDictionary<string, DateTime?> fireAt, CancellationToken ct)
     {
         var kinds = fireAt.Keys.ToList();
@@ -25,44 +30,45 @@ public sealed class TimerSchedule(OmbudDb db, TimeProvider clock)
         var existing = db.Set<DurableTimer>().Local.Where(t => t.EntityId == entityId && kinds.Contains(t.Kind)).ToDictionary(t => t.Kind);
         var unread = kinds.Except(existing.Keys).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        if (unread.Count > 0)
+        var later = unread.Where(k => fireAt[k] > now).Select(k => (k, fireAt[k]!.Value)).ToList();
+        var cancelled = unread.Where(k => fireAt[k] is null).ToList();
+        var dueNow = unread.Where(k => fireAt[k] <= now).ToList();
+        await InsertAsync(entityId, later, now, 1, Moved, ct);
+        if (cancelled.Count > 0)
         {
-            await ReserveAsync(entityId, [.. unread.Where(k => fireAt[k] is not null).Select(k => (k, fireAt[k]!.Value))], now, ct);
-            foreach (var timer in await db.Set<DurableTimer>().Where(t => t.EntityId == entityId && unread.Contains(t.Kind)).ToListAsync(ct))
+            await db.Set<DurableTimer>().Where(t => t.EntityId == entityId && cancelled.Contains(t.Kind)).ExecuteDeleteAsync(ct);
+        }
+
+        if (dueNow.Count > 0)
+        {
+            await InsertAsync(entityId, [.. dueNow.Select(k => (k, fireAt[k]!.Value))], now, DurableTimer.Reserved, _ => "NOTHING", ct);
+            foreach (var timer in await db.Set<DurableTimer>().Where(t => t.EntityId == entityId && dueNow.Contains(t.Kind)).ToListAsync(ct))
             {
                 existing[timer.Kind] = timer;
             }
         }
 
-        foreach (var (kind, at) in fireAt)
+        foreach (var (kind, timer) in existing)
         {
-            var timer = existing.GetValueOrDefault(kind);
-            if (at is null)
+            if (fireAt[kind] is not { } at)
             {
-                if (timer is not null)
-                {
-                    db.Remove(timer);
-                }
-            }
-            else if (timer is null)
-            {
-                db.Add(new DurableTimer(kind, entityId, at.Value, now));
+                db.Remove(timer);
             }
             else if (timer.Lease == DurableTimer.Reserved || timer.FireAt != at || timer.Status != WorkStatus.Pending)
             {
-                timer.Move(at.Value);
+                timer.Move(at);
             }
         }
     }
 
     /// <summary>
-    /// Inserts a reserved row (<see cref="DurableTimer.Reserved"/>) for each timer to set that is not stored yet, in
-    /// the open transaction, and leaves a stored one alone. A unit of work racing this one for the same timer waits here
-    /// for the other's commit (PostgreSQL's unique index; SQLite writes one at a time) and then reads its row and moves
-    /// it, where a plain insert at save would break the key. The reserved row is moved to its time like any other, so
-    /// the save marks it set and a timer due now wakes the timer loop.
+    /// Inserts each timer not stored yet with <paramref name="lease"/>, in the open transaction; a stored one is left to
+    /// <paramref name="onConflict"/>. A unit of work racing this one for the same timer waits here for the other's
+    /// commit (PostgreSQL's unique index; SQLite writes one at a time) and then takes the conflict's way, where a plain
+    /// insert at save would break the key.
     /// </summary>
-    private async Task ReserveAsync(string entityId, IReadOnlyList<(string Kind, DateTime At)> timers, DateTime now, CancellationToken ct)
+    private async Task InsertAsync(string entityId, List<(string Kind, DateTime At)> timers, DateTime now, int lease,
+        Func<Func<string, string>, string> onConflict, CancellationToken ct)
     {
         if (timers.Count == 0)
         {
@@ -79,9 +85,9 @@ public sealed class TimerSchedule(OmbudDb db, TimeProvider clock)
         {
             var first = values.Count;
             values.AddRange([t.Kind, entityId, t.At, t.At, now, nameof(WorkStatus.Pending)]);
-            return $"({{{first}}}, {{{first + 1}}}, {{{first + 2}}}, {{{first + 3}}}, {{{first + 4}}}, {{{first + 5}}}, {DurableTimer.Reserved}, 0)";
+            return $"({{{first}}}, {{{first + 1}}}, {{{first + 2}}}, {{{first + 3}}}, {{{first + 4}}}, {{{first + 5}}}, {lease}, 0)";
         });
-        // Both providers know ON CONFLICT … DO NOTHING (SQLite since 3.24). Names come from the model and only placeholders
+        // Both providers know ON CONFLICT … DO (SQLite since 3.24). Names come from the model and only placeholders
         // are joined in: every value is a parameter.
         string[] columns =
         [
@@ -90,8 +96,21 @@ public sealed class TimerSchedule(OmbudDb db, TimeProvider clock)
         ];
         var names = columns.Select(db.Column<DurableTimer>).ToList();
         var upsert = $"INSERT INTO {db.Table<DurableTimer>()} ({string.Join(", ", names)}) VALUES "
-                     + string.Join(", ", rows) + $" ON CONFLICT ({names[0]}, {names[1]}) DO NOTHING";
+                     + string.Join(", ", rows) + $" ON CONFLICT ({names[0]}, {names[1]}) DO " + onConflict(db.Column<DurableTimer>);
         await db.Database.ExecuteSqlRawAsync(upsert, values, ct);
+    }
+
+    /// <summary>
+    /// A stored timer moved to the new time as <see cref="DurableTimer.Move"/> does, lease raised so a node firing the
+    /// old schedule commits nothing; left alone when it is already pending at that time, as a tracked one would be.
+    /// </summary>
+    private string Moved(Func<string, string> column)
+    {
+        var stored = db.Table<DurableTimer>();
+        var (fireAt, status, lease) = (column(nameof(DurableTimer.FireAt)), column(nameof(DurableTimer.Status)), column(nameof(DurableTimer.Lease)));
+        return $"UPDATE SET {fireAt} = excluded.{fireAt}, {column(nameof(DurableTimer.DueAt))} = excluded.{fireAt}, {status} = '{nameof(WorkStatus.Pending)}', "
+               + $"{column(nameof(DurableTimer.Attempts))} = 0, {column(nameof(DurableTimer.LastError))} = NULL, {lease} = {stored}.{lease} + 1 "
+               + $"WHERE {stored}.{fireAt} <> excluded.{fireAt} OR {stored}.{status} <> '{nameof(WorkStatus.Pending)}' OR {stored}.{lease} = {DurableTimer.Reserved}";
     }
 
     /// <summary>Removes the timer, if set (an offer accepted before its countdown ran out).</summary>
