@@ -6,8 +6,10 @@ namespace Ombud.Fraud.Scoring;
 /// <summary>
 /// A trained model's trees laid out flat in a few arrays, read through ML.NET's public tree API: one pass over them
 /// gives the fraud probability and every feature's contribution to it, with no prediction engine, data view or
-/// per-call buffers. The arithmetic is ML.NET's own, step for step, so the numbers are the same bits as its
-/// prediction engine and its feature contribution step give (a test holds them to that):
+/// per-call buffers. The arithmetic is ML.NET's own, step for step: the probability is the same bits as its prediction
+/// engine gives, and each contribution the same sum as its feature contribution step gives, added in tree order where
+/// ML.NET's buffer sorts its entries by feature on the way (so equal to float rounding; a test holds both, and the
+/// reasons, to that):
 /// <list type="bullet">
 /// <item>the score is the sum of the trees' leaf values in tree order (as a double, then a float); the probability is
 /// Platt's <c>1 / (1 + exp(slope · score + offset))</c>;</item>
