@@ -39,8 +39,8 @@ internal sealed record RiskEstimate(double Probability, IReadOnlyList<float> Con
 /// zip holding ML.NET's own model file and a card (features, training period, category fraud counts). A decision is
 /// scored by <see cref="RiskTrees"/>, the same trees read flat, which gives the probability and the contributions
 /// ML.NET's prediction engine and contribution step would give (the contributions to float rounding), in one pass and
-/// safe to share between threads; the
-/// contribution step stays in the file, so files written before and after read alike.
+/// safe to share between threads; the contribution step stays in the file, so files written before and after read
+/// alike.
 /// </summary>
 internal sealed class RiskModel
 {
