@@ -19,7 +19,9 @@ namespace Ombud.Commerce.Contracts;
 /// Each identity is its own branch of a <c>UNION</c>, an index join on the order's own value, so a missing identity
 /// (no device, no phone …) links nothing (<c>NULL = NULL</c> is not true) and PostgreSQL reads only the index entries
 /// that match. Names come from the EF model (<see cref="StoreNames"/>); the order id is the only parameter. The union's
-/// columns are aliased because SQLite orders a compound select only by an alias.
+/// columns are aliased because SQLite orders a compound select only by an alias. On PostgreSQL the parameter is
+/// positional (<c>$1</c>, unnamed): Npgsql then sends the text as it is, where a named <c>@orderId</c> has it parse the
+/// whole statement on every read to rewrite the name; SQLite keeps the named one.
 /// </remarks>
 internal sealed class EarlierLinkedRead
 {
@@ -27,16 +29,15 @@ internal sealed class EarlierLinkedRead
 
     private readonly string _statement;
 
-    private readonly string _parameterName;
-
-    private readonly RelationalTypeMapping _idMapping;
+    private readonly IRelationalParameter _id;
 
     public EarlierLinkedRead(OmbudDb db)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
-        _statement = Statement(db, sql.GenerateParameterNamePlaceholder(IdParameter));
-        _parameterName = sql.GenerateParameterName(IdParameter);
-        _idMapping = db.GetService<IRelationalTypeMappingSource>().GetMapping(typeof(Guid));
+        var idMapping = db.GetService<IRelationalTypeMappingSource>().GetMapping(typeof(Guid));
+        var positional = db.Database.IsNpgsql();
+        _statement = Statement(db, positional ? "$1" : sql.GenerateParameterNamePlaceholder(IdParameter));
+        _id = new IdParameterOf(idMapping, positional ? "" : sql.GenerateParameterName(IdParameter));
     }
 
     /// <summary>The order (null: no such order) and, newest first, at most <see cref="RiskHistory.LinkedLimit"/> earlier linked orders.</summary>
@@ -44,8 +45,7 @@ internal sealed class EarlierLinkedRead
     {
         // A command per read: EF Core's relational command keeps the data reader it hands out for its next run, so one
         // shared by concurrent reads would dispose another read's reader.
-        var command = db.GetService<IRelationalCommandBuilderFactory>().Create().Append(_statement)
-            .AddParameter(IdParameter, _parameterName, _idMapping, nullable: false).Build();
+        var command = db.GetService<IRelationalCommandBuilderFactory>().Create().Append(_statement).AddParameter(_id).Build();
         RiskOrderFacts? order = null;
         var linked = new List<LabelledOrder>();
         await using var reader = await command.ExecuteReaderAsync(new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(),
@@ -114,5 +114,19 @@ internal sealed class EarlierLinkedRead
             JOIN {db.Table<Merchant>()} m ON m.{db.Column<Merchant>(nameof(Merchant.Id))} = o.{O(nameof(Order.MerchantId))}
             ORDER BY p."Earlier", o.{placedAt} DESC
             """;
+    }
+
+    /// <summary>
+    /// The order id, bound by EF Core's type mapping for a Guid (SQLite's upper-case text, PostgreSQL's uuid) under
+    /// <paramref name="name"/>; an empty name makes it positional for Npgsql, which EF Core's own parameter refuses.
+    /// </summary>
+    private sealed class IdParameterOf(RelationalTypeMapping mapping, string name) : IRelationalParameter
+    {
+        public string InvariantName => IdParameter;
+
+        public void AddDbParameter(DbCommand command, object? value) => command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
+
+        public void AddDbParameter(DbCommand command, IReadOnlyDictionary<string, object?>? parameterValues) =>
+            AddDbParameter(command, parameterValues![IdParameter]);
     }
 }

@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
 using Ombud.Fraud.Features;
 
 namespace Ombud.Fraud.Scoring;
@@ -23,16 +24,6 @@ internal sealed class RiskExample
     }
 }
 
-internal sealed class RiskPrediction
-{
-    public float Probability { get; set; }
-
-    public float Score { get; set; }
-
-    /// <summary>Per feature, how much it moved this score (ML.NET's feature contribution calculation on the trees).</summary>
-    public float[] FeatureContributions { get; set; } = [];
-}
-
 /// <summary>What a model file says about itself beside the trees.</summary>
 internal sealed record RiskModelCard(int Format, IReadOnlyList<string> Features, DateTime TrainedAt, string TrainedOn, int Examples, int FraudExamples,
     DateTime TrainedUntil, IReadOnlyDictionary<string, int[]> CategoryLabels)
@@ -45,8 +36,11 @@ internal sealed record RiskEstimate(double Probability, IReadOnlyList<float> Con
 
 /// <summary>
 /// A trained gradient-boosted tree model (ML.NET FastTree) with the feature contribution step after it, saved as one
-/// zip holding ML.NET's own model file and a card (features, training period, category fraud counts). Prediction
-/// engines are not thread-safe, so each call borrows one from a pool.
+/// zip holding ML.NET's own model file and a card (features, training period, category fraud counts). A decision is
+/// scored by <see cref="RiskTrees"/>, the same trees read flat, which gives the probability and the contributions
+/// ML.NET's prediction engine and contribution step would give (the contributions to float rounding), in one pass and
+/// safe to share between threads; the contribution step stays in the file, so files written before and after read
+/// alike.
 /// </summary>
 internal sealed class RiskModel
 {
@@ -58,29 +52,29 @@ internal sealed class RiskModel
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
     private readonly DataViewSchema _schema;
-    private readonly ObjectPool<PredictionEngine<RiskExample, RiskPrediction>> _engines;
+    private readonly RiskTrees _trees;
 
+    /// <param name="transformer">The trees (FastTree, Platt-calibrated), alone or first in a chain with the contribution step.</param>
     public RiskModel(MLContext ml, ITransformer transformer, DataViewSchema schema, RiskModelCard card)
     {
         (_ml, _transformer, _schema, Card) = (ml, transformer, schema, card);
-        _engines = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 4 }
-            .Create(new EnginePolicy(() => ml.Model.CreatePredictionEngine<RiskExample, RiskPrediction>(transformer, inputSchemaDefinition: RiskExample.Schema())));
+        var first = transformer is IEnumerable<ITransformer> chain ? chain.FirstOrDefault() : transformer;
+        if (first is not BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> trees)
+        {
+            throw new InvalidOperationException("it does not start with Platt-calibrated FastTree trees");
+        }
+
+        var (read, error) = RiskTrees.Of(trees.Model);
+        _trees = read ?? throw new InvalidOperationException(error);
     }
 
     public RiskModelCard Card { get; }
 
     public RiskEstimate Predict(float[] features)
     {
-        var engine = _engines.Get();
-        try
-        {
-            var prediction = engine.Predict(new RiskExample { Features = features });
-            return new RiskEstimate(double.IsNaN(prediction.Probability) ? 0 : prediction.Probability, [.. prediction.FeatureContributions]);
-        }
-        finally
-        {
-            _engines.Return(engine);
-        }
+        var contributions = new float[RiskFeatures.Count];
+        var probability = _trees.Predict(features, contributions);
+        return new RiskEstimate(float.IsNaN(probability) ? 0 : probability, contributions);
     }
 
     /// <summary>
@@ -156,13 +150,5 @@ internal sealed class RiskModel
         {
             return (null, $"{path} could not be read as a risk model: {e.Message}");
         }
-    }
-
-    private sealed class EnginePolicy(Func<PredictionEngine<RiskExample, RiskPrediction>> create)
-        : PooledObjectPolicy<PredictionEngine<RiskExample, RiskPrediction>>
-    {
-        public override PredictionEngine<RiskExample, RiskPrediction> Create() => create();
-
-        public override bool Return(PredictionEngine<RiskExample, RiskPrediction> obj) => true;
     }
 }

@@ -12,10 +12,10 @@ internal sealed record RiskVerdict(RiskOutcome Outcome, double Score, IReadOnlyL
 /// comes later). Without a model the rules decide alone.
 /// </summary>
 /// <remarks>
-/// Reasons come from the model's per-feature contributions (ML.NET's feature contribution calculation: for each tree,
-/// how the prediction moved at the splits on that feature, summed over the trees). That is exact for this model and
-/// costs one pass, where an ablation would score the order once per feature; the three features that pushed the
-/// score up most are given in words, after any rule that fired.
+/// Reasons come from the model's per-feature contributions (ML.NET's feature contribution calculation, computed by
+/// <see cref="RiskTrees"/>: for each tree, how the prediction moved at the splits on that feature, summed over the
+/// trees). That is exact for this model and costs one pass, where an ablation would score the order once per feature;
+/// the three features that pushed the score up most are given in words, after any rule that fired.
 /// </remarks>
 internal static class RiskScorer
 {
@@ -71,13 +71,46 @@ internal static class RiskScorer
         var score = Math.Round(estimate.Probability, 4);
         var byModel = score >= options.DeclineAt ? RiskOutcome.Decline : score >= options.ReviewAt ? RiskOutcome.Review : RiskOutcome.Approve;
         outcome = (RiskOutcome)Math.Max((int)outcome, (int)byModel);
-        reasons.AddRange(estimate.Contributions
-            .Select((c, i) => (Contribution: c, Index: i))
-            .Where(x => x.Contribution > 0)
-            .OrderByDescending(x => x.Contribution)
-            .Take(ModelReasons)
-            .Select(x => new RiskReason(RiskFeatures.All[x.Index].Name, RiskFeatures.All[x.Index].Explain(features[x.Index]))));
+        foreach (var i in MostToBlame(estimate.Contributions))
+        {
+            reasons.Add(new RiskReason(RiskFeatures.All[i].Name, RiskFeatures.All[i].Explain(features[i])));
+        }
+
         return new RiskVerdict(outcome, score, reasons,
             string.Create(CultureInfo.InvariantCulture, $"model trained {model.Card.TrainedAt:yyyy-MM-dd} on {model.Card.TrainedOn} ({model.Card.Examples:N0} examples)"));
+    }
+
+    /// <summary>
+    /// The features with the largest positive contributions, at most <see cref="ModelReasons"/>, largest first; of two
+    /// equal ones the feature listed first in the catalogue.
+    /// </summary>
+    private static List<int> MostToBlame(IReadOnlyList<float> contributions)
+    {
+        var top = new List<int>(ModelReasons + 1);
+        for (var i = 0; i < contributions.Count; i++)
+        {
+            var c = contributions[i];
+            if (!(c > 0))
+            {
+                continue;
+            }
+
+            var at = top.Count;
+            while (at > 0 && contributions[top[at - 1]] < c)
+            {
+                at--;
+            }
+
+            if (at < ModelReasons)
+            {
+                top.Insert(at, i);
+                if (top.Count > ModelReasons)
+                {
+                    top.RemoveAt(ModelReasons);
+                }
+            }
+        }
+
+        return top;
     }
 }
