@@ -35,11 +35,11 @@ internal sealed class AssistantOptions
     public int WaitingHandOffsPerShopper { get; set; } = 3;
 
     /// <summary>
-    /// Whether turns of different conversations commit together (<see cref="Chat.TurnBatches"/>). Unset: on SQLite, where
-    /// every write waits at the node's one write gate anyway, and not on PostgreSQL, where one batch writer would run the
-    /// turns' statements one after another instead of side by side.
+    /// Whether turns of different conversations commit together (<see cref="Chat.TurnBatches"/>), on both databases: one
+    /// transaction, one lock statement and one multi-row insert for many turns instead of one each. Off, each turn has a
+    /// unit of work of its own (on SQLite, a turn of its own at the node's write gate).
     /// </summary>
-    public bool? BatchTurns { get; set; }
+    public bool BatchTurns { get; set; } = true;
 
     public LlmOptions Llm { get; set; } = new();
 

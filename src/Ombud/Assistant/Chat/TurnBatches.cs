@@ -17,14 +17,14 @@ namespace Ombud.Assistant.Chat;
 /// whose shopper an earlier turn of the batch acted for (it would decide on data that is about to change): they go to
 /// the next one.
 /// </remarks>
-internal sealed class TurnBatches(IServiceScopeFactory scopes, ILogger<TurnBatches> log, DatabaseOptions database, IOptions<AssistantOptions> options)
+internal sealed class TurnBatches(IServiceScopeFactory scopes, ILogger<TurnBatches> log, IOptions<AssistantOptions> options)
     : GroupCommit<HeldTurn, TurnView>(scopes, log)
 {
     /// <summary>
-    /// True when turns go to batches: the node runs them (a one-shot command does not) and they are on
-    /// (<see cref="AssistantOptions.BatchTurns"/>; unset, on SQLite only).
+    /// True when turns go to batches: the node runs them (a one-shot command does not) and they are not turned off
+    /// (<see cref="AssistantOptions.BatchTurns"/>, on unless set to false).
     /// </summary>
-    public bool Take => IsRunning && (options.Value.BatchTurns ?? database.IsSqlite);
+    public bool Take => IsRunning && options.Value.BatchTurns;
 
     /// <summary>Stores the turn with the next batch; answers once that batch has committed.</summary>
     public Task<Outcome<TurnView>> TakeAsync(HeldTurn turn) => WithNextCommitAsync(turn);
