@@ -41,6 +41,13 @@ internal sealed class AssistantOptions
     /// </summary>
     public bool BatchTurns { get; set; } = true;
 
+    /// <summary>
+    /// On PostgreSQL, how many batch writers commit turns side by side (<see cref="Chat.TurnBatches"/>), each for its own
+    /// conversations (by a hash of the id), so one conversation's turns keep their order. SQLite has one: its writes wait
+    /// at the node's one write gate anyway.
+    /// </summary>
+    public int BatchWriters { get; set; } = 4;
+
     public LlmOptions Llm { get; set; } = new();
 
     /// <summary>How conversations' facts are kept between turns.</summary>

@@ -20,7 +20,9 @@ internal static class AssistantSetup
     public static void AddAssistant(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(AssistantOptions.Section);
-        builder.Services.Configure<AssistantOptions>(section);
+        builder.Services.AddOptions<AssistantOptions>().Bind(section)
+            .Validate(o => o.BatchWriters is >= 1 and <= 64, $"{AssistantOptions.Section}: BatchWriters is from 1 to 64.")
+            .ValidateOnStart();
         var services = builder.Services;
         // Loaded once per node: the model and the index are read-only and shared by every turn.
         services.AddSingleton<IntentClassifier>();

@@ -36,6 +36,70 @@ public sealed class TurnBatchTests(AssistantApps apps)
         await EachAnsweredOnceStoredAsync(await ShopperWorld.CreateAsync(app));
     }
 
+    [Fact]
+    public async Task On_PostgreSQL_two_batch_writers_commit_side_by_side_and_every_turn_lands_once_in_order_per_conversation()
+    {
+        await using var app = await OmbudTestApp.StartAsync(Provider.Postgres, settings: new Dictionary<string, string?>
+        {
+            ["Ombud:Assistant:BatchWriters"] = "2",
+        });
+        var batches = app.Services.GetRequiredService<TurnBatches>();
+        Assert.Equal(2, batches.Writers);
+        var world = await ShopperWorld.CreateAsync(app);
+        var chats = new List<Chat>();
+        try
+        {
+            // Conversations until each writer has some: a conversation's writer is a hash of its id.
+            while (chats.Count < 4 || chats.Select(chat => batches.WriterOf(chat.ConversationId)).Distinct().Count() < 2)
+            {
+                Assert.True(chats.Count < 16, "Sixteen conversations all went to one writer.");
+                chats.AddRange(await StartChatsAsync(world, 1));
+            }
+
+            var locked = chats.First(chat => batches.WriterOf(chat.ConversationId) == 0);
+            var other = chats.First(chat => batches.WriterOf(chat.ConversationId) == 1);
+            Task<TurnView> waiting;
+            await using (var held = await HeldRow.HoldAsync(app.Database, "conversations_conversations", locked.ConversationId))
+            {
+                // The first writer's batch waits for the lock another node's transaction holds on its conversation …
+                waiting = locked.SayAsync("hello");
+                await UntilAsync(() => batches.Committing == 1);
+                // … while the second writer commits a turn of its own. A bound on waiting for a writer that would be stuck
+                // behind the held lock, not a speed target.
+                var answered = await other.SayAsync("where is my order?").WaitAsync(TimeSpan.FromMinutes(1));
+                Assert.NotEmpty(answered.Reply);
+                Assert.False(waiting.IsCompleted, "the locked conversation's turn was answered while its row was held");
+                await held.ReleaseAsync();
+            }
+
+            Assert.NotEmpty((await waiting).Reply);
+
+            // Every conversation at once, each sending its turns one after another: each lands once, in the order sent.
+            await Task.WhenAll(chats.Select(async (chat, c) =>
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    await chat.SendAsync($"where is my order? ({i})", $"in-order-{c}-{i}");
+                }
+            }));
+            foreach (var (chat, c) in chats.Select((chat, c) => (chat, c)))
+            {
+                var stored = await app.WithDbAsync(db => db.Set<ConversationMessage>().AsNoTracking()
+                    .Where(m => m.ConversationId == chat.ConversationId).OrderBy(m => m.Sequence)
+                    .Select(m => new { m.Sequence, m.Author, m.ClientMessageId, m.ReplyToSequence }).ToListAsync());
+                var asked = stored.Where(m => m.ClientMessageId != null && m.ClientMessageId.StartsWith("in-order-", StringComparison.Ordinal)).ToList();
+                Assert.Equal(Enumerable.Range(0, 3).Select(i => $"in-order-{c}-{i}").ToList(), asked.Select(m => m.ClientMessageId!).ToList());
+                // Each answered once, by the message right after it.
+                Assert.All(asked, a => Assert.Equal(a.Sequence + 1,
+                    Assert.Single(stored, m => m.ReplyToSequence == a.Sequence && m.Author == MessageAuthor.Assistant).Sequence));
+            }
+        }
+        finally
+        {
+            await DisposeAsync(chats);
+        }
+    }
+
     private static async Task EachAnsweredOnceStoredAsync(ShopperWorld world)
     {
         var chats = await StartChatsAsync(world, 12);

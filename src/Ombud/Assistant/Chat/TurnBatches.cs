@@ -15,10 +15,12 @@ namespace Ombud.Assistant.Chat;
 /// <remarks>
 /// Two turns of one conversation never share a batch (the later must see the earlier's messages), nor does a turn
 /// whose shopper an earlier turn of the batch acted for (it would decide on data that is about to change): they go to
-/// the next one.
+/// the next one. On PostgreSQL <see cref="AssistantOptions.BatchWriters"/> writers commit batches side by side, each for
+/// its own conversations, so a conversation's turns keep their order; on SQLite one does, since every write waits at
+/// the one gate anyway.
 /// </remarks>
-internal sealed class TurnBatches(IServiceScopeFactory scopes, ILogger<TurnBatches> log, IOptions<AssistantOptions> options)
-    : GroupCommit<HeldTurn, TurnView>(scopes, log)
+internal sealed class TurnBatches(IServiceScopeFactory scopes, ILogger<TurnBatches> log, DatabaseOptions database, IOptions<AssistantOptions> options)
+    : GroupCommit<HeldTurn, TurnView>(scopes, log, database.IsSqlite ? 1 : options.Value.BatchWriters)
 {
     /// <summary>
     /// True when turns go to batches: the node runs them (a one-shot command does not) and they are not turned off

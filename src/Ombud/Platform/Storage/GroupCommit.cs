@@ -10,15 +10,29 @@ namespace Ombud.Platform.Storage;
 /// write, the transaction and its commit (on SQLite, its turn at the <see cref="WriteGate"/>) were most of the work.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A batch that does not commit (a clash, one item refused, an exception) is tried again one item at a time, each in
 /// its own unit of work, so only the item at fault fails, with its own outcome; an exception there (a bug) fails that
 /// caller alone. Items with the same <see cref="KeyOf"/> never share a batch: the later waits for the next, and sees
 /// what the earlier wrote. When the node stops, callers still waiting are cancelled.
+/// </para>
+/// <para>
+/// Several writers (<c>writers</c>, for a database that runs transactions side by side) each commit batches of their
+/// own, one after another: all items of one key go to the same writer, so they keep their order. The database settles
+/// what writers share: a batch it gave way on (a deadlock's victim, a serialization failure, <see cref="WriteClash"/>)
+/// is nobody's fault and is run again on fresh data, up to <see cref="ClashAttempts"/> times, before its items go one
+/// at a time; a lone item is told of a clash only when every attempt met one.
+/// </para>
 /// </remarks>
-internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes, ILogger log) : BackgroundService
+internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes, ILogger log, int writers = 1) : BackgroundService
 {
-    // Not single-reader, though one loop reads: only the general channel counts what waits (Waiting).
-    private readonly Channel<Pending> _waiting = Channel.CreateUnbounded<Pending>();
+    /// <summary>How often a batch is run when the database gave way on it each time (<see cref="WriteClash"/>).</summary>
+    private const int ClashAttempts = 3;
+
+    private readonly Writer[] _writers = [.. Enumerable.Range(0, Math.Max(1, writers)).Select(_ => new Writer())];
+
+    /// <summary>For items without a key: the writer the last one went to.</summary>
+    private int _lastWriter;
 
     /// <summary>At most this many items in one transaction: enough to carry a burst, few enough to keep a commit short.</summary>
     public virtual int MaxBatch => 64;
@@ -26,7 +40,10 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
     /// <summary>What a caller is told clashed, e.g. "The risk decision" in "The risk decision changed while …".</summary>
     protected abstract string Subject { get; }
 
-    /// <summary>Items of one key (e.g. one conversation) go into different batches, in the order they came; null: no key.</summary>
+    /// <summary>
+    /// Items of one key (e.g. one conversation) go into different batches, in the order they came, and always to the
+    /// same writer; null: no key.
+    /// </summary>
     protected virtual object? KeyOf(TItem item) => null;
 
     /// <summary>
@@ -46,11 +63,12 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
     {
     }
 
-    /// <summary>Stages the item with the next batch and answers once that batch has committed.</summary>
+    /// <summary>Stages the item with the next batch of its writer and answers once that batch has committed.</summary>
     protected Task<Outcome<TResult>> WithNextCommitAsync(TItem item)
     {
         var waiting = new Pending(item, new TaskCompletionSource<Outcome<TResult>>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_waiting.Writer.TryWrite(waiting))
+        var writer = KeyOf(item) is { } key ? WriterOf(key) : (int)((uint)Interlocked.Increment(ref _lastWriter) % (uint)_writers.Length);
+        if (!_writers[writer].Queue.Writer.TryWrite(waiting))
         {
             throw new OperationCanceledException($"The node is stopping: {Subject.ToLowerInvariant()} was not stored.");
         }
@@ -58,39 +76,45 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
         return waiting.Done.Task;
     }
 
-    private int _committing;
-    private int _held;
+    /// <summary>How many writers commit batches side by side.</summary>
+    public int Writers => _writers.Length;
+
+    /// <summary>The writer (0 to <see cref="Writers"/> − 1) that commits every item of this key.</summary>
+    public int WriterOf(object key) => (int)((uint)key.GetHashCode() % (uint)_writers.Length);
 
     /// <summary>Items handed in and not yet in a batch being committed.</summary>
-    public int Waiting => _waiting.Reader.Count + Volatile.Read(ref _held);
+    public int Waiting => _writers.Sum(writer => writer.Queue.Reader.Count + Volatile.Read(ref writer.Held));
 
-    /// <summary>Items of the batch being committed now (0 between batches).</summary>
-    public int Committing => Volatile.Read(ref _committing);
+    /// <summary>Items of the batches being committed now (0 between batches).</summary>
+    public int Committing => _writers.Sum(writer => Volatile.Read(ref writer.Committing));
 
     /// <summary>True while the node runs the batches (a one-shot command never starts them): else nobody would answer.</summary>
     public bool IsRunning => ExecuteTask is { IsCompleted: false };
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(_writers.Select(writer => RunAsync(writer, stoppingToken)));
+
+    /// <summary>One writer: its batches, one after another, until the node stops.</summary>
+    private async Task RunAsync(Writer writer, CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
         // Items whose key was taken by an earlier item of a batch, oldest first: they start the next one.
         var held = new List<Pending>();
         try
         {
-            while (held.Count > 0 || await _waiting.Reader.WaitToReadAsync(stoppingToken))
+            while (held.Count > 0 || await writer.Queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                held = Fill(batch, held);
-                (_committing, _held) = (batch.Count, held.Count);
+                held = Fill(writer.Queue.Reader, batch, held);
+                (writer.Committing, writer.Held) = (batch.Count, held.Count);
                 await CommitAsync(batch, held, stoppingToken);
-                (_committing, _held) = (0, held.Count);
+                (writer.Committing, writer.Held) = (0, held.Count);
                 batch.Clear();
             }
         }
         finally
         {
-            _waiting.Writer.TryComplete();
+            writer.Queue.Writer.TryComplete();
             batch.AddRange(held);
-            while (_waiting.Reader.TryRead(out var left))
+            while (writer.Queue.Reader.TryRead(out var left))
             {
                 batch.Add(left);
             }
@@ -103,7 +127,7 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
     }
 
     /// <summary>Fills the batch from the held items, then from the queue; answers the items held over, in order.</summary>
-    private List<Pending> Fill(List<Pending> batch, List<Pending> held)
+    private List<Pending> Fill(ChannelReader<Pending> queue, List<Pending> batch, List<Pending> held)
     {
         var keys = new HashSet<object>();
         var stillHeld = new List<Pending>();
@@ -112,7 +136,7 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
             Take(waiting);
         }
 
-        while (batch.Count < MaxBatch && _waiting.Reader.TryRead(out var next))
+        while (batch.Count < MaxBatch && queue.TryRead(out var next))
         {
             Take(next);
         }
@@ -135,7 +159,7 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
     private async Task CommitAsync(List<Pending> batch, List<Pending> held, CancellationToken ct)
     {
         var later = new List<Pending>();
-        if (await TryCommitAsync(batch, later, ct) || batch.Count == 1)
+        if (await CommitThroughClashesAsync(batch, later, ct) || batch.Count == 1)
         {
             held.InsertRange(0, later);
             return;
@@ -145,19 +169,36 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
         var allLater = new List<Pending>();
         foreach (var waiting in batch)
         {
-            await TryCommitAsync([waiting], later, ct);
+            await CommitThroughClashesAsync([waiting], later, ct);
             allLater.AddRange(later);
         }
 
         held.InsertRange(0, allLater);
     }
 
-    /// <summary>
-    /// Commits the batch's items in one unit of work; answers their callers and returns true when it committed. Items
-    /// that asked for the next batch are put in <paramref name="later"/>, unanswered.
-    /// </summary>
-    private async Task<bool> TryCommitAsync(List<Pending> batch, List<Pending> later, CancellationToken ct)
+    /// <summary>Commits the batch, running it again from the start while the database gives way on it (at most <see cref="ClashAttempts"/> times).</summary>
+    private async Task<bool> CommitThroughClashesAsync(List<Pending> batch, List<Pending> later, CancellationToken ct)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            var tried = await TryCommitAsync(batch, later, lastAttempt: attempt == ClashAttempts, ct);
+            if (tried != Tried.Clashed || attempt == ClashAttempts)
+            {
+                return tried == Tried.Committed;
+            }
+
+            GroupCommitLog.Clashed(log, Subject, batch.Count, attempt);
+        }
+    }
+
+    /// <summary>
+    /// Commits the batch's items in one unit of work and answers their callers when it committed. Items that asked for
+    /// the next batch are put in <paramref name="later"/>, unanswered. A lone item is answered when it fails too, except
+    /// for a clash before its <paramref name="lastAttempt"/>.
+    /// </summary>
+    private async Task<Tried> TryCommitAsync(List<Pending> batch, List<Pending> later, bool lastAttempt, CancellationToken ct)
+    {
+        var refused = false;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -167,10 +208,12 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
                 // Run again from the start when the unit of work retries on fresh data.
                 staged.Clear();
                 later.Clear();
+                refused = false;
                 await PrepareAsync(scope.ServiceProvider, [.. batch.Select(waiting => waiting.Item)], token);
                 foreach (var waiting in batch)
                 {
                     var outcome = await StageAsync(scope.ServiceProvider, waiting.Item, token);
+                    refused |= !outcome.Succeeded && !ReferenceEquals(outcome.Error, GroupCommit.NextBatch);
                     if (ReferenceEquals(outcome.Error, GroupCommit.NextBatch))
                     {
                         later.Add(waiting);
@@ -186,7 +229,7 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
                 }
 
                 // A lone item's refusal is its answer: nothing of it is saved.
-                return staged is [(_, { Succeeded: false } refused)] ? refused.Error! : (Outcome<bool>)true;
+                return staged is [(_, { Succeeded: false } lone)] ? lone.Error! : (Outcome<bool>)true;
             }, ct, Subject);
             if (stored.Succeeded)
             {
@@ -196,32 +239,63 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
                     waiting.Done.TrySetResult(outcome);
                 }
 
-                return true;
+                return Tried.Committed;
             }
 
             later.Clear();
-            if (batch.Count == 1)
+            // Not an item's refusal but the unit of work's: a clash at the save or commit (a unique key's names its column).
+            var clashed = !refused && stored.Error is WriteConflict { Column: null };
+            if (batch.Count == 1 && (!clashed || lastAttempt))
             {
                 batch[0].Done.TrySetResult(stored.Error!);
             }
 
-            return false;
+            return clashed ? Tried.Clashed : Tried.Failed;
+        }
+        catch (Exception clash) when (WriteClash.Is(clash))
+        {
+            // The database gave way before the save (e.g. a deadlock on a lock statement): as a clash at the commit.
+            later.Clear();
+            if (batch.Count == 1 && lastAttempt)
+            {
+                batch[0].Done.TrySetResult(new WriteConflict($"{Subject} {WriteClash.Retry}", null));
+            }
+
+            return Tried.Clashed;
         }
         catch (Exception failure) when (batch.Count == 1 && failure is not OperationCanceledException)
         {
             later.Clear();
             batch[0].Done.TrySetException(failure);
-            return false;
+            return Tried.Failed;
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             later.Clear();
             GroupCommitLog.BatchThrew(log, failure, Subject, batch.Count);
-            return false;
+            return Tried.Failed;
         }
     }
 
+    private enum Tried
+    {
+        Committed,
+        Failed,
+        Clashed,
+    }
+
     private sealed record Pending(TItem Item, TaskCompletionSource<Outcome<TResult>> Done);
+
+    /// <summary>One writer's queue, and what it holds now (read by other threads).</summary>
+    private sealed class Writer
+    {
+        // Not single-reader, though one loop reads: only the general channel counts what waits (Waiting).
+        public readonly Channel<Pending> Queue = Channel.CreateUnbounded<Pending>();
+
+        public int Committing;
+
+        public int Held;
+    }
 }
 
 /// <summary>What every <see cref="GroupCommit{TItem,TResult}"/> shares.</summary>
@@ -238,6 +312,9 @@ internal static partial class GroupCommitLog
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} ({Subject}) did not commit; storing them one at a time.")]
     public static partial void BatchFailed(ILogger log, string subject, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A batch of {Count} ({Subject}) met a clash in the database on attempt {Attempt}; running it again.")]
+    public static partial void Clashed(ILogger log, string subject, int count, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} ({Subject}) failed.")]
     public static partial void BatchThrew(ILogger log, Exception failure, string subject, int count);
