@@ -46,7 +46,7 @@ internal sealed class AssistantOptions
     /// conversations (by a hash of the id), so one conversation's turns keep their order. SQLite has one: its writes wait
     /// at the node's one write gate anyway.
     /// </summary>
-    public int BatchWriters { get; set; } = 4;
+    public int BatchWriters { get; set; } = 2;
 
     public LlmOptions Llm { get; set; } = new();
 
