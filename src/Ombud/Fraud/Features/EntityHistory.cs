@@ -42,7 +42,7 @@ internal sealed class EntityHistory
     /// <summary>
     /// Labels of a merchant category known from before any event (a trained model's snapshot). Kept as two counts, not
     /// as one entry per label: every decision seeds every category of its model, and one sorted-list insert per label
-    /// the model learnt from (700 in the demo world) showed in the node's profile on every decision.
+    /// the model learnt from (560 for the demo world's model) showed in the node's profile on every decision.
     /// </summary>
     public void Seed(string category, int fraud, int labelled)
     {
