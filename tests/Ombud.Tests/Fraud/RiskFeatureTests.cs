@@ -67,6 +67,24 @@ public sealed class RiskFeatureTests
     }
 
     [Fact]
+    public void A_models_category_labels_count_before_every_order_and_a_later_label_adds_to_them_once_known()
+    {
+        var history = new EntityHistory();
+        history.Seed("5732", fraud: 3, labelled: 30);
+        var start = _clock.GetUtcNow().UtcDateTime;
+        history.Observe(Order("chargeback", customer: "c1") with { Label = true, LabelledAt = start.AddDays(2) });
+        _clock.Advance(TimeSpan.FromDays(1));
+        var before = RiskFeatures.Of(Order("day-1", customer: "c2"), history);
+        _clock.Advance(TimeSpan.FromDays(2));
+        var after = RiskFeatures.Of(Order("day-3", customer: "c3"), history);
+
+        Assert.Equal((3 + 1f) / (30 + 10f), Feature(before, "merchant.category_fraud_rate"));
+        Assert.Equal((4 + 1f) / (31 + 10f), Feature(after, "merchant.category_fraud_rate"));
+        Assert.Equal((3, 30), history.CategoryLabels(start)["5732"]);
+        Assert.Equal((0, 0), history.CategoryLabels(DateTime.MinValue)["5732"]);
+    }
+
+    [Fact]
     public void An_order_missing_its_identities_is_decided_with_an_insufficient_data_reason_not_an_error()
     {
         var bare = new RiskEvent("bare", _clock.GetUtcNow().UtcDateTime, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -31,6 +31,10 @@ public sealed class ManyNodesTests
             }
 
             Assert.Equal(0L, await CountAsync(connection, "SELECT count(*) - count(DISTINCT \"NormalizedEmail\") FROM platform_users"));
+            // Pooled connections go back without a session reset (No Reset On Close), so nothing but the holder's own
+            // unlock frees the start-up lock: once both nodes are ready, no session of theirs may still hold it.
+            Assert.Equal(0L, await CountAsync(connection,
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
         }
         finally
         {

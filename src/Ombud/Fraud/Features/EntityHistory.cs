@@ -39,14 +39,15 @@ internal sealed class EntityHistory
         }
     }
 
-    /// <summary>Labels of a merchant category known from before any event (a trained model's snapshot).</summary>
+    /// <summary>
+    /// Labels of a merchant category known from before any event (a trained model's snapshot). Kept as two counts, not
+    /// as one entry per label: every decision seeds every category of its model, and one sorted-list insert per label
+    /// the model learnt from (560 for the demo world's model) showed in the node's profile on every decision.
+    /// </summary>
     public void Seed(string category, int fraud, int labelled)
     {
-        var trail = TrailOf(_categories, category);
-        for (var i = 0; i < labelled; i++)
-        {
-            trail.Learn(i < fraud, DateTime.MinValue);
-        }
+        var known = Math.Max(labelled, 0);
+        TrailOf(_categories, category).Seed(Math.Clamp(fraud, 0, known), known);
     }
 
     /// <summary>The fraud and labelled counts per merchant category known before <paramref name="before"/>.</summary>
@@ -97,6 +98,8 @@ internal sealed class EntityHistory
         private readonly List<(double Sum, int Count)> _amounts = [];
         private readonly List<DateTime> _fraudKnownAt = [];
         private readonly List<DateTime> _labelKnownAt = [];
+        private int _seededFraud;
+        private int _seededLabelled;
 
         public void Visit(DateTime at, string? customer, double? amount)
         {
@@ -136,7 +139,14 @@ internal sealed class EntityHistory
             return seen.Count;
         }
 
-        public (int Fraud, int Labelled) LabelsBefore(DateTime before) => (LowerBound(_fraudKnownAt, before), LowerBound(_labelKnownAt, before));
+        /// <summary>Labels known before any event: they count before every instant but the very first.</summary>
+        public void Seed(int fraud, int labelled) => (_seededFraud, _seededLabelled) = (_seededFraud + fraud, _seededLabelled + labelled);
+
+        public (int Fraud, int Labelled) LabelsBefore(DateTime before)
+        {
+            var (fraud, labelled) = before > DateTime.MinValue ? (_seededFraud, _seededLabelled) : (0, 0);
+            return (fraud + LowerBound(_fraudKnownAt, before), labelled + LowerBound(_labelKnownAt, before));
+        }
 
         public DateTime? FirstBefore(DateTime before) => _times.Count > 0 && _times[0] < before ? _times[0] : null;
 
