@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Marketplace.AgentConsole;
+using Ombud.Marketplace.Storage;
 using Ombud.Marketplace.Surge;
 using Ombud.Platform.Storage;
 using Ombud.Platform.Timers;
@@ -121,14 +122,14 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     public async Task SettleAndMoveOnAsync(Offer offer, CancellationToken ct)
     {
         work.EnsureOpen("Moving a hand-off on");
-        if (await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == offer.AgentId, ct) is { } agent)
+        if (await Reads.Agent(db, offer.AgentId, ct) is { } agent)
         {
             agent.OfferSettled(accepted: false);
         }
 
         await timers.CancelAsync(OfferExpiryKind, offer.Id.ToString(), ct);
         news.AfterCommit(work, offer.AgentId);
-        if (await db.Set<QueueEntry>().SingleOrDefaultAsync(e => e.Id == offer.QueueEntryId, ct) is { } entry)
+        if (await Reads.Place(db, offer.QueueEntryId, ct) is { } entry)
         {
             entry.OfferEnded(offer.Id);
             await OfferNextAsync(entry, ct);
@@ -214,9 +215,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return true;
         }
 
-        var trackedIds = tracked.Select(a => a.Id).ToList();
-        return await db.Set<Agent>().AnyAsync(a => a.Status == AgentStatus.Online
-            && a.ActiveConversations + a.PendingOffers < a.MaxConversations && !trackedIds.Contains(a.Id), ct);
+        return await Reads.AnyoneElseFree(db, [.. tracked.Select(a => a.Id)], ct);
     }
 
     /// <summary>The online agents with their certified skills, tracked (dispatch changes their load).</summary>
@@ -224,7 +223,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     {
         // What this unit of work changed is not in the database yet: an agent who came online or was set away a moment
         // ago counts as the tracked instance says.
-        var agents = (await db.Set<Agent>().Where(a => a.Status == AgentStatus.Online).ToListAsync(ct))
+        var agents = (await Reads.Online(db).ToListAsync(ct))
             .Concat(db.Set<Agent>().Local).Distinct().Where(a => a.Status == AgentStatus.Online).ToList();
         return await ViewsAsync(agents, ct);
     }
@@ -232,9 +231,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// <summary>The agents as dispatch sees them: their certified skills and conflicting customers.</summary>
     private async Task<Dictionary<Guid, OnlineAgent>> ViewsAsync(IReadOnlyCollection<Agent> agents, CancellationToken ct)
     {
-        var ids = agents.Select(a => a.Id).ToList();
-        var skills = (await db.Set<AgentSkill>().AsNoTracking().Where(s => ids.Contains(s.AgentId) && s.CertifiedAt != null).ToListAsync(ct))
-            .ToLookup(s => s.AgentId);
+        var skills = (await Reads.CertifiedSkills(db, [.. agents.Select(a => a.Id)]).ToListAsync(ct)).ToLookup(s => s.AgentId);
         var conflicting = await conflicts.OfAsync(agents, ct);
         return agents.ToDictionary(a => a.Id, a => new OnlineAgent(a.Id, a, View(a, conflicting[a.Id], skills[a.Id].ToDictionary(s => s.Skill, s => s.Level))));
     }
@@ -246,9 +243,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     private async Task<List<DispatchRequest>> WaitingAsync(Guid agentId, CancellationToken ct)
     {
         var local = db.Set<QueueEntry>().Local.ToDictionary(e => e.Id);
-        var stored = await db.Set<QueueEntry>().AsNoTracking().Where(e => e.Status == QueueEntryStatus.Waiting)
-            .OrderBy(e => e.EnqueuedAt).Take(WaitingLookAhead)
-            .Select(e => new { e.Id, e.CustomerId, e.Skill, e.Language, e.Urgency, e.EnqueuedAt }).ToListAsync(ct);
+        var stored = await Reads.Waiting(db, WaitingLookAhead).ToListAsync(ct);
         var declined = (await DeclinesAsync(null, agentId, ct)).Select(d => d.QueueEntryId).ToHashSet();
         IReadOnlySet<Guid> byAgent = new HashSet<Guid> { agentId }, byNobody = new HashSet<Guid>();
         return
@@ -277,25 +272,24 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// The recent rejections and expiries of offers, of the given places (all when null) and by the given agent (anyone
     /// when null), as stored and as staged in this unit of work.
     /// </summary>
-    private async Task<List<Decline>> DeclinesAsync(IReadOnlyList<Guid>? placeIds, Guid? agentId, CancellationToken ct)
+    /// <remarks>Either the places or the agent is given: those are the two reads dispatch makes.</remarks>
+    private async Task<List<PlaceDeclined>> DeclinesAsync(IReadOnlyList<Guid>? placeIds, Guid? agentId, CancellationToken ct)
     {
         var since = Now.AddSeconds(-rules.Options.RetryDeclinedAfterSeconds);
-        var query = db.Set<Offer>().AsNoTracking()
-            .Where(o => (o.Status == OfferStatus.Rejected || o.Status == OfferStatus.Expired) && o.AnsweredAt > since);
-        query = placeIds is null ? query : query.Where(o => placeIds.Contains(o.QueueEntryId));
-        query = agentId is { } id ? query.Where(o => o.AgentId == id) : query;
-        var stored = await query.Select(o => new Decline(o.QueueEntryId, o.AgentId)).ToListAsync(ct);
+        var stored = agentId is { } id
+            ? await Reads.DeclinedBy(db, since, id).Select(place => new PlaceDeclined(place, id)).ToListAsync(ct)
+            : await Reads.DeclinesOf(db, since, [.. placeIds!]).ToListAsync(ct);
         // Answers this unit of work gave are not in the database yet.
         var staged = db.Set<Offer>().Local.Where(o => o.Status is OfferStatus.Rejected or OfferStatus.Expired
                 && (placeIds is null || placeIds.Contains(o.QueueEntryId)) && (agentId is null || o.AgentId == agentId))
-            .Select(o => new Decline(o.QueueEntryId, o.AgentId));
+            .Select(o => new PlaceDeclined(o.QueueEntryId, o.AgentId));
         return [.. stored, .. staged];
     }
 
     private static DispatchRequest Request(QueueEntry entry, IReadOnlySet<Guid> declined) =>
         new(entry.Id, entry.CustomerId, entry.Skill, entry.Language, entry.Urgency, entry.EnqueuedAt, declined);
 
-    private sealed record OnlineAgent(Guid Id, Agent Agent, DispatchAgent View);
+    private CycleReads Reads => CycleReads.For(db);
 
-    private sealed record Decline(Guid QueueEntryId, Guid AgentId);
+    private sealed record OnlineAgent(Guid Id, Agent Agent, DispatchAgent View);
 }
