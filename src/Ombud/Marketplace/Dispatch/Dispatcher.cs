@@ -49,7 +49,9 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return null;
         }
 
-        var online = await OnlineAsync(ct);
+        // Whether an agent is linked to a customer is asked of this place's customer only; every online agent's view
+        // carries the answer, so the stage (who fits at all) and the candidates see the conflicts as before.
+        var online = await OnlineAsync([entry.CustomerId], ct);
         var request = (await RequestsAsync([entry], ct))[0];
         foreach (var candidate in rules.Candidates(request, [.. online.Values.Select(o => o.View)]))
         {
@@ -82,14 +84,14 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return 0;
         }
 
-        var mine = (await ViewsAsync([agent], ct))[agentId];
         var requests = (await WaitingAsync(agentId, ct)).ToDictionary(r => r.Id);
+        var mine = (await ViewsAsync([agent], Customers(requests.Values), ct))[agentId];
         var misfits = requests.Values.Where(r => !rules.FitsByTime(r, mine.View)).Select(r => r.Id).ToList();
         IReadOnlyCollection<DispatchAgent> online = [mine.View];
         if (misfits.Count > 0)
         {
             // Whether such a place widens to this agent depends on everyone online and everyone who declined it.
-            var everyone = await OnlineAsync(ct);
+            var everyone = await OnlineAsync(Customers(misfits.Select(id => requests[id])), ct);
             online = [.. everyone.Values.Where(o => o.Id != agentId).Select(o => o.View), mine.View];
             foreach (var request in await RequestsAsync(misfits.Select(id => requests[id]).ToList(), ct))
             {
@@ -218,21 +220,27 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         return await Reads.AnyoneElseFree(db, [.. tracked.Select(a => a.Id)], ct);
     }
 
-    /// <summary>The online agents with their certified skills, tracked (dispatch changes their load).</summary>
-    private async Task<Dictionary<Guid, OnlineAgent>> OnlineAsync(CancellationToken ct)
+    /// <summary>
+    /// The online agents with their certified skills and which of <paramref name="customers"/> they are linked to, tracked
+    /// (dispatch changes their load).
+    /// </summary>
+    private async Task<Dictionary<Guid, OnlineAgent>> OnlineAsync(IReadOnlyCollection<Guid> customers, CancellationToken ct)
     {
         // What this unit of work changed is not in the database yet: an agent who came online or was set away a moment
         // ago counts as the tracked instance says.
         var agents = (await Reads.Online(db).ToListAsync(ct))
             .Concat(db.Set<Agent>().Local).Distinct().Where(a => a.Status == AgentStatus.Online).ToList();
-        return await ViewsAsync(agents, ct);
+        return await ViewsAsync(agents, customers, ct);
     }
 
-    /// <summary>The agents as dispatch sees them: their certified skills and conflicting customers.</summary>
-    private async Task<Dictionary<Guid, OnlineAgent>> ViewsAsync(IReadOnlyCollection<Agent> agents, CancellationToken ct)
+    /// <summary>
+    /// The agents as dispatch sees them: their certified skills, and their conflicts among <paramref name="customers"/> (the
+    /// customers of the places being decided on; the others are not read).
+    /// </summary>
+    private async Task<Dictionary<Guid, OnlineAgent>> ViewsAsync(IReadOnlyCollection<Agent> agents, IReadOnlyCollection<Guid> customers, CancellationToken ct)
     {
         var skills = (await Reads.CertifiedSkills(db, [.. agents.Select(a => a.Id)]).ToListAsync(ct)).ToLookup(s => s.AgentId);
-        var conflicting = await conflicts.OfAsync(agents, ct);
+        var conflicting = await conflicts.AmongAsync(agents, customers, ct);
         return agents.ToDictionary(a => a.Id, a => new OnlineAgent(a.Id, a, View(a, conflicting[a.Id], skills[a.Id].ToDictionary(s => s.Skill, s => s.Level))));
     }
 
@@ -253,6 +261,8 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             .. local.Values.Where(e => e.Status == QueueEntryStatus.Waiting).Select(e => Request(e, declined.Contains(e.Id) ? byAgent : byNobody)),
         ];
     }
+
+    private static HashSet<Guid> Customers(IEnumerable<DispatchRequest> places) => [.. places.Select(p => p.CustomerId)];
 
     private static DispatchAgent View(Agent agent, IReadOnlySet<Guid> conflicts, IReadOnlyDictionary<Skill, int> skills) =>
         new(agent.Id, agent.Tier, agent.Languages.ToHashSet(), skills, agent.MaxConversations,
