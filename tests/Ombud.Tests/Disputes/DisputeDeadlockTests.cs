@@ -3,6 +3,7 @@ using Npgsql;
 using Ombud.Disputes;
 using Ombud.Platform;
 using Ombud.Tests.Support;
+using static Ombud.Tests.Support.PostgresLocks;
 
 namespace Ombud.Tests.Disputes;
 
@@ -30,7 +31,7 @@ public sealed class DisputeDeadlockTests
         await ExecuteAsync(holder, "SET LOCAL deadlock_timeout = '60s'");
         await ExecuteAsync(holder, $"SELECT 1 FROM disputes_disputes WHERE \"Id\" = '{dispute.Id}' FOR UPDATE");
         var accepting = desk.TryAsync(s => s.AcceptLossAsync(dispute.Id, null, null, "merchant:m", default));
-        await WaitForAnotherBackendBlockedAsync(holder, app.Database.ConnectionString);
+        await WaitForAnotherBackendBlockedAsync(holder, app.Database.ConnectionString, "The merchant's save");
 
         // Now the holder wants the plan the merchant's save already holds: each waits for the other.
         var holderWaits = ExecuteAsync(holder, $"SELECT 1 FROM commerce_payment_plans WHERE \"OrderId\" = '{order}' FOR UPDATE");
@@ -49,31 +50,5 @@ public sealed class DisputeDeadlockTests
 
         // Once the other writer is gone, the same move goes through.
         Assert.True((await desk.TryAsync(s => s.AcceptLossAsync(dispute.Id, null, null, "merchant:m", default))).Succeeded);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Polls until a backend other than <paramref name="holder"/>'s waits for a lock, with a generous deadline.</summary>
-    private static async Task WaitForAnotherBackendBlockedAsync(NpgsqlConnection holder, string connectionString)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        await using var watcher = new NpgsqlConnection(connectionString);
-        await watcher.OpenAsync();
-        while (true)
-        {
-            await using var command = new NpgsqlCommand(
-                $"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> {holder.ProcessID}", watcher);
-            if ((long)(await command.ExecuteScalarAsync())! > 0)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The merchant's save never waited for the dispute.");
-            await Task.Delay(50);
-        }
     }
 }
