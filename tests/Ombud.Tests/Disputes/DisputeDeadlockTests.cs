@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Ombud.Disputes;
 using Ombud.Platform;
 using Ombud.Tests.Support;
@@ -23,21 +22,11 @@ public sealed class DisputeDeadlockTests
         app.Clock.Advance(TimeSpan.FromDays(22));
         await desk.DoAsync(s => s.EscalateAsync(dispute.Id, "system", default));
 
-        // Another writer holds the dispute: the merchant's acceptance updates the order's plan, then waits for the dispute.
-        await using var holder = new NpgsqlConnection(app.Database.ConnectionString);
-        await holder.OpenAsync();
-        await using var holding = await holder.BeginTransactionAsync();
-        // The holder waits longer before looking for a deadlock, so PostgreSQL's 1 s default picks the merchant as the victim.
-        await ExecuteAsync(holder, "SET LOCAL deadlock_timeout = '60s'");
-        await ExecuteAsync(holder, $"SELECT 1 FROM disputes_disputes WHERE \"Id\" = '{dispute.Id}' FOR UPDATE");
-        var accepting = desk.TryAsync(s => s.AcceptLossAsync(dispute.Id, null, null, "merchant:m", default));
-        await WaitForAnotherBackendBlockedAsync(holder, app.Database.ConnectionString, "The merchant's save");
-
-        // Now the holder wants the plan the merchant's save already holds: each waits for the other.
-        var holderWaits = ExecuteAsync(holder, $"SELECT 1 FROM commerce_payment_plans WHERE \"OrderId\" = '{order}' FOR UPDATE");
-        var outcome = await accepting.WaitAsync(TimeSpan.FromMinutes(2));
-        await holderWaits.WaitAsync(TimeSpan.FromMinutes(2));
-        await holding.RollbackAsync();
+        // Another writer holds the dispute: the merchant's acceptance updates the order's plan, then waits for the dispute,
+        // and the writer wants the plan.
+        var outcome = await DeadlockAsync(app.Database.ConnectionString, $"SELECT 1 FROM disputes_disputes WHERE \"Id\" = '{dispute.Id}' FOR UPDATE",
+            () => desk.TryAsync(s => s.AcceptLossAsync(dispute.Id, null, null, "merchant:m", default)),
+            $"SELECT 1 FROM commerce_payment_plans WHERE \"OrderId\" = '{order}' FOR UPDATE", "The merchant's save");
 
         var conflict = Assert.IsType<WriteConflict>(outcome.Error);
         Assert.Contains("retry", conflict.Detail, StringComparison.Ordinal);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Ombud.Marketplace;
 using Ombud.Platform;
 using Ombud.Tests.Support;
@@ -26,21 +25,11 @@ public sealed class AcceptDeadlockTests
         await using var scope = app.Services.CreateAsyncScope();
         var offers = scope.ServiceProvider.GetRequiredService<AgentOffers>();
 
-        // Another writer holds the conversation: the accept locks the place, then waits for the conversation.
-        await using var holder = new NpgsqlConnection(app.Database.ConnectionString);
-        await holder.OpenAsync();
-        await using var holding = await holder.BeginTransactionAsync();
-        // The holder waits longer before looking for a deadlock, so PostgreSQL's 1 s default picks the accept as the victim.
-        await ExecuteAsync(holder, "SET LOCAL deadlock_timeout = '60s'");
-        await ExecuteAsync(holder, $"SELECT 1 FROM conversations_conversations WHERE \"Id\" = '{conversation}' FOR UPDATE");
-        var accepting = offers.AcceptAsync(sara.UserId, offer.Id, default);
-        await WaitForAnotherBackendBlockedAsync(holder, app.Database.ConnectionString, "The accept");
-
-        // Now the holder wants the place the accept already holds: each waits for the other.
-        var holderWaits = ExecuteAsync(holder, $"SELECT 1 FROM marketplace_queue WHERE \"Id\" = '{offer.QueueEntryId}' FOR UPDATE");
-        var outcome = await accepting.WaitAsync(TimeSpan.FromMinutes(2));
-        await holderWaits.WaitAsync(TimeSpan.FromMinutes(2));
-        await holding.RollbackAsync();
+        // Another writer holds the conversation: the accept locks the place, then waits for the conversation, and the writer
+        // wants the place.
+        var outcome = await DeadlockAsync(app.Database.ConnectionString, $"SELECT 1 FROM conversations_conversations WHERE \"Id\" = '{conversation}' FOR UPDATE",
+            () => offers.AcceptAsync(sara.UserId, offer.Id, default),
+            $"SELECT 1 FROM marketplace_queue WHERE \"Id\" = '{offer.QueueEntryId}' FOR UPDATE", "The accept");
 
         var conflict = Assert.IsType<WriteConflict>(outcome.Error);
         Assert.Contains("retry", conflict.Detail, StringComparison.Ordinal);
