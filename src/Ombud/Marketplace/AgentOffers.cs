@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ombud.Conversations;
 using Ombud.Marketplace.AgentConsole;
 using Ombud.Marketplace.Dispatch;
+using Ombud.Marketplace.Storage;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Storage;
@@ -39,18 +40,16 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
     /// <summary>The agent's offers waiting for their answer, soonest to expire first, each with its place (one read).</summary>
     public async Task<IReadOnlyList<OfferView>> PendingOfAsync(Guid agentId, CancellationToken ct)
     {
-        var offers = await db.Set<Offer>().AsNoTracking().Where(o => o.AgentId == agentId && o.Status == OfferStatus.Pending)
-            .Join(db.Set<QueueEntry>().AsNoTracking(), o => o.QueueEntryId, e => e.Id, (o, e) => new { Offer = o, Entry = e })
-            .OrderBy(p => p.Offer.ExpiresAt).ToListAsync(ct);
+        var offers = await Reads.Pending(db, agentId).ToListAsync(ct);
         var now = Now;
         // One whose countdown ran out is gone for the agent even before its timer fired.
-        return [.. offers.Where(p => p.Offer.ExpiresAt > now).Select(p => OfferView.Of(p.Offer, p.Entry, now))];
+        return [.. offers.Where(p => p.Offer.ExpiresAt > now).Select(p => OfferView.Of(p.Offer, p.Place, now))];
     }
 
     public async Task<Outcome<OfferView>> AcceptAsync(string userId, Guid offerId, CancellationToken ct)
     {
         using var arrived = answers.Arrive(offerId, userId);
-        var accepted = await work.RunAsync<OfferView>(async token =>
+        var accepted = await ClashesAsConflictAsync(() => work.RunAsync<OfferView>(async token =>
         {
             if (await AnsweringAsync(userId, offerId, token) is not ({ } agent, { } offer, { } entry))
             {
@@ -89,7 +88,7 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
             await timers.CancelAsync(Dispatcher.OfferExpiryKind, offer.Id.ToString(), token);
             audit.Record(Actor(userId), "marketplace.offer-accepted", $"offer:{offer.Id}", $"conversation {entry.ConversationId}");
             return OfferView.Of(offer, entry, now);
-        }, ct, Subject);
+        }, ct, Subject));
 
         if (accepted.Error is NotFound or OfflineRefusal)
         {
@@ -110,7 +109,7 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
     public async Task<Outcome<OfferView>> RejectAsync(string userId, Guid offerId, CancellationToken ct)
     {
         using var arrived = answers.Arrive(offerId, userId);
-        return await work.RunAsync<OfferView>(async token =>
+        return await ClashesAsConflictAsync(() => work.RunAsync<OfferView>(async token =>
         {
             if (await AnsweringAsync(userId, offerId, token) is not ({ } agent, { } offer, { } entry))
             {
@@ -131,23 +130,41 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
             await dispatcher.SettleAndMoveOnAsync(offer, token);
             audit.Record(Actor(userId), "marketplace.offer-rejected", $"offer:{offer.Id}", $"agent {agent.Id}");
             return OfferView.Of(offer, entry, now);
-        }, ct, Subject);
+        }, ct, Subject));
     }
 
     private static Forbidden NotAnAgent => new("You are not registered as an agent.");
 
+    /// <summary>
+    /// A deadlock before the commit as the same retryable conflict the unit of work gives for one at the commit. Accepting
+    /// locks the place, then Conversations locks the conversation to assign it, while a shopper's turn or a wrap-up may
+    /// take them the other way round (and a rejection locks the next candidates); PostgreSQL then rolls one back. Nothing of it was saved; what it had tracked is let go,
+    /// so the scope's next unit of work does not save it.
+    /// </summary>
+    private async Task<Outcome<T>> ClashesAsConflictAsync<T>(Func<Task<Outcome<T>>> answer)
+    {
+        try
+        {
+            return await answer();
+        }
+        catch (Exception clash) when (WriteClash.Is(clash))
+        {
+            db.ChangeTracker.Clear();
+            return new WriteConflict($"{Subject} {WriteClash.Retry}", null);
+        }
+    }
+
     private static string Actor(string userId) => $"user:{userId}";
 
-    private Task<Guid?> AgentIdAsync(string userId, CancellationToken ct) =>
-        db.Set<Agent>().Where(a => a.UserId == userId).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct);
+    private CycleReads Reads => CycleReads.For(db);
+
+    private Task<Guid?> AgentIdAsync(string userId, CancellationToken ct) => Reads.AgentIdOfUser(db, userId, ct);
 
     /// <summary>The caller's agent, their offer and its place, tracked; nulls when the offer is not theirs.</summary>
     private async Task<(Agent?, Offer?, QueueEntry?)> AnsweringAsync(string userId, Guid offerId, CancellationToken ct)
     {
-        var agent = await db.Set<Agent>().SingleOrDefaultAsync(a => a.UserId == userId, ct);
-        var placeId = agent is null
-            ? null
-            : await db.Set<Offer>().Where(o => o.Id == offerId && o.AgentId == agent.Id).Select(o => (Guid?)o.QueueEntryId).SingleOrDefaultAsync(ct);
+        var agent = await Reads.AgentOfUser(db, userId, ct);
+        var placeId = agent is null ? null : await Reads.PlaceOfOffer(db, offerId, agent.Id, ct);
         if (placeId is not { } place)
         {
             return (agent, null, null);
@@ -156,20 +173,19 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
         // Answers to the offers of one place queue behind each other on PostgreSQL, and each reads the offer as the one
         // before left it: a double click on two nodes gets the same answer twice, not a conflict.
         await db.LockForUpdateAsync<QueueEntry>(nameof(QueueEntry.Id), place, ct);
-        var offer = await db.Set<Offer>().SingleAsync(o => o.Id == offerId, ct);
-        return (agent, offer, await db.Set<QueueEntry>().SingleAsync(e => e.Id == place, ct));
+        return (agent, await Reads.Offer(db, offerId, ct), await Reads.Place(db, place, ct));
     }
 
     private async Task WithdrawAsync(Guid entryId, CancellationToken ct)
     {
-        var entry = await db.Set<QueueEntry>().SingleOrDefaultAsync(e => e.Id == entryId, ct);
-        if (entry?.OfferId is not { } offerId || await db.Set<Offer>().SingleOrDefaultAsync(o => o.Id == offerId, ct) is not { } offer)
+        var entry = await Reads.Place(db, entryId, ct);
+        if (entry?.OfferId is not { } offerId || await Reads.Offer(db, offerId, ct) is not { } offer)
         {
             return;
         }
 
         var now = Now;
-        if (offer.Withdraw(now) && await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == offer.AgentId, ct) is { } agent)
+        if (offer.Withdraw(now) && await Reads.Agent(db, offer.AgentId, ct) is { } agent)
         {
             agent.OfferSettled(accepted: false);
             news.AfterCommit(work, agent.Id);

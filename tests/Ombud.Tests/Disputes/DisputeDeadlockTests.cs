@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Ombud.Disputes;
 using Ombud.Platform;
 using Ombud.Tests.Support;
+using static Ombud.Tests.Support.PostgresLocks;
 
 namespace Ombud.Tests.Disputes;
 
@@ -22,21 +22,11 @@ public sealed class DisputeDeadlockTests
         app.Clock.Advance(TimeSpan.FromDays(22));
         await desk.DoAsync(s => s.EscalateAsync(dispute.Id, "system", default));
 
-        // Another writer holds the dispute: the merchant's acceptance updates the order's plan, then waits for the dispute.
-        await using var holder = new NpgsqlConnection(app.Database.ConnectionString);
-        await holder.OpenAsync();
-        await using var holding = await holder.BeginTransactionAsync();
-        // The holder waits longer before looking for a deadlock, so PostgreSQL's 1 s default picks the merchant as the victim.
-        await ExecuteAsync(holder, "SET LOCAL deadlock_timeout = '60s'");
-        await ExecuteAsync(holder, $"SELECT 1 FROM disputes_disputes WHERE \"Id\" = '{dispute.Id}' FOR UPDATE");
-        var accepting = desk.TryAsync(s => s.AcceptLossAsync(dispute.Id, null, null, "merchant:m", default));
-        await WaitForAnotherBackendBlockedAsync(holder, app.Database.ConnectionString);
-
-        // Now the holder wants the plan the merchant's save already holds: each waits for the other.
-        var holderWaits = ExecuteAsync(holder, $"SELECT 1 FROM commerce_payment_plans WHERE \"OrderId\" = '{order}' FOR UPDATE");
-        var outcome = await accepting.WaitAsync(TimeSpan.FromMinutes(2));
-        await holderWaits.WaitAsync(TimeSpan.FromMinutes(2));
-        await holding.RollbackAsync();
+        // Another writer holds the dispute: the merchant's acceptance updates the order's plan, then waits for the dispute,
+        // and the writer wants the plan.
+        var outcome = await DeadlockAsync(app.Database.ConnectionString, $"SELECT 1 FROM disputes_disputes WHERE \"Id\" = '{dispute.Id}' FOR UPDATE",
+            () => desk.TryAsync(s => s.AcceptLossAsync(dispute.Id, null, null, "merchant:m", default)),
+            $"SELECT 1 FROM commerce_payment_plans WHERE \"OrderId\" = '{order}' FOR UPDATE", "The merchant's save");
 
         var conflict = Assert.IsType<WriteConflict>(outcome.Error);
         Assert.Contains("retry", conflict.Detail, StringComparison.Ordinal);
@@ -49,31 +39,5 @@ public sealed class DisputeDeadlockTests
 
         // Once the other writer is gone, the same move goes through.
         Assert.True((await desk.TryAsync(s => s.AcceptLossAsync(dispute.Id, null, null, "merchant:m", default))).Succeeded);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Polls until a backend other than <paramref name="holder"/>'s waits for a lock, with a generous deadline.</summary>
-    private static async Task WaitForAnotherBackendBlockedAsync(NpgsqlConnection holder, string connectionString)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        await using var watcher = new NpgsqlConnection(connectionString);
-        await watcher.OpenAsync();
-        while (true)
-        {
-            await using var command = new NpgsqlCommand(
-                $"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> {holder.ProcessID}", watcher);
-            if ((long)(await command.ExecuteScalarAsync())! > 0)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The merchant's save never waited for the dispute.");
-            await Task.Delay(50);
-        }
     }
 }

@@ -16,7 +16,22 @@ public sealed partial class OrderLinks
     /// away: on the customers' records and on their orders. The seed's e-mail counts as an e-mail of theirs. Four queries
     /// however many seeds; identities of erased customers are gone, so they link nothing.
     /// </summary>
-    public async Task<IReadOnlyDictionary<TKey, IReadOnlySet<Guid>>> LinkedCustomersAsync<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds, CancellationToken ct)
+    public Task<IReadOnlyDictionary<TKey, IReadOnlySet<Guid>>> LinkedCustomersAsync<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds, CancellationToken ct)
+        where TKey : notnull =>
+        LinkedAsync(seeds, null, ct);
+
+    /// <summary>
+    /// For each seed, which of <paramref name="customers"/> <see cref="LinkedCustomersAsync"/> would find: the same links,
+    /// asked of those customers only. Every read goes by customer id (the seeds' own customers, then the given ones), where
+    /// the open question scans every order for the seeds' identities; at most four queries however many seeds and customers.
+    /// </summary>
+    public Task<IReadOnlyDictionary<TKey, IReadOnlySet<Guid>>> LinkedAmongAsync<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds, IReadOnlyCollection<Guid> customers,
+        CancellationToken ct)
+        where TKey : notnull =>
+        LinkedAsync(seeds, customers.ToHashSet(), ct);
+
+    private async Task<IReadOnlyDictionary<TKey, IReadOnlySet<Guid>>> LinkedAsync<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds, HashSet<Guid>? among,
+        CancellationToken ct)
         where TKey : notnull
     {
         var owners = seeds.Values.Select(s => s.CustomerId).OfType<Guid>().Distinct().ToList();
@@ -26,12 +41,17 @@ public sealed partial class OrderLinks
         var all = wanted.Values.SelectMany(w => w).ToHashSet();
         List<string> Of(SharedIdentifier kind) => [.. all.Where(i => i.Kind == kind).Select(i => i.Key)];
         var (devices, emails, phones, addresses) = (Of(SharedIdentifier.Device), Of(SharedIdentifier.Email), Of(SharedIdentifier.Phone), Of(SharedIdentifier.ShippingAddress));
-        var sharing = all.Count == 0 ? [] : await IdentitiesAsync(
-            Keys().Where(k => devices.Contains(k.Device!) || emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)),
-            Records().Where(k => emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)), ct);
+        List<Guid> candidates = among is null ? [] : [.. among];
+        var (orders, records) = among is null
+            ? (Keys(), Records())
+            : (Keys().Where(k => candidates.Contains(k.CustomerId)), Records().Where(k => candidates.Contains(k.CustomerId)));
+        var sharing = all.Count == 0 || among is { Count: 0 } ? [] : await IdentitiesAsync(
+            orders.Where(k => devices.Contains(k.Device!) || emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)),
+            records.Where(k => emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)), ct);
         var byIdentity = sharing.ToLookup(i => (i.Kind, i.Key), i => i.CustomerId);
         return seeds.ToDictionary(s => s.Key, IReadOnlySet<Guid> (s) =>
-            wanted[s.Key].SelectMany(i => byIdentity[i]).Concat(s.Value.CustomerId is { } mine ? [mine] : []).ToHashSet());
+            wanted[s.Key].SelectMany(i => byIdentity[i]).Concat(s.Value.CustomerId is { } mine && (among is null || among.Contains(mine)) ? [mine] : [])
+                .ToHashSet());
     }
 
     /// <summary>Each customer with each personal identity their orders or their record carry.</summary>

@@ -5,6 +5,7 @@ using Ombud.Conversations.Contracts;
 using Ombud.Disputes.Contracts;
 using Ombud.Marketplace.Dispatch;
 using Ombud.Marketplace.Pay;
+using Ombud.Marketplace.Storage;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
 using Ombud.Platform.Auth;
@@ -37,9 +38,7 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
     /// </summary>
     public async Task<Outcome<ConsoleAgent>> AgentAsync(Caller caller, CancellationToken ct)
     {
-        var agent = caller.AgentId is { } id
-            ? await db.Set<Agent>().AsNoTracking().Where(a => a.Id == id).Select(a => new ConsoleAgent(a.Id, a.UserId, a.DisplayName)).SingleOrDefaultAsync(ct)
-            : null;
+        var agent = caller.AgentId is { } id ? await Reads.ConsoleAgent(db, id, ct) : null;
         if (agent is not null && agent.UserId == caller.UserId)
         {
             return agent;
@@ -51,10 +50,9 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
 
     public async Task<DeskView> DeskAsync(ConsoleAgent agent, CancellationToken ct)
     {
-        var row = await db.Set<Agent>().AsNoTracking().SingleAsync(a => a.Id == agent.Id, ct);
+        var row = await Reads.AgentAsStored(db, agent.Id, ct) ?? throw new InvalidOperationException($"Agent {agent.Id} is gone.");
         var pending = await offers.PendingOfAsync(agent.Id, ct);
-        var chats = await db.Set<QueueEntry>().AsNoTracking().Where(e => e.AgentId == agent.Id && e.Status == QueueEntryStatus.Assigned)
-            .OrderBy(e => e.AssignedAt).Select(e => new HeldChat(e.ConversationId, e.Skill, e.Reason, e.Language, e.AssignedAt!.Value)).ToListAsync(ct);
+        var chats = await Reads.HeldChats(db, agent.Id).ToListAsync(ct);
         return new DeskView(agent.Id, agent.DisplayName, row.Status, row.ActiveConversations, row.PendingOffers, row.MaxConversations, row.FreeCapacity,
             pending, chats);
     }
@@ -90,8 +88,7 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
             var written = await conversations.AppendAsync(conversationId,
                 new MessageDraft(MessageAuthor.Agent, trimmed, held.Language, AuthorId: agent.UserId, AuthorName: agent.DisplayName), token);
             if (written.Succeeded
-                && await db.Set<QueueEntry>().SingleOrDefaultAsync(e => e.ConversationId == conversationId && e.AgentId == agent.Id
-                                                                       && e.Status == QueueEntryStatus.Assigned, token) is { } entry
+                && await Reads.HeldPlace(db, conversationId, agent.Id, token) is { } entry
                 && entry.Answered(Now) is { } waited)
             {
                 await answerMail.AfterFirstReplyAsync(entry, waited, agent.DisplayName, token);
@@ -190,9 +187,8 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
 
         return await work.RunAsync<ConversationStanding>(async token =>
         {
-            var entry = await db.Set<QueueEntry>().SingleOrDefaultAsync(e => e.ConversationId == conversationId && e.AgentId == agent.Id
-                                                                            && e.Status == QueueEntryStatus.Assigned, token);
-            var row = await db.Set<Agent>().SingleAsync(a => a.Id == agent.Id, token);
+            var entry = await Reads.HeldPlace(db, conversationId, agent.Id, token);
+            var row = await Reads.Agent(db, agent.Id, token) ?? throw new InvalidOperationException($"Agent {agent.Id} is gone.");
             if (entry is null)
             {
                 return NotHeld(conversationId);
@@ -217,11 +213,9 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
     }
 
     /// <summary>The agent's place for the conversation while they hold it; otherwise null, and the attempt is audited.</summary>
-    private async Task<HeldPlace?> HeldAsync(ConsoleAgent agent, Guid conversationId, string verb, CancellationToken ct)
+    private async Task<HeldConversation?> HeldAsync(ConsoleAgent agent, Guid conversationId, string verb, CancellationToken ct)
     {
-        var held = await db.Set<QueueEntry>().AsNoTracking()
-            .Where(e => e.ConversationId == conversationId && e.AgentId == agent.Id && e.Status == QueueEntryStatus.Assigned)
-            .Select(e => new HeldPlace(e.CustomerId, e.Language)).FirstOrDefaultAsync(ct);
+        var held = await Reads.HeldConversation(db, conversationId, agent.Id, ct);
         if (held is null)
         {
             await audit.RecordAloneAsync($"user:{agent.UserId}", "marketplace.conversation-refused", $"conversation:{conversationId}",
@@ -233,7 +227,7 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
 
     private static NotFound NotHeld(Guid conversationId) => new("conversation you hold", conversationId.ToString());
 
-    private sealed record HeldPlace(Guid CustomerId, string Language);
+    private CycleReads Reads => CycleReads.For(db);
 }
 
 /// <summary>The agent a console works for: their id, their account (for audit), the name shoppers see.</summary>

@@ -10,25 +10,33 @@ namespace Ombud.Marketplace.Agents;
 /// <see cref="OrderLinks"/>, one step). The agent's sign-in e-mail counts as theirs, so a gig agent who signed up with
 /// the e-mail they shop with is kept from that account even before it is linked. Worked out when asked, from the
 /// data as it is then (nothing to keep fresh when a customer's identities change): one query for the agents' e-mails
-/// and four for the links, however many agents.
+/// and four for the links, however many agents. Dispatch asks only about the customers of the places it decides on
+/// (<see cref="AmongAsync"/>), which reads by customer id instead of looking through every order.
 /// </summary>
 internal sealed class AgentConflicts(OmbudDb db, OrderLinks links)
 {
     /// <summary>The conflicting customers of each agent.</summary>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlySet<Guid>>> OfAsync(IReadOnlyCollection<Agent> agents, CancellationToken ct)
-    {
-        if (agents.Count == 0)
-        {
-            return new Dictionary<Guid, IReadOnlySet<Guid>>();
-        }
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlySet<Guid>>> OfAsync(IReadOnlyCollection<Agent> agents, CancellationToken ct) =>
+        agents.Count == 0 ? new Dictionary<Guid, IReadOnlySet<Guid>>() : await links.LinkedCustomersAsync(await SeedsAsync(agents, ct), ct);
 
-        var userIds = agents.Select(a => a.UserId).Distinct().ToList();
-        var emails = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
-        return await links.LinkedCustomersAsync(agents.DistinctBy(a => a.Id).ToDictionary(a => a.Id, a => new LinkSeed(a.OwnCustomerId, emails.GetValueOrDefault(a.UserId))), ct);
-    }
+    /// <summary>
+    /// Which of <paramref name="customers"/> each agent is in conflict with, and no others: what dispatch needs for the places
+    /// it decides on. The same links as <see cref="OfAsync"/>, read by customer id rather than by every order's identities.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlySet<Guid>>> AmongAsync(IReadOnlyCollection<Agent> agents, IReadOnlyCollection<Guid> customers,
+        CancellationToken ct) =>
+        agents.Count == 0 ? new Dictionary<Guid, IReadOnlySet<Guid>>() : await links.LinkedAmongAsync(await SeedsAsync(agents, ct), customers, ct);
 
     /// <summary>Whether <paramref name="customerId"/> is the agent's own or linked to them.</summary>
     public async Task<bool> ConflictsAsync(Guid agentId, Guid customerId, CancellationToken ct) =>
         await db.Set<Agent>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == agentId, ct) is { } agent
-        && (await OfAsync([agent], ct))[agent.Id].Contains(customerId);
+        && (await AmongAsync([agent], [customerId], ct))[agent.Id].Contains(customerId);
+
+    /// <summary>Each agent's own customer account and sign-in e-mail, which their links start from.</summary>
+    private async Task<Dictionary<Guid, LinkSeed>> SeedsAsync(IReadOnlyCollection<Agent> agents, CancellationToken ct)
+    {
+        var userIds = agents.Select(a => a.UserId).Distinct().ToList();
+        var emails = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
+        return agents.DistinctBy(a => a.Id).ToDictionary(a => a.Id, a => new LinkSeed(a.OwnCustomerId, emails.GetValueOrDefault(a.UserId)));
+    }
 }

@@ -61,7 +61,15 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
             using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(3));
             while (await ticks.WaitForNextTickAsync(stoppingToken))
             {
-                await InScopeAsync(PlayAsync, stoppingToken);
+                try
+                {
+                    await InScopeAsync(PlayAsync, stoppingToken);
+                }
+                catch (Exception e) when (Retryable(e) && !stoppingToken.IsCancellationRequested)
+                {
+                    // A move that clashed with other work saved nothing; the next tick reads the desks again and plays on.
+                    logger.LogWarning(e, "A demo agent's move clashed with other work; they carry on at the next tick.");
+                }
             }
         }
         catch (OperationCanceledException)
@@ -95,6 +103,13 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
             }
         }
     }
+
+    /// <summary>
+    /// What a busy database gives up on and a second try gets past: a deadlock's victim or a serialization failure on
+    /// PostgreSQL, a version check lost, SQLite's lock wait running out, a write gate that is full.
+    /// </summary>
+    private static bool Retryable(Exception e) =>
+        WriteClash.Is(e) || e is DbUpdateException or System.Data.Common.DbException or WriteGateFullException;
 
     private async Task InScopeAsync(Func<IServiceProvider, CancellationToken, Task> work, CancellationToken ct)
     {

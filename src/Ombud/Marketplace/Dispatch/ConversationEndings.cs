@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Conversations.Contracts;
 using Ombud.Marketplace.AgentConsole;
+using Ombud.Marketplace.Storage;
 using Ombud.Platform.Events;
 using Ombud.Platform.Storage;
 using Ombud.Platform.Timers;
@@ -18,9 +19,7 @@ internal sealed class ConversationEndings(OmbudDb db, UnitOfWork work, Dispatche
     public async Task HandleAsync(EventMessage message, CancellationToken ct)
     {
         var closed = message.Read<ConversationClosed>();
-        var entry = await db.Set<QueueEntry>().Where(e => e.ConversationId == closed.ConversationId
-                && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Offered || e.Status == QueueEntryStatus.Assigned))
-            .FirstOrDefaultAsync(ct);
+        var entry = await Reads.OpenPlaceOf(db, closed.ConversationId, ct);
         if (entry is null)
         {
             return;
@@ -36,7 +35,7 @@ internal sealed class ConversationEndings(OmbudDb db, UnitOfWork work, Dispatche
         }
         else
         {
-            if (entry.OfferId is { } offerId && await db.Set<Offer>().SingleOrDefaultAsync(o => o.Id == offerId, ct) is { } offer && offer.Withdraw(now))
+            if (entry.OfferId is { } offerId && await Reads.Offer(db, offerId, ct) is { } offer && offer.Withdraw(now))
             {
                 freed = offer.AgentId;
                 (await AgentAsync(offer.AgentId, ct))?.OfferSettled(accepted: false);
@@ -54,5 +53,7 @@ internal sealed class ConversationEndings(OmbudDb db, UnitOfWork work, Dispatche
         }
     }
 
-    private Task<Agent?> AgentAsync(Guid? id, CancellationToken ct) => db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == id, ct);
+    private CycleReads Reads => CycleReads.For(db);
+
+    private async Task<Agent?> AgentAsync(Guid? id, CancellationToken ct) => id is { } agentId ? await Reads.Agent(db, agentId, ct) : null;
 }

@@ -211,6 +211,9 @@ public sealed record DispatchRequest(Guid Id, Guid CustomerId, Skill Skill, stri
     IReadOnlySet<Guid> Declined);
 
 /// <summary>An online agent as dispatch sees it: certified skills only, and their free capacity now.</summary>
-/// <param name="ConflictingCustomers">Customers never to offer them: their own account and customers linked to them.</param>
+/// <param name="ConflictingCustomers">
+/// Customers never to offer them: their own account and customers linked to them. Dispatch reads them among the
+/// customers of the places it is deciding on only, so a customer not named here may still be linked to them.
+/// </param>
 public sealed record DispatchAgent(Guid Id, AgentTier Tier, IReadOnlySet<string> Languages, IReadOnlyDictionary<Skill, int> Skills,
     int MaxConversations, int FreeCapacity, double? Rating, DateTime IdleSince, IReadOnlySet<Guid> ConflictingCustomers);

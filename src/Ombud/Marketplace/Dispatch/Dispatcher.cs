@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ombud.Marketplace.AgentConsole;
+using Ombud.Marketplace.Storage;
 using Ombud.Marketplace.Surge;
 using Ombud.Platform.Storage;
 using Ombud.Platform.Timers;
@@ -48,7 +49,9 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return null;
         }
 
-        var online = await OnlineAsync(ct);
+        // Whether an agent is linked to a customer is asked of this place's customer only; every online agent's view
+        // carries the answer, so the stage (who fits at all) and the candidates see the conflicts as before.
+        var online = await OnlineAsync([entry.CustomerId], ct);
         var request = (await RequestsAsync([entry], ct))[0];
         foreach (var candidate in rules.Candidates(request, [.. online.Values.Select(o => o.View)]))
         {
@@ -81,14 +84,14 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return 0;
         }
 
-        var mine = (await ViewsAsync([agent], ct))[agentId];
         var requests = (await WaitingAsync(agentId, ct)).ToDictionary(r => r.Id);
+        var mine = (await ViewsAsync([agent], Customers(requests.Values), ct))[agentId];
         var misfits = requests.Values.Where(r => !rules.FitsByTime(r, mine.View)).Select(r => r.Id).ToList();
         IReadOnlyCollection<DispatchAgent> online = [mine.View];
         if (misfits.Count > 0)
         {
             // Whether such a place widens to this agent depends on everyone online and everyone who declined it.
-            var everyone = await OnlineAsync(ct);
+            var everyone = await OnlineAsync(Customers(misfits.Select(id => requests[id])), ct);
             online = [.. everyone.Values.Where(o => o.Id != agentId).Select(o => o.View), mine.View];
             foreach (var request in await RequestsAsync(misfits.Select(id => requests[id]).ToList(), ct))
             {
@@ -121,14 +124,14 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     public async Task SettleAndMoveOnAsync(Offer offer, CancellationToken ct)
     {
         work.EnsureOpen("Moving a hand-off on");
-        if (await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == offer.AgentId, ct) is { } agent)
+        if (await Reads.Agent(db, offer.AgentId, ct) is { } agent)
         {
             agent.OfferSettled(accepted: false);
         }
 
         await timers.CancelAsync(OfferExpiryKind, offer.Id.ToString(), ct);
         news.AfterCommit(work, offer.AgentId);
-        if (await db.Set<QueueEntry>().SingleOrDefaultAsync(e => e.Id == offer.QueueEntryId, ct) is { } entry)
+        if (await Reads.Place(db, offer.QueueEntryId, ct) is { } entry)
         {
             entry.OfferEnded(offer.Id);
             await OfferNextAsync(entry, ct);
@@ -214,28 +217,30 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return true;
         }
 
-        var trackedIds = tracked.Select(a => a.Id).ToList();
-        return await db.Set<Agent>().AnyAsync(a => a.Status == AgentStatus.Online
-            && a.ActiveConversations + a.PendingOffers < a.MaxConversations && !trackedIds.Contains(a.Id), ct);
+        return await Reads.AnyoneElseFree(db, [.. tracked.Select(a => a.Id)], ct);
     }
 
-    /// <summary>The online agents with their certified skills, tracked (dispatch changes their load).</summary>
-    private async Task<Dictionary<Guid, OnlineAgent>> OnlineAsync(CancellationToken ct)
+    /// <summary>
+    /// The online agents with their certified skills and which of <paramref name="customers"/> they are linked to, tracked
+    /// (dispatch changes their load).
+    /// </summary>
+    private async Task<Dictionary<Guid, OnlineAgent>> OnlineAsync(IReadOnlyCollection<Guid> customers, CancellationToken ct)
     {
         // What this unit of work changed is not in the database yet: an agent who came online or was set away a moment
         // ago counts as the tracked instance says.
-        var agents = (await db.Set<Agent>().Where(a => a.Status == AgentStatus.Online).ToListAsync(ct))
+        var agents = (await Reads.Online(db).ToListAsync(ct))
             .Concat(db.Set<Agent>().Local).Distinct().Where(a => a.Status == AgentStatus.Online).ToList();
-        return await ViewsAsync(agents, ct);
+        return await ViewsAsync(agents, customers, ct);
     }
 
-    /// <summary>The agents as dispatch sees them: their certified skills and conflicting customers.</summary>
-    private async Task<Dictionary<Guid, OnlineAgent>> ViewsAsync(IReadOnlyCollection<Agent> agents, CancellationToken ct)
+    /// <summary>
+    /// The agents as dispatch sees them: their certified skills, and their conflicts among <paramref name="customers"/> (the
+    /// customers of the places being decided on; the others are not read).
+    /// </summary>
+    private async Task<Dictionary<Guid, OnlineAgent>> ViewsAsync(IReadOnlyCollection<Agent> agents, IReadOnlyCollection<Guid> customers, CancellationToken ct)
     {
-        var ids = agents.Select(a => a.Id).ToList();
-        var skills = (await db.Set<AgentSkill>().AsNoTracking().Where(s => ids.Contains(s.AgentId) && s.CertifiedAt != null).ToListAsync(ct))
-            .ToLookup(s => s.AgentId);
-        var conflicting = await conflicts.OfAsync(agents, ct);
+        var skills = (await Reads.CertifiedSkills(db, [.. agents.Select(a => a.Id)]).ToListAsync(ct)).ToLookup(s => s.AgentId);
+        var conflicting = await conflicts.AmongAsync(agents, customers, ct);
         return agents.ToDictionary(a => a.Id, a => new OnlineAgent(a.Id, a, View(a, conflicting[a.Id], skills[a.Id].ToDictionary(s => s.Skill, s => s.Level))));
     }
 
@@ -246,9 +251,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     private async Task<List<DispatchRequest>> WaitingAsync(Guid agentId, CancellationToken ct)
     {
         var local = db.Set<QueueEntry>().Local.ToDictionary(e => e.Id);
-        var stored = await db.Set<QueueEntry>().AsNoTracking().Where(e => e.Status == QueueEntryStatus.Waiting)
-            .OrderBy(e => e.EnqueuedAt).Take(WaitingLookAhead)
-            .Select(e => new { e.Id, e.CustomerId, e.Skill, e.Language, e.Urgency, e.EnqueuedAt }).ToListAsync(ct);
+        var stored = await Reads.Waiting(db, WaitingLookAhead).ToListAsync(ct);
         var declined = (await DeclinesAsync(null, agentId, ct)).Select(d => d.QueueEntryId).ToHashSet();
         IReadOnlySet<Guid> byAgent = new HashSet<Guid> { agentId }, byNobody = new HashSet<Guid>();
         return
@@ -258,6 +261,8 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             .. local.Values.Where(e => e.Status == QueueEntryStatus.Waiting).Select(e => Request(e, declined.Contains(e.Id) ? byAgent : byNobody)),
         ];
     }
+
+    private static HashSet<Guid> Customers(IEnumerable<DispatchRequest> places) => [.. places.Select(p => p.CustomerId)];
 
     private static DispatchAgent View(Agent agent, IReadOnlySet<Guid> conflicts, IReadOnlyDictionary<Skill, int> skills) =>
         new(agent.Id, agent.Tier, agent.Languages.ToHashSet(), skills, agent.MaxConversations,
@@ -277,25 +282,24 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// The recent rejections and expiries of offers, of the given places (all when null) and by the given agent (anyone
     /// when null), as stored and as staged in this unit of work.
     /// </summary>
-    private async Task<List<Decline>> DeclinesAsync(IReadOnlyList<Guid>? placeIds, Guid? agentId, CancellationToken ct)
+    /// <remarks>Either the places or the agent is given: those are the two reads dispatch makes.</remarks>
+    private async Task<List<PlaceDeclined>> DeclinesAsync(IReadOnlyList<Guid>? placeIds, Guid? agentId, CancellationToken ct)
     {
         var since = Now.AddSeconds(-rules.Options.RetryDeclinedAfterSeconds);
-        var query = db.Set<Offer>().AsNoTracking()
-            .Where(o => (o.Status == OfferStatus.Rejected || o.Status == OfferStatus.Expired) && o.AnsweredAt > since);
-        query = placeIds is null ? query : query.Where(o => placeIds.Contains(o.QueueEntryId));
-        query = agentId is { } id ? query.Where(o => o.AgentId == id) : query;
-        var stored = await query.Select(o => new Decline(o.QueueEntryId, o.AgentId)).ToListAsync(ct);
+        var stored = agentId is { } id
+            ? await Reads.DeclinedBy(db, since, id).Select(place => new PlaceDeclined(place, id)).ToListAsync(ct)
+            : await Reads.DeclinesOf(db, since, [.. placeIds!]).ToListAsync(ct);
         // Answers this unit of work gave are not in the database yet.
         var staged = db.Set<Offer>().Local.Where(o => o.Status is OfferStatus.Rejected or OfferStatus.Expired
                 && (placeIds is null || placeIds.Contains(o.QueueEntryId)) && (agentId is null || o.AgentId == agentId))
-            .Select(o => new Decline(o.QueueEntryId, o.AgentId));
+            .Select(o => new PlaceDeclined(o.QueueEntryId, o.AgentId));
         return [.. stored, .. staged];
     }
 
     private static DispatchRequest Request(QueueEntry entry, IReadOnlySet<Guid> declined) =>
         new(entry.Id, entry.CustomerId, entry.Skill, entry.Language, entry.Urgency, entry.EnqueuedAt, declined);
 
-    private sealed record OnlineAgent(Guid Id, Agent Agent, DispatchAgent View);
+    private CycleReads Reads => CycleReads.For(db);
 
-    private sealed record Decline(Guid QueueEntryId, Guid AgentId);
+    private sealed record OnlineAgent(Guid Id, Agent Agent, DispatchAgent View);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ombud.Conversations;
 using Ombud.Conversations.Contracts;
 using Ombud.Disputes.Contracts;
+using Ombud.Marketplace.Storage;
 using Ombud.Platform.Events;
 using Ombud.Platform.Storage;
 
@@ -20,15 +21,15 @@ internal sealed class HandOffArrivals(OmbudDb db, Dispatcher dispatcher, Custome
     public async Task HandleAsync(EventMessage message, CancellationToken ct)
     {
         var handedOff = message.Read<ConversationHandedOff>();
-        if (await db.Set<QueueEntry>().AnyAsync(e => e.HandOffId == handedOff.HandOffId, ct))
+        var reads = CycleReads.For(db);
+        if (await reads.HandOffQueued(db, handedOff.HandOffId, ct))
         {
             return;
         }
 
         var hasOpenDispute = (await disputes.OfCustomerAsync(handedOff.CustomerId, ct)).Any(d => d.IsOpen);
         var (skill, urgency) = HandOffNeeds.Of(handedOff.Reason, handedOff.Priority, handedOff.Intent, hasOpenDispute);
-        var place = await db.Set<QueueEntry>().SingleOrDefaultAsync(e => e.CustomerId == handedOff.CustomerId
-            && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Offered), ct);
+        var place = await reads.QueuedPlaceOf(db, handedOff.CustomerId, ct);
         if (place is null)
         {
             place = new QueueEntry(Guid.CreateVersion7(clock.GetUtcNow()), handedOff.ConversationId, handedOff.HandOffId, handedOff.CustomerId,

@@ -59,6 +59,25 @@ public sealed class AgentConflictTests
         Assert.Equal((3, 0), ((await desk.AgentRowAsync(sara.Id)).FreeCapacity, (await desk.AgentRowAsync(sara.Id)).PendingOffers));
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task An_agent_who_comes_online_passes_over_a_linked_customers_place_for_the_next_one(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var (desk, world) = await ShoppersAsync(app);
+        var sara = await desk.AgentAsync("Sara", AgentTier.Pro, 1, certified: true, online: false, ["en"], world.Own, (Skill.Payments, 5));
+        var linked = await desk.HandOffAsync(world.SameAddress);
+        var stranger = await desk.HandOffAsync(world.Stranger);
+
+        await desk.GoOnlineAsync(sara.Id);
+
+        var offer = await desk.PendingOfferAsync(); // the linked shopper waited longer, but shipped to Sara's address
+        var queue = await desk.QueueAsync();
+        Assert.Equal((sara.Id, queue.Single(p => p.ConversationId == stranger).Id), (offer.AgentId, offer.QueueEntryId));
+        Assert.Equal(QueueEntryStatus.Waiting, queue.Single(p => p.ConversationId == linked).Status);
+    }
+
     [Fact]
     public async Task A_customer_with_the_email_the_agent_signs_in_with_is_never_offered_to_them()
     {
