@@ -46,10 +46,15 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
         return [.. offers.Where(p => p.Offer.ExpiresAt > now).Select(p => OfferView.Of(p.Offer, p.Place, now))];
     }
 
+    /// <summary>
+    /// Takes the offer's conversation. Accepting locks the place, then Conversations locks the conversation to assign
+    /// it, while a shopper's turn or a wrap-up may take them the other way round (and a rejection locks the next
+    /// candidates): PostgreSQL then rolls one back, which the unit of work answers as a retryable conflict.
+    /// </summary>
     public async Task<Outcome<OfferView>> AcceptAsync(string userId, Guid offerId, CancellationToken ct)
     {
         using var arrived = answers.Arrive(offerId, userId);
-        var accepted = await ClashesAsConflictAsync(() => work.RunAsync<OfferView>(async token =>
+        var accepted = await work.RunAsync<OfferView>(async token =>
         {
             if (await AnsweringAsync(userId, offerId, token) is not ({ } agent, { } offer, { } entry))
             {
@@ -88,7 +93,7 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
             await timers.CancelAsync(Dispatcher.OfferExpiryKind, offer.Id.ToString(), token);
             audit.Record(Actor(userId), "marketplace.offer-accepted", $"offer:{offer.Id}", $"conversation {entry.ConversationId}");
             return OfferView.Of(offer, entry, now);
-        }, ct, Subject));
+        }, ct, Subject);
 
         if (accepted.Error is NotFound or OfflineRefusal)
         {
@@ -109,7 +114,7 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
     public async Task<Outcome<OfferView>> RejectAsync(string userId, Guid offerId, CancellationToken ct)
     {
         using var arrived = answers.Arrive(offerId, userId);
-        return await ClashesAsConflictAsync(() => work.RunAsync<OfferView>(async token =>
+        return await work.RunAsync<OfferView>(async token =>
         {
             if (await AnsweringAsync(userId, offerId, token) is not ({ } agent, { } offer, { } entry))
             {
@@ -130,29 +135,10 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
             await dispatcher.SettleAndMoveOnAsync(offer, token);
             audit.Record(Actor(userId), "marketplace.offer-rejected", $"offer:{offer.Id}", $"agent {agent.Id}");
             return OfferView.Of(offer, entry, now);
-        }, ct, Subject));
+        }, ct, Subject);
     }
 
     private static Forbidden NotAnAgent => new("You are not registered as an agent.");
-
-    /// <summary>
-    /// A deadlock before the commit as the same retryable conflict the unit of work gives for one at the commit. Accepting
-    /// locks the place, then Conversations locks the conversation to assign it, while a shopper's turn or a wrap-up may
-    /// take them the other way round (and a rejection locks the next candidates); PostgreSQL then rolls one back. Nothing of it was saved; what it had tracked is let go,
-    /// so the scope's next unit of work does not save it.
-    /// </summary>
-    private async Task<Outcome<T>> ClashesAsConflictAsync<T>(Func<Task<Outcome<T>>> answer)
-    {
-        try
-        {
-            return await answer();
-        }
-        catch (Exception clash) when (WriteClash.Is(clash))
-        {
-            db.ChangeTracker.Clear();
-            return new WriteConflict($"{Subject} {WriteClash.Retry}", null);
-        }
-    }
 
     private static string Actor(string userId) => $"user:{userId}";
 

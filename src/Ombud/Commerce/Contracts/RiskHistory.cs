@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Ombud.Commerce.DemoWorld;
@@ -186,13 +185,13 @@ public sealed class RiskHistory(OmbudDb db, IEnumerable<IOrderLabelSource> sourc
         x.AccountCreatedAt, x.Category, x.Order.InstrumentFingerprint);
 
     /// <summary>The reads for this context's model (a process may hold more than one, e.g. SQLite and PostgreSQL in the tests).</summary>
-    private CompiledReads Reads => ByModel.GetValue(db.Model, _ => new CompiledReads());
+    private CompiledReads Reads => ByModel.For(db);
 
-    private EarlierLinkedRead Linked => LinkedByModel.GetValue(db.Model, _ => new EarlierLinkedRead(db));
+    private EarlierLinkedRead Linked => LinkedByModel.For(db);
 
-    private static readonly ConditionalWeakTable<IModel, CompiledReads> ByModel = new();
+    private static readonly PerModel<CompiledReads> ByModel = new(_ => new CompiledReads());
 
-    private static readonly ConditionalWeakTable<IModel, EarlierLinkedRead> LinkedByModel = new();
+    private static readonly PerModel<EarlierLinkedRead> LinkedByModel = new(db => new EarlierLinkedRead(db));
 
     /// <summary>
     /// An order's facts (the case pages' and case opening's read), compiled once per model: EF Core then neither

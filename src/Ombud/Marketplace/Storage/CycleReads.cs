@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Ombud.Marketplace.AgentConsole;
 using Ombud.Platform.Storage;
 
@@ -15,9 +13,9 @@ namespace Ombud.Marketplace.Storage;
 /// </summary>
 internal sealed class CycleReads
 {
-    private static readonly ConditionalWeakTable<IModel, CycleReads> ByModel = new();
+    private static readonly PerModel<CycleReads> ByModel = new(_ => new CycleReads());
 
-    public static CycleReads For(OmbudDb db) => ByModel.GetValue(db.Model, _ => new CycleReads());
+    public static CycleReads For(OmbudDb db) => ByModel.For(db);
 
     /// <summary>An agent, tracked.</summary>
     public Func<OmbudDb, Guid, CancellationToken, Task<Agent?>> Agent { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid id, CancellationToken ct) =>

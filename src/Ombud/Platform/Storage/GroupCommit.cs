@@ -243,7 +243,8 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
             }
 
             later.Clear();
-            // Not an item's refusal but the unit of work's: a clash at the save or commit (a unique key's names its column).
+            // Not an item's refusal but the unit of work's: the database gave way on it, at a lock statement or at the
+            // commit (a unique key's clash names its column).
             var clashed = !refused && stored.Error is WriteConflict { Column: null };
             if (batch.Count == 1 && (!clashed || lastAttempt))
             {
@@ -251,17 +252,6 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
             }
 
             return clashed ? Tried.Clashed : Tried.Failed;
-        }
-        catch (Exception clash) when (WriteClash.Is(clash))
-        {
-            // The database gave way before the save (e.g. a deadlock on a lock statement): as a clash at the commit.
-            later.Clear();
-            if (batch.Count == 1 && lastAttempt)
-            {
-                batch[0].Done.TrySetResult(new WriteConflict($"{Subject} {WriteClash.Retry}", null));
-            }
-
-            return Tried.Clashed;
         }
         catch (Exception failure) when (batch.Count == 1 && failure is not OperationCanceledException)
         {

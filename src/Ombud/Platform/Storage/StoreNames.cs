@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -12,19 +11,19 @@ namespace Ombud.Platform.Storage;
 /// </summary>
 public static class StoreNames
 {
-    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<(Type Entity, string? Property), string>> Known = new();
+    private static readonly PerModel<ConcurrentDictionary<(Type Entity, string? Property), string>> Known = new(_ => new());
 
     /// <summary>The quoted table of <typeparamref name="T"/>.</summary>
-    public static string Table<T>(this OmbudDb db) => Name(db.Model, typeof(T), null);
+    public static string Table<T>(this OmbudDb db) => Name(db, typeof(T), null);
 
     /// <summary>
     /// The quoted column of <typeparamref name="T"/>'s <paramref name="property"/>: a property name, or an owned value's
     /// property stored in <typeparamref name="T"/>'s table as <c>Navigation.Property</c> (an order's <c>ShippingAddress.Line1</c>).
     /// </summary>
-    public static string Column<T>(this OmbudDb db, string property) => Name(db.Model, typeof(T), property);
+    public static string Column<T>(this OmbudDb db, string property) => Name(db, typeof(T), property);
 
-    private static string Name(IModel model, Type type, string? property) =>
-        Known.GetValue(model, _ => new()).GetOrAdd((type, property), key => Look(model, key.Entity, key.Property));
+    private static string Name(OmbudDb db, Type type, string? property) =>
+        Known.For(db).GetOrAdd((type, property), key => Look(db.Model, key.Entity, key.Property));
 
     private static string Look(IModel model, Type type, string? property)
     {

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ombud.Platform.Storage;
 
 /// <summary>
 /// The one way to run a use case that writes: queue at the node's <see cref="WriteGate"/> (SQLite), begin a
 /// transaction, let the use case stage its changes, save them once and commit. A refusal rolls back and saves nothing.
-/// The database settles races: a unique-key clash, a deadlock victim or a serialization failure becomes a typed
-/// <see cref="WriteConflict"/> and nothing is saved; a lost optimistic version check (someone else changed the same
-/// aggregate since it was read) runs the use case again on fresh data, which is always safe because nothing of the
-/// first try was saved. Use cases never call <c>SaveChanges</c> themselves.
+/// The database settles races: a unique-key clash, a deadlock victim or a serialization failure (at the commit, or at
+/// a lock statement inside the work) becomes a typed <see cref="WriteConflict"/> and nothing is saved; a lost
+/// optimistic version check (someone else changed the same aggregate since it was read) runs the use case again on
+/// fresh data, which is always safe because nothing of the first try was saved. Use cases never call
+/// <c>SaveChanges</c> themselves.
 /// </summary>
 /// <remarks>
 /// A unit of work started while another is open on the same <see cref="OmbudDb"/> joins it: its changes are saved by
@@ -116,7 +118,17 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, 
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var outcome = await work(ct);
+            Outcome<T> outcome;
+            try
+            {
+                outcome = await work(ct);
+            }
+            catch (Exception clash) when (WriteClash.Is(clash))
+            {
+                // The database gave way before the save (a deadlock's victim at a lock statement): as at the commit.
+                return await GaveWayAsync<T>(transaction, subject);
+            }
+
             if (!outcome.Succeeded)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
@@ -160,9 +172,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, 
             catch (Exception clash) when (WriteClash.Is(clash))
             {
                 // PostgreSQL chose this unit of work as a deadlock's victim (or refused it as not serializable).
-                await transaction.RollbackAsync(CancellationToken.None);
-                Forget();
-                return new WriteConflict($"{subject} {WriteClash.Retry}", null);
+                return await GaveWayAsync<T>(transaction, subject);
             }
         }
         finally
@@ -174,6 +184,17 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, 
                 staged.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// Rolls back a unit of work the database gave way on (<see cref="WriteClash"/>), wherever it happened: nothing of
+    /// it was saved, and the caller hears the same retryable conflict as for any other clash.
+    /// </summary>
+    private async Task<Outcome<T>> GaveWayAsync<T>(IDbContextTransaction transaction, string subject)
+    {
+        await transaction.RollbackAsync(CancellationToken.None);
+        Forget();
+        return new WriteConflict($"{subject} {WriteClash.Retry}", null);
     }
 
     /// <summary>Drops everything staged, tracked or not: nothing of a refused or failed attempt is saved later.</summary>

@@ -197,7 +197,9 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
 
             db.ChangeTracker.Clear();
         }, ct);
-        done.AddRange(results);
+        // A batch that did not commit (the database gave way on it at the commit) did nothing: its items stay claimed
+        // and are done again once their lease runs out.
+        done.AddRange(committed.Succeeded ? results : batch.Select(item => (item, false)));
         var more = committed.Succeeded && due.Remove(typeof(T));
         if (committed.Succeeded)
         {
