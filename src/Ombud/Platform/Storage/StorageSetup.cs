@@ -72,9 +72,10 @@ public static class StorageSetup
     /// connection's next command, once per connection borrowed: more statements than the risk decision's own read and
     /// write together. Ombud keeps nothing in a session that outlives its use: no <c>SET</c>, no temporary table, no
     /// <c>LISTEN</c>, and the one session advisory lock (<see cref="DatabaseStartup"/>) is released by its holder. An
-    /// open transaction is still rolled back when its connection returns. An explicit <c>Max Auto Prepare</c> wins.
+    /// open transaction is still rolled back when its connection returns. An operator's own <c>Max Auto Prepare</c> or
+    /// <c>No Reset On Close</c> wins.
     /// </summary>
-    private static string WithPreparedStatements(string connectionString)
+    internal static string WithPreparedStatements(string connectionString)
     {
         var csb = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (csb.MaxAutoPrepare == 0)
@@ -83,9 +84,18 @@ public static class StorageSetup
             csb.AutoPrepareMinUsages = 2;
         }
 
-        csb.NoResetOnClose = true;
+        if (!Given(connectionString, nameof(csb.NoResetOnClose)))
+        {
+            csb.NoResetOnClose = true;
+        }
+
         return csb.ConnectionString;
     }
+
+    /// <summary>Whether the connection string sets <paramref name="setting"/> itself, in any spelling (<c>No Reset On Close</c>, <c>noresetonclose</c>).</summary>
+    private static bool Given(string connectionString, string setting) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals(setting, StringComparison.OrdinalIgnoreCase));
 
     private static string SqliteConnectionString(string? configured, string contentRoot)
     {
