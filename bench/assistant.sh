@@ -6,6 +6,9 @@
 #
 #   bench/assistant.sh [sqlite|postgres] [conversations] [turns-per-conversation] [more bench options, e.g. --duration 60]
 #
+# Unpaced, each conversation sends as soon as it is answered: a closed loop, where a turn's wait is the conversations
+# over the throughput (200 at 1,000 turns/s: ~200 ms) whatever a turn costs. --rate N sends N turns a second in all on
+# a fixed schedule, for the latency of a turn at a given rate below capacity.
 # postgres: OMBUD_BENCH_POSTGRES is an admin Npgsql connection string to an existing server (else
 # OMBUD_TEST_POSTGRES, from a scripts/services.sh already started in this shell); a database
 # ombud_bench_<random> is created on it and dropped afterwards. With neither, scripts/services.sh starts one.

@@ -19,6 +19,7 @@ internal static class BenchRun
         var seed = options.Seed ?? Random.Shared.Next();
         var progress = ProgressViews.For(options.Json);
         var cap = options.Duration is { } limit ? string.Create(CultureInfo.InvariantCulture, $"  duration cap {limit.TotalSeconds:0.#} s") : "";
+        cap += options.Rate is { } rate ? string.Create(CultureInfo.InvariantCulture, $"  paced at {rate:0.#} turns/s") : "";
         progress.Note(string.Create(CultureInfo.InvariantCulture,
             $"target {options.BaseUrl}  seed {seed}  conversations {options.Conversations}  turns/conversation {options.TurnsPerConversation}  warmup {options.Warmup:N0}  turns {options.Turns:N0}{cap}"));
 
@@ -38,7 +39,7 @@ internal static class BenchRun
                 });
             progress.Note($"signed in as {options.ShopperEmail}; {workers.Count} connections open");
 
-            var runner = new PhaseRunner(workers, progress);
+            var runner = new PhaseRunner(workers, progress, options.Rate);
             if (options.Warmup > 0)
             {
                 var warmup = await runner.RunAsync("warmup", options.Warmup, CancellationToken.None, abort);

@@ -62,6 +62,12 @@ internal static class BenchCommand
         Description = "Stop the measured phase after this many seconds even if not all turns were sent",
     };
 
+    private static readonly Option<double?> Rate = new("--rate")
+    {
+        Description = "Send at most this many turns a second in all, on a fixed schedule (each conversation still one message at a time); "
+                      + "unset: each conversation sends its next message as soon as the last is answered",
+    };
+
     private static readonly Option<int?> Seed = new("--seed")
     {
         Description = "Seed for the message mix, for a repeatable run",
@@ -76,7 +82,7 @@ internal static class BenchCommand
     {
         var root = new RootCommand("Load generator for the Ombud assistant: concurrent SignalR conversations of a signed-in shopper.")
         {
-            Url, Key, Email, Password, Conversations, TurnsPerConversation, Turns, Warmup, Duration, Seed, Json,
+            Url, Key, Email, Password, Conversations, TurnsPerConversation, Turns, Warmup, Duration, Rate, Seed, Json,
         };
         root.SetAction((parse, cancellation) => BenchRun.ExecuteAsync(Bind(parse), cancellation));
 
@@ -138,6 +144,11 @@ internal static class BenchCommand
         {
             yield return "--duration must be a positive number of seconds, at most one day.";
         }
+
+        if (parse.GetValue(Rate) is { } rate && !(rate > 0 && rate <= 1_000_000))
+        {
+            yield return "--rate must be a positive number of turns a second, at most 1000000.";
+        }
     }
 
     private static BenchOptions Bind(ParseResult parse) => new(
@@ -150,6 +161,7 @@ internal static class BenchCommand
         Turns: parse.GetValue(Turns),
         Warmup: parse.GetValue(Warmup),
         Duration: parse.GetValue(Duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        Rate: parse.GetValue(Rate),
         Seed: parse.GetValue(Seed),
         Json: parse.GetValue(Json));
 }

@@ -11,5 +11,6 @@ internal sealed record BenchOptions(
     long Turns,
     long Warmup,
     TimeSpan? Duration,
+    double? Rate,
     int? Seed,
     bool Json);

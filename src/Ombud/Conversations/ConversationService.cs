@@ -47,14 +47,21 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, StagedRow
 
     /// <summary>
     /// Many conversations for a writer of them all in one unit of work (a batch of turns), each as <see cref="OpenAsync"/>
-    /// would find it, in one statement rather than one each (on PostgreSQL, two each: the lock and the read). Ids that
-    /// match none are left out; whose each one is, the caller checks (<see cref="OpenConversation.CustomerId"/>).
+    /// would find it, in one statement rather than one each (on PostgreSQL, two each: the lock and the read); what the
+    /// unit of work changes on them is written in one statement too (<see cref="ConversationRows"/>). Ids that match none
+    /// are left out; whose each one is, the caller checks (<see cref="OpenConversation.CustomerId"/>).
     /// </summary>
     public async Task<IReadOnlyDictionary<Guid, OpenConversation>> OpenManyAsync(IReadOnlyCollection<Guid> conversationIds, CancellationToken ct)
     {
         var found = db.Database.IsNpgsql()
             ? await LockedAsync(conversationIds, ct)
             : await db.Set<Conversation>().Where(c => conversationIds.Contains(c.Id)).ToListAsync(ct);
+        foreach (var conversation in found)
+        {
+            // The batch's changes to its conversations, a hand-off's included, go in one statement, not one each.
+            rows.StageChanges(conversation);
+        }
+
         return found.ToDictionary(c => c.Id, c => new OpenConversation(c, this, inBatch: true));
     }
 
@@ -87,8 +94,8 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, StagedRow
     /// <summary>
     /// Stages a message on a conversation a writer holds. Held for a batch (<see cref="OpenManyAsync"/>), as a row of the
     /// unit of work's multi-row insert (<see cref="MessageRows"/>): the assistant's turns, many to a batch; the
-    /// conversation is stored already, so its messages may go in before EF saves the conversation's own change, as staged
-    /// rows do. Held alone (<see cref="OpenAsync"/>), through EF: there the staged insert would be a round trip of its
+    /// conversation is stored already, so its messages may go in before the conversation's own change, as staged rows
+    /// do. Held alone (<see cref="OpenAsync"/>), through EF: there the staged insert would be a round trip of its
     /// own before EF's, where EF sends the messages with the conversation's change in one.
     /// </summary>
     internal Outcome<TranscriptMessage> Write(OpenConversation conversation, MessageDraft draft) =>

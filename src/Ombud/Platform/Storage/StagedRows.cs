@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -33,6 +34,9 @@ public sealed record RowColumn(string Name, Type ClrType, string PostgresType)
 {
     public static RowColumn Id(string name) => new(name, typeof(Guid), "uuid");
 
+    /// <summary>An id that may be missing (see <see cref="NumberOrNull"/>).</summary>
+    public static RowColumn IdOrNull(string name) => new(name, typeof(Guid?), "uuid");
+
     public static RowColumn Text(string name) => new(name, typeof(string), "text");
 
     /// <summary>A 32-bit integer (a count, a sequence, a version).</summary>
@@ -56,6 +60,9 @@ public sealed record RowColumn(string Name, Type ClrType, string PostgresType)
     /// <summary>A UTC instant (PostgreSQL keeps microseconds: truncate before answering with it).</summary>
     public static RowColumn Instant(string name) => new(name, typeof(DateTime), "timestamptz");
 
+    /// <summary>A UTC instant that may be missing (see <see cref="NumberOrNull"/>).</summary>
+    public static RowColumn InstantOrNull(string name) => new(name, typeof(DateTime?), "timestamptz");
+
     public static RowColumn Date(string name) => new(name, typeof(DateOnly), "date");
 }
 
@@ -65,11 +72,16 @@ public sealed record RowColumn(string Name, Type ClrType, string PostgresType)
 /// its save, in one round trip on PostgreSQL (a batch of one <c>unnest</c> INSERT per table); a unique-key clash is
 /// the same <see cref="WriteConflict"/> as from a save. Once a unit of work has staged rows, the platform's own rows
 /// of that unit (its domain events, its idempotency record) are staged here too, so they cost no round trip of their own.
+/// Rows EF tracks may have their updates staged too (<see cref="Update{TEntity}"/>): one statement a table, in the
+/// same round trip, instead of one command each.
 /// </summary>
 public sealed class StagedRows
 {
     private readonly List<(RowTable Table, List<object?[]> Rows)> _tables = [];
 
+    private readonly List<(RowUpdate Table, object Entity, Func<object, object?[]> Values)> _updates = [];
+
+    /// <summary>True while no row is staged to be inserted (updates, written only if their entity changed, do not count).</summary>
     public bool IsEmpty => _tables.Count == 0;
 
     private readonly HashSet<Type> _queued = [];
@@ -103,17 +115,39 @@ public sealed class StagedRows
         _queued.Add(typeof(TWork));
     }
 
+    /// <summary>
+    /// Stages the update of a row EF Core tracks. At the flush, if the unit of work has changed <paramref name="entity"/>
+    /// by then (after this call too), its row is written from the entity as it stands (<paramref name="values"/>, in the
+    /// order of the table's columns) with the table's other updates in one statement, and EF leaves it alone; unchanged,
+    /// it costs nothing. Its version is checked as EF checks a concurrency token: a row that moved on since it was read
+    /// fails the flush with <see cref="DbUpdateConcurrencyException"/>, and the unit of work runs again on fresh data.
+    /// </summary>
+    public void Update<TEntity>(RowUpdate table, TEntity entity, Func<TEntity, object?[]> values)
+        where TEntity : class
+    {
+        if (!_updates.Exists(u => ReferenceEquals(u.Entity, entity)))
+        {
+            _updates.Add((table, entity, e => values((TEntity)e)));
+        }
+    }
+
     internal void Clear()
     {
         _tables.Clear();
+        _updates.Clear();
         _queued.Clear();
     }
 
-    /// <summary>Inserts every staged row in the open transaction of <paramref name="db"/>, tables in the order first staged.</summary>
+    /// <summary>
+    /// Inserts every staged row in the open transaction of <paramref name="db"/>, tables in the order first staged, then
+    /// writes the staged updates of the entities that changed.
+    /// </summary>
     internal async Task FlushAsync(OmbudDb db, CancellationToken ct)
     {
-        if (IsEmpty)
+        var updates = Changed(db);
+        if (IsEmpty && updates.Count == 0)
         {
+            Clear();
             return;
         }
 
@@ -122,59 +156,136 @@ public sealed class StagedRows
         switch (transaction)
         {
             case NpgsqlTransaction pg:
-                await FlushAsync(pg, ct);
+                await FlushAsync(pg, updates, ct);
                 break;
             case SqliteTransaction sqlite:
-                await FlushAsync(sqlite, ct);
+                await FlushAsync(sqlite, updates, ct);
                 break;
             default:
                 throw new NotSupportedException($"No lean writes for {transaction.GetType().Name}.");
         }
 
+        foreach (var entry in updates.SelectMany(u => u.Entries))
+        {
+            // Written: as after EF's own save, what it tracks is what is stored, so its save leaves the row alone.
+            entry.OriginalValues.SetValues(entry.CurrentValues);
+            entry.State = EntityState.Unchanged;
+        }
+
         Clear();
     }
 
-    private async Task FlushAsync(NpgsqlTransaction transaction, CancellationToken ct)
+    /// <summary>The staged updates whose entity changed, a table's together; each row's last value is the version read.</summary>
+    private List<ChangedRows> Changed(OmbudDb db)
+    {
+        var changed = new List<ChangedRows>();
+        foreach (var (table, entity, values) in _updates)
+        {
+            var entry = db.Entry(entity);
+            if (entry.State != EntityState.Modified)
+            {
+                continue;
+            }
+
+            object?[] row = [.. values(entity), entry.Property(table.Version.Name).OriginalValue];
+            if (row.Length != table.Columns.Count + 1)
+            {
+                throw new InvalidOperationException($"{table.Name} updates {table.Columns.Count} values, not {row.Length - 1}.");
+            }
+
+            var rows = changed.Find(c => ReferenceEquals(c.Table, table));
+            if (rows is null)
+            {
+                rows = new ChangedRows(table, [], []);
+                changed.Add(rows);
+            }
+
+            rows.Rows.Add(row);
+            rows.Entries.Add(entry);
+        }
+
+        return changed;
+    }
+
+    private async Task FlushAsync(NpgsqlTransaction transaction, List<ChangedRows> updates, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
         foreach (var (table, rows) in _tables)
         {
-            var command = new NpgsqlBatchCommand(table.PostgresInsert);
-            for (var c = 0; c < table.Columns.Count; c++)
-            {
-                var values = Array.CreateInstance(table.Columns[c].ClrType, rows.Count);
-                for (var r = 0; r < rows.Count; r++)
-                {
-                    values.SetValue(rows[r][c], r);
-                }
+            batch.BatchCommands.Add(Unnested(table.PostgresInsert, table.Columns, rows));
+        }
 
-                command.Parameters.Add(new NpgsqlParameter { Value = values });
-            }
-
+        var checkedUpdates = new List<(RowUpdate Table, int Rows, NpgsqlBatchCommand Command)>();
+        foreach (var (table, rows, _) in updates)
+        {
+            // The versions read go last, after the table's columns.
+            var command = Unnested(table.PostgresUpdate, [.. table.Columns, table.Version], rows);
             batch.BatchCommands.Add(command);
+            checkedUpdates.Add((table, rows.Count, command));
         }
 
         await batch.ExecuteNonQueryAsync(ct);
+        foreach (var (table, count, command) in checkedUpdates)
+        {
+            Written(table, count, command.RecordsAffected);
+        }
     }
 
-    private async Task FlushAsync(SqliteTransaction transaction, CancellationToken ct)
+    /// <summary>One statement for all the rows: a column's values as one array parameter, unnested into rows by the statement.</summary>
+    private static NpgsqlBatchCommand Unnested(string statement, IReadOnlyList<RowColumn> columns, List<object?[]> rows)
     {
-        // SQLite is in process: no round trip to save, so one prepared INSERT per table, stepped once per row.
+        var command = new NpgsqlBatchCommand(statement);
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var values = Array.CreateInstance(columns[c].ClrType, rows.Count);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                values.SetValue(rows[r][c], r);
+            }
+
+            command.Parameters.Add(new NpgsqlParameter { Value = values });
+        }
+
+        return command;
+    }
+
+    private async Task FlushAsync(SqliteTransaction transaction, List<ChangedRows> updates, CancellationToken ct)
+    {
+        // SQLite is in process: no round trip to save, so one prepared statement per table, stepped once per row.
         foreach (var (table, rows) in _tables)
         {
-            await using var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = table.SqliteInsert;
-            var parameters = table.Columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
-            foreach (var row in rows)
-            {
-                for (var c = 0; c < parameters.Length; c++)
-                {
-                    parameters[c].Value = SqliteValue(row[c]);
-                }
+            await StepAsync(transaction, table.SqliteInsert, rows, _ => { }, ct);
+        }
 
-                await command.ExecuteNonQueryAsync(ct);
+        foreach (var (table, rows, _) in updates)
+        {
+            await StepAsync(transaction, table.SqliteUpdate, rows, written => Written(table, 1, written), ct);
+        }
+    }
+
+    private static async Task StepAsync(SqliteTransaction transaction, string statement, List<object?[]> rows, Action<int> written, CancellationToken ct)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = statement;
+        var parameters = rows[0].Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < parameters.Length; c++)
+            {
+                parameters[c].Value = SqliteValue(row[c]);
             }
+
+            written(await command.ExecuteNonQueryAsync(ct));
+        }
+    }
+
+    /// <summary>A row whose version moved on was not written: the unit of work runs again, as after EF's own check.</summary>
+    private static void Written(RowUpdate table, int expected, int written)
+    {
+        if (written != expected)
+        {
+            throw new DbUpdateConcurrencyException($"{expected - written} of {expected} rows of {table.Name} changed since they were read.");
         }
     }
 
@@ -187,4 +298,6 @@ public sealed class StagedRows
         DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         _ => value,
     };
+
+    private sealed record ChangedRows(RowUpdate Table, List<object?[]> Rows, List<EntityEntry> Entries);
 }
