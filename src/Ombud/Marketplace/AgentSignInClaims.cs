@@ -1,21 +1,23 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
+using Ombud.Marketplace.Storage;
 using Ombud.Platform.Auth;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Marketplace;
 
 /// <summary>
-/// Puts the agent a person works as on their principal at sign-in (<see cref="CallerClaims.Agent"/>), so the console,
-/// its hub and the API know it without looking it up on every call. Someone registered as an agent after signing in
-/// gets it when Identity next re-validates the session, or on their next sign-in.
+/// Puts the agent a person works as on their principal at sign-in (<see cref="CallerClaims.Agent"/>), and whether they
+/// are of the staff tier (<see cref="CallerClaims.StaffAgent"/>), so the console, its hub and the API know it without
+/// looking it up on every call. The session check asks again on every request with a cookie, so someone registered as
+/// an agent after signing in carries it from their next request.
 /// </summary>
 internal sealed class AgentSignInClaims(OmbudDb db) : ISignInClaims
 {
-    public async Task AddAsync(OmbudUser user, ClaimsIdentity identity)
+    public IReadOnlyCollection<string> ClaimTypes { get; } = [CallerClaims.Agent, CallerClaims.StaffAgent];
+
+    public async Task AddAsync(string userId, ClaimsIdentity identity)
     {
-        var agent = await db.Set<Agent>().AsNoTracking().Where(a => a.UserId == user.Id).Select(a => new { a.Id, a.Tier }).SingleOrDefaultAsync();
-        if (agent is not null)
+        if (await CycleReads.For(db).AgentTierOfUser(db, userId, CancellationToken.None) is { } agent)
         {
             identity.AddClaim(new Claim(CallerClaims.Agent, agent.Id.ToString()));
             if (agent.Tier == AgentTier.Staff)

@@ -28,6 +28,10 @@ internal sealed class CycleReads
     public Func<OmbudDb, string, CancellationToken, Task<Guid?>> AgentIdOfUser { get; } = EF.CompileAsyncQuery((OmbudDb db, string userId, CancellationToken ct) =>
         db.Set<Agent>().Where(a => a.UserId == userId).Select(a => (Guid?)a.Id).SingleOrDefault());
 
+    /// <summary>The agent a person is and their tier: what their session carries (<see cref="AgentSignInClaims"/>).</summary>
+    public Func<OmbudDb, string, CancellationToken, Task<AgentOfAccount?>> AgentTierOfUser { get; } = EF.CompileAsyncQuery((OmbudDb db, string userId, CancellationToken ct) =>
+        db.Set<Agent>().Where(a => a.UserId == userId).Select(a => new AgentOfAccount(a.Id, a.Tier)).SingleOrDefault());
+
     /// <summary>An agent as stored, not tracked (a desk shows it).</summary>
     public Func<OmbudDb, Guid, CancellationToken, Task<Agent?>> AgentAsStored { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid id, CancellationToken ct) =>
         db.Set<Agent>().AsNoTracking().SingleOrDefault(a => a.Id == id));
@@ -113,6 +117,9 @@ internal sealed class CycleReads
                 .Where(o => (o.Status == OfferStatus.Rejected || o.Status == OfferStatus.Expired) && o.AnsweredAt > since && placeIds.Contains(o.QueueEntryId))
                 .Select(o => new PlaceDeclined(o.QueueEntryId, o.AgentId)));
 }
+
+/// <summary>The agent an account works as, and their tier.</summary>
+internal sealed record AgentOfAccount(Guid Id, AgentTier Tier);
 
 /// <summary>A held conversation as the desk checks it: whose it is and in which language.</summary>
 internal sealed record HeldConversation(Guid CustomerId, string Language);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Platform.Auth;
@@ -39,9 +40,11 @@ internal static class AuthSetup
         services.AddScoped<IUserConfirmation<OmbudUser>, AccountConfirmation>();
         // The cookie's security stamp and roles are re-read on every request (Identity's default is every 30 minutes):
         // a role taken away or an account locked by an admin holds from the person's next request, on every node.
-        // It costs a read of the account per request made with a cookie; keys are not affected.
+        // SessionCheck does it with one read of the account and its roles (and one per module that adds claims); keys
+        // are not affected.
         services.Configure<SecurityStampValidatorOptions>(o =>
             o.ValidationInterval = builder.Configuration.GetValue(SessionCheckSetting, TimeSpan.Zero));
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionCheck>());
 
         services.ConfigureApplicationCookie(cookie =>
         {

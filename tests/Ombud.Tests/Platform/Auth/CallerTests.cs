@@ -67,7 +67,9 @@ public sealed class CallerTests
 
     private sealed class AgentFromTest : ISignInClaims
     {
-        public Task AddAsync(OmbudUser user, ClaimsIdentity identity)
+        public IReadOnlyCollection<string> ClaimTypes { get; } = [CallerClaims.Agent];
+
+        public Task AddAsync(string userId, ClaimsIdentity identity)
         {
             identity.AddClaim(new Claim(CallerClaims.Agent, AgentOfTest.ToString()));
             return Task.CompletedTask;
