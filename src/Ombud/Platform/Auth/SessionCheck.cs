@@ -1,10 +1,8 @@
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using Ombud.Platform.Storage;
 
@@ -105,9 +103,9 @@ internal sealed class SessionCheck(
     /// <summary>The account as the check reads it, compiled once per EF model (see <c>CycleReads</c>).</summary>
     private sealed class Reads
     {
-        private static readonly ConditionalWeakTable<IModel, Reads> ByModel = new();
+        private static readonly PerModel<Reads> ByModel = new(_ => new Reads());
 
-        public static Reads For(OmbudDb db) => ByModel.GetValue(db.Model, _ => new Reads());
+        public static Reads For(OmbudDb db) => ByModel.For(db);
 
         public Func<OmbudDb, string, CancellationToken, Task<SessionAccount?>> Account { get; } = EF.CompileAsyncQuery((OmbudDb db, string id, CancellationToken ct) =>
             db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new SessionAccount(
