@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Risk-decision benchmark, end to end: a Release build of Ombud on a fresh database with the demo world (its orders,
-# labels, cases and live rules), loaded by bench/Ombud.Bench.Risk with N concurrent callers of POST /api/v1/risk/score
+# Risk-decision benchmark, end to end: Ombud published as a server gets it (Release, ReadyToRun) on a fresh database
+# with the demo world (its orders, labels, cases and live rules), loaded by bench/Ombud.Bench.Risk with N concurrent callers of POST /api/v1/risk/score
 # for a fixed time; then the same tool's in-process mode (the model and 20 rules on precomputed features, one thread).
 # Measuring starts only when the demo world is seeded, its background work (event deliveries) has drained and the
 # node's decisions rest on a model. Machine, load average and date are printed beside the figures for
@@ -116,7 +116,7 @@ cat <<EOF
 ### Risk decisions, $provider, $(date -u '+%Y-%m-%d %H:%M UTC')
 
 - machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${memory:-unknown memory}, $(uname -sr); load average before $load_before, after $load_after
-- build: $commit, .NET ${runtime:-unknown}, Release, log level Warning, demo world on
+- build: $commit, .NET ${runtime:-unknown}, $server_build, log level Warning, demo world on
 - database: $database_label
 - model: ${model:-the demo world's own, trained at start or kept under the node's data folder}; decisions' basis: $(sed -nE 's/.*"basis":"([^"]*)".*/\1/p' <<<"$json")
 - load: $callers concurrent callers of POST /api/v1/risk/score on stored demo orders${extra[*]:+, options ${extra[*]}}; bench, node and database share the machine over loopback
