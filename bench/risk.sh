@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Risk-decision benchmark, end to end: Ombud published as a server gets it (Release, ReadyToRun) on a fresh database
 # with the demo world (its orders, labels, cases and live rules), loaded by bench/Ombud.Bench.Risk with N concurrent
-# callers of POST /api/v1/risk/score for a fixed time; then the same tool's in-process mode (the model and 20 rules on precomputed features, one thread).
-# Measuring starts only when the demo world is seeded, its background work (event deliveries) has drained and the
-# node's decisions rest on a model. Machine, load average and date are printed beside the figures for
-# docs/benchmarks.md.
+# callers of POST /api/v1/risk/score for a fixed time; then the same tool's in-process mode (the model and 20 rules on
+# precomputed features, one thread). Measuring starts only when the demo world is seeded, its background work (event
+# deliveries) has drained and the node's decisions rest on a model. Machine, load average and date are printed beside
+# the figures for docs/benchmarks.md.
 #
 #   bench/risk.sh [sqlite|postgres] [callers=16] [seconds=30] [more bench options, e.g. --warmup 10 --orders 500]
 #
