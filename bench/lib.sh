@@ -1,7 +1,7 @@
-# Sourced by the bench/*.sh scripts: everything but the load and its report. It publishes Ombud as a server gets it
-# (src/Ombud/Properties/PublishProfiles/Server.pubxml: Release, ReadyToRun) and builds the bench tool in Release,
-# makes a fresh database (a file for SQLite; a new database on the given or a newly started PostgreSQL), migrates,
-# creates an API key, serves on loopback until ready, and removes all of it again on exit.
+# Sourced by the bench/*.sh scripts: everything but the load and its report. It builds Ombud (or takes the ombud.dll in
+# OMBUD_BENCH_SERVER_DLL, e.g. a ReadyToRun publish) and the bench tool in Release, makes a fresh database (a file for
+# SQLite; a new database on the given or a newly started PostgreSQL), migrates, creates an API key, serves on loopback
+# until ready, and removes all of it again on exit.
 #
 # The caller sets, before sourcing:
 #   bench_name          the script's name, for its messages
@@ -128,12 +128,14 @@ if [[ -n ${OMBUD_BENCH_SERVER_DLL:-} ]]; then
   say "using server build $ombud_dll"
   server_build="the given $ombud_dll"
 else
-  # The server as a deployment gets it: published with the Server profile (Release, ReadyToRun), not a plain build.
-  say "publishing src/Ombud (Release, ReadyToRun: the Server publish profile)"
-  dotnet publish src/Ombud -p:PublishProfile=Server -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-  publish_dir="$(dotnet msbuild src/Ombud/Ombud.csproj -nologo -getProperty:PublishDir -p:PublishProfile=Server)"
-  ombud_dll="$root/src/Ombud/${publish_dir//\\//}ombud.dll"
-  server_build="Release, ReadyToRun (Server publish profile)"
+  # A plain Release build, which shares its compile with the bench tool's build (the tool references src/Ombud). To
+  # measure what a deployment runs (the Server publish profile, ReadyToRun), publish it and pass its ombud.dll in
+  # OMBUD_BENCH_SERVER_DLL: publishing here would restore src/Ombud for a runtime identifier, so this build, the bench
+  # tool's and test.sh's would all compile src/Ombud again on every run.
+  say "building src/Ombud (Release)"
+  dotnet build src/Ombud -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+  ombud_dll="$(dotnet msbuild src/Ombud/Ombud.csproj -nologo -getProperty:TargetPath -p:Configuration=Release)"
+  server_build="Release build"
 fi
 say "building bench/$bench_project (Release)"
 dotnet build "bench/$bench_project" -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
