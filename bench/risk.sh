@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Risk-decision benchmark, end to end: Ombud published as a server gets it (Release, ReadyToRun) on a fresh database
+# Risk-decision benchmark, end to end: a Release build of Ombud (or OMBUD_BENCH_SERVER_DLL's) on a fresh database
 # with the demo world (its orders, labels, cases and live rules), loaded by bench/Ombud.Bench.Risk with N concurrent
 # callers of POST /api/v1/risk/score for a fixed time; then the same tool's in-process mode (the model and 20 rules on
 # precomputed features, one thread). Measuring starts only when the demo world is seeded, its background work (event
@@ -13,7 +13,8 @@
 # postgres: OMBUD_BENCH_POSTGRES is an admin Npgsql connection string to an existing server (else
 # OMBUD_TEST_POSTGRES, from a scripts/services.sh already started in this shell); a database
 # ombud_bench_<random> is created on it and dropped afterwards. With neither, scripts/services.sh starts one.
-# OMBUD_BENCH_SERVER_DLL: benchmark that ombud.dll instead of building src/Ombud (e.g. another branch's build).
+# OMBUD_BENCH_SERVER_DLL: benchmark that ombud.dll instead of building src/Ombud (e.g. another branch's build, or the
+# ReadyToRun publish a deployment runs: dotnet publish src/Ombud -p:PublishProfile=Server, docs/operations.md).
 # OMBUD_BENCH_PORT: the loopback port to serve on (default: a free one).
 # Chatter goes to stderr; stdout carries only the results block.
 set -euo pipefail
