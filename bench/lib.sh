@@ -1,6 +1,7 @@
-# Sourced by the bench/*.sh scripts: everything but the load and its report. It builds Ombud and the bench tool in
-# Release, makes a fresh database (a file for SQLite; a new database on the given or a newly started PostgreSQL),
-# migrates, creates an API key, serves on loopback until ready, and removes all of it again on exit.
+# Sourced by the bench/*.sh scripts: everything but the load and its report. It builds Ombud (or takes the ombud.dll in
+# OMBUD_BENCH_SERVER_DLL, e.g. a ReadyToRun publish) and the bench tool in Release, makes a fresh database (a file for
+# SQLite; a new database on the given or a newly started PostgreSQL), migrates, creates an API key, serves on loopback
+# until ready, and removes all of it again on exit.
 #
 # The caller sets, before sourcing:
 #   bench_name          the script's name, for its messages
@@ -11,8 +12,8 @@
 #   bench_ready_seconds how long the node may take to answer ready
 # and may define bench_prepare, run after the API key is made and before the node starts (e.g. to seed the database
 # with `ombud`, the function that runs the built node's CLI).
-# and gets: $work, $url, $api_key, $bench_dll, $database_label, and after the run bench_report_facts's
-# $json, field(), $cpu, $memory, $runtime, $commit.
+# and gets: $work, $url, $api_key, $bench_dll, $server_build (what was served), $database_label, and after the run
+# bench_report_facts's $json, field(), $cpu, $memory, $runtime, $commit.
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -125,10 +126,16 @@ if [[ -n ${OMBUD_BENCH_SERVER_DLL:-} ]]; then
   ombud_dll="$(cd "$(dirname "$OMBUD_BENCH_SERVER_DLL")" && pwd)/$(basename "$OMBUD_BENCH_SERVER_DLL")"
   [[ -f $ombud_dll ]] || { say "OMBUD_BENCH_SERVER_DLL=$OMBUD_BENCH_SERVER_DLL does not exist"; exit 1; }
   say "using server build $ombud_dll"
+  server_build="the given $ombud_dll"
 else
+  # A plain Release build, which shares its compile with the bench tool's build (the tool references src/Ombud). To
+  # measure what a deployment runs (the Server publish profile, ReadyToRun), publish it and pass its ombud.dll in
+  # OMBUD_BENCH_SERVER_DLL: publishing here would restore src/Ombud for a runtime identifier, so this build, the bench
+  # tool's and test.sh's would all compile src/Ombud again on every run.
   say "building src/Ombud (Release)"
   dotnet build src/Ombud -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
   ombud_dll="$(dotnet msbuild src/Ombud/Ombud.csproj -nologo -getProperty:TargetPath -p:Configuration=Release)"
+  server_build="Release build"
 fi
 say "building bench/$bench_project (Release)"
 dotnet build "bench/$bench_project" -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }

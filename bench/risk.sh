@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Risk-decision benchmark, end to end: a Release build of Ombud on a fresh database with the demo world (its orders,
-# labels, cases and live rules), loaded by bench/Ombud.Bench.Risk with N concurrent callers of POST /api/v1/risk/score
-# for a fixed time; then the same tool's in-process mode (the model and 20 rules on precomputed features, one thread).
-# Measuring starts only when the demo world is seeded, its background work (event deliveries) has drained and the
-# node's decisions rest on a model. Machine, load average and date are printed beside the figures for
-# docs/benchmarks.md.
+# Risk-decision benchmark, end to end: a Release build of Ombud (or OMBUD_BENCH_SERVER_DLL's) on a fresh database
+# with the demo world (its orders, labels, cases and live rules), loaded by bench/Ombud.Bench.Risk with N concurrent
+# callers of POST /api/v1/risk/score for a fixed time; then the same tool's in-process mode (the model and 20 rules on
+# precomputed features, one thread). Measuring starts only when the demo world is seeded, its background work (event
+# deliveries) has drained and the node's decisions rest on a model. Machine, load average and date are printed beside
+# the figures for docs/benchmarks.md.
 #
 #   bench/risk.sh [sqlite|postgres] [callers=16] [seconds=30] [more bench options, e.g. --warmup 10 --orders 500]
 #
@@ -13,7 +13,8 @@
 # postgres: OMBUD_BENCH_POSTGRES is an admin Npgsql connection string to an existing server (else
 # OMBUD_TEST_POSTGRES, from a scripts/services.sh already started in this shell); a database
 # ombud_bench_<random> is created on it and dropped afterwards. With neither, scripts/services.sh starts one.
-# OMBUD_BENCH_SERVER_DLL: benchmark that ombud.dll instead of building src/Ombud (e.g. another branch's build).
+# OMBUD_BENCH_SERVER_DLL: benchmark that ombud.dll instead of building src/Ombud (e.g. another branch's build, or the
+# ReadyToRun publish a deployment runs: dotnet publish src/Ombud -p:PublishProfile=Server, docs/operations.md).
 # OMBUD_BENCH_PORT: the loopback port to serve on (default: a free one).
 # Chatter goes to stderr; stdout carries only the results block.
 set -euo pipefail
@@ -116,7 +117,7 @@ cat <<EOF
 ### Risk decisions, $provider, $(date -u '+%Y-%m-%d %H:%M UTC')
 
 - machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${memory:-unknown memory}, $(uname -sr); load average before $load_before, after $load_after
-- build: $commit, .NET ${runtime:-unknown}, Release, log level Warning, demo world on
+- build: $commit, .NET ${runtime:-unknown}, $server_build, log level Warning, demo world on
 - database: $database_label
 - model: ${model:-the demo world's own, trained at start or kept under the node's data folder}; decisions' basis: $(sed -nE 's/.*"basis":"([^"]*)".*/\1/p' <<<"$json")
 - load: $callers concurrent callers of POST /api/v1/risk/score on stored demo orders${extra[*]:+, options ${extra[*]}}; bench, node and database share the machine over loopback
