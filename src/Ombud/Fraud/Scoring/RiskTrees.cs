@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Trainers.FastTree;
 
@@ -74,10 +73,6 @@ internal sealed class RiskTrees
     }
 
     /// <summary>The fraud probability of <paramref name="features"/>, with each feature's contribution added into <paramref name="contributions"/>.</summary>
-    // Both walks are compiled fully optimised at their first call: on a busy two-core node tiered compilation kept them
-    // in unoptimised tier-0 code well into a benchmark (the node's profile), and with dynamic PGO off (Ombud.csproj) a
-    // later tier would compile the same code. Such methods are left out of a ReadyToRun image, which costs one JIT each.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float Predict(ReadOnlySpan<float> features, Span<float> contributions)
     {
         var score = 0.0;
@@ -98,7 +93,6 @@ internal sealed class RiskTrees
         return float.IsNaN(output) ? output : (float)(1 / (1 + Math.Exp(_slope * output + _offset)));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int LeafFrom(ReadOnlySpan<float> features, int node)
     {
         while (node >= 0)
