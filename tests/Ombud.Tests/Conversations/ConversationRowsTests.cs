@@ -18,10 +18,12 @@ namespace Ombud.Tests.Conversations;
 [Collection(AssistantCollection.Name)]
 public sealed class ConversationRowsTests(AssistantApps apps)
 {
-    [Fact]
-    public void The_staged_update_writes_every_column_a_writer_may_change_and_only_columns_the_model_has()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public void The_staged_update_writes_every_column_a_writer_may_change_each_from_the_property_the_model_maps_to_it(Provider provider)
     {
-        using var db = new SqliteOmbudDb(new DbContextOptionsBuilder<SqliteOmbudDb>().UseSqlite("Data Source=:memory:").Options);
+        using var db = ModelOnly(provider);
         var table = ConversationRows.Conversations;
         var store = StoreObjectIdentifier.Table(table.Name);
         var columns = db.Model.GetEntityTypes().Where(e => e.GetTableName() == table.Name)
@@ -31,7 +33,26 @@ public sealed class ConversationRowsTests(AssistantApps apps)
         // A column the update left out would keep its old value whatever the turn changed.
         Assert.Empty(written.Except(columns));
         Assert.Equal(ConversationRows.Fixed.Order(), columns.Except(written).Order());
-        Assert.True(db.Model.FindEntityType(typeof(Conversation))!.FindProperty(table.Version.Name)!.IsConcurrencyToken);
+        var properties = table.PropertiesIn(db.Model);
+        Assert.Equal(table.Columns.Select(c => c.Name), properties.Select(p => p.GetColumnName(store)));
+        Assert.True(properties[1].IsConcurrencyToken);
+        Assert.Equal(table.Version.Name, properties[1].GetColumnName(store));
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public void A_column_whose_values_are_not_of_the_type_its_property_is_stored_as_is_refused_before_anything_is_written(Provider provider)
+    {
+        using var db = ModelOnly(provider);
+        // The holder is stored by name; the missing hand-off id needs a column that can hold a missing value.
+        var holderAsNumber = new RowUpdate("conversations_conversations", RowColumn.Id("Id"), RowColumn.Number("Version"), RowColumn.Number("Holder"));
+        var handOffNeverMissing = new RowUpdate("conversations_conversations", RowColumn.Id("Id"), RowColumn.Number("Version"), RowColumn.Id("HandOffId"));
+        var unmapped = new RowUpdate("conversations_conversations", RowColumn.Id("Id"), RowColumn.Number("Version"), RowColumn.Text("Mood"));
+
+        Assert.Contains("Holder takes Int32", Assert.Throws<InvalidOperationException>(() => holderAsNumber.PropertiesIn(db.Model)).Message);
+        Assert.Contains("or missing", Assert.Throws<InvalidOperationException>(() => handOffNeverMissing.PropertiesIn(db.Model)).Message);
+        Assert.Contains("no property to conversations_conversations.Mood", Assert.Throws<InvalidOperationException>(() => unmapped.PropertiesIn(db.Model)).Message);
     }
 
     [Theory]
@@ -109,6 +130,11 @@ public sealed class ConversationRowsTests(AssistantApps apps)
         return await services.GetRequiredService<UnitOfWork>().RunAsync(token => work(services, services.GetRequiredService<ConversationService>(), token),
             CancellationToken.None);
     }
+
+    /// <summary>A context for its model alone: nothing connects.</summary>
+    private static OmbudDb ModelOnly(Provider provider) => provider == Provider.Sqlite
+        ? new SqliteOmbudDb(new DbContextOptionsBuilder<SqliteOmbudDb>().UseSqlite("Data Source=:memory:").Options)
+        : new PostgresOmbudDb(new DbContextOptionsBuilder<PostgresOmbudDb>().UseNpgsql("Host=127.0.0.1").Options);
 
     private static Task<Conversation> StoredAsync(OmbudTestApp app, Guid conversationId) =>
         app.WithDbAsync(db => db.Set<Conversation>().AsNoTracking().SingleAsync(c => c.Id == conversationId));

@@ -66,14 +66,7 @@ internal static class DemoWorldStartup
 
     private static async Task<int> EnsureAccountsAsync(IServiceProvider services, OmbudDb db, CancellationToken cancellationToken)
     {
-        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
-            }
-        }
+        await Platform.People.StaffRoles.EnsureStoredAsync(services.GetRequiredService<RoleManager<IdentityRole>>(), Roles.All);
 
         var users = services.GetRequiredService<UserManager<OmbudUser>>();
         var created = 0;

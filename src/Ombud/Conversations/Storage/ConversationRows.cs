@@ -7,8 +7,8 @@ namespace Ombud.Conversations.Storage;
 /// A conversation a batch of turns holds, as the update its row gets (<see cref="StagedRows.Update{TEntity}"/>) instead of
 /// EF Core's change tracking, which updated each with a command of its own: 64 for a batch of 64 turns. Every column a
 /// writer may change is written from the conversation as it stands at the flush, so a hand-off in the turn (holder,
-/// hand-off, version) is carried with the turn's own changes; the version is checked as EF's concurrency token is. A test
-/// holds the columns to the EF model.
+/// hand-off, version) is carried with the turn's own changes; the version is checked as EF's concurrency token is. Each
+/// column's value is its property's, found by the EF model's mapping; a test holds the columns to the model.
 /// </summary>
 internal static class ConversationRows
 {
@@ -20,7 +20,5 @@ internal static class ConversationRows
     public static readonly IReadOnlySet<string> Fixed = new HashSet<string> { "CustomerId", "StartedAt" };
 
     /// <summary>Stages the conversation's update, written at the flush if the unit of work changed it by then.</summary>
-    public static void StageChanges(this StagedRows rows, Conversation conversation) =>
-        rows.Update(Conversations, conversation, c => [c.Id, c.Version, c.Language, c.State.ToString(), c.LastActivityAt, c.EndedAt, c.MessageCount,
-            c.Holder.ToString(), c.AgentId, c.HandOffId, c.FailedUnderstandings, c.PendingQuestion]);
+    public static void StageChanges(this StagedRows rows, Conversation conversation) => rows.Update(Conversations, conversation);
 }

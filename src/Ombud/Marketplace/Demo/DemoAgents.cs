@@ -5,6 +5,7 @@ using Ombud.Conversations;
 using Ombud.Conversations.Contracts;
 using Ombud.Platform;
 using Ombud.Platform.Auth;
+using Ombud.Platform.People;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Marketplace.Demo;
@@ -122,6 +123,8 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
         var users = services.GetRequiredService<UserManager<OmbudUser>>();
         var directory = services.GetRequiredService<AgentDirectory>();
         var db = services.GetRequiredService<OmbudDb>();
+        // The demo world's seeding stores the roles too, but need not have run yet on this node (or at all, in a test).
+        await StaffRoles.EnsureStoredAsync(services.GetRequiredService<RoleManager<IdentityRole>>(), [Roles.Agent]);
         foreach (var cast in Cast)
         {
             var user = await users.FindByEmailAsync(cast.Email);
@@ -133,6 +136,11 @@ internal sealed class DemoAgents(DemoMode demo, IServiceScopeFactory scopes, ICo
                     IsDemo = true,
                 };
                 Check(await users.CreateAsync(user, Commerce.DemoWorld.DemoAccounts.Password));
+            }
+
+            // Also for an account an earlier attempt created and then failed to give the role to.
+            if (!await users.IsInRoleAsync(user, Roles.Agent))
+            {
                 Check(await users.AddToRoleAsync(user, Roles.Agent));
             }
 

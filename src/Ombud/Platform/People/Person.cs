@@ -87,12 +87,16 @@ public static class StaffRoles
         }
     }
 
-    /// <summary>A node outside demo mode starts with no roles stored; the first person given each makes it.</summary>
+    /// <summary>
+    /// A node outside demo mode starts with no roles stored; the first person given each makes it. A role another writer
+    /// stored meanwhile (a second node, the demo's seeding) is there as wanted.
+    /// </summary>
     internal static async Task EnsureStoredAsync(RoleManager<IdentityRole> store, IEnumerable<string> roles)
     {
         foreach (var role in roles)
         {
-            if (!await store.RoleExistsAsync(role) && await store.CreateAsync(new IdentityRole(role)) is { Succeeded: false } failed)
+            if (!await store.RoleExistsAsync(role) && await store.CreateAsync(new IdentityRole(role)) is { Succeeded: false } failed
+                && !await store.RoleExistsAsync(role))
             {
                 throw new InvalidOperationException($"Could not store the role '{role}': {string.Join("; ", failed.Errors.Select(e => e.Description))}");
             }

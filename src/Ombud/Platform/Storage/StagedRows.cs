@@ -72,14 +72,14 @@ public sealed record RowColumn(string Name, Type ClrType, string PostgresType)
 /// its save, in one round trip on PostgreSQL (a batch of one <c>unnest</c> INSERT per table); a unique-key clash is
 /// the same <see cref="WriteConflict"/> as from a save. Once a unit of work has staged rows, the platform's own rows
 /// of that unit (its domain events, its idempotency record) are staged here too, so they cost no round trip of their own.
-/// Rows EF tracks may have their updates staged too (<see cref="Update{TEntity}"/>): one statement a table, in the
+/// Rows EF tracks may have their updates staged too (<see cref="Update"/>): one statement a table, in the
 /// same round trip, instead of one command each.
 /// </summary>
 public sealed class StagedRows
 {
     private readonly List<(RowTable Table, List<object?[]> Rows)> _tables = [];
 
-    private readonly List<(RowUpdate Table, object Entity, Func<object, object?[]> Values)> _updates = [];
+    private readonly List<(RowUpdate Table, object Entity)> _updates = [];
 
     /// <summary>True while no row is staged to be inserted (updates, written only if their entity changed, do not count).</summary>
     public bool IsEmpty => _tables.Count == 0;
@@ -117,17 +117,16 @@ public sealed class StagedRows
 
     /// <summary>
     /// Stages the update of a row EF Core tracks. At the flush, if the unit of work has changed <paramref name="entity"/>
-    /// by then (after this call too), its row is written from the entity as it stands (<paramref name="values"/>, in the
-    /// order of the table's columns) with the table's other updates in one statement, and EF leaves it alone; unchanged,
-    /// it costs nothing. Its version is checked as EF checks a concurrency token: a row that moved on since it was read
-    /// fails the flush with <see cref="DbUpdateConcurrencyException"/>, and the unit of work runs again on fresh data.
+    /// by then (after this call too), its row is written from the entity as it stands (every column of
+    /// <paramref name="table"/>) with the table's other updates in one statement, and EF leaves it alone; unchanged, it
+    /// costs nothing. Its version is checked as EF checks a concurrency token: a row that moved on since it was read fails
+    /// the flush with <see cref="DbUpdateConcurrencyException"/>, and the unit of work runs again on fresh data.
     /// </summary>
-    public void Update<TEntity>(RowUpdate table, TEntity entity, Func<TEntity, object?[]> values)
-        where TEntity : class
+    public void Update(RowUpdate table, object entity)
     {
         if (!_updates.Exists(u => ReferenceEquals(u.Entity, entity)))
         {
-            _updates.Add((table, entity, e => values((TEntity)e)));
+            _updates.Add((table, entity));
         }
     }
 
@@ -179,7 +178,7 @@ public sealed class StagedRows
     private List<ChangedRows> Changed(OmbudDb db)
     {
         var changed = new List<ChangedRows>();
-        foreach (var (table, entity, values) in _updates)
+        foreach (var (table, entity) in _updates)
         {
             var entry = db.Entry(entity);
             if (entry.State != EntityState.Modified)
@@ -187,12 +186,7 @@ public sealed class StagedRows
                 continue;
             }
 
-            object?[] row = [.. values(entity), entry.Property(table.Version.Name).OriginalValue];
-            if (row.Length != table.Columns.Count + 1)
-            {
-                throw new InvalidOperationException($"{table.Name} updates {table.Columns.Count} values, not {row.Length - 1}.");
-            }
-
+            var row = table.RowOf(db, entry);
             var rows = changed.Find(c => ReferenceEquals(c.Table, table));
             if (rows is null)
             {
