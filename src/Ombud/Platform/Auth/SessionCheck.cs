@@ -70,6 +70,15 @@ internal sealed class SessionCheck(
         }
     }
 
+    /// <summary>
+    /// Whether a session with <paramref name="principal"/> still stands now: its account exists, has the stamp the
+    /// session carries and is not locked out. For what checks a session without a request (an open interactive page).
+    /// </summary>
+    internal static async Task<bool> AdmitsAsync(OmbudDb db, ClaimsIdentityOptions claimTypes, ClaimsPrincipal principal, DateTimeOffset now,
+        CancellationToken ct) =>
+        principal.FindFirstValue(claimTypes.UserIdClaimType) is { } userId && await Reads.For(db).Account(db, userId, ct) is { } account
+        && account.Admits(principal.FindFirstValue(claimTypes.SecurityStampClaimType), now);
+
     /// <summary>Whether the session carries exactly the roles, names, links and module claims the account has now.</summary>
     private async Task<bool> CarriesAsync(ClaimsPrincipal principal, SessionAccount account, string userId)
     {

@@ -1,9 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Ombud.Platform.Auth;
 using Ombud.Tests.Support;
 using Ombud.Tests.Web;
+using Ombud.Web.Account;
 using static Ombud.Tests.Platform.PeopleAdmin.PeopleDesk;
 
 namespace Ombud.Tests.Platform.Auth;
@@ -73,6 +75,52 @@ public sealed class SessionCheckTests
         Assert.Equal(HttpStatusCode.Forbidden, demoted.StatusCode);
         Assert.True(SetsSessionCookie(demoted), "the session's new roles were not sent back");
         Assert.Equal("/analyst", WebSession.Location(await bo.GetAsync("/")));
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task An_open_page_is_signed_out_at_its_next_check_once_its_stamp_changed_its_account_was_locked_or_removed(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var emails = new[] { "stamped@provider.example", "locked@provider.example", "removed@provider.example", "bystander@provider.example" };
+        var pages = new Dictionary<string, AuthenticationState>();
+        foreach (var email in emails)
+        {
+            await Web.People.CreateAsync(app, email, Roles.Admin);
+            await using var scope = app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<OmbudUser>>();
+            var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<OmbudUser>>().CreateUserPrincipalAsync((await users.FindByEmailAsync(email))!);
+            pages[email] = new AuthenticationState(principal);
+        }
+
+        foreach (var email in emails)
+        {
+            Assert.True(await StillStandsAsync(app, pages[email]), email);
+        }
+
+        await WithUsersAsync(app, "stamped@provider.example", (users, user) => users.UpdateSecurityStampAsync(user));
+        await WithUsersAsync(app, "locked@provider.example", async (users, user) =>
+        {
+            await users.SetLockoutEnabledAsync(user, true);
+            return await users.SetLockoutEndDateAsync(user, app.Clock.GetUtcNow().AddHours(1));
+        });
+        await WithUsersAsync(app, "removed@provider.example", (users, user) => users.DeleteAsync(user));
+
+        Assert.False(await StillStandsAsync(app, pages["stamped@provider.example"]));
+        Assert.False(await StillStandsAsync(app, pages["locked@provider.example"]));
+        Assert.False(await StillStandsAsync(app, pages["removed@provider.example"]));
+        Assert.True(await StillStandsAsync(app, pages["bystander@provider.example"]));
+        // A lock-out that has run out admits the page again.
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.True(await StillStandsAsync(app, pages["locked@provider.example"]));
+    }
+
+    private static async Task<bool> StillStandsAsync(OmbudTestApp app, AuthenticationState page)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var revalidation = Assert.IsType<SessionRevalidation>(scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>());
+        return await revalidation.StillStandsAsync(page, CancellationToken.None);
     }
 
     private static bool SetsSessionCookie(HttpResponseMessage response) =>
