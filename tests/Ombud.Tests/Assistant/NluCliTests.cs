@@ -60,6 +60,47 @@ public sealed class NluCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Refit_learns_the_final_model_on_the_calibration_rows_too_after_choosing_the_cascade_on_them()
+    {
+        // Made-up words no encoder or n-gram has met: only a model that learnt from these very rows can place them.
+        List<(string Text, string Label)> coined =
+        [
+            .. Enumerable.Range(1, 4).Select(i => ($"zorblax vintrop {i}", "balance")),
+            .. Enumerable.Range(1, 4).Select(i => ($"quimbly fossap {i}", "greeting")),
+            .. Enumerable.Range(1, 4).Select(i => ($"frandish keltor {i}", "weather")),
+        ];
+        var train = Write("train.csv", Utterances(0, 20));
+        var calibration = Write("val.csv", [.. Utterances(20, 6), .. coined]);
+        var coinedOnly = Write("coined.csv", coined);
+        var (calibrated, refitted) = (Path.Combine(_directory, "calibrated.zip"), Path.Combine(_directory, "refitted.zip"));
+
+        var trained = await OmbudProcess.RunAsync(NoEnvironment, "nlu", "train", "--data", train, "--calibration", calibration, "--out", calibrated);
+        var refit = await OmbudProcess.RunAsync(NoEnvironment, "nlu", "train", "--data", train, "--calibration", calibration, "--refit",
+            "--out", refitted);
+        var before = await OmbudProcess.RunAsync(NoEnvironment, "nlu", "eval", "--model", calibrated, "--data", coinedOnly, "--json");
+        var after = await OmbudProcess.RunAsync(NoEnvironment, "nlu", "eval", "--model", refitted, "--data", coinedOnly, "--json");
+
+        Assert.True(trained.ExitCode == 0, trained.StandardError);
+        Assert.True(refit.ExitCode == 0, refit.StandardError);
+        Assert.Contains("meaning model L2", refit.StandardOutput, StringComparison.Ordinal);
+        using var beforeJson = JsonDocument.Parse(before.StandardOutput);
+        using var afterJson = JsonDocument.Parse(after.StandardOutput);
+        var (beforeAccuracy, afterAccuracy) = (beforeJson.RootElement.GetProperty("accuracy").GetDouble(), afterJson.RootElement.GetProperty("accuracy").GetDouble());
+        Assert.Equal(1.0, afterAccuracy);
+        Assert.True(beforeAccuracy < afterAccuracy, $"without --refit: {beforeAccuracy:P0}");
+    }
+
+    [Fact]
+    public async Task Refit_without_a_calibration_set_is_refused_with_exit_2_naming_it()
+    {
+        var (exitCode, _, stderr) = await OmbudProcess.RunAsync(NoEnvironment, "nlu", "train", "--data", Write("train.csv", Utterances(0, 20)),
+            "--refit", "--out", Path.Combine(_directory, "m.zip"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--refit needs --calibration", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_model_learnt_without_sentence_embeddings_still_loads_and_never_runs_the_encoder()
     {
         var model = Path.Combine(_directory, "ngrams.zip");

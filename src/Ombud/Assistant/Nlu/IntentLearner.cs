@@ -12,10 +12,15 @@ internal static class IntentLearner
     /// <param name="calibration">
     /// Labelled utterances the models do not learn from, to choose the cascade on (a validation set). Without them a
     /// recipe with sentence embeddings learns once on four fifths of the rows, calibrates on the rest, then learns
-    /// again on all of them. The meaning model's regularisation is chosen on them too (<see cref="MeaningModel.Regularisations"/>).
+    /// again on all of them. The meaning model is chosen on them too (<see cref="MeaningModel.Candidates"/>).
+    /// </param>
+    /// <param name="refit">
+    /// With <paramref name="calibration"/>: once everything is chosen on them, learn the final models on the rows and
+    /// the calibration rows together. The cascade, out-of-scope threshold included, stays as calibrated on models that
+    /// had not seen those rows; a model learnt from more rows is if anything surer, so the threshold errs towards answering.
     /// </param>
     public static IntentModel Train(IReadOnlyList<IntentExample> examples, IntentRecipe recipe, Action<int, string> progress,
-        IReadOnlyList<IntentExample>? calibration = null)
+        IReadOnlyList<IntentExample>? calibration = null, bool refit = false)
     {
         var intents = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (!recipe.UsesMeaning)
@@ -35,36 +40,38 @@ internal static class IntentLearner
 
         held = [.. held.Where(e => intents.Contains(e.Label, StringComparer.Ordinal))];
         var embeddingOf = Encode(examples.Concat(held).Select(e => e.Text));
-        // With a given validation set this is the model that ships, so its progress is shown; otherwise it is a trial.
-        var nGrams = Learn(learnFrom, recipe, intents, calibration is null ? (_, _) => { } : progress);
+        // A model that is learnt again at the end is a trial, so its progress is not shown; otherwise it is the one that ships.
+        var trial = calibration is null || refit;
+        var nGrams = Learn(learnFrom, recipe, intents, trial ? (_, _) => { } : progress);
         var labels = held.Select(e => e.Label).ToList();
         var nGramPredictor = nGrams.CreatePredictor();
         var nGramHeld = held.Select(e => nGramPredictor.NGramProbabilities(e.Text)).ToArray();
-        if (calibration is not null)
+        if (!trial)
         {
             progress(recipe.Members.Count, Steps(recipe)[^1]);
         }
 
-        // Each regularisation's meaning model is calibrated on the held-back rows; the one that then classifies them best is kept.
-        var best = MeaningModel.Regularisations
-            .Select(l2 =>
+        // Each candidate meaning model is calibrated on the held-back rows; the one that then classifies them best is kept.
+        var best = MeaningModel.Candidates
+            .Select(fit =>
             {
-                var model = WithMeaning(nGrams, learnFrom, embeddingOf, l2, Cascade.Uncalibrated);
+                var model = WithMeaning(nGrams, learnFrom, embeddingOf, fit, Cascade.Uncalibrated);
                 var predictor = model.CreatePredictor();
                 var meaningHeld = held.Select(e => predictor.MeaningProbabilities(embeddingOf[e.Text])).ToArray();
                 var cascade = held.Count == 0 ? Cascade.Uncalibrated : MeaningModel.Calibrate(intents, labels, nGramHeld, meaningHeld);
-                return (L2: l2, Model: model.WithCascade(cascade), Correct: MeaningModel.Correct(intents, labels, nGramHeld, meaningHeld, cascade));
+                return (Model: model.WithCascade(cascade), Correct: MeaningModel.Correct(intents, labels, nGramHeld, meaningHeld, cascade));
             })
             .MaxBy(x => x.Correct);
-        if (calibration is not null)
+        if (!trial)
         {
             return best.Model;
         }
 
-        // Calibrated on a held-back slice: learn again on every row; a given validation set was never learnt from.
-        var all = Learn(examples, recipe, intents, progress);
+        // Learn again on every row: the held-back slice, or with refit the validation set, joins the rows learnt from.
+        IReadOnlyList<IntentExample> final = calibration is null ? examples : [.. examples, .. held];
+        var all = Learn(final, recipe, intents, progress);
         progress(recipe.Members.Count, Steps(recipe)[^1]);
-        return WithMeaning(all, examples, embeddingOf, best.L2, best.Model.Cascade);
+        return WithMeaning(all, final, embeddingOf, best.Model.MeaningFit!, best.Model.Cascade);
     }
 
     /// <summary>Each distinct text's embedding, encoded in batches.</summary>
@@ -102,11 +109,11 @@ internal static class IntentLearner
 
     /// <summary>The n-gram model with a meaning model learnt beside it from the same rows' embeddings.</summary>
     private static IntentModel WithMeaning(IntentModel nGrams, IReadOnlyList<IntentExample> examples, Dictionary<string, float[]> embeddingOf,
-        float l2, Cascade cascade)
+        MeaningFit fit, Cascade cascade)
     {
         var embeddings = examples.Select(e => embeddingOf[e.Text]).ToList();
         var ml = new MLContext(seed: 1);
-        var model = MeaningModel.Train(ml, embeddings, examples, l2);
-        return nGrams.WithMeaning((model, ml.Data.LoadFromEnumerable(MeaningModel.Examples(embeddings, examples)).Schema), cascade);
+        var model = MeaningModel.Train(ml, embeddings, examples, fit);
+        return nGrams.WithMeaning((model, ml.Data.LoadFromEnumerable(MeaningModel.Examples(embeddings, examples)).Schema), fit, cascade);
     }
 }

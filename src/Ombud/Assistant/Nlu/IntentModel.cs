@@ -22,9 +22,11 @@ internal sealed class IntentModel
     private readonly (ITransformer Model, DataViewSchema Schema)? _meaning;
 
     public IntentModel(MLContext ml, string recipe, bool normalises, IReadOnlyList<string> intents, IReadOnlyList<ITransformer> members,
-        DataViewSchema inputSchema, (ITransformer Model, DataViewSchema Schema)? meaning = null, Cascade? cascade = null)
+        DataViewSchema inputSchema, (ITransformer Model, DataViewSchema Schema)? meaning = null, Cascade? cascade = null,
+        MeaningFit? meaningFit = null)
     {
         _meaning = meaning;
+        MeaningFit = meaningFit;
         Cascade = cascade ?? Cascade.Uncalibrated;
         _ml = ml;
         Recipe = recipe;
@@ -43,11 +45,14 @@ internal sealed class IntentModel
 
     public Cascade Cascade { get; }
 
-    /// <summary>This model's n-gram members with a meaning model learnt beside them, combined by a cascade.</summary>
-    public IntentModel WithMeaning((ITransformer Model, DataViewSchema Schema) meaning, Cascade cascade) =>
-        new(_ml, Recipe, Normalises, Intents, _members, _inputSchema, meaning, cascade);
+    /// <summary>How the meaning model was learnt; unknown for a model saved before the learner recorded it.</summary>
+    public MeaningFit? MeaningFit { get; }
 
-    public IntentModel WithCascade(Cascade cascade) => new(_ml, Recipe, Normalises, Intents, _members, _inputSchema, _meaning, cascade);
+    /// <summary>This model's n-gram members with a meaning model learnt beside them, combined by a cascade.</summary>
+    public IntentModel WithMeaning((ITransformer Model, DataViewSchema Schema) meaning, MeaningFit fit, Cascade cascade) =>
+        new(_ml, Recipe, Normalises, Intents, _members, _inputSchema, meaning, cascade, fit);
+
+    public IntentModel WithCascade(Cascade cascade) => new(_ml, Recipe, Normalises, Intents, _members, _inputSchema, _meaning, cascade, MeaningFit);
 
     /// <summary>The n-gram ensemble alone, as the model was before sentence embeddings (same members, no cascade, no out-of-scope threshold).</summary>
     public IntentModel WithoutMeaning() => new(_ml, Recipe, Normalises, Intents, _members, _inputSchema);
@@ -68,7 +73,7 @@ internal sealed class IntentModel
         using var zip = new ZipArchive(file, ZipArchiveMode.Create);
         using (var manifest = zip.CreateEntry(ManifestEntry).Open())
         {
-            JsonSerializer.Serialize(manifest, new Manifest(Recipe, Normalises, [.. Intents], _members.Count, UsesMeaning ? Cascade : null));
+            JsonSerializer.Serialize(manifest, new Manifest(Recipe, Normalises, [.. Intents], _members.Count, UsesMeaning ? Cascade : null, MeaningFit));
         }
 
         if (_meaning is { } meaning)
@@ -124,7 +129,8 @@ internal sealed class IntentModel
                 meaning = (model, meaningSchema);
             }
 
-            return (new IntentModel(ml, manifest.Recipe, manifest.Normalises, manifest.Intents, members, schema!, meaning, manifest.Cascade), null);
+            return (new IntentModel(ml, manifest.Recipe, manifest.Normalises, manifest.Intents, members, schema!, meaning, manifest.Cascade,
+                manifest.MeaningFit), null);
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or FormatException)
         {
@@ -142,7 +148,8 @@ internal sealed class IntentModel
         return ml.Model.Load(copy, out schema);
     }
 
-    private sealed record Manifest(string Recipe, bool Normalises, string[] Intents, int Members, Cascade? Cascade = null);
+    private sealed record Manifest(string Recipe, bool Normalises, string[] Intents, int Members, Cascade? Cascade = null,
+        MeaningFit? MeaningFit = null);
 }
 
 /// <summary>
