@@ -4,7 +4,8 @@
 # callers of POST /api/v1/risk/score for a fixed time; then the same tool's in-process mode (the model and 20 rules on
 # precomputed features, one thread). Measuring starts only when the demo world is seeded, its background work (event
 # deliveries) has drained and the node's decisions rest on a model. Machine, load average and date are printed beside
-# the figures for docs/benchmarks.md.
+# the figures for docs/benchmarks.md, and the CPU one decision costs in the node, in PostgreSQL (when its files are
+# readable here, i.e. a local server) and in the load generator: on a busy machine these move less than the rate.
 #
 #   bench/risk.sh [sqlite|postgres] [callers=16] [seconds=30] [more bench options, e.g. --warmup 10 --orders 500]
 #
