@@ -103,19 +103,20 @@ postgres_cpu() {
     END { printf "%.2f", t / hz }' /proc/[0-9]*/stat 2>/dev/null
 }
 
-# The load generator's CPU seconds: it is this shell's child, counted in the children's times once it has ended.
-bench_cpu() { times | awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'; }
+# The load generator's CPU seconds: it is this shell's child, counted in the children's times once it has ended. bash's
+# `times` is written to a file by this shell itself: in a $(…) subshell it would count the subshell's children.
+children_cpu() { awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$1"; }
 
 say "running $callers callers for $seconds s${extra[*]:+ with ${extra[*]}}"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 cpu_before="$(server_cpu)"
 postgres_before="$(postgres_cpu)"
-bench_before="$(bench_cpu)"
+times >"$work/times.before"
 log_before="$(wc -l <"$work/server.log")"
 bench_run --callers "$callers" --seconds "$seconds" --wait-model 600 "${extra[@]}"
 cpu_after="$(server_cpu)"
 postgres_after="$(postgres_cpu)"
-bench_after="$(bench_cpu)"
+times >"$work/times.after"
 log_after="$(wc -l <"$work/server.log")"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 bench_report_facts
@@ -123,7 +124,7 @@ all_decisions=$(($(field decisions) + $(field warmup_decisions) + 1))
 per_decision() { awk -v a="$1" -v b="$2" -v n="$all_decisions" 'BEGIN { printf "%.2f", (b - a) * 1000 / n }'; }
 cpu_per_decision="$(per_decision "$cpu_before" "$cpu_after")"
 postgres_per_decision="$([[ -n $postgres_pid ]] && per_decision "$postgres_before" "$postgres_after" || echo "not measured")"
-bench_per_decision="$(per_decision "$bench_before" "$bench_after")"
+bench_per_decision="$(per_decision "$(children_cpu "$work/times.before")" "$(children_cpu "$work/times.after")")"
 # With EF Core's command log on (Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information), the
 # database commands the node ran over the load (warm-up included, background loops too) per decision.
 commands="$(sed -n "$((log_before + 1)),${log_after}p" "$work/server.log" | grep -c 'Executed DbCommand' || true)"
