@@ -4,7 +4,8 @@
 # callers of POST /api/v1/risk/score for a fixed time; then the same tool's in-process mode (the model and 20 rules on
 # precomputed features, one thread). Measuring starts only when the demo world is seeded, its background work (event
 # deliveries) has drained and the node's decisions rest on a model. Machine, load average and date are printed beside
-# the figures for docs/benchmarks.md.
+# the figures for docs/benchmarks.md, and the CPU one decision costs in the node, in PostgreSQL (when its files are
+# readable here, i.e. a local server) and in the load generator: on a busy machine these move less than the rate.
 #
 #   bench/risk.sh [sqlite|postgres] [callers=16] [seconds=30] [more bench options, e.g. --warmup 10 --orders 500]
 #
@@ -88,17 +89,42 @@ fi
 # The node's CPU seconds (user + system) from /proc, to give the CPU one decision costs.
 server_cpu() { awk '{ printf "%.2f", ($14 + $15) / '"$(getconf CLK_TCK)"' }' "/proc/$server_pid/stat" 2>/dev/null || echo 0; }
 
+# PostgreSQL's CPU seconds: its postmaster (with the backends it has reaped) and its live backends and workers, found
+# through the server's own postmaster.pid; empty where that is not readable here (another machine, another user's files).
+postgres_pid=""
+if [[ $provider == postgres ]]; then
+  data_directory="$(pg_admin -d "$pg_database" -Atc 'SHOW data_directory' 2>/dev/null || true)"
+  [[ -z $data_directory || ! -r $data_directory/postmaster.pid ]] || postgres_pid="$(head -n 1 "$data_directory/postmaster.pid")"
+fi
+postgres_cpu() {
+  [[ -n $postgres_pid ]] || return 0
+  awk -v pm="$postgres_pid" -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); pid = FILENAME; gsub(/[^0-9]/, "", pid)
+      if (pid == pm) t += $12 + $13 + $14 + $15; else if ($2 == pm) t += $12 + $13 }
+    END { printf "%.2f", t / hz }' /proc/[0-9]*/stat 2>/dev/null
+}
+
+# The load generator's CPU seconds: it is this shell's child, counted in the children's times once it has ended. bash's
+# `times` is written to a file by this shell itself: in a $(…) subshell it would count the subshell's children.
+children_cpu() { awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$1"; }
+
 say "running $callers callers for $seconds s${extra[*]:+ with ${extra[*]}}"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 cpu_before="$(server_cpu)"
+postgres_before="$(postgres_cpu)"
+times >"$work/times.before"
 log_before="$(wc -l <"$work/server.log")"
 bench_run --callers "$callers" --seconds "$seconds" --wait-model 600 "${extra[@]}"
 cpu_after="$(server_cpu)"
+postgres_after="$(postgres_cpu)"
+times >"$work/times.after"
 log_after="$(wc -l <"$work/server.log")"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 bench_report_facts
 all_decisions=$(($(field decisions) + $(field warmup_decisions) + 1))
-cpu_per_decision="$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$all_decisions" 'BEGIN { printf "%.2f", (b - a) * 1000 / n }')"
+per_decision() { awk -v a="$1" -v b="$2" -v n="$all_decisions" 'BEGIN { printf "%.2f", (b - a) * 1000 / n }'; }
+cpu_per_decision="$(per_decision "$cpu_before" "$cpu_after")"
+postgres_per_decision="$([[ -n $postgres_pid ]] && per_decision "$postgres_before" "$postgres_after" || echo "not measured")"
+bench_per_decision="$(per_decision "$(children_cpu "$work/times.before")" "$(children_cpu "$work/times.after")")"
 # With EF Core's command log on (Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information), the
 # database commands the node ran over the load (warm-up included, background loops too) per decision.
 commands="$(sed -n "$((log_before + 1)),${log_after}p" "$work/server.log" | grep -c 'Executed DbCommand' || true)"
@@ -126,6 +152,7 @@ cat <<EOF
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 | $(field decisions) | $(field errors) | $(field seconds) | $(field decisions_per_second) | $(field p50_ms) | $(field p90_ms) | $(field p99_ms) | $(field p999_ms) | $(field max_ms) | $cpu_per_decision |
 
+CPU ms per decision over the load (warm-up included): node $cpu_per_decision, PostgreSQL $postgres_per_decision, load generator $bench_per_decision.
 Database commands per decision over the load: $commands_per_decision
 
 In process, one thread, 50,000 synthetic orders (\`ombud-bench-risk rules${rules_model:+ <model>} 50000\`):

@@ -42,11 +42,12 @@ internal static class HttpMode
             return ExitCodes.Failed;
         }
 
+        var requests = new ScoreRequests(orders);
         string basis = "";
         var waited = Stopwatch.StartNew();
         do
         {
-            using var first = await http.PostAsJsonAsync("risk/score", new { orderId = orders[0] });
+            using var first = await requests.PostAsync(http, 0);
             if (!first.IsSuccessStatusCode)
             {
                 Console.Error.WriteLine($"error: POST /api/v1/risk/score answered {(int)first.StatusCode}: {await first.Content.ReadAsStringAsync()}");
@@ -70,8 +71,8 @@ internal static class HttpMode
         }
 
         log.WriteLine($"{orders.Count:N0} orders to score, {options.Callers} callers, {options.Warmup} s warm-up, {options.Seconds} s measured; basis: {basis}");
-        var warmup = await LoadAsync(http, orders, options.Callers, TimeSpan.FromSeconds(options.Warmup), log);
-        var measured = await LoadAsync(http, orders, options.Callers, TimeSpan.FromSeconds(options.Seconds), log);
+        var warmup = await LoadAsync(http, requests, options.Callers, TimeSpan.FromSeconds(options.Warmup), log);
+        var measured = await LoadAsync(http, requests, options.Callers, TimeSpan.FromSeconds(options.Seconds), log);
 
         double Ms(double percentile) => measured.Histogram.GetValueAtPercentile(percentile) * 1000.0 / Stopwatch.Frequency;
         var perSecond = measured.Done / measured.Elapsed.TotalSeconds;
@@ -104,7 +105,7 @@ internal static class HttpMode
 
     private sealed record Phase(long Done, long Failed, TimeSpan Elapsed, LongConcurrentHistogram Histogram);
 
-    private static async Task<Phase> LoadAsync(HttpClient http, List<Guid> orders, int callers, TimeSpan until, TextWriter log)
+    private static async Task<Phase> LoadAsync(HttpClient http, ScoreRequests requests, int callers, TimeSpan until, TextWriter log)
     {
         var histogram = new LongConcurrentHistogram(1, TimeStamp.Seconds(60), 3);
         var (done, failed) = (0L, 0L);
@@ -116,7 +117,7 @@ internal static class HttpMode
             while (clock.Elapsed < until)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsJsonAsync("risk/score", new { orderId = orders[random.Next(orders.Count)] });
+                using var response = await requests.PostAsync(http, random.Next(requests.Count));
                 histogram.RecordValue(Stopwatch.GetTimestamp() - started);
                 Interlocked.Increment(ref response.IsSuccessStatusCode ? ref done : ref failed);
             }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Microsoft.EntityFrameworkCore;
 using Ombud.Commerce.Contracts;
 using Ombud.Platform.Realtime;
@@ -19,27 +20,38 @@ internal sealed class CaseLabels(OmbudDb db, DecidedOrders decidedOrders) : IOrd
 {
     public async Task<IReadOnlyDictionary<Guid, bool>> LabelsAsync(IReadOnlyCollection<Guid>? orderIds, CancellationToken ct)
     {
-        var decided = db.Set<FraudCase>().AsNoTracking().Where(c => c.Liability != null);
-        if (orderIds is not null)
+        if (orderIds is null)
         {
-            var known = await decidedOrders.GetAsync(LoadDecidedAsync, ct);
-            var asked = orderIds.Where(known.Contains).ToList();
-            if (asked.Count == 0)
-            {
-                return new Dictionary<Guid, bool>();
-            }
-
-            decided = decided.Where(c => asked.Contains(c.OrderId));
+            return await ReadAsync(Decided(), ct);
         }
 
-        var rows = await decided.Select(c => new { c.OrderId, c.Liability, c.DecidedAt }).ToListAsync(ct);
-        return rows.GroupBy(r => r.OrderId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.DecidedAt)!.Liability!.Value.IsFraud());
+        var known = await decidedOrders.GetAsync(LoadDecidedAsync, ct);
+        List<Guid>? asked = null;
+        foreach (var orderId in orderIds)
+        {
+            if (known.Contains(orderId))
+            {
+                (asked ??= []).Add(orderId);
+            }
+        }
+
+        // The query is built only when it will run: building it (a LINQ expression tree per call) for the risk decisions
+        // that never ran it was ~3 % of a busy node's CPU samples on the risk benchmark.
+        return asked is null ? ReadOnlyDictionary<Guid, bool>.Empty : await ReadAsync(Decided().Where(c => asked.Contains(c.OrderId)), ct);
     }
 
     public Task<bool> AnyAsync(CancellationToken ct) => db.Set<FraudCase>().AnyAsync(c => c.Liability != null, ct);
 
+    private IQueryable<FraudCase> Decided() => db.Set<FraudCase>().AsNoTracking().Where(c => c.Liability != null);
+
+    private static async Task<IReadOnlyDictionary<Guid, bool>> ReadAsync(IQueryable<FraudCase> decided, CancellationToken ct)
+    {
+        var rows = await decided.Select(c => new { c.OrderId, c.Liability, c.DecidedAt }).ToListAsync(ct);
+        return rows.GroupBy(r => r.OrderId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.DecidedAt)!.Liability!.Value.IsFraud());
+    }
+
     private async Task<IReadOnlySet<Guid>> LoadDecidedAsync(CancellationToken ct) =>
-        (await db.Set<FraudCase>().AsNoTracking().Where(c => c.Liability != null).Select(c => c.OrderId).Distinct().ToListAsync(ct)).ToHashSet();
+        (await Decided().Select(c => c.OrderId).Distinct().ToListAsync(ct)).ToHashSet();
 }
 
 /// <summary>This node's copy of the orders that have a decided case; a liability decision announces itself after commit.</summary>
