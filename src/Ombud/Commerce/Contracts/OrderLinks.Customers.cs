@@ -54,13 +54,12 @@ public sealed partial class OrderLinks
                 .ToHashSet());
     }
 
-    /// <summary>Each customer with each personal identity their orders or their record carry: one statement, the two reads as a <c>UNION ALL</c>.</summary>
+    /// <summary>Each customer with each personal identity their orders or their record carry.</summary>
     private static async Task<List<(Guid CustomerId, SharedIdentifier Kind, string Key)>> IdentitiesAsync(IQueryable<OrderKeys> orders, IQueryable<OrderKeys> records,
         CancellationToken ct)
     {
-        var rows = await orders.Select(k => new { k.CustomerId, k.Device, k.Email, k.Phone, k.Address }).Distinct()
-            .Concat(records.Select(k => new { k.CustomerId, k.Device, k.Email, k.Phone, k.Address }))
-            .ToListAsync(ct);
+        var rows = (await orders.Select(k => new { k.CustomerId, k.Device, k.Email, k.Phone, k.Address }).Distinct().ToListAsync(ct))
+            .Concat(await records.Select(k => new { k.CustomerId, k.Device, k.Email, k.Phone, k.Address }).ToListAsync(ct));
         return [.. rows.SelectMany(r => PersonalKinds.Select(kind => (r.CustomerId, kind, Key: kind switch
         {
             SharedIdentifier.Device => r.Device,
