@@ -49,11 +49,13 @@ internal sealed partial class ConversationDesk
         // Taken before the facts are read: a change of the shopper's data from now on makes them stale for this turn.
         var factsMark = kept.Mark();
         var loaded = false;
-        var facts = await kept.GetAsync(conversation.Id, customerId, token =>
-        {
-            loaded = true;
-            return CustomerFacts.LoadAsync(orders, disputes, customerId, token);
-        }, ct);
+        var facts = button
+            ? await ButtonFactsAsync()
+            : await kept.GetAsync(conversation.Id, customerId, token =>
+            {
+                loaded = true;
+                return CustomerFacts.LoadAsync(orders, disputes, customerId, token);
+            }, ct);
         if (facts is null)
         {
             return (new NotFound("customer", customerId.ToString()), null);
@@ -66,6 +68,14 @@ internal sealed partial class ConversationDesk
             : reader.Read(text, conversation.Language, [.. earlier.Select(m => m.Text)], facts, today);
         phases.Understanding += lap();
         return (null, new TurnSight(conversation.Version, earlier, facts, factsMark, reading, today));
+
+        async Task<CustomerFacts?> ButtonFactsAsync()
+        {
+            // The button needs no orders to decide on (PersonRequestFacts).
+            var (read, wasKept) = await PersonRequestFacts.ReadAsync(kept, orders, disputes, conversation.Id, customerId, ct);
+            loaded = !wasKept;
+            return read;
+        }
     }
 
     /// <summary>How many of the latest shopper messages a turn reads: the reader's context, and enough to count the last minute's.</summary>

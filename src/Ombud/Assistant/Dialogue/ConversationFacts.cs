@@ -56,11 +56,9 @@ internal sealed class ConversationFacts : IDisposable
         CancellationToken ct)
     {
         var now = _clock.GetUtcNow();
-        if (_options.Conversations > 0 && _kept.TryGetValue(conversationId, out Kept? kept) && kept!.Facts.CustomerId == customerId
-            && now - kept.LoadedAt < MaxAge && !ChangedSince(customerId, kept.Number))
+        if (Valid(conversationId, customerId, now) is { } valid)
         {
-            Interlocked.Increment(ref _hits);
-            return kept.Facts;
+            return valid;
         }
 
         // Taken before reading: a change that lands while this load runs gets a higher number and makes it stale.
@@ -77,6 +75,21 @@ internal sealed class ConversationFacts : IDisposable
         }
 
         return facts;
+    }
+
+    /// <summary>The conversation's kept facts while still valid, else null; loads nothing and keeps nothing.</summary>
+    public CustomerFacts? IfKept(Guid conversationId, Guid customerId) => Valid(conversationId, customerId, _clock.GetUtcNow());
+
+    private CustomerFacts? Valid(Guid conversationId, Guid customerId, DateTimeOffset now)
+    {
+        if (_options.Conversations > 0 && _kept.TryGetValue(conversationId, out Kept? kept) && kept!.Facts.CustomerId == customerId
+            && now - kept.LoadedAt < MaxAge && !ChangedSince(customerId, kept.Number))
+        {
+            Interlocked.Increment(ref _hits);
+            return kept.Facts;
+        }
+
+        return null;
     }
 
     /// <summary>

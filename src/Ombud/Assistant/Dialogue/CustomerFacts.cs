@@ -12,6 +12,9 @@ namespace Ombud.Assistant.Dialogue;
 /// </summary>
 internal sealed record CustomerFacts(Guid CustomerId, string Name, string Locale, string Market, IReadOnlyList<OrderFact> Orders)
 {
+    /// <summary>How many of the customer's latest orders a turn reads.</summary>
+    public const int LatestOrders = 50;
+
     public static async Task<CustomerFacts?> LoadAsync(CustomerOrders orders, CustomerDisputes disputes, Guid customerId, CancellationToken ct)
     {
         if (await orders.ProfileAsync(customerId, ct) is not { } customer)
@@ -19,13 +22,28 @@ internal sealed record CustomerFacts(Guid CustomerId, string Name, string Locale
             return null;
         }
 
-        var latest = await orders.LatestAsync(customerId, 50, ct);
+        var latest = await orders.LatestAsync(customerId, LatestOrders, ct);
         var byOrder = (await disputes.OfCustomerAsync(customerId, ct)).ToLookup(d => d.OrderId);
         return new CustomerFacts(customerId, customer.Name, customer.Locale, customer.Market,
             [.. latest.Select(o => new OrderFact(o, byOrder[o.Id].FirstOrDefault()))]);
     }
 
     public OrderFact? Order(Guid id) => Orders.FirstOrDefault(o => o.Id == id);
+
+    /// <summary>Orders on the account (the latest, as many as <see cref="LoadAsync"/> reads), with or without their details.</summary>
+    public int OrderCount => Counted?.Orders ?? Orders.Count;
+
+    /// <summary>How many of those orders have an open dispute.</summary>
+    public int OrdersWithOpenDispute => Counted?.WithOpenDispute ?? Orders.Count(o => o.OpenDispute is not null);
+
+    /// <summary>
+    /// Set only for facts read for a hand-off and nothing else (<see cref="Chat.PersonRequestFacts"/>): the orders are counted,
+    /// not read, and <see cref="Orders"/> is empty. Such facts are never kept for the conversation's later turns.
+    /// </summary>
+    public OrderCounts? Counted { get; init; }
+
+    /// <summary>How many of the latest orders there are, and how many of them have an open dispute.</summary>
+    public sealed record OrderCounts(int Orders, int WithOpenDispute);
 }
 
 /// <summary>One of the shopper's orders with what happened to it since.</summary>

@@ -56,7 +56,7 @@ internal static class HandOffBriefs
             lines.Add($"Orders mentioned: {string.Join("; ", orders)}.");
         }
 
-        lines.Add($"{facts.Orders.Count} order(s) on the account; {facts.Orders.Count(o => o.OpenDispute is not null)} with an open dispute.");
+        lines.Add($"{facts.OrderCount} order(s) on the account; {facts.OrdersWithOpenDispute} with an open dispute.");
         lines.Add("Shopper's last messages: " + string.Join(" | ", shopperMessages.TakeLast(3).Select(m => $"\"{(m.Length > 200 ? m[..200] + "…" : m)}\"")));
         var summary = string.Join('\n', lines);
         return summary.Length > 4000 ? summary[..4000] : summary;

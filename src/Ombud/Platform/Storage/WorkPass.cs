@@ -11,8 +11,8 @@ namespace Ombud.Platform.Storage;
 /// </summary>
 /// <remarks>
 /// A batch is one unit of work: each item is checked under the claim's lease (an item another node took over is left
-/// alone), done behind a savepoint and flushed; an item that throws is rolled back to its savepoint and its failure
-/// recorded in its place; the batch commits once. So an item's effect and its progress commit together, and a node
+/// alone), done behind a savepoint and flushed with the rows it staged (<see cref="StagedRows"/>); an item that throws
+/// is rolled back to its savepoint and its failure recorded in its place; the batch commits once. So an item's effect and its progress commit together, and a node
 /// killed mid-batch commits nothing of it: its lease runs out and another node does the batch. Items that a person
 /// waits on (<see cref="WorkCommit.Alone"/>: an offer pushed to an agent) are each a batch of one, done before the
 /// rest of the claim, so they neither wait for the others' commit nor hold their rows (or SQLite's write gate) meanwhile.
@@ -153,6 +153,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
         await using var scope = Background();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<OmbudDb>();
+        var staged = services.GetRequiredService<StagedRows>();
         // Ours, one per item: EF's own savepoint per SaveChanges would not cover a failure before the save.
         db.Database.AutoSavepointsEnabled = false;
         var due = new HashSet<Type>();
@@ -175,8 +176,11 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
                 try
                 {
                     var itemDone = await work(services, item, token);
-                    var queued = new HashSet<Type>();
+                    var queued = new HashSet<Type>(staged.QueuedWork);
                     CommitSignal.CollectDue(db.ChangeTracker, clock.GetUtcNow().UtcDateTime, queued);
+                    // The rows the item staged (the events its handler published, on SQLite) go in behind its savepoint
+                    // too, as the unit of work would write them: staged first, then what EF saves.
+                    await staged.FlushAsync(db, token);
                     await db.SaveChangesAsync(token);
                     due.UnionWith(queued);
                     await transaction.ReleaseSavepointAsync(Savepoint, token);
@@ -186,6 +190,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
                 {
                     await transaction.RollbackToSavepointAsync(Savepoint, token);
                     db.ChangeTracker.Clear();
+                    staged.Clear();
                     results.Add((claimed, false));
                     if (failure is not DbUpdateConcurrencyException)
                     {
