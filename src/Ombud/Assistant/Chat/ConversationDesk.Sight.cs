@@ -52,7 +52,7 @@ internal sealed partial class ConversationDesk
         var facts = await kept.GetAsync(conversation.Id, customerId, token =>
         {
             loaded = true;
-            return CustomerFacts.LoadAsync(orders, disputes, customerId, token);
+            return CustomerFacts.LoadAsync(orders, disputes, accounts, clock, customerId, token);
         }, ct);
         if (facts is null)
         {
