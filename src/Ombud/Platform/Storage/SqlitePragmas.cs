@@ -7,8 +7,6 @@ namespace Ombud.Platform.Storage;
 /// In WAL mode, synchronous=NORMAL syncs the log at checkpoints instead of at every commit: a committed transaction
 /// survives the process being killed (the log is in the OS's hands), and only a power cut or OS crash can lose the last
 /// ones. The embedded default takes that trade for write speed; PostgreSQL is the choice when that is not enough.
-/// Checkpoints are the node's own background work (<see cref="WalCheckpoints"/>): a commit runs one only past a much
-/// larger log than SQLite's default (<see cref="WalCheckpoints.SafetyNetPages"/>, written out here).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -20,10 +18,10 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    internal static void Apply(DbConnection connection)
+    private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;";
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
         command.ExecuteNonQuery();
     }
 }
