@@ -42,6 +42,27 @@ public sealed class ConversationFactsTests(AssistantApps apps)
         Assert.Contains("250.00 SEK has been refunded", refunded.Reply, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_balance_asked_again_after_a_payment_between_turns_is_the_new_one(Provider provider)
+    {
+        var world = await ShopperWorld.CreateAsync(await apps.GetAsync(provider));
+        await using var chat = await world.ChatAsync();
+        await chat.StartAsync();
+
+        var before = await chat.SayAsync("how much do I owe in total?");
+        var again = await chat.SayAsync("how much do I owe in total?");
+        await ConfirmationConversationTests.PayAsync(world, world.Shoes.Id, 10_000);
+        var after = await chat.SayAsync("how much do I owe in total?");
+
+        // The balances come with the facts, which the conversation keeps between turns: the payment must not be missed.
+        Assert.All([before, again, after], turn => Assert.Equal("answer-balance", turn.Rule));
+        Assert.Contains("5,101.25 SEK", before.Reply, StringComparison.Ordinal);
+        Assert.Equal(before.Reply, again.Reply);
+        Assert.Contains("5,001.25 SEK", after.Reply, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_conversation_loads_its_facts_once_and_reloads_them_after_the_shoppers_data_changed()
     {

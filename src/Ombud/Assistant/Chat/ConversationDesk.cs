@@ -5,6 +5,7 @@ using Ombud.Assistant.Dialogue;
 using Ombud.Assistant.Llm;
 using Ombud.Assistant.Metrics;
 using Ombud.Assistant.Understanding;
+using Ombud.Commerce;
 using Ombud.Commerce.Contracts;
 using Ombud.Conversations;
 using Ombud.Conversations.Contracts;
@@ -28,6 +29,7 @@ internal sealed partial class ConversationDesk(
     UnitOfWork work,
     CustomerOrders orders,
     CustomerDisputes disputes,
+    CustomerAccounts accounts,
     TimeProvider clock,
     MessageReader reader,
     DialoguePolicy policy,

@@ -1,3 +1,4 @@
+using Ombud.Commerce;
 using Ombud.Commerce.Contracts;
 using Ombud.Disputes.Contracts;
 using Ombud.Platform;
@@ -10,12 +11,22 @@ namespace Ombud.Assistant.Dialogue;
 /// looked up in here, so another customer's order number can match nothing, and a reply can only ever quote this
 /// shopper's data.
 /// </summary>
+/// <remarks>
+/// The balances load with the rest (<see cref="Balances"/>): a turn reads its facts before it queues to write, so a
+/// balance answered from them costs the node's one writer nothing, where reading it in the policy took three
+/// statements inside the write gate; kept facts are as fresh as <see cref="ConversationFacts"/> keeps them, the same
+/// rule the next payment, orders and refunds are answered by.
+/// </remarks>
 internal sealed record CustomerFacts(Guid CustomerId, string Name, string Locale, string Market, IReadOnlyList<OrderFact> Orders)
 {
     /// <summary>How many of the customer's latest orders a turn reads.</summary>
     public const int LatestOrders = 50;
 
-    public static async Task<CustomerFacts?> LoadAsync(CustomerOrders orders, CustomerDisputes disputes, Guid customerId, CancellationToken ct)
+    /// <summary>The shopper's balances per currency as loaded with the facts; null when they were not.</summary>
+    public KeptBalances? Balances { get; init; }
+
+    public static async Task<CustomerFacts?> LoadAsync(CustomerOrders orders, CustomerDisputes disputes, CustomerAccounts accounts, TimeProvider clock,
+        Guid customerId, CancellationToken ct)
     {
         if (await orders.ProfileAsync(customerId, ct) is not { } customer)
         {
@@ -24,9 +35,18 @@ internal sealed record CustomerFacts(Guid CustomerId, string Name, string Locale
 
         var latest = await orders.LatestAsync(customerId, LatestOrders, ct);
         var byOrder = (await disputes.OfCustomerAsync(customerId, ct)).ToLookup(d => d.OrderId);
+        // What is overdue depends on the day: balances read across midnight are not kept (the policy reads them).
+        var day = Today(clock);
+        var balances = await accounts.BalancesAsync(customerId, ct);
         return new CustomerFacts(customerId, customer.Name, customer.Locale, customer.Market,
-            [.. latest.Select(o => new OrderFact(o, byOrder[o.Id].FirstOrDefault()))]);
+            [.. latest.Select(o => new OrderFact(o, byOrder[o.Id].FirstOrDefault()))])
+        {
+            Balances = Today(clock) == day ? new KeptBalances(day, balances) : null,
+        };
     }
+
+    /// <summary>The balances loaded with the facts if they were counted on <paramref name="today"/>; else null, to be read.</summary>
+    public IReadOnlyList<CustomerBalance>? BalancesOn(DateOnly today) => Balances is { } kept && kept.Day == today ? kept.Balances : null;
 
     public OrderFact? Order(Guid id) => Orders.FirstOrDefault(o => o.Id == id);
 
@@ -44,7 +64,13 @@ internal sealed record CustomerFacts(Guid CustomerId, string Name, string Locale
 
     /// <summary>How many of the latest orders there are, and how many of them have an open dispute.</summary>
     public sealed record OrderCounts(int Orders, int WithOpenDispute);
+
+    /// <summary>The day as <see cref="CustomerAccounts"/> counts what is overdue.</summary>
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
+
+/// <summary>Balances per currency (<see cref="CustomerAccounts.BalancesAsync"/>) and the day their overdue part was counted on.</summary>
+internal sealed record KeptBalances(DateOnly Day, IReadOnlyList<CustomerBalance> Balances);
 
 /// <summary>One of the shopper's orders with what happened to it since.</summary>
 internal sealed record OrderFact(OrderSummary Order, DisputeSummary? LatestDispute)

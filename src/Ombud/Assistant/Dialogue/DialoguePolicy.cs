@@ -265,7 +265,8 @@ internal sealed partial class DialoguePolicy(DisputeActions disputes, CustomerAc
 
     private async Task<Decision> BalanceAsync(Turn turn, CancellationToken ct)
     {
-        var balances = await accounts.BalancesAsync(turn.Facts.CustomerId, ct);
+        // Loaded with the facts before the turn queued to write; read here only when they were not, or on another day.
+        var balances = turn.Facts.BalancesOn(turn.Today) ?? await accounts.BalancesAsync(turn.Facts.CustomerId, ct);
         var parts = new List<string>();
         foreach (var balance in balances.Where(b => b.Outstanding.Minor > 0 || b.Credit.Minor > 0))
         {
