@@ -32,4 +32,24 @@ public sealed class OutboxOrderTests
         Assert.Equal(published, read);
         Assert.Single(await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Type.StartsWith("test.")).Select(m => m.OccurredAt).Distinct().ToListAsync()));
     }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task An_event_published_by_a_writer_that_saves_in_a_transaction_of_its_own_is_stored(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // Not a unit of work: rows staged here would never be written, so the event must go with the writer's own save.
+            var db = scope.ServiceProvider.GetRequiredService<OmbudDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            scope.ServiceProvider.GetRequiredService<DomainEvents>().Publish("test.own-transaction", new { step = 1 });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        var stored = await app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type == "test.own-transaction").Select(m => m.Id).ToListAsync());
+        Assert.Single(stored);
+    }
 }

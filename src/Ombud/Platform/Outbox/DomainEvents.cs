@@ -10,10 +10,11 @@ namespace Ombud.Platform.Outbox;
 /// work: it is committed with the change it describes, or not at all, together with one delivery per subscriber that
 /// wants its type and takes its payload (<see cref="EventSubscriptions"/>). The publisher never learns who listens. When the change was
 /// staged as rows (<see cref="StagedRows"/>, the lean ingestion path), the event and its deliveries are staged there
-/// too, so they travel in the change's own round trip. On SQLite, inside a transaction (a unit of work's, a work pass's),
-/// they are always staged: there is no round trip to save there, but each row EF Core saves is a command of its own with
+/// too, so they travel in the change's own round trip. On SQLite, inside a unit of work (a work pass's too), they are
+/// always staged: there is no round trip to save there, but each row EF Core saves is a command of its own with
 /// the tracking around it, where staged rows are one prepared statement per table, stepped once per row. Outside one
-/// (a caller that saves by itself) EF keeps them, as staged rows are only written by a unit of work.
+/// (a caller that saves by itself, in a transaction of its own or none) EF keeps them: staged rows are only ever
+/// written by a unit of work.
 /// </summary>
 public sealed class DomainEvents(OmbudDb db, TimeProvider clock, EventSubscriptions subscriptions, StagedRows staged)
 {
@@ -37,7 +38,7 @@ public sealed class DomainEvents(OmbudDb db, TimeProvider clock, EventSubscripti
         var id = Guid.CreateVersion7(now.AddMilliseconds(_published++));
         var message = new OutboxMessage(id, type, version, JsonSerializer.Serialize(payload, EventJson.Options), now);
         var deliveries = subscriptions.For(type, payload).Select(s => new EventDelivery(id, s.Name, type, now));
-        if (staged.IsEmpty && !(db.Database.IsSqlite() && db.Database.CurrentTransaction is not null))
+        if (staged.IsEmpty && !(staged.WillBeWritten && db.Database.IsSqlite()))
         {
             db.Set<OutboxMessage>().Add(message);
             db.Set<EventDelivery>().AddRange(deliveries);

@@ -113,6 +113,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, 
     private async Task<Outcome<T>> RunOnceAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, string subject, CancellationToken ct)
     {
         using var writing = await writeGate.EnterAsync(turn, ct);
+        using var staging = staged.Writing();
         _depth++;
         _afterCommit.Clear();
         try
