@@ -97,10 +97,10 @@ public sealed class StagedRows
     internal IDisposable Writing()
     {
         _writers++;
-        return new Written(this);
+        return new Writer(this);
     }
 
-    private sealed class Written(StagedRows rows) : IDisposable
+    private sealed class Writer(StagedRows rows) : IDisposable
     {
         private bool _disposed;
 
