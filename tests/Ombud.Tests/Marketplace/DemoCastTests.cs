@@ -30,7 +30,9 @@ public sealed class DemoCastTests
         var emails = new[] { "agent@demo.ombud.test", "trainee.agent@demo.ombud.test", "specialist.agent@demo.ombud.test", "staff.agent@demo.ombud.test" };
         var deadline = DateTime.UtcNow.AddMinutes(3);
         int agents;
-        while ((agents = await app.WithDbAsync(db => db.Set<Agent>().CountAsync())) < emails.Length && DateTime.UtcNow < deadline)
+        // The cast's own agents: the demo's applicants register agents of their own meanwhile.
+        while ((agents = await app.WithDbAsync(db => db.Users.Where(u => emails.Contains(u.Email!))
+                   .Join(db.Set<Agent>(), u => u.Id, a => a.UserId, (u, _) => u.Email).CountAsync())) < emails.Length && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
         }

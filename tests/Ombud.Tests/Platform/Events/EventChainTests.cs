@@ -26,19 +26,7 @@ public sealed class EventChainTests
             builder.Services.AddEventSubscriber<Relay>(Relay.Subscriber, Happened);
             builder.Services.AddEventSubscriber<EventProbe>(EventProbe.Subscriber, Followed);
         }, new Dictionary<string, string?> { ["Ombud:Events:Parallelism"] = "1" });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var events = scope.ServiceProvider.GetRequiredService<DomainEvents>();
-            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(_ =>
-            {
-                for (var i = 0; i < 4; i++)
-                {
-                    events.Publish(Happened, new Numbered(i));
-                }
-
-                return Task.CompletedTask;
-            }, default);
-        }
+        await TestEvents.PublishAsync(app, Happened, 4);
 
         var handled = await app.Services.GetRequiredService<EventDispatch>().RunOnceAsync(null, default);
 

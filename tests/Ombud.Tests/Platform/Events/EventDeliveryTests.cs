@@ -30,8 +30,8 @@ public sealed class EventDeliveryTests
     public async Task Each_event_is_handled_once_by_its_subscriber_even_by_racing_passes_and_not_at_all_by_others(Provider provider)
     {
         await using var app = await OmbudTestApp.StartAsync(provider, settings: Probe(failing: false));
-        await PublishAsync(app, "test.happened", 30);
-        await PublishAsync(app, "test.ignored", 5);
+        await TestEvents.PublishAsync(app, "test.happened", 30);
+        await TestEvents.PublishAsync(app, "test.ignored", 5);
 
         var dispatch = app.Services.GetRequiredService<EventDispatch>();
         var passes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => dispatch.RunOnceAsync(null, default))));
@@ -52,7 +52,7 @@ public sealed class EventDeliveryTests
     public async Task A_failing_subscriber_backs_off_then_its_events_wait_as_dead_letters_until_an_admin_replays_them(Provider provider)
     {
         await using var app = await OmbudTestApp.StartAsync(provider, settings: Probe(failing: true));
-        await PublishAsync(app, "test.happened", 3);
+        await TestEvents.PublishAsync(app, "test.happened", 3);
         var dispatch = app.Services.GetRequiredService<EventDispatch>();
 
         var healthy = await dispatch.RunOnceAsync(EventProbe.Subscriber, default);
@@ -87,20 +87,5 @@ public sealed class EventDeliveryTests
         Assert.Equal(3, await app.WithDbAsync(db => db.Set<EventProbeRecord>().CountAsync(r => r.Subscriber == FailingEventProbe.Subscriber)));
         Assert.Equal(3, await app.WithDbAsync(db => db.Set<EventProbeRecord>().CountAsync(r => r.Subscriber == EventProbe.Subscriber)));
         Assert.Single(await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "events.replayed").ToListAsync()));
-    }
-
-    private static async Task PublishAsync(OmbudTestApp app, string type, int count)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var events = scope.ServiceProvider.GetRequiredService<DomainEvents>();
-        await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(_ =>
-        {
-            for (var i = 0; i < count; i++)
-            {
-                events.Publish(type, new { n = i });
-            }
-
-            return Task.CompletedTask;
-        }, default);
     }
 }

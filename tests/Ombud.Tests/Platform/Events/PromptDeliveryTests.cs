@@ -26,19 +26,7 @@ public sealed class PromptDeliveryTests
             builder.Services.AddEventSubscriber<AloneWatch>(AloneWatch.Subscriber, WorkCommit.Alone, Happened);
             builder.Services.AddEventSubscriber<BatchedWatch>(BatchedWatch.Subscriber, Happened);
         }, new Dictionary<string, string?> { ["Ombud:Events:Parallelism"] = "1" });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var events = scope.ServiceProvider.GetRequiredService<DomainEvents>();
-            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(_ =>
-            {
-                for (var i = 0; i < 4; i++)
-                {
-                    events.Publish(Happened, new { n = i });
-                }
-
-                return Task.CompletedTask;
-            }, default);
-        }
+        await TestEvents.PublishAsync(app, Happened, 4);
 
         var dispatch = app.Services.GetRequiredService<EventDispatch>();
         var alone = await dispatch.RunOnceAsync(AloneWatch.Subscriber, default);
