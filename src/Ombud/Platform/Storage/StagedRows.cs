@@ -85,34 +85,11 @@ public sealed class StagedRows
     public bool IsEmpty => _tables.Count == 0;
 
     /// <summary>
-    /// True while a <see cref="UnitOfWork"/> of this scope runs, so that rows staged now are written at its commit. Rows
-    /// staged at any other time are only ever written by a unit of work that starts later in the scope; a writer that saves
-    /// by itself must not stage.
+    /// True while a <see cref="UnitOfWork"/> of this scope runs (it sets this), so that rows staged now are written at its
+    /// commit. Rows staged at any other time are only ever written by a unit of work that starts later in the scope; a
+    /// writer that saves by itself must not stage.
     /// </summary>
-    public bool WillBeWritten => _writers > 0;
-
-    private int _writers;
-
-    /// <summary>A unit of work of this scope has started (<see cref="WillBeWritten"/>) and ends when the result is disposed.</summary>
-    internal IDisposable Writing()
-    {
-        _writers++;
-        return new Writer(this);
-    }
-
-    private sealed class Writer(StagedRows rows) : IDisposable
-    {
-        private bool _disposed;
-
-        public void Dispose()
-        {
-            if (!_disposed)
-            {
-                _disposed = true;
-                rows._writers--;
-            }
-        }
-    }
+    public bool WillBeWritten { get; internal set; }
 
     private readonly HashSet<Type> _queued = [];
 

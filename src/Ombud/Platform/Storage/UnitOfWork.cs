@@ -113,8 +113,8 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, 
     private async Task<Outcome<T>> RunOnceAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, string subject, CancellationToken ct)
     {
         using var writing = await writeGate.EnterAsync(turn, ct);
-        using var staging = staged.Writing();
         _depth++;
+        staged.WillBeWritten = true;
         _afterCommit.Clear();
         try
         {
@@ -183,6 +183,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, 
             {
                 // Whatever was staged and not written (an exception) must not leak into the scope's next unit of work.
                 staged.Clear();
+                staged.WillBeWritten = false;
             }
         }
     }
