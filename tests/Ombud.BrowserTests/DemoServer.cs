@@ -94,6 +94,27 @@ public class DemoServer : IAsyncLifetime
     public string ServerOutput => _server?.Output ?? "";
 
     /// <summary>
+    /// Waits (as long as the page's default) for <paramref name="page"/> to reach a URL matching <paramref name="url"/>
+    /// after an action; when it does not, fails saying where the page is, what problem or error it shows, and the last
+    /// of what the server logged (warnings and errors), so that a failure on CI tells its cause.
+    /// </summary>
+    public async Task ReachAsync(IPage page, System.Text.RegularExpressions.Regex url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException timeout)
+        {
+            var shown = await page.Locator("[data-problem], #blazor-error-ui, #components-reconnect-modal").Filter(new() { Visible = true }).AllInnerTextsAsync();
+            var log = ServerOutput.Split('\n');
+            throw new TimeoutException(
+                $"The page did not reach {url}: it is at {page.Url}, showing [{string.Join(" | ", shown)}]. The server's log ends with:\n"
+                + string.Join('\n', log.TakeLast(40)), timeout);
+        }
+    }
+
+    /// <summary>
     /// A fresh browser context and page on the server (a 1400 × 900 window unless <paramref name="options"/> say
     /// otherwise); steps wait generously, as CI machines are shared.
     /// </summary>

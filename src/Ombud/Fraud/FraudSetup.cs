@@ -10,6 +10,7 @@ using Ombud.Platform.Auth;
 using Ombud.Platform.Events;
 using Ombud.Platform.People;
 using Ombud.Platform.Privacy;
+using Ombud.Platform.Storage;
 using Ombud.Platform.Timers;
 using Ombud.Web.Components;
 using Ombud.Web.Layout;
@@ -58,7 +59,7 @@ internal static class FraudSetup
         services.AddScoped<Links.LinkExplorer>();
         services.AddScoped<Rings.RingDetection>();
         services.AddScoped<Rings.RingDesk>();
-        services.AddTimer<Rings.RingTimer>(Rings.RingTimer.Kind);
+        services.AddTimer<Rings.RingTimer>(Rings.RingTimer.Kind, WorkCommit.Outside);
         if (builder.Configuration.GetSection(EventOptions.Section).GetValue<bool?>(nameof(EventOptions.RunInBackground)) ?? !settings.IsCommand)
         {
             services.AddDailyTimerStart(Rings.RingTimer.Kind, Rings.RingTimer.Hour);

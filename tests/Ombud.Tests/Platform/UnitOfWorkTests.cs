@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Ombud.Platform;
 using Ombud.Platform.Audit;
@@ -62,5 +63,31 @@ public sealed class UnitOfWorkTests
         }, CancellationToken.None));
 
         Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == Action)));
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_unit_of_work_that_holds_the_write_gate_over_five_seconds_is_logged_with_its_subject_and_a_quick_one_is_not(Provider provider)
+    {
+        var logs = new LogCollector();
+        await using var app = await OmbudTestApp.StartAsync(provider, builder => builder.Logging.AddProvider(logs));
+        await using var scope = app.Services.CreateAsyncScope();
+        var work = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+
+        await work.RunAsync(_ =>
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(4));
+            return Task.CompletedTask;
+        }, CancellationToken.None, "The quick probe");
+        await work.RunAsync(_ =>
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(6));
+            return Task.CompletedTask;
+        }, CancellationToken.None, "The slow probe");
+
+        // Only the probes' own lines: on PostgreSQL a background unit of work may span the clock's jump too.
+        var held = Assert.Single(logs.Messages, m => m.Contains("probe: a unit of work held the write gate", StringComparison.Ordinal));
+        Assert.StartsWith("The slow probe: a unit of work held the write gate for 6000 ms", held, StringComparison.Ordinal);
     }
 }

@@ -122,8 +122,7 @@ internal sealed class DemoCases(DemoMode demo, IServiceScopeFactory scopes, ILog
 
         // The planted ring (one device and one drop address across its members, its orders labelled fraud) shows on
         // /fraud/rings at once instead of after the first daily run.
-        var detection = services.GetRequiredService<Rings.RingDetection>();
-        await services.GetRequiredService<UnitOfWork>().RunAsync(detection.RunAsync, ct, "The ring detection");
+        await services.GetRequiredService<Rings.RingDetection>().RunAsync(ct);
         return planted;
     }
 

@@ -70,13 +70,16 @@ internal sealed class RingDesk(OmbudDb db, UnitOfWork work, RingDetection detect
     }
 
     /// <summary>Looks for rings now, as the daily run does; audited with what it found.</summary>
-    public async Task<Outcome<RingPass>> DetectAsync(Caller caller, CancellationToken ct) =>
-        await work.RunAsync(async token =>
+    public async Task<Outcome<RingPass>> DetectAsync(Caller caller, CancellationToken ct)
+    {
+        var findings = await detection.FindAsync(ct);
+        return await work.RunAsync(async token =>
         {
-            var pass = await detection.RunAsync(token);
+            var pass = await detection.KeepAsync(findings, token);
             audit.Record(caller.Actor, "fraud.rings-detected", "fraud-rings", $"{pass.Found} found, {pass.New} new, {pass.Gone} gone");
             return (Outcome<RingPass>)pass;
         }, ct, "The ring detection");
+    }
 
     /// <summary>
     /// Opens a case for the ring on its largest order labelled fraud (else its largest order), assigned like any other;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Ombud.Commerce.Contracts;
 using Ombud.Fraud.Cases;
 using Ombud.Fraud.Links;
+using Ombud.Platform;
 using Ombud.Platform.Storage;
 
 namespace Ombud.Fraud.Rings;
@@ -15,17 +16,32 @@ public sealed record RingPass(int Found, int New, int Gone);
 /// <see cref="RingOptions.WindowDays"/> of each other (union-find over the uses Commerce reports, one query per kind of
 /// identity), kept when a component has at least
 /// <see cref="RingOptions.MinCustomers"/> customers and at least one order labelled fraud or an open case. The
-/// members' orders, labels and open cases are read once for all candidates. Runs in the caller's unit of work.
+/// members' orders, labels and open cases are read once for all candidates.
 /// </summary>
+/// <remarks>
+/// Finding only reads, and runs before any unit of work: on SQLite a unit holds the node's write gate, and finding in
+/// one kept every other writer on the node waiting (12–15 s on the demo world at start, minutes on a loaded machine).
+/// Only <see cref="KeepAsync"/>, which stores what was found, runs in the caller's unit of work.
+/// </remarks>
 internal sealed class RingDetection(OmbudDb db, UnitOfWork work, OrderLinks links, RiskHistory history, IOptions<FraudOptions> options, TimeProvider clock)
 {
     /// <summary>The most orders of candidate members read in one detection; a world with more keeps the newest.</summary>
     public const int MaxOrders = 100_000;
 
-    public async Task<RingPass> RunAsync(CancellationToken ct)
+    /// <summary>Finds and keeps the rings in a unit of work of its own, for callers with nothing else to store with them.</summary>
+    public async Task<Outcome<RingPass>> RunAsync(CancellationToken ct)
     {
-        work.EnsureOpen("Detecting fraud rings");
         var findings = await FindAsync(ct);
+        return await work.RunAsync(async token => (Outcome<RingPass>)await KeepAsync(findings, token), ct, "The ring detection");
+    }
+
+    /// <summary>
+    /// Stores what <see cref="FindAsync"/> found, in the caller's unit of work: a finding continues its kept ring (see
+    /// <see cref="Match"/>) or becomes a new one, and kept rings no longer found go.
+    /// </summary>
+    public async Task<RingPass> KeepAsync(IReadOnlyList<RingFinding> findings, CancellationToken ct)
+    {
+        work.EnsureOpen("Keeping fraud rings");
         var now = clock.GetUtcNow().UtcDateTime;
         var kept = await db.Set<FraudRing>().ToListAsync(ct);
         var matched = Match(findings, kept);
@@ -81,7 +97,8 @@ internal sealed class RingDetection(OmbudDb db, UnitOfWork work, OrderLinks link
         return matched;
     }
 
-    private async Task<IReadOnlyList<RingFinding>> FindAsync(CancellationToken ct)
+    /// <summary>The rings in the data now; reads only, outside any unit of work (see the remarks above).</summary>
+    public async Task<IReadOnlyList<RingFinding>> FindAsync(CancellationToken ct)
     {
         var uses = new List<SharedUse>();
         foreach (var kind in Enum.GetValues<SharedIdentifier>())

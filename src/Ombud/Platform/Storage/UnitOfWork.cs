@@ -16,9 +16,16 @@ namespace Ombud.Platform.Storage;
 /// A unit of work started while another is open on the same <see cref="OmbudDb"/> joins it: its changes are saved by
 /// the outer one, so a use case can call another (the assistant's turn reporting a dispute) and still commit once.
 /// </remarks>
-public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, CommitSignal commits, StagedRows staged, TimeProvider clock)
+public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, CommitSignal commits, StagedRows staged, TimeProvider clock,
+    ILogger<UnitOfWork> logger)
 {
     private const int MaxAttempts = 5;
+
+    /// <summary>
+    /// A unit of work that holds the write gate longer than this is logged: on SQLite every other writer of the node
+    /// waits behind it, and the log names what to move out of the gate (reads that need no transaction).
+    /// </summary>
+    private static readonly TimeSpan LongHold = TimeSpan.FromSeconds(5);
 
     private int _depth;
 
@@ -113,6 +120,7 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, 
     private async Task<Outcome<T>> RunOnceAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, string subject, CancellationToken ct)
     {
         using var writing = await writeGate.EnterAsync(turn, ct);
+        var entered = clock.GetTimestamp();
         _depth++;
         staged.WillBeWritten = true;
         _afterCommit.Clear();
@@ -185,8 +193,16 @@ public sealed class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, 
                 staged.Clear();
                 staged.WillBeWritten = false;
             }
+
+            if (clock.GetElapsedTime(entered) is var held && held > LongHold)
+            {
+                LogLongHold(logger, subject, (long)held.TotalMilliseconds);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: a unit of work held the write gate for {Milliseconds} ms; the node's other writers waited behind it")]
+    private static partial void LogLongHold(ILogger logger, string subject, long milliseconds);
 
     /// <summary>
     /// Rolls back a unit of work the database gave way on (<see cref="WriteClash"/>), wherever it happened: nothing of
