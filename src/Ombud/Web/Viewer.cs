@@ -33,7 +33,16 @@ internal sealed record Viewer(CultureInfo Culture, TimeZoneInfo TimeZone)
     /// </summary>
     public static void Use(HttpRequest request)
     {
-        var (languages, zone) = (request.Headers.AcceptLanguage, request.Cookies[TimeZoneCookie]);
+        var languages = request.Headers.AcceptLanguage;
+        var zone = request.Headers.Cookie.Count == 0 ? null : request.Cookies[TimeZoneCookie];
+        if (languages.Count == 0 && zone is null)
+        {
+            // Nothing to read (an API client, a script): the default viewer, with nothing made for it. Setting the
+            // ambient value to the null it already holds (the usual case) costs nothing.
+            Ambient.Value = null;
+            return;
+        }
+
         Ambient.Value = new Lazy<Viewer>(() => Of(languages, zone));
     }
 

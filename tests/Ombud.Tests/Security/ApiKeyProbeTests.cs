@@ -5,6 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Ombud.Platform.Auth;
 using Ombud.Tests.Support;
+using Ombud.Tests.Web;
 
 namespace Ombud.Tests.Security;
 
@@ -69,5 +70,31 @@ public sealed class ApiKeyProbeTests
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(new Uri("/api/v1/customers", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task One_person_over_their_limit_gets_429_and_another_person_is_not_slowed()
+    {
+        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite, settings: new Dictionary<string, string?>
+        {
+            ["Ombud:RateLimits:PerPerson"] = "3",
+            ["Ombud:RateLimits:WindowSeconds"] = "3600",
+        });
+        await People.CreateAsync(app, "ana@provider.example", Roles.Admin);
+        await People.CreateAsync(app, "bo@provider.example", Roles.Admin);
+        using var busy = new WebSession(app);
+        using var other = new WebSession(app);
+        await busy.SignInAsync("ana@provider.example", People.Password);
+        await other.SignInAsync("bo@provider.example", People.Password);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await busy.GetAsync("/api/v1/staff/customers")).StatusCode);
+        }
+
+        // The list without a search is refused as bad input (400); it is counted all the same, and the fourth is not let in.
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.BadRequest, 3).Append(HttpStatusCode.TooManyRequests), statuses);
+        Assert.Equal(HttpStatusCode.BadRequest, (await other.GetAsync("/api/v1/staff/customers")).StatusCode);
     }
 }

@@ -29,6 +29,21 @@ public sealed class SecurityHeaderTests
     }
 
     [Fact]
+    public async Task Api_answers_carry_the_policy_with_scripts_from_this_origin_only_and_no_nonce()
+    {
+        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite);
+
+        var response = await app.Client().GetAsync(new Uri("/api/v1/webhooks/endpoints", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("nonce-", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
     public async Task Behind_a_trusted_proxy_that_terminated_TLS_cookies_are_secure_and_HSTS_is_sent()
     {
         await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite, ClientAddresses.Behind);

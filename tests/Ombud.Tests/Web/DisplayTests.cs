@@ -79,6 +79,23 @@ public sealed class DisplayTests
         Assert.Equal(expected, Viewer.Of(http.Request).TimeZone.Id);
     }
 
+    [Fact]
+    public async Task A_request_that_names_no_language_and_no_zone_is_shown_as_the_default_viewer()
+    {
+        // Async, so the viewer set here stays in this test's own execution context.
+        await Task.Yield();
+        var bare = new DefaultHttpContext();
+        var swedish = new DefaultHttpContext();
+        swedish.Request.Headers.AcceptLanguage = "sv";
+
+        Viewer.Use(bare.Request);
+        Assert.Same(Viewer.Default, Viewer.Current);
+        Viewer.Use(swedish.Request);
+        Assert.Equal("sv-SE", Viewer.Current.Culture.Name);
+        Viewer.Use(bare.Request);
+        Assert.Same(Viewer.Default, Viewer.Current);
+    }
+
     /// <summary>ICU separates Swedish digit groups with a no-break space and writes minus as U+2212: compare plain text.</summary>
     private static string Plain(string text) => text.Replace('\u00a0', ' ').Replace('\u202f', ' ').Replace('\u2212', '-');
 }

@@ -36,9 +36,9 @@ public sealed record Caller(
             return null;
         }
 
-        var keyId = id.StartsWith(KeyPrefix, StringComparison.Ordinal) && Guid.TryParse(id[KeyPrefix.Length..], out var key) ? key : (Guid?)null;
+        var keyId = KeyIdOf(id);
         return new Caller(
-            keyId is null ? $"user:{id}" : id,
+            ActorOf(id, keyId),
             keyId is null ? id : null,
             keyId,
             IdOf(principal, CallerClaims.Customer),
@@ -46,6 +46,27 @@ public sealed record Caller(
             IdOf(principal, CallerClaims.Agent),
             principal);
     }
+
+    /// <summary>
+    /// Just the <see cref="Actor"/> of a principal and whether it is a key, without building the whole caller: for
+    /// what runs on every request and needs no more (the rate limiter); null when it is not signed in.
+    /// </summary>
+    public static (string Actor, bool IsKey)? ActorOf(ClaimsPrincipal principal)
+    {
+        if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        {
+            return null;
+        }
+
+        var keyId = KeyIdOf(id);
+        return (ActorOf(id, keyId), keyId is not null);
+    }
+
+    /// <summary>A key's actor is its id claim as it stands (<c>apikey:&lt;id&gt;</c>); a person's is <c>user:&lt;id&gt;</c>.</summary>
+    private static string ActorOf(string id, Guid? keyId) => keyId is null ? $"user:{id}" : id;
+
+    private static Guid? KeyIdOf(string id) =>
+        id.StartsWith(KeyPrefix, StringComparison.Ordinal) && Guid.TryParse(id.AsSpan(KeyPrefix.Length), out var key) ? key : null;
 
     /// <summary>Lets a minimal API endpoint take the caller as a parameter; authorisation has run by then.</summary>
     public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult(Of(context.User));

@@ -83,11 +83,12 @@ internal static class RateLimits
             return RateLimitPartition.GetNoLimiter("uncounted");
         }
 
-        return Caller.Of(http.User) switch
+        // Each caller counts under its audit name (a key's is its id claim itself, so a key's request builds no string).
+        return Caller.ActorOf(http.User) switch
         {
-            { KeyId: { } key } => Window($"key:{key}", options.PerKey, options),
-            { UserId: { } user } => Window($"user:{user}", options.PerPerson, options),
-            _ => Window($"address:{Address(http)}", options.PerAnonymousAddress, options),
+            { IsKey: true, Actor: var key } => Window(key, options.PerKey, options),
+            { Actor: var person } => Window(person, options.PerPerson, options),
+            null => Window($"address:{Address(http)}", options.PerAnonymousAddress, options),
         };
     }
 
