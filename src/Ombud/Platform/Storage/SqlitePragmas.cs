@@ -7,8 +7,6 @@ namespace Ombud.Platform.Storage;
 /// In WAL mode, synchronous=NORMAL syncs the log at checkpoints instead of at every commit: a committed transaction
 /// survives the process being killed (the log is in the OS's hands), and only a power cut or OS crash can lose the last
 /// ones. The embedded default takes that trade for write speed; PostgreSQL is the choice when that is not enough.
-/// Checkpoints are the node's background work (<see cref="WalCheckpoints"/>): a commit runs one itself only past a log
-/// ten times SQLite's default (<see cref="WalCheckpoints.SafetyNetPages"/>).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -20,10 +18,10 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    internal static void Apply(DbConnection connection)
+    private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={WalCheckpoints.SafetyNetPages};";
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
         command.ExecuteNonQuery();
     }
 }

@@ -24,8 +24,6 @@ public static class StorageSetup
             builder.Services.AddDbContextPool<OmbudDb, SqliteOmbudDb>(db => db.UseSqlite(options.ConnectionString, SingleQueries)
                 .AddInterceptors(new SqlitePragmas())
                 .ConfigureWarnings(QuietSqliteRebuilds));
-            builder.Services.AddSingleton<WalCheckpoints>();
-            builder.Services.AddHostedService(services => services.GetRequiredService<WalCheckpoints>());
         }
         else
         {
