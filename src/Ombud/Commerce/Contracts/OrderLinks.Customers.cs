@@ -34,24 +34,51 @@ public sealed partial class OrderLinks
         CancellationToken ct)
         where TKey : notnull
     {
-        var owners = seeds.Values.Select(s => s.CustomerId).OfType<Guid>().Distinct().ToList();
-        var own = owners.Count == 0 ? [] : await IdentitiesAsync(Keys().Where(k => owners.Contains(k.CustomerId)), Records().Where(k => owners.Contains(k.CustomerId)), ct);
+        var owners = seeds.Values.Select(s => s.CustomerId).OfType<Guid>().ToHashSet();
+        // Asked about given customers, the owners' identities and theirs come in one read by customer id; the open question
+        // reads the owners' first, then looks through every order for them.
+        var known = among is null || owners.Count + among.Count == 0 ? [] : await IdentitiesOfAsync([.. owners.Union(among)], ct);
+        var own = among is not null ? known.Where(i => owners.Contains(i.CustomerId)).ToList()
+            : owners.Count == 0 ? [] : await IdentitiesAsync(Keys().Where(k => owners.Contains(k.CustomerId)), Records().Where(k => owners.Contains(k.CustomerId)), ct);
         var wanted = seeds.ToDictionary(s => s.Key, s => own.Where(i => i.CustomerId == s.Value.CustomerId).Select(i => (i.Kind, i.Key))
             .Concat(string.IsNullOrWhiteSpace(s.Value.Email) ? [] : [(SharedIdentifier.Email, s.Value.Email.Trim().ToLowerInvariant())]).ToHashSet());
         var all = wanted.Values.SelectMany(w => w).ToHashSet();
         List<string> Of(SharedIdentifier kind) => [.. all.Where(i => i.Kind == kind).Select(i => i.Key)];
         var (devices, emails, phones, addresses) = (Of(SharedIdentifier.Device), Of(SharedIdentifier.Email), Of(SharedIdentifier.Phone), Of(SharedIdentifier.ShippingAddress));
-        List<Guid> candidates = among is null ? [] : [.. among];
-        var (orders, records) = among is null
-            ? (Keys(), Records())
-            : (Keys().Where(k => candidates.Contains(k.CustomerId)), Records().Where(k => candidates.Contains(k.CustomerId)));
-        var sharing = all.Count == 0 || among is { Count: 0 } ? [] : await IdentitiesAsync(
-            orders.Where(k => devices.Contains(k.Device!) || emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)),
-            records.Where(k => emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)), ct);
+        var sharing = all.Count == 0 ? [] : among is not null ? known.Where(i => among.Contains(i.CustomerId) && all.Contains((i.Kind, i.Key))).ToList()
+            : await IdentitiesAsync(
+                Keys().Where(k => devices.Contains(k.Device!) || emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)),
+                Records().Where(k => emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)), ct);
         var byIdentity = sharing.ToLookup(i => (i.Kind, i.Key), i => i.CustomerId);
         return seeds.ToDictionary(s => s.Key, IReadOnlySet<Guid> (s) =>
             wanted[s.Key].SelectMany(i => byIdentity[i]).Concat(s.Value.CustomerId is { } mine && (among is null || among.Contains(mine)) ? [mine] : [])
                 .ToHashSet());
+    }
+
+    /// <summary>
+    /// Each of these customers with each personal identity their record or their orders carry, in one statement: the
+    /// record's identities beside each of its orders' (a customer with no orders is one row), so no set operation is needed.
+    /// </summary>
+    private async Task<List<(Guid CustomerId, SharedIdentifier Kind, string Key)>> IdentitiesOfAsync(List<Guid> customers, CancellationToken ct)
+    {
+        var rows = await Records().Where(r => customers.Contains(r.CustomerId))
+            .LeftJoin(Keys(), r => r.CustomerId, k => k.CustomerId, (r, k) => new
+            {
+                r.CustomerId,
+                r.Email,
+                r.Phone,
+                r.Address,
+                OrderDevice = k!.Device,
+                OrderEmail = k!.Email,
+                OrderPhone = k!.Phone,
+                OrderAddress = k!.Address,
+            })
+            .Distinct().ToListAsync(ct);
+        return Personal(rows.SelectMany(r => new[]
+        {
+            new IdentityRow(r.CustomerId, null, r.Email, r.Phone, r.Address),
+            new IdentityRow(r.CustomerId, r.OrderDevice, r.OrderEmail, r.OrderPhone, r.OrderAddress),
+        }));
     }
 
     /// <summary>Each customer with each personal identity their orders or their record carry.</summary>
@@ -60,14 +87,20 @@ public sealed partial class OrderLinks
     {
         var rows = (await orders.Select(k => new { k.CustomerId, k.Device, k.Email, k.Phone, k.Address }).Distinct().ToListAsync(ct))
             .Concat(await records.Select(k => new { k.CustomerId, k.Device, k.Email, k.Phone, k.Address }).ToListAsync(ct));
-        return [.. rows.SelectMany(r => PersonalKinds.Select(kind => (r.CustomerId, kind, Key: kind switch
+        return Personal(rows.Select(r => new IdentityRow(r.CustomerId, r.Device, r.Email, r.Phone, r.Address)));
+    }
+
+    /// <summary>Each row's personal identities that are there, one by kind.</summary>
+    private static List<(Guid CustomerId, SharedIdentifier Kind, string Key)> Personal(IEnumerable<IdentityRow> rows) =>
+    [
+        .. rows.SelectMany(r => PersonalKinds.Select(kind => (r.CustomerId, kind, Key: kind switch
         {
             SharedIdentifier.Device => r.Device,
             SharedIdentifier.Email => r.Email,
             SharedIdentifier.Phone => r.Phone,
             _ => r.Address,
-        })).Where(i => !string.IsNullOrEmpty(i.Key)).Select(i => (i.CustomerId, i.kind, i.Key!)))];
-    }
+        })).Where(i => !string.IsNullOrEmpty(i.Key)).Select(i => (i.CustomerId, i.kind, i.Key!))),
+    ];
 
     /// <summary>Customers' own records with their identities normalised as an order's are (<see cref="Keys"/>).</summary>
     private IQueryable<OrderKeys> Records() =>
@@ -82,3 +115,6 @@ public sealed partial class OrderLinks
                 : c.Address.Line1.ToLower().Replace(" ", "") + "|" + c.Address.PostalCode.Replace(" ", "") + "|" + c.Address.Country.ToUpper(),
         });
 }
+
+/// <summary>A customer's personal identities as one record or one order carries them.</summary>
+internal sealed record IdentityRow(Guid CustomerId, string? Device, string? Email, string? Phone, string? Address);

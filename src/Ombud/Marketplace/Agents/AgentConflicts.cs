@@ -13,7 +13,7 @@ namespace Ombud.Marketplace.Agents;
 /// and four for the links, however many agents. Dispatch asks only about the customers of the places it decides on
 /// (<see cref="AmongAsync"/>), which reads by customer id instead of looking through every order.
 /// </summary>
-internal sealed class AgentConflicts(OmbudDb db, OrderLinks links)
+internal sealed class AgentConflicts(OmbudDb db, OrderLinks links, PassShared pass)
 {
     /// <summary>The conflicting customers of each agent.</summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlySet<Guid>>> OfAsync(IReadOnlyCollection<Agent> agents, CancellationToken ct) =>
@@ -32,11 +32,15 @@ internal sealed class AgentConflicts(OmbudDb db, OrderLinks links)
         await db.Set<Agent>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == agentId, ct) is { } agent
         && (await AmongAsync([agent], [customerId], ct))[agent.Id].Contains(customerId);
 
-    /// <summary>Each agent's own customer account and sign-in e-mail, which their links start from.</summary>
+    /// <summary>
+    /// Each agent's own customer account and sign-in e-mail, which their links start from. The e-mails are read once in a
+    /// pass of queued work (<see cref="Dispatch.AgentFacts"/>); the links themselves each time, as the data is then.
+    /// </summary>
     private async Task<Dictionary<Guid, LinkSeed>> SeedsAsync(IReadOnlyCollection<Agent> agents, CancellationToken ct)
     {
-        var userIds = agents.Select(a => a.UserId).Distinct().ToList();
-        var emails = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
-        return agents.DistinctBy(a => a.Id).ToDictionary(a => a.Id, a => new LinkSeed(a.OwnCustomerId, emails.GetValueOrDefault(a.UserId)));
+        var emails = await Dispatch.AgentFacts.KnownAsync(pass.Get<Dispatch.AgentFacts>().Emails, agents.Select(a => a.UserId), async userIds =>
+            (IReadOnlyDictionary<string, string?>)await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email })
+                .ToDictionaryAsync(u => u.Id, u => u.Email, ct), null);
+        return agents.DistinctBy(a => a.Id).ToDictionary(a => a.Id, a => new LinkSeed(a.OwnCustomerId, emails[a.UserId]));
     }
 }

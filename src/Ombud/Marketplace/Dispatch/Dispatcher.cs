@@ -14,7 +14,7 @@ namespace Ombud.Marketplace.Dispatch;
 /// by the database: the place and the agent carry version checks, and a place has at most one pending offer.
 /// </summary>
 internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule timers, DispatchRules rules, AgentNews news, Agents.AgentConflicts conflicts,
-    TimeProvider clock, SurgeBoard surge)
+    TimeProvider clock, SurgeBoard surge, PassShared pass)
 {
     public const string OfferExpiryKind = "marketplace.offer-expiry";
     public const string QueueReviewKind = "marketplace.queue-review";
@@ -235,13 +235,16 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
 
     /// <summary>
     /// The agents as dispatch sees them: their certified skills, and their conflicts among <paramref name="customers"/> (the
-    /// customers of the places being decided on; the others are not read).
+    /// customers of the places being decided on; the others are not read). Skills are read once in a pass (<see cref="AgentFacts"/>).
     /// </summary>
     private async Task<Dictionary<Guid, OnlineAgent>> ViewsAsync(IReadOnlyCollection<Agent> agents, IReadOnlyCollection<Guid> customers, CancellationToken ct)
     {
-        var skills = (await Reads.CertifiedSkills(db, [.. agents.Select(a => a.Id)]).ToListAsync(ct)).ToLookup(s => s.AgentId);
+        var skills = await AgentFacts.KnownAsync(pass.Get<AgentFacts>().Skills, agents.Select(a => a.Id), async ids =>
+            (IReadOnlyDictionary<Guid, IReadOnlyDictionary<Skill, int>>)(await Reads.CertifiedSkills(db, [.. ids]).ToListAsync(ct))
+                .GroupBy(s => s.AgentId).ToDictionary(g => g.Key, IReadOnlyDictionary<Skill, int> (g) => g.ToDictionary(s => s.Skill, s => s.Level)),
+            new Dictionary<Skill, int>());
         var conflicting = await conflicts.AmongAsync(agents, customers, ct);
-        return agents.ToDictionary(a => a.Id, a => new OnlineAgent(a.Id, a, View(a, conflicting[a.Id], skills[a.Id].ToDictionary(s => s.Skill, s => s.Level))));
+        return agents.ToDictionary(a => a.Id, a => new OnlineAgent(a.Id, a, View(a, conflicting[a.Id], skills[a.Id])));
     }
 
     /// <summary>

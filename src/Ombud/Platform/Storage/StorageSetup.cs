@@ -37,6 +37,7 @@ public static class StorageSetup
         builder.Services.AddScoped<UnitOfWork>();
         builder.Services.AddScoped<WriteTurn>();
         builder.Services.AddScoped<StagedRows>();
+        builder.Services.AddScoped<PassShared>();
         return options;
     }
 

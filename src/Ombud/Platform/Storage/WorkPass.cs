@@ -16,6 +16,7 @@ namespace Ombud.Platform.Storage;
 /// killed mid-batch commits nothing of it: its lease runs out and another node does the batch. Items that a person
 /// waits on (<see cref="WorkCommit.Alone"/>: an offer pushed to an agent) are each a batch of one, done before the
 /// rest of the claim, so they neither wait for the others' commit nor hold their rows (or SQLite's write gate) meanwhile.
+/// The units of work of one claim share a <see cref="PassShared"/>, for facts they would otherwise each read again.
 /// Items whose work must not hold a transaction (an HTTP call) are done one by one outside it and finish themselves.
 /// </remarks>
 public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock, Events.EventOptions options, CommitSignal commits, ILogger logger,
@@ -88,12 +89,13 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
                 var ordered = claimed.Order(rules.Order).ToList();
                 var done = new List<(T, bool)>();
                 var more = false;
+                var shared = new PassShared();
                 foreach (var item in ordered.Where(i => rules.Commit(i) == WorkCommit.Alone))
                 {
-                    more |= await BatchAsync([item], work, done, ct);
+                    more |= await BatchAsync([item], work, done, shared, ct);
                 }
 
-                more |= await BatchAsync([.. ordered.Where(i => rules.Commit(i) == WorkCommit.Batched)], work, done, ct);
+                more |= await BatchAsync([.. ordered.Where(i => rules.Commit(i) == WorkCommit.Batched)], work, done, shared, ct);
                 foreach (var item in ordered.Where(i => rules.Commit(i) == WorkCommit.Outside))
                 {
                     done.Add((item, await OutsideAsync(item, work, ct)));
@@ -142,7 +144,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
     }
 
     /// <summary>Does a batch in one unit of work; returns whether it queued more work of this kind due now.</summary>
-    private async Task<bool> BatchAsync(IReadOnlyList<T> batch, Work work, List<(T, bool)> done, CancellationToken ct)
+    private async Task<bool> BatchAsync(IReadOnlyList<T> batch, Work work, List<(T, bool)> done, PassShared shared, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
@@ -152,6 +154,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
         var results = new List<(T, bool)>();
         await using var scope = Background();
         var services = scope.ServiceProvider;
+        services.GetRequiredService<PassShared>().ShareWith(shared);
         var db = services.GetRequiredService<OmbudDb>();
         var staged = services.GetRequiredService<StagedRows>();
         // Ours, one per item: EF's own savepoint per SaveChanges would not cover a failure before the save.

@@ -92,6 +92,25 @@ public sealed class AgentConflictTests
         Assert.Equal(per.Id, (await desk.PendingOfferAsync()).AgentId);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_customer_with_no_orders_whose_record_has_the_agents_phone_is_never_offered_to_them(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var (desk, world) = await ShoppersAsync(app);
+        var sara = await desk.AgentAsync("Sara", AgentTier.Pro, 1, certified: true, online: true, ["en"], world.Own, (Skill.Payments, 5));
+        var per = await desk.AgentAsync("Per", AgentTier.Pro, 1, certified: true, online: true, ["en"], null, (Skill.Payments, 3));
+        // Sara's record has +46 70 555 00 01; this one, written another way, is on a record only (no order carries it).
+        var sameRecordPhone = await world.Feed.CreateAsync("customers", Customer("Rut Link", "rut@link.example", "+46-70-5550001"));
+
+        await desk.HandOffAsync(sameRecordPhone);
+
+        var offer = await desk.PendingOfferAsync();
+        Assert.Equal(per.Id, offer.AgentId); // Sara fits better (level 5) but shares a phone
+        Assert.DoesNotContain(await desk.OffersAsync(), o => o.AgentId == sara.Id);
+    }
+
     [Fact]
     public async Task An_agent_cannot_open_a_customer_who_became_linked_to_them_and_the_attempt_is_audited()
     {
