@@ -70,16 +70,12 @@ internal sealed class RingDesk(OmbudDb db, UnitOfWork work, RingDetection detect
     }
 
     /// <summary>Looks for rings now, as the daily run does; audited with what it found.</summary>
-    public async Task<Outcome<RingPass>> DetectAsync(Caller caller, CancellationToken ct)
-    {
-        var findings = await detection.FindAsync(ct);
-        return await work.RunAsync(async token =>
+    public Task<Outcome<RingPass>> DetectAsync(Caller caller, CancellationToken ct) =>
+        detection.RunAsync(ct, (pass, _) =>
         {
-            var pass = await detection.KeepAsync(findings, token);
             audit.Record(caller.Actor, "fraud.rings-detected", "fraud-rings", $"{pass.Found} found, {pass.New} new, {pass.Gone} gone");
-            return (Outcome<RingPass>)pass;
-        }, ct, "The ring detection");
-    }
+            return Task.CompletedTask;
+        });
 
     /// <summary>
     /// Opens a case for the ring on its largest order labelled fraud (else its largest order), assigned like any other;

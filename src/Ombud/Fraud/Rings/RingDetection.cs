@@ -21,25 +21,37 @@ public sealed record RingPass(int Found, int New, int Gone);
 /// <remarks>
 /// Finding only reads, and runs before any unit of work: on SQLite a unit holds the node's write gate, and finding in
 /// one kept every other writer on the node waiting (12–15 s on the demo world at start, minutes on a loaded machine).
-/// Only <see cref="KeepAsync"/>, which stores what was found, runs in the caller's unit of work.
+/// Only <see cref="KeepAsync"/>, which stores what was found, runs in a unit of work (<see cref="RunAsync"/>).
 /// </remarks>
 internal sealed class RingDetection(OmbudDb db, UnitOfWork work, OrderLinks links, RiskHistory history, IOptions<FraudOptions> options, TimeProvider clock)
 {
     /// <summary>The most orders of candidate members read in one detection; a world with more keeps the newest.</summary>
     public const int MaxOrders = 100_000;
 
-    /// <summary>Finds and keeps the rings in a unit of work of its own, for callers with nothing else to store with them.</summary>
-    public async Task<Outcome<RingPass>> RunAsync(CancellationToken ct)
+    /// <summary>
+    /// Finds the rings, then keeps them in a short unit of work of their own, together with what the caller stores beside
+    /// them (<paramref name="alongside"/>: the audit entry of a detection asked for, the daily timer's next run).
+    /// </summary>
+    public async Task<Outcome<RingPass>> RunAsync(CancellationToken ct, Func<RingPass, CancellationToken, Task>? alongside = null)
     {
         var findings = await FindAsync(ct);
-        return await work.RunAsync(async token => (Outcome<RingPass>)await KeepAsync(findings, token), ct, "The ring detection");
+        return await work.RunAsync(async token =>
+        {
+            var pass = await KeepAsync(findings, token);
+            if (alongside is not null)
+            {
+                await alongside(pass, token);
+            }
+
+            return (Outcome<RingPass>)pass;
+        }, ct, "The ring detection");
     }
 
     /// <summary>
-    /// Stores what <see cref="FindAsync"/> found, in the caller's unit of work: a finding continues its kept ring (see
+    /// Stores what <see cref="FindAsync"/> found, in the open unit of work: a finding continues its kept ring (see
     /// <see cref="Match"/>) or becomes a new one, and kept rings no longer found go.
     /// </summary>
-    public async Task<RingPass> KeepAsync(IReadOnlyList<RingFinding> findings, CancellationToken ct)
+    private async Task<RingPass> KeepAsync(IReadOnlyList<RingFinding> findings, CancellationToken ct)
     {
         work.EnsureOpen("Keeping fraud rings");
         var now = clock.GetUtcNow().UtcDateTime;
@@ -98,7 +110,7 @@ internal sealed class RingDetection(OmbudDb db, UnitOfWork work, OrderLinks link
     }
 
     /// <summary>The rings in the data now; reads only, outside any unit of work (see the remarks above).</summary>
-    public async Task<IReadOnlyList<RingFinding>> FindAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<RingFinding>> FindAsync(CancellationToken ct)
     {
         var uses = new List<SharedUse>();
         foreach (var kind in Enum.GetValues<SharedIdentifier>())

@@ -10,20 +10,15 @@ namespace Ombud.Fraud.Rings;
 /// setting the next for the configured hour. It fires outside a unit of work (<see cref="WorkCommit.Outside"/>): the
 /// detection reads for seconds before the write gate, then keeps its rings and moves the timer in one short unit.
 /// </summary>
-internal sealed partial class RingTimer(RingDetection detection, UnitOfWork work, TimerSchedule timers, TimeProvider clock, IOptions<FraudOptions> options,
+internal sealed partial class RingTimer(RingDetection detection, TimerSchedule timers, TimeProvider clock, IOptions<FraudOptions> options,
     ILogger<RingTimer> logger) : ITimerHandler
 {
     public const string Kind = "fraud.ring-detection";
 
     public async Task<bool> FireAsync(DueTimer timer, CancellationToken ct)
     {
-        var findings = await detection.FindAsync(ct);
-        var kept = await work.RunAsync(async token =>
-        {
-            var pass = await detection.KeepAsync(findings, token);
-            await timers.CompleteAsync(timer, DailyTimer.NextRun(clock.GetUtcNow().UtcDateTime, options.Value.Rings.HourUtc), token);
-            return (Outcome<RingPass>)pass;
-        }, ct, "The ring detection");
+        var kept = await detection.RunAsync(ct, (_, token) =>
+            timers.CompleteAsync(timer, DailyTimer.NextRun(clock.GetUtcNow().UtcDateTime, options.Value.Rings.HourUtc), token));
         if (kept.Error is { } error)
         {
             // Retried with backoff, as any timer whose handler fails.
