@@ -14,45 +14,62 @@ public sealed partial class OrderLinks
     /// <summary>
     /// For each seed, its own customer and every customer sharing an address, device, phone or e-mail with it, one step
     /// away: on the customers' records and on their orders. The seed's e-mail counts as an e-mail of theirs. Four queries
-    /// however many seeds; identities of erased customers are gone, so they link nothing.
+    /// however many seeds: the owners' identities by customer id, then every order and record looked through for them.
+    /// Identities of erased customers are gone, so they link nothing.
     /// </summary>
-    public Task<IReadOnlyDictionary<TKey, IReadOnlySet<Guid>>> LinkedCustomersAsync<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds, CancellationToken ct)
-        where TKey : notnull =>
-        LinkedAsync(seeds, null, ct);
-
-    /// <summary>
-    /// For each seed, which of <paramref name="customers"/> <see cref="LinkedCustomersAsync"/> would find: the same links,
-    /// asked of those customers only. Every read goes by customer id (the seeds' own customers, then the given ones), where
-    /// the open question scans every order for the seeds' identities; at most four queries however many seeds and customers.
-    /// </summary>
-    public Task<IReadOnlyDictionary<TKey, IReadOnlySet<Guid>>> LinkedAmongAsync<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds, IReadOnlyCollection<Guid> customers,
-        CancellationToken ct)
-        where TKey : notnull =>
-        LinkedAsync(seeds, customers.ToHashSet(), ct);
-
-    private async Task<IReadOnlyDictionary<TKey, IReadOnlySet<Guid>>> LinkedAsync<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds, HashSet<Guid>? among,
-        CancellationToken ct)
+    public async Task<IReadOnlyDictionary<TKey, IReadOnlySet<Guid>>> LinkedCustomersAsync<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds, CancellationToken ct)
         where TKey : notnull
     {
-        var owners = seeds.Values.Select(s => s.CustomerId).OfType<Guid>().ToHashSet();
-        // Asked about given customers, the owners' identities and theirs come in one read by customer id; the open question
-        // reads the owners' first, then looks through every order for them.
-        var known = among is null || owners.Count + among.Count == 0 ? [] : await IdentitiesOfAsync([.. owners.Union(among)], ct);
-        var own = among is not null ? known.Where(i => owners.Contains(i.CustomerId)).ToList()
-            : owners.Count == 0 ? [] : await IdentitiesAsync(Keys().Where(k => owners.Contains(k.CustomerId)), Records().Where(k => owners.Contains(k.CustomerId)), ct);
-        var wanted = seeds.ToDictionary(s => s.Key, s => own.Where(i => i.CustomerId == s.Value.CustomerId).Select(i => (i.Kind, i.Key))
-            .Concat(string.IsNullOrWhiteSpace(s.Value.Email) ? [] : [(SharedIdentifier.Email, s.Value.Email.Trim().ToLowerInvariant())]).ToHashSet());
+        var owners = OwnersOf(seeds);
+        var own = owners.Count == 0 ? [] : await IdentitiesAsync(Keys().Where(k => owners.Contains(k.CustomerId)), Records().Where(k => owners.Contains(k.CustomerId)), ct);
+        var wanted = WantedBy(seeds, own);
         var all = wanted.Values.SelectMany(w => w).ToHashSet();
         List<string> Of(SharedIdentifier kind) => [.. all.Where(i => i.Kind == kind).Select(i => i.Key)];
         var (devices, emails, phones, addresses) = (Of(SharedIdentifier.Device), Of(SharedIdentifier.Email), Of(SharedIdentifier.Phone), Of(SharedIdentifier.ShippingAddress));
-        var sharing = all.Count == 0 ? [] : among is not null ? known.Where(i => among.Contains(i.CustomerId) && all.Contains((i.Kind, i.Key))).ToList()
-            : await IdentitiesAsync(
-                Keys().Where(k => devices.Contains(k.Device!) || emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)),
-                Records().Where(k => emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)), ct);
+        var sharing = all.Count == 0 ? [] : await IdentitiesAsync(
+            Keys().Where(k => devices.Contains(k.Device!) || emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)),
+            Records().Where(k => emails.Contains(k.Email!) || phones.Contains(k.Phone!) || addresses.Contains(k.Address!)), ct);
+        return LinkedBy(seeds, wanted, sharing, _ => true);
+    }
+
+    /// <summary>
+    /// For each seed, which of <paramref name="customers"/> <see cref="LinkedCustomersAsync"/> would find: the same links,
+    /// asked of those customers only. One read by customer id gives the seeds' own customers' identities and the given
+    /// ones' at once, where the open question scans every order for the seeds' identities.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<TKey, IReadOnlySet<Guid>>> LinkedAmongAsync<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds,
+        IReadOnlyCollection<Guid> customers, CancellationToken ct)
+        where TKey : notnull
+    {
+        var owners = OwnersOf(seeds);
+        var among = customers.ToHashSet();
+        var known = owners.Count + among.Count == 0 ? [] : await IdentitiesOfAsync([.. owners.Union(among)], ct);
+        var wanted = WantedBy(seeds, [.. known.Where(i => owners.Contains(i.CustomerId))]);
+        var all = wanted.Values.SelectMany(w => w).ToHashSet();
+        var sharing = known.Where(i => among.Contains(i.CustomerId) && all.Contains((i.Kind, i.Key))).ToList();
+        return LinkedBy(seeds, wanted, sharing, among.Contains);
+    }
+
+    private static HashSet<Guid> OwnersOf<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds)
+        where TKey : notnull =>
+        seeds.Values.Select(s => s.CustomerId).OfType<Guid>().ToHashSet();
+
+    /// <summary>Each seed's identities to look for: its own customer's, and the e-mail it was given.</summary>
+    private static Dictionary<TKey, HashSet<(SharedIdentifier Kind, string Key)>> WantedBy<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds,
+        List<(Guid CustomerId, SharedIdentifier Kind, string Key)> own)
+        where TKey : notnull =>
+        seeds.ToDictionary(s => s.Key, s => own.Where(i => i.CustomerId == s.Value.CustomerId).Select(i => (i.Kind, i.Key))
+            .Concat(string.IsNullOrWhiteSpace(s.Value.Email) ? [] : [(SharedIdentifier.Email, s.Value.Email.Trim().ToLowerInvariant())]).ToHashSet());
+
+    /// <summary>Each seed's linked customers: those sharing one of its identities, and its own customer where <paramref name="counts"/> says so.</summary>
+    private static Dictionary<TKey, IReadOnlySet<Guid>> LinkedBy<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds,
+        Dictionary<TKey, HashSet<(SharedIdentifier Kind, string Key)>> wanted, List<(Guid CustomerId, SharedIdentifier Kind, string Key)> sharing,
+        Func<Guid, bool> counts)
+        where TKey : notnull
+    {
         var byIdentity = sharing.ToLookup(i => (i.Kind, i.Key), i => i.CustomerId);
         return seeds.ToDictionary(s => s.Key, IReadOnlySet<Guid> (s) =>
-            wanted[s.Key].SelectMany(i => byIdentity[i]).Concat(s.Value.CustomerId is { } mine && (among is null || among.Contains(mine)) ? [mine] : [])
-                .ToHashSet());
+            wanted[s.Key].SelectMany(i => byIdentity[i]).Concat(s.Value.CustomerId is { } mine && counts(mine) ? [mine] : []).ToHashSet());
     }
 
     /// <summary>
