@@ -64,7 +64,7 @@ cat <<EOF
 ### Assistant turns, $provider, $(date -u '+%Y-%m-%d %H:%M UTC')
 
 - machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${memory:-unknown memory}, $(uname -sr); load average before $load_before, after $load_after
-- build: $commit, .NET ${runtime:-unknown}, Release, log level Warning, demo world on
+- build: $commit, .NET ${runtime:-unknown}, $server_build, log level Warning, demo world on
 - database: $database_label
 - load: $conversations concurrent SignalR conversations of $turns_per_conversation turns as the demo shopper${extra[*]:+, options ${extra[*]}}; bench and server share the machine over loopback
 

@@ -87,7 +87,7 @@ cat <<EOF2
 ### Hand-off to offer, $provider, $(date -u '+%Y-%m-%d %H:%M UTC')
 
 - machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${memory:-unknown memory}, $(uname -sr); load average before $load_before, after $load_after
-- build: $commit, .NET ${runtime:-unknown}, Release, log level Warning, demo mode off (world seeded with $customers customers)
+- build: $commit, .NET ${runtime:-unknown}, $server_build, log level Warning, demo mode off (world seeded with $customers customers)
 - database: $database_label
 - load: $(field agents) agents × $(field capacity) on /hubs/agents, $(field shoppers) shoppers pressing "Talk to a person" at $rate/s for $seconds s after a warm-up${extra[*]:+, options ${extra[*]}}; bench and server share the machine over loopback
 

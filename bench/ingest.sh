@@ -53,7 +53,7 @@ cat <<EOF
 ### Order ingestion, $provider, $(date -u '+%Y-%m-%d %H:%M UTC')
 
 - machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${memory:-unknown memory}, $(uname -sr)
-- build: $commit, .NET ${runtime:-unknown}, Release, log level Warning, demo data off
+- build: $commit, .NET ${runtime:-unknown}, $server_build, log level Warning, demo data off
 - database: $database_label
 - load: $orders orders, $concurrency workers${extra[*]:+, options ${extra[*]}}; bench and server share the machine over loopback
 

@@ -231,6 +231,8 @@ bench_report_facts() {
   runtime="$(dotnet --list-runtimes 2>/dev/null | awk '/^Microsoft.NETCore.App / { version = $2 } END { print version }')"
   commit="$(git rev-parse --short HEAD 2>/dev/null || echo 'no commit')"
   [[ -z "$(git status --porcelain 2>/dev/null | head -n 1)" ]] || commit+=" + uncommitted changes"
+  # A given ombud.dll was built elsewhere: the checkout's commit is only the bench tools'.
+  [[ -z ${OMBUD_BENCH_SERVER_DLL:-} ]] || commit="bench tools at $commit"
 }
 
 field() { sed -nE "s/.*\"$1\":([^,}]*).*/\1/p" <<<"$json"; }
