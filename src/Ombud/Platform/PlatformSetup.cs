@@ -94,6 +94,7 @@ internal static class PlatformSetup
         app.MapApiKeyApi();
         app.MapPeopleApi();
         app.MapDemoClockApi();
+        app.MapWriteTimeApi();
         StaffDesk.StaffDeskApi.MapStaffDeskApi(app);
         app.MapAuditLogApi();
         app.MapMail();

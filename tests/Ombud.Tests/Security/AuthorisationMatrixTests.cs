@@ -146,6 +146,8 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/admin/dead-letters/"] =                                         "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         ["POST /api/v1/admin/dead-letters/events/{subscriber}/replay"] =              "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
         ["POST /api/v1/admin/dead-letters/timers/{kind}/{entityId}/replay"] =         "401  403   403   403    403   403   403   403   403     404    404    401     403     403",
+        ["GET /api/v1/admin/storage/write-time/"] =                                   "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
+        ["POST /api/v1/admin/storage/write-time/reset"] =                             "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         // E-mail outbox: admins only; the world has sent no e-mail, so admins are told 404 for sending one again.
         ["GET /api/v1/admin/mail/"] =                                                 "401  403   403   403    403   403   403   403   403     ok     ok     401     403     403",
         ["POST /api/v1/admin/mail/{id:guid}/send-again"] =                            "401  403   403   403    403   403   403   403   403     404    404    401     403     403",

@@ -26,6 +26,7 @@ public sealed class EventDispatch(IServiceScopeFactory scopes, EventSubscription
             Comparer<EventDelivery>.Create((a, b) => (a.CreatedAt, a.EventId, a.Subscriber).CompareTo((b.CreatedAt, b.EventId, b.Subscriber))))
         {
             OnlyClaimsChangePending = true,
+            Name = d => d.Subscriber,
         });
 
     /// <summary>Handles everything due now, for every subscriber or only <paramref name="subscriber"/>; returns how many were handled.</summary>

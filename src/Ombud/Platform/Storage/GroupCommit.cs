@@ -230,7 +230,7 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
 
                 // A lone item's refusal is its answer: nothing of it is saved.
                 return staged is [(_, { Succeeded: false } lone)] ? lone.Error! : (Outcome<bool>)true;
-            }, ct, Subject);
+            }, ct, Subject, member: GetType().Name);
             if (stored.Succeeded)
             {
                 Committed([.. staged.Select(s => s.Waiting.Item)]);

@@ -33,6 +33,7 @@ public static class StorageSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddScoped<DatabaseStartup>();
         builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<WriteTime>();
         builder.Services.AddSingleton<CommitSignal>();
         builder.Services.AddScoped<UnitOfWork>();
         builder.Services.AddScoped<WriteTurn>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -16,8 +17,8 @@ namespace Ombud.Platform.Storage;
 /// A unit of work started while another is open on the same <see cref="OmbudDb"/> joins it: its changes are saved by
 /// the outer one, so a use case can call another (the assistant's turn reporting a dispute) and still commit once.
 /// </remarks>
-public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, CommitSignal commits, StagedRows staged, TimeProvider clock,
-    ILogger<UnitOfWork> logger)
+public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTurn turn, CommitSignal commits, StagedRows staged, WriteTime writeTime,
+    TimeProvider clock, ILogger<UnitOfWork> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -67,7 +68,10 @@ public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTur
     /// <summary>Runs <paramref name="work"/> as one unit of work and returns its outcome as committed.</summary>
     /// <param name="work">Reads, checks and stages changes on the scope's <see cref="OmbudDb"/>; it does not save.</param>
     /// <param name="subject">What the caller is told clashed, e.g. "The dispute" in "The dispute changed while …".</param>
-    public async Task<Outcome<T>> RunAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, CancellationToken ct, string subject = "The resource")
+    /// <param name="file">Where the unit of work runs, for <see cref="WriteTime"/>: given by the compiler.</param>
+    /// <param name="member">Where the unit of work runs, for <see cref="WriteTime"/>: given by the compiler.</param>
+    public async Task<Outcome<T>> RunAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, CancellationToken ct, string subject = "The resource",
+        [CallerFilePath] string file = "", [CallerMemberName] string member = "")
     {
         if (_depth > 0)
         {
@@ -79,7 +83,7 @@ public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTur
         {
             try
             {
-                var outcome = await RunOnceAsync(work, subject, ct);
+                var outcome = await RunOnceAsync(work, subject, (file, member), ct);
                 var announcements = _afterCommit.ToList();
                 _afterCommit.Clear();
                 if (outcome.Succeeded)
@@ -110,15 +114,18 @@ public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTur
     /// Runs work that cannot be refused (a background step, an audit entry); a clash still comes back as a
     /// <see cref="WriteConflict"/>, a bug as an exception.
     /// </summary>
-    public async Task<Outcome<bool>> RunAsync(Func<CancellationToken, Task> work, CancellationToken ct, string subject = "The resource") =>
+    public async Task<Outcome<bool>> RunAsync(Func<CancellationToken, Task> work, CancellationToken ct, string subject = "The resource",
+        [CallerFilePath] string file = "", [CallerMemberName] string member = "") =>
         await RunAsync(async token =>
         {
             await work(token);
             return (Outcome<bool>)true;
-        }, ct, subject);
+        }, ct, subject, file, member);
 
-    private async Task<Outcome<T>> RunOnceAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, string subject, CancellationToken ct)
+    private async Task<Outcome<T>> RunOnceAsync<T>(Func<CancellationToken, Task<Outcome<T>>> work, string subject, (string File, string Member) place,
+        CancellationToken ct)
     {
+        var asked = clock.GetTimestamp();
         using var writing = await writeGate.EnterAsync(turn, ct);
         var entered = clock.GetTimestamp();
         _depth++;
@@ -194,7 +201,9 @@ public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTur
                 staged.WillBeWritten = false;
             }
 
-            if (clock.GetElapsedTime(entered) is var held && held > LongHold)
+            var held = clock.GetElapsedTime(entered);
+            writeTime.Record(place.File, place.Member, clock.GetElapsedTime(asked, entered), held);
+            if (held > LongHold)
             {
                 LogLongHold(logger, subject, (long)held.TotalMilliseconds);
             }

@@ -160,6 +160,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
         // Ours, one per item: EF's own savepoint per SaveChanges would not cover a failure before the save.
         db.Database.AutoSavepointsEnabled = false;
         var due = new HashSet<Type>();
+        var names = batch.Select(rules.Name).Distinct().ToList();
         var committed = await services.GetRequiredService<UnitOfWork>().RunAsync(async token =>
         {
             results.Clear();
@@ -204,7 +205,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
             }
 
             db.ChangeTracker.Clear();
-        }, ct);
+        }, ct, member: names is [var name] ? name : $"{typeof(T).Name} of {names.Count} kinds");
         // A batch that did not commit (the database gave way on it at the commit) did nothing: its items stay claimed
         // and are done again once their lease runs out.
         done.AddRange(committed.Succeeded ? results : batch.Select(item => (item, false)));
@@ -287,6 +288,9 @@ public sealed record WorkRules<T>(Func<T, object[]> Key, Func<T, WorkCommit> Com
     /// checks the lease, so a claim that lost it commits nothing.
     /// </summary>
     public bool OnlyClaimsChangePending { get; init; }
+
+    /// <summary>What an item is, for <see cref="WriteTime"/> (a delivery's subscriber, a timer's kind): its batch's place is that name.</summary>
+    public Func<T, string> Name { get; init; } = _ => typeof(T).Name;
 }
 
 /// <summary>How a queued work item's effect commits with its progress (<see cref="WorkPass{T}"/>).</summary>

@@ -15,7 +15,10 @@ public sealed partial class TimerRun(IServiceScopeFactory scopes, IEnumerable<Ti
     // A request may move or cancel a timer while it is claimed, so each is read again before it fires (not OnlyClaimsChangePending).
     private readonly WorkPass<DurableTimer> _pass = new(scopes, clock, options.Value, commits, logger,
         new WorkRules<DurableTimer>(t => [t.Kind, t.EntityId], Commits(kinds),
-            Comparer<DurableTimer>.Create((a, b) => (a.FireAt, a.Kind, a.EntityId).CompareTo((b.FireAt, b.Kind, b.EntityId)))));
+            Comparer<DurableTimer>.Create((a, b) => (a.FireAt, a.Kind, a.EntityId).CompareTo((b.FireAt, b.Kind, b.EntityId))))
+        {
+            Name = t => t.Kind,
+        });
 
     /// <summary>Fires everything due now (or only timers of the kinds given) and says how many of each kind did something.</summary>
     public Task<IReadOnlyDictionary<string, int>> RunOnceAsync(IReadOnlyCollection<string>? only, CancellationToken ct) => RunOnceAsync(only, look: true, ct);
