@@ -76,3 +76,4 @@ server time by part of the turn: ${phases:-unknown}
 
 json: $json
 EOF
+bench_write_time

@@ -105,3 +105,4 @@ $(field offer_to_arrival_p50_ms) ms, p99 $(field offer_to_arrival_p99_ms) ms.
 
 json: $json
 EOF2
+bench_write_time

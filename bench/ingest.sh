@@ -64,3 +64,4 @@ cat <<EOF
 errors by status: $errors_by_status
 json: $json
 EOF
+bench_write_time

@@ -188,6 +188,8 @@ scope_options=()
 for scope in $bench_key_scope; do scope_options+=(--scope "$scope"); done
 api_key="$(ombud apikey create --name "$bench_key_name" "${scope_options[@]}" 2>"$work/apikey.err" | tail -n 1 | tr -d '\r[:space:]')" || true
 [[ -n $api_key ]] || { say "could not create an API key"; cat "$work/apikey.err" >&2; exit 1; }
+# The script's own key, for the node's write time by place (bench_write_time), whatever the bench tool's key may do.
+admin_key="$(ombud apikey create --name "$bench_key_name-write-time" --scope admin 2>>"$work/apikey.err" | tail -n 1 | tr -d '\r[:space:]')" || true
 if declare -F bench_prepare >/dev/null; then bench_prepare; fi
 
 # --- serve ---------------------------------------------------------------------------------------------------
@@ -210,8 +212,10 @@ done
 # ends the script with the node's last log lines, and errors the node logged meanwhile are shown.
 bench_run() {
   local status=0
+  write_time reset >/dev/null
   # The key travels in the environment, not argv, so it never shows in ps.
   OMBUD_BENCH_KEY="$api_key" dotnet "$bench_dll" --url "$url" --json "$@" >"$work/result.json" || status=$?
+  write_time >"$work/write-time.json"
   if [[ $status -ne 0 || ! -s $work/result.json ]]; then
     say "the bench tool failed (exit $status); last server log lines:"
     tail -n 40 "$work/server.log" >&2
@@ -233,6 +237,30 @@ bench_report_facts() {
   [[ -z "$(git status --porcelain 2>/dev/null | head -n 1)" ]] || commit+=" + uncommitted changes"
   # A given ombud.dll was built elsewhere: the checkout's commit is only the bench tools'.
   [[ -z ${OMBUD_BENCH_SERVER_DLL:-} ]] || commit="bench tools at $commit"
+}
+
+# The node's units of work by place (GET /api/v1/admin/storage/write-time), or its reset with "reset"; empty if refused.
+write_time() {
+  local path=/api/v1/admin/storage/write-time method=GET
+  [[ ${1:-} != reset ]] || { path+=/reset; method=POST; }
+  # The key goes to curl on standard input (a config line), not argv, so it never shows in ps.
+  printf 'header = "Authorization: Bearer %s"\n' "$admin_key" | curl -sf -X "$method" -K - "$url$path" || true
+}
+
+# A markdown table of the run's top places by time holding the write gate (SQLite) or the transaction (PostgreSQL).
+bench_write_time() {
+  echo
+  if ! command -v jq >/dev/null || [[ ! -s $work/write-time.json ]]; then
+    echo "Write time by place: not read (needs jq and the node's admin endpoint)."
+    return
+  fi
+  echo "Write time by place over the whole run, warm-up included (the node's \`/api/v1/admin/storage/write-time\`; top 12 by"
+  echo "time held; all places: $(jq '.units' "$work/write-time.json") units of work, $(jq '.heldMs' "$work/write-time.json") ms held):"
+  echo
+  echo "| place | units | held ms | mean held ms | queued ms |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  jq -r '.places[:12][] | "| \(.place) | \(.units) | \(.heldMs) | \(if .units > 0 then (.heldMs / .units * 1000 | round / 1000) else 0 end) | \(.waitedMs) |"' \
+    "$work/write-time.json"
 }
 
 field() { sed -nE "s/.*\"$1\":([^,}]*).*/\1/p" <<<"$json"; }

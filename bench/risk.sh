@@ -163,3 +163,4 @@ $in_process
 
 json: $json
 EOF
+bench_write_time
