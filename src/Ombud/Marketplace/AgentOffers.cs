@@ -38,13 +38,12 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
     }
 
     /// <summary>The agent's offers waiting for their answer, soonest to expire first, each with its place (one read).</summary>
-    public async Task<IReadOnlyList<OfferView>> PendingOfAsync(Guid agentId, CancellationToken ct)
-    {
-        var offers = await Reads.Pending(db, agentId).ToListAsync(ct);
-        var now = Now;
-        // One whose countdown ran out is gone for the agent even before its timer fired.
-        return [.. offers.Where(p => p.Offer.ExpiresAt > now).Select(p => OfferView.Of(p.Offer, p.Place, now))];
-    }
+    public async Task<IReadOnlyList<OfferView>> PendingOfAsync(Guid agentId, CancellationToken ct) =>
+        Showing(await Reads.Pending(db, agentId).ToListAsync(ct), Now);
+
+    /// <summary>Pending offers as their agent sees them <paramref name="now"/>: one whose countdown ran out is gone for the agent even before its timer fired.</summary>
+    public static IReadOnlyList<OfferView> Showing(IEnumerable<OfferAndPlace> pending, DateTime now) =>
+        [.. pending.Where(p => p.Offer.ExpiresAt > now).Select(p => OfferView.Of(p.Offer, p.Place, now))];
 
     /// <summary>
     /// Takes the offer's conversation. Accepting locks the place, then Conversations locks the conversation to assign

@@ -50,11 +50,9 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
 
     public async Task<DeskView> DeskAsync(ConsoleAgent agent, CancellationToken ct)
     {
-        var row = await Reads.AgentAsStored(db, agent.Id, ct) ?? throw new InvalidOperationException($"Agent {agent.Id} is gone.");
-        var pending = await offers.PendingOfAsync(agent.Id, ct);
-        var chats = await Reads.HeldChats(db, agent.Id).ToListAsync(ct);
+        var (row, pending, chats) = await Reads.Desk(db, agent.Id, ct) ?? throw new InvalidOperationException($"Agent {agent.Id} is gone.");
         return new DeskView(agent.Id, agent.DisplayName, row.Status, row.ActiveConversations, row.PendingOffers, row.MaxConversations, row.FreeCapacity,
-            pending, chats);
+            AgentOffers.Showing(pending, Now), chats);
     }
 
     public async Task<Outcome<OfferView>> AcceptAsync(ConsoleAgent agent, Guid offerId, CancellationToken ct) =>

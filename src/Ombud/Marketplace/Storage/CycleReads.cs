@@ -32,10 +32,6 @@ internal sealed class CycleReads
     public Func<OmbudDb, string, CancellationToken, Task<AgentOfAccount?>> AgentTierOfUser { get; } = EF.CompileAsyncQuery((OmbudDb db, string userId, CancellationToken ct) =>
         db.Set<Agent>().Where(a => a.UserId == userId).Select(a => new AgentOfAccount(a.Id, a.Tier)).SingleOrDefault());
 
-    /// <summary>An agent as stored, not tracked (a desk shows it).</summary>
-    public Func<OmbudDb, Guid, CancellationToken, Task<Agent?>> AgentAsStored { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid id, CancellationToken ct) =>
-        db.Set<Agent>().AsNoTracking().SingleOrDefault(a => a.Id == id));
-
     public Func<OmbudDb, Guid, CancellationToken, Task<ConsoleAgent?>> ConsoleAgent { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid id, CancellationToken ct) =>
         db.Set<Agent>().AsNoTracking().Where(a => a.Id == id).Select(a => new ConsoleAgent(a.Id, a.UserId, a.DisplayName)).SingleOrDefault());
 
@@ -79,11 +75,6 @@ internal sealed class CycleReads
                 .Where(e => e.ConversationId == conversationId && e.AgentId == agentId && e.Status == QueueEntryStatus.Assigned)
                 .Select(e => new HeldConversation(e.CustomerId, e.Language)).FirstOrDefault());
 
-    /// <summary>The conversations an agent holds, longest held first.</summary>
-    public Func<OmbudDb, Guid, IAsyncEnumerable<HeldChat>> HeldChats { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid agentId) =>
-        db.Set<QueueEntry>().AsNoTracking().Where(e => e.AgentId == agentId && e.Status == QueueEntryStatus.Assigned)
-            .OrderBy(e => e.AssignedAt).Select(e => new HeldChat(e.ConversationId, e.Skill, e.Reason, e.Language, e.AssignedAt!.Value)));
-
     /// <summary>The head of the queue as plain rows, oldest first.</summary>
     public Func<OmbudDb, int, IAsyncEnumerable<WaitingPlace>> Waiting { get; } = EF.CompileAsyncQuery((OmbudDb db, int take) =>
         db.Set<QueueEntry>().AsNoTracking().Where(e => e.Status == QueueEntryStatus.Waiting).OrderBy(e => e.EnqueuedAt).Take(take)
@@ -97,6 +88,22 @@ internal sealed class CycleReads
     public Func<OmbudDb, Guid, Guid, CancellationToken, Task<Guid?>> PlaceOfOffer { get; } = EF.CompileAsyncQuery(
         (OmbudDb db, Guid offerId, Guid agentId, CancellationToken ct) =>
             db.Set<Offer>().Where(o => o.Id == offerId && o.AgentId == agentId).Select(o => (Guid?)o.QueueEntryId).SingleOrDefault());
+
+    /// <summary>
+    /// An agent's desk in one statement, not tracked: the agent as stored, their pending offers with their places (soonest
+    /// to expire first) and the conversations they hold (longest held first). Every change to an offer or a held
+    /// conversation tells the agent's consoles to read this again, about three times an offer: one round trip each
+    /// instead of three. The two lists join the agent's row side by side, so the rows come back as their product; with
+    /// pending offers and held chats together at most the agent's capacity, that stays a handful.
+    /// </summary>
+    public Func<OmbudDb, Guid, CancellationToken, Task<DeskRows?>> Desk { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid agentId, CancellationToken ct) =>
+        db.Set<Agent>().AsNoTracking().Where(a => a.Id == agentId).Select(a => new DeskRows(a,
+            db.Set<Offer>().AsNoTracking().Where(o => o.AgentId == a.Id && o.Status == OfferStatus.Pending)
+                .Join(db.Set<QueueEntry>().AsNoTracking(), o => o.QueueEntryId, e => e.Id, (o, e) => new { Offer = o, Place = e })
+                .OrderBy(p => p.Offer.ExpiresAt).Select(p => new OfferAndPlace(p.Offer, p.Place)).ToList(),
+            db.Set<QueueEntry>().AsNoTracking().Where(e => e.AgentId == a.Id && e.Status == QueueEntryStatus.Assigned)
+                .OrderBy(e => e.AssignedAt).Select(e => new HeldChat(e.ConversationId, e.Skill, e.Reason, e.Language, e.AssignedAt!.Value)).ToList()))
+            .SingleOrDefault());
 
     /// <summary>An agent's pending offers with their places, soonest to expire first.</summary>
     public Func<OmbudDb, Guid, IAsyncEnumerable<OfferAndPlace>> Pending { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid agentId) =>
@@ -128,6 +135,9 @@ internal sealed record HeldConversation(Guid CustomerId, string Language);
 internal sealed record WaitingPlace(Guid Id, Guid CustomerId, Skill Skill, string Language, HandOffUrgency Urgency, DateTime EnqueuedAt);
 
 internal sealed record OfferAndPlace(Offer Offer, QueueEntry Place);
+
+/// <summary>An agent's desk as stored: the agent, their pending offers with their places, the conversations they hold.</summary>
+internal sealed record DeskRows(Agent Agent, List<OfferAndPlace> Pending, List<HeldChat> Chats);
 
 /// <summary>A recent rejection or expiry: the place, and the agent who declined it.</summary>
 internal sealed record PlaceDeclined(Guid QueueEntryId, Guid AgentId);
