@@ -17,13 +17,26 @@ internal sealed class CycleReads
 
     public static CycleReads For(OmbudDb db) => ByModel.For(db);
 
-    /// <summary>An agent, tracked.</summary>
-    public Func<OmbudDb, Guid, CancellationToken, Task<Agent?>> Agent { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid id, CancellationToken ct) =>
+    /// <summary>
+    /// An agent, tracked. One this unit of work tracks already (an answer read them by their account, an expiry to set
+    /// them away) is taken as tracked without a statement: a read would hand back that same instance anyway, its values
+    /// as this unit of work left them, since a tracking query does not overwrite what is tracked.
+    /// </summary>
+    public async Task<Agent?> AgentAsync(OmbudDb db, Guid id, CancellationToken ct) =>
+        db.Set<Agent>().Local.FindEntry(id)?.Entity ?? await AgentById(db, id, ct);
+
+    private Func<OmbudDb, Guid, CancellationToken, Task<Agent?>> AgentById { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid id, CancellationToken ct) =>
         db.Set<Agent>().SingleOrDefault(a => a.Id == id));
 
-    /// <summary>The agent a person is, tracked.</summary>
-    public Func<OmbudDb, string, CancellationToken, Task<Agent?>> AgentOfUser { get; } = EF.CompileAsyncQuery((OmbudDb db, string userId, CancellationToken ct) =>
-        db.Set<Agent>().SingleOrDefault(a => a.UserId == userId));
+    /// <summary>
+    /// The agent a person is, tracked, with the place <c>offerId</c> is for when the offer is theirs: who answers an offer
+    /// and what they answer, in one statement.
+    /// </summary>
+    public Func<OmbudDb, string, Guid, CancellationToken, Task<Answerer?>> AnswererOf { get; } = EF.CompileAsyncQuery(
+        (OmbudDb db, string userId, Guid offerId, CancellationToken ct) =>
+            db.Set<Agent>().Where(a => a.UserId == userId)
+                .Select(a => new Answerer(a, db.Set<Offer>().Where(o => o.Id == offerId && o.AgentId == a.Id).Select(o => (Guid?)o.QueueEntryId).FirstOrDefault()))
+                .SingleOrDefault());
 
     public Func<OmbudDb, string, CancellationToken, Task<Guid?>> AgentIdOfUser { get; } = EF.CompileAsyncQuery((OmbudDb db, string userId, CancellationToken ct) =>
         db.Set<Agent>().Where(a => a.UserId == userId).Select(a => (Guid?)a.Id).SingleOrDefault());
@@ -84,24 +97,26 @@ internal sealed class CycleReads
     public Func<OmbudDb, Guid, CancellationToken, Task<Offer?>> Offer { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid id, CancellationToken ct) =>
         db.Set<Offer>().SingleOrDefault(o => o.Id == id));
 
-    /// <summary>The place an offer is for, when the offer is the agent's.</summary>
-    public Func<OmbudDb, Guid, Guid, CancellationToken, Task<Guid?>> PlaceOfOffer { get; } = EF.CompileAsyncQuery(
-        (OmbudDb db, Guid offerId, Guid agentId, CancellationToken ct) =>
-            db.Set<Offer>().Where(o => o.Id == offerId && o.AgentId == agentId).Select(o => (Guid?)o.QueueEntryId).SingleOrDefault());
+    /// <summary>An offer and its place, both tracked, in one statement.</summary>
+    public Func<OmbudDb, Guid, CancellationToken, Task<OfferAndPlace?>> OfferWithPlace { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid offerId, CancellationToken ct) =>
+        db.Set<Offer>().Where(o => o.Id == offerId)
+            .Join(db.Set<QueueEntry>(), o => o.QueueEntryId, e => e.Id, (o, e) => new OfferAndPlace(o, e)).SingleOrDefault());
 
     /// <summary>
     /// An agent's desk in one statement, not tracked: the agent as stored, their pending offers with their places (soonest
     /// to expire first) and the conversations they hold (longest held first). Every change to an offer or a held
     /// conversation tells the agent's consoles to read this again, about three times an offer: one round trip each
     /// instead of three. The two lists join the agent's row side by side, so the rows come back as their product; with
-    /// pending offers and held chats together at most the agent's capacity, that stays a handful.
+    /// pending offers and held chats together at most the agent's capacity, that stays a handful. Each list is filtered
+    /// by the agent's id as a parameter as well as joined on it: SQLite builds the joined lists before it joins them, and
+    /// would otherwise build every agent's pending offers and held places for each desk.
     /// </summary>
     public Func<OmbudDb, Guid, CancellationToken, Task<DeskRows?>> Desk { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid agentId, CancellationToken ct) =>
         db.Set<Agent>().AsNoTracking().Where(a => a.Id == agentId).Select(a => new DeskRows(a,
-            db.Set<Offer>().AsNoTracking().Where(o => o.AgentId == a.Id && o.Status == OfferStatus.Pending)
+            db.Set<Offer>().AsNoTracking().Where(o => o.AgentId == agentId && o.Status == OfferStatus.Pending && o.AgentId == a.Id)
                 .Join(db.Set<QueueEntry>().AsNoTracking(), o => o.QueueEntryId, e => e.Id, (o, e) => new { Offer = o, Place = e })
                 .OrderBy(p => p.Offer.ExpiresAt).Select(p => new OfferAndPlace(p.Offer, p.Place)).ToList(),
-            db.Set<QueueEntry>().AsNoTracking().Where(e => e.AgentId == a.Id && e.Status == QueueEntryStatus.Assigned)
+            db.Set<QueueEntry>().AsNoTracking().Where(e => e.AgentId == agentId && e.Status == QueueEntryStatus.Assigned && e.AgentId == a.Id)
                 .OrderBy(e => e.AssignedAt).Select(e => new HeldChat(e.ConversationId, e.Skill, e.Reason, e.Language, e.AssignedAt!.Value)).ToList()))
             .SingleOrDefault());
 
@@ -124,6 +139,9 @@ internal sealed class CycleReads
                 .Where(o => (o.Status == OfferStatus.Rejected || o.Status == OfferStatus.Expired) && o.AnsweredAt > since && placeIds.Contains(o.QueueEntryId))
                 .Select(o => new PlaceDeclined(o.QueueEntryId, o.AgentId)));
 }
+
+/// <summary>The agent answering an offer, and the place the offer is for when it is theirs.</summary>
+internal sealed record Answerer(Agent Agent, Guid? PlaceId);
 
 /// <summary>The agent an account works as, and their tier.</summary>
 internal sealed record AgentOfAccount(Guid Id, AgentTier Tier);
