@@ -38,13 +38,12 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
     }
 
     /// <summary>The agent's offers waiting for their answer, soonest to expire first, each with its place (one read).</summary>
-    public async Task<IReadOnlyList<OfferView>> PendingOfAsync(Guid agentId, CancellationToken ct)
-    {
-        var offers = await Reads.Pending(db, agentId).ToListAsync(ct);
-        var now = Now;
-        // One whose countdown ran out is gone for the agent even before its timer fired.
-        return [.. offers.Where(p => p.Offer.ExpiresAt > now).Select(p => OfferView.Of(p.Offer, p.Place, now))];
-    }
+    public async Task<IReadOnlyList<OfferView>> PendingOfAsync(Guid agentId, CancellationToken ct) =>
+        Showing(await Reads.Pending(db, agentId).ToListAsync(ct), Now);
+
+    /// <summary>Pending offers as their agent sees them <paramref name="now"/>: one whose countdown ran out is gone for the agent even before its timer fired.</summary>
+    public static IReadOnlyList<OfferView> Showing(IEnumerable<OfferAndPlace> pending, DateTime now) =>
+        [.. pending.Where(p => p.Offer.ExpiresAt > now).Select(p => OfferView.Of(p.Offer, p.Place, now))];
 
     /// <summary>
     /// Takes the offer's conversation. Accepting locks the place, then Conversations locks the conversation to assign
@@ -149,17 +148,17 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
     /// <summary>The caller's agent, their offer and its place, tracked; nulls when the offer is not theirs.</summary>
     private async Task<(Agent?, Offer?, QueueEntry?)> AnsweringAsync(string userId, Guid offerId, CancellationToken ct)
     {
-        var agent = await Reads.AgentOfUser(db, userId, ct);
-        var placeId = agent is null ? null : await Reads.PlaceOfOffer(db, offerId, agent.Id, ct);
-        if (placeId is not { } place)
+        var answerer = await Reads.AnswererOf(db, userId, offerId, ct);
+        if (answerer?.PlaceId is not { } place)
         {
-            return (agent, null, null);
+            return (answerer?.Agent, null, null);
         }
 
         // Answers to the offers of one place queue behind each other on PostgreSQL, and each reads the offer as the one
         // before left it: a double click on two nodes gets the same answer twice, not a conflict.
         await db.LockForUpdateAsync<QueueEntry>(nameof(QueueEntry.Id), place, ct);
-        return (agent, await Reads.Offer(db, offerId, ct), await Reads.Place(db, place, ct));
+        var answered = await Reads.OfferWithPlace(db, offerId, ct);
+        return (answerer.Agent, answered?.Offer, answered?.Place);
     }
 
     private async Task WithdrawAsync(Guid entryId, CancellationToken ct)
@@ -171,7 +170,7 @@ internal sealed class AgentOffers(OmbudDb db, UnitOfWork work, Dispatcher dispat
         }
 
         var now = Now;
-        if (offer.Withdraw(now) && await Reads.Agent(db, offer.AgentId, ct) is { } agent)
+        if (offer.Withdraw(now) && await Reads.AgentAsync(db, offer.AgentId, ct) is { } agent)
         {
             agent.OfferSettled(accepted: false);
             news.AfterCommit(work, agent.Id);

@@ -9,7 +9,9 @@ namespace Ombud.Marketplace;
 /// Puts the agent a person works as on their principal at sign-in (<see cref="CallerClaims.Agent"/>), and whether they
 /// are of the staff tier (<see cref="CallerClaims.StaffAgent"/>), so the console, its hub and the API know it without
 /// looking it up on every call. The session check asks again on every request with a cookie, so someone registered as
-/// an agent after signing in carries it from their next request.
+/// an agent after signing in carries it from their next request. Only an account with the agent role works as an agent
+/// (the console, its hub and the offers API ask for the role), so no other account is looked up among the agents: a
+/// shopper's every request would read the agents' table for nothing.
 /// </summary>
 internal sealed class AgentSignInClaims(OmbudDb db) : ISignInClaims
 {
@@ -17,7 +19,8 @@ internal sealed class AgentSignInClaims(OmbudDb db) : ISignInClaims
 
     public async Task AddAsync(string userId, ClaimsIdentity identity)
     {
-        if (await CycleReads.For(db).AgentTierOfUser(db, userId, CancellationToken.None) is { } agent)
+        if (identity.HasClaim(identity.RoleClaimType, Roles.Agent)
+            && await CycleReads.For(db).AgentTierOfUser(db, userId, CancellationToken.None) is { } agent)
         {
             identity.AddClaim(new Claim(CallerClaims.Agent, agent.Id.ToString()));
             if (agent.Tier == AgentTier.Staff)

@@ -22,6 +22,21 @@ public sealed class AgentSignInTests
         Assert.Null((await CallerAsync(app, shopper.Id)).AgentId);
     }
 
+    [Fact]
+    public async Task An_agent_whose_account_lost_the_agent_role_no_longer_works_as_an_agent()
+    {
+        await using var app = await OmbudTestApp.StartAsync(Provider.Sqlite);
+        var desk = await MarketDesk.OpenAsync(app);
+        var maja = await desk.AgentAsync("Maja", (Skill.Payments, 5));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<OmbudUser>>();
+            Assert.True((await users.RemoveFromRoleAsync((await users.FindByIdAsync(maja.UserId))!, Roles.Agent)).Succeeded);
+        }
+
+        Assert.Null((await CallerAsync(app, maja.UserId)).AgentId);
+    }
+
     private static async Task<Caller> CallerAsync(OmbudTestApp app, string userId)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -50,11 +50,9 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
 
     public async Task<DeskView> DeskAsync(ConsoleAgent agent, CancellationToken ct)
     {
-        var row = await Reads.AgentAsStored(db, agent.Id, ct) ?? throw new InvalidOperationException($"Agent {agent.Id} is gone.");
-        var pending = await offers.PendingOfAsync(agent.Id, ct);
-        var chats = await Reads.HeldChats(db, agent.Id).ToListAsync(ct);
+        var (row, pending, chats) = await Reads.Desk(db, agent.Id, ct) ?? throw new InvalidOperationException($"Agent {agent.Id} is gone.");
         return new DeskView(agent.Id, agent.DisplayName, row.Status, row.ActiveConversations, row.PendingOffers, row.MaxConversations, row.FreeCapacity,
-            pending, chats);
+            AgentOffers.Showing(pending, Now), chats);
     }
 
     public async Task<Outcome<OfferView>> AcceptAsync(ConsoleAgent agent, Guid offerId, CancellationToken ct) =>
@@ -180,19 +178,18 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
     private async Task<Outcome<ConversationStanding>> FinishAsync(ConsoleAgent agent, Guid conversationId, string verb, string action, string? detail,
         Func<QueueEntry, CancellationToken, Task<Outcome<ConversationStanding>>> finish, CancellationToken ct)
     {
-        if (await HeldAsync(agent, conversationId, verb, ct) is null)
-        {
-            return NotHeld(conversationId);
-        }
-
-        return await work.RunAsync<ConversationStanding>(async token =>
+        // Whether the agent holds the conversation is read with the place the finish changes: one read for both.
+        var held = true;
+        var outcome = await work.RunAsync<ConversationStanding>(async token =>
         {
             var entry = await Reads.HeldPlace(db, conversationId, agent.Id, token);
-            var row = await Reads.Agent(db, agent.Id, token) ?? throw new InvalidOperationException($"Agent {agent.Id} is gone.");
+            held = entry is not null;
             if (entry is null)
             {
                 return NotHeld(conversationId);
             }
+
+            var row = await Reads.AgentAsync(db, agent.Id, token) ?? throw new InvalidOperationException($"Agent {agent.Id} is gone.");
 
             var finished = await finish(entry, token);
             if (!finished.Succeeded)
@@ -210,6 +207,13 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
             audit.Record($"user:{agent.UserId}", action, $"conversation:{conversationId}", detail);
             return finished;
         }, ct, Subject);
+
+        if (!held)
+        {
+            await RefusedAsync(agent, conversationId, verb, ct);
+        }
+
+        return outcome;
     }
 
     /// <summary>The agent's place for the conversation while they hold it; otherwise null, and the attempt is audited.</summary>
@@ -218,12 +222,15 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
         var held = await Reads.HeldConversation(db, conversationId, agent.Id, ct);
         if (held is null)
         {
-            await audit.RecordAloneAsync($"user:{agent.UserId}", "marketplace.conversation-refused", $"conversation:{conversationId}",
-                $"Agent {agent.Id} tried to {verb} a conversation they do not hold.", ct);
+            await RefusedAsync(agent, conversationId, verb, ct);
         }
 
         return held;
     }
+
+    private Task RefusedAsync(ConsoleAgent agent, Guid conversationId, string verb, CancellationToken ct) =>
+        audit.RecordAloneAsync($"user:{agent.UserId}", "marketplace.conversation-refused", $"conversation:{conversationId}",
+            $"Agent {agent.Id} tried to {verb} a conversation they do not hold.", ct);
 
     private static NotFound NotHeld(Guid conversationId) => new("conversation you hold", conversationId.ToString());
 

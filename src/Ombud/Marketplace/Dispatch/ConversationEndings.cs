@@ -55,5 +55,5 @@ internal sealed class ConversationEndings(OmbudDb db, UnitOfWork work, Dispatche
 
     private CycleReads Reads => CycleReads.For(db);
 
-    private async Task<Agent?> AgentAsync(Guid? id, CancellationToken ct) => id is { } agentId ? await Reads.Agent(db, agentId, ct) : null;
+    private async Task<Agent?> AgentAsync(Guid? id, CancellationToken ct) => id is { } agentId ? await Reads.AgentAsync(db, agentId, ct) : null;
 }

@@ -124,7 +124,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     public async Task SettleAndMoveOnAsync(Offer offer, CancellationToken ct)
     {
         work.EnsureOpen("Moving a hand-off on");
-        if (await Reads.Agent(db, offer.AgentId, ct) is { } agent)
+        if (await Reads.AgentAsync(db, offer.AgentId, ct) is { } agent)
         {
             agent.OfferSettled(accepted: false);
         }

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Ombud.Marketplace.Storage;
 using Ombud.Platform.Storage;
 using Ombud.Platform.Timers;
 
@@ -17,13 +17,14 @@ internal sealed class OfferExpiry(OmbudDb db, Dispatcher dispatcher, AnswersInFl
     public async Task<bool> FireAsync(DueTimer timer, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var offer = await db.Set<Offer>().SingleOrDefaultAsync(o => o.Id == timer.EntityGuid, ct);
+        var reads = CycleReads.For(db);
+        var offer = await reads.Offer(db, timer.EntityGuid, ct);
         if (offer is null || !offer.Expire(now))
         {
             return false;
         }
 
-        if (options.Value.AwayAfterMissedOffer && await db.Set<Agent>().SingleOrDefaultAsync(a => a.Id == offer.AgentId, ct) is { } agent
+        if (options.Value.AwayAfterMissedOffer && await reads.AgentAsync(db, offer.AgentId, ct) is { } agent
             && !answers.IsAnswering(offer.Id, agent.UserId))
         {
             var before = agent.Status;

@@ -83,7 +83,8 @@ internal sealed class SessionCheck(
     private async Task<bool> CarriesAsync(ClaimsPrincipal principal, SessionAccount account, string userId)
     {
         var claimTypes = SignInManager.Options.ClaimsIdentity;
-        var current = new ClaimsIdentity();
+        // With Identity's role claim type, as the principal it builds at sign-in: modules ask the identity for its roles.
+        var current = new ClaimsIdentity(null, claimTypes.UserNameClaimType, claimTypes.RoleClaimType);
         if (account.UserName is { } name)
         {
             current.AddClaim(new Claim(claimTypes.UserNameClaimType, name));
