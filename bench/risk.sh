@@ -98,9 +98,11 @@ if [[ $provider == postgres ]]; then
 fi
 postgres_cpu() {
   [[ -n $postgres_pid ]] || return 0
-  awk -v pm="$postgres_pid" -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); pid = FILENAME; gsub(/[^0-9]/, "", pid)
+  # Read through cat: a process that ends between the glob and the read is skipped, where mawk would stop at its file
+  # (exit 2, which ended the whole script under set -e).
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v pm="$postgres_pid" -v hz="$(getconf CLK_TCK)" '{ pid = $1; sub(/^.*\) /, "")
       if (pid == pm) t += $12 + $13 + $14 + $15; else if ($2 == pm) t += $12 + $13 }
-    END { printf "%.2f", t / hz }' /proc/[0-9]*/stat 2>/dev/null
+    END { printf "%.2f", t / hz }'
 }
 
 # The load generator's CPU seconds: it is this shell's child, counted in the children's times once it has ended. bash's

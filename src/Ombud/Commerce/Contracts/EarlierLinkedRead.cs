@@ -19,8 +19,10 @@ namespace Ombud.Commerce.Contracts;
 /// The earlier orders are one scan of the orders on "shares any identity with the order" (one <c>OR</c> per identity),
 /// which PostgreSQL answers with one bitmap index scan per identity index, OR-ed, and reads the rows once: a missing
 /// identity (no device, no phone …) links nothing (<c>NULL = NULL</c> is not true), and an order sharing several
-/// identities comes once. The rows carry their own columns from there, and the customer's account date and the
-/// merchant's category are primary-key look-ups per row (every order has both: foreign keys). Written before as a
+/// identities comes once. The rows carry their own columns from there, and the merchant's category is a primary-key
+/// look-up per row (every order has one: a foreign key). The customer's account date is looked up for the order itself
+/// only, in <c>target</c>: no feature reads it of an earlier order, and looking it up per earlier row was about a
+/// seventh of PostgreSQL's CPU for the read (pgbench on the demo world, docs/benchmarks.md). Written before as a
 /// <c>UNION</c> of one join per identity whose ids were joined back to the orders, the read cost PostgreSQL a hash of
 /// the union and a scan of every order at the demo world's size, and ~35 % more time a read there and with 300 times
 /// the orders (pgbench, prepared statement, one connection); both forms return the same rows in the same order. Names
@@ -74,7 +76,7 @@ internal sealed class EarlierLinkedRead
 
     private static RiskOrderFacts FactsOf(DbDataReader row) => new(
         row.GetGuid(1), row.GetGuid(2), Utc(row.GetDateTime(3)), row.GetInt64(4), row.GetString(5), Text(row, 6), Text(row, 7), Text(row, 8),
-        Text(row, 9), AddressKey(row, 10), AddressKey(row, 13), Utc(row.GetDateTime(16)), row.GetString(17), Text(row, 18));
+        Text(row, 9), AddressKey(row, 10), AddressKey(row, 13), row.IsDBNull(16) ? null : Utc(row.GetDateTime(16)), row.GetString(17), Text(row, 18));
 
     private static string? Text(DbDataReader row, int column) => row.IsDBNull(column) ? null : row.GetString(column);
 
@@ -96,19 +98,20 @@ internal sealed class EarlierLinkedRead
         string[] address = [Shipping(nameof(Address.Line1)), Shipping(nameof(Address.PostalCode)), Shipping(nameof(Address.Country))];
         var shared = identities.Select(c => $"o.{c} = t.{c}").Append($"({string.Join(" AND ", address.Select(c => $"o.{c} = t.{c}"))})");
         var fraudKinds = string.Join(", ", RiskHistory.FraudKinds.Select(k => $"'{k}'"));
+        var accountCreatedAt = db.Column<Customer>(nameof(Customer.AccountCreatedAt));
         return $"""
-            WITH target AS (SELECT * FROM {orders} WHERE {id} = {orderId}),
+            WITH target AS (SELECT t.*, (SELECT c.{accountCreatedAt} FROM {db.Table<Customer>()} c WHERE c.{db.Column<Customer>(nameof(Customer.Id))} = t.{O(nameof(Order.CustomerId))}) AS {accountCreatedAt}
+                FROM {orders} t WHERE t.{id} = {orderId}),
             earlier AS (
                 SELECT o.* FROM {orders} o JOIN target t ON {string.Join("\n        OR ", shared)}
                 WHERE o.{placedAt} < t.{placedAt} AND o.{id} <> t.{id}
                 ORDER BY o.{placedAt} DESC LIMIT {RiskHistory.LinkedLimit}),
-            picked AS (SELECT 0 AS "Earlier", * FROM target UNION ALL SELECT 1, * FROM earlier)
+            picked AS (SELECT 0 AS "Earlier", * FROM target UNION ALL SELECT 1, *, NULL FROM earlier)
             SELECT o."Earlier", o.{id}, o.{O(nameof(Order.CustomerId))}, o.{placedAt}, o.{O(nameof(Order.TotalMinor))}, o.{O(nameof(Order.Currency))},
                 o.{O(nameof(Order.Email))}, o.{O(nameof(Order.Phone))}, o.{O(nameof(Order.DeviceFingerprint))}, o.{O(nameof(Order.IpAddress))},
                 o.{Billing(nameof(Address.Line1))}, o.{Billing(nameof(Address.PostalCode))}, o.{Billing(nameof(Address.Country))},
                 o.{address[0]}, o.{address[1]}, o.{address[2]},
-                (SELECT c.{db.Column<Customer>(nameof(Customer.AccountCreatedAt))} FROM {db.Table<Customer>()} c
-                    WHERE c.{db.Column<Customer>(nameof(Customer.Id))} = o.{O(nameof(Order.CustomerId))}),
+                o.{accountCreatedAt},
                 (SELECT m.{db.Column<Merchant>(nameof(Merchant.CategoryCode))} FROM {db.Table<Merchant>()} m
                     WHERE m.{db.Column<Merchant>(nameof(Merchant.Id))} = o.{O(nameof(Order.MerchantId))}),
                 o.{O(nameof(Order.InstrumentFingerprint))},

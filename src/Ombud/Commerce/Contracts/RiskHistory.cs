@@ -10,7 +10,9 @@ namespace Ombud.Commerce.Contracts;
 /// An order as a risk check sees it: the identities it carries (contact, device, connection, addresses, the payment
 /// instrument's fingerprint), the
 /// customer's account age and the merchant's category. Addresses are one normalised key each, so equal addresses
-/// compare equal.
+/// compare equal. <see cref="AccountCreatedAt"/> is null on the earlier orders of a risk decision's read
+/// (<see cref="RiskHistory.OrderWithEarlierLinkedAsync"/>): the account age is a feature of the order decided only,
+/// so that read looks up the customer for the order itself and not once per earlier order.
 /// </summary>
 public sealed record RiskOrderFacts(
     Guid OrderId,
@@ -24,7 +26,7 @@ public sealed record RiskOrderFacts(
     string? IpAddress,
     string BillingAddress,
     string ShippingAddress,
-    DateTime AccountCreatedAt,
+    DateTime? AccountCreatedAt,
     string MerchantCategory,
     string? InstrumentFingerprint = null);
 
