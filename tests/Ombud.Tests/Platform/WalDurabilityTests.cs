@@ -9,7 +9,7 @@ namespace Ombud.Tests.Platform;
 /// </summary>
 public sealed class WalDurabilityTests : IDisposable
 {
-    /// <summary>Ten commits of 60 rows of about a page each: 600 pages, below the 1,000 at which a commit checkpoints.</summary>
+    /// <summary>Ten commits of 60 rows of about a page each: 600 pages, below the 1,000 (or more) at which a commit checkpoints.</summary>
     private const int Commits = 10;
 
     private const int RowsPerCommit = 60;
@@ -24,7 +24,7 @@ public sealed class WalDurabilityTests : IDisposable
         await using var writer = new SqliteConnection($"Data Source={File("ombud.db")};Pooling=False");
         await writer.OpenAsync();
         await ExecuteAsync(writer, "PRAGMA journal_mode=WAL;");
-        SqlitePragmas.Apply(writer);
+        SqlitePragmas.Apply(writer, new DatabaseOptions().WalAutoCheckpointPages);
         await ExecuteAsync(writer, "CREATE TABLE letters (id INTEGER PRIMARY KEY, body BLOB NOT NULL);");
         for (var commit = 0; commit < Commits; commit++)
         {

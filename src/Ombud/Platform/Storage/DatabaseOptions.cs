@@ -21,6 +21,15 @@ public sealed class DatabaseOptions
     /// </summary>
     public int MaxWaitingRequests { get; set; } = 100;
 
+    /// <summary>
+    /// SQLite: the write-ahead log's length in pages at which a commit copies it back into the database file
+    /// (<c>PRAGMA wal_autocheckpoint</c>). That copy and its two fsyncs run inside the committing transaction, so
+    /// every writer queued behind it waits; a longer log holds many versions of the same hot pages, so each copy
+    /// writes fewer pages per committed page and comes far less often, for a larger <c>-wal</c> file. SQLite's own
+    /// default is 1,000; 10,000 paused the writer a tenth as often and for less time in all (docs/benchmarks.md).
+    /// </summary>
+    public int WalAutoCheckpointPages { get; set; } = 10_000;
+
     public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase)
                               || string.Equals(Provider, "postgresql", StringComparison.OrdinalIgnoreCase);
 

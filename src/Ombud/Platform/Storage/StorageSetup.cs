@@ -20,9 +20,16 @@ public static class StorageSetup
         }
         else if (options.IsSqlite)
         {
+            // Zero or less would switch the commits' checkpoints off, and nothing else copies the log back.
+            if (options.WalAutoCheckpointPages < 1)
+            {
+                throw new InvalidOperationException(
+                    $"Ombud:Database:WalAutoCheckpointPages must be at least 1 (it is {options.WalAutoCheckpointPages}).");
+            }
+
             options.ConnectionString = SqliteConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
             builder.Services.AddDbContextPool<OmbudDb, SqliteOmbudDb>(db => db.UseSqlite(options.ConnectionString, SingleQueries)
-                .AddInterceptors(new SqlitePragmas())
+                .AddInterceptors(new SqlitePragmas(options.WalAutoCheckpointPages))
                 .ConfigureWarnings(QuietSqliteRebuilds));
         }
         else
