@@ -160,7 +160,9 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
         // Ours, one per item: EF's own savepoint per SaveChanges would not cover a failure before the save.
         db.Database.AutoSavepointsEnabled = false;
         var due = new HashSet<Type>();
-        var names = batch.Select(rules.Name).Distinct().ToList();
+        // Where the batch's write time is counted: its items' name when they share one, else their kind.
+        var name = rules.Name(batch[0]);
+        var place = batch.All(item => rules.Name(item) == name) ? name : typeof(T).Name;
         var committed = await services.GetRequiredService<UnitOfWork>().RunAsync(async token =>
         {
             results.Clear();
@@ -205,7 +207,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
             }
 
             db.ChangeTracker.Clear();
-        }, ct, member: names is [var name] ? name : $"{typeof(T).Name} of {names.Count} kinds");
+        }, ct, member: place);
         // A batch that did not commit (the database gave way on it at the commit) did nothing: its items stay claimed
         // and are done again once their lease runs out.
         done.AddRange(committed.Succeeded ? results : batch.Select(item => (item, false)));

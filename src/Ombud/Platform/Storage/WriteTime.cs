@@ -33,13 +33,13 @@ public sealed class WriteTime
     /// <param name="member">The member that ran the unit of work.</param>
     internal void Record(string file, string member, TimeSpan waited, TimeSpan held)
     {
-        var totals = Volatile.Read(ref _window).Sites.GetOrAdd((file, member), _ => new Totals());
+        var totals = Volatile.Read(ref _window).Sites.GetOrAdd((file, member), static key => new Totals(Place(key.File, key.Member)));
         Interlocked.Increment(ref totals.Units);
         Interlocked.Add(ref totals.WaitedTicks, waited.Ticks);
         Interlocked.Add(ref totals.HeldTicks, held.Ticks);
         if (_held.Enabled)
         {
-            _held.Record(held.TotalMilliseconds, new KeyValuePair<string, object?>("place", Place(file, member)));
+            _held.Record(held.TotalMilliseconds, new KeyValuePair<string, object?>("place", totals.Place));
         }
     }
 
@@ -58,7 +58,7 @@ public sealed class WriteTime
         }
 
         var places = window.Sites
-            .Select(site => new WritePlace(Place(site.Key.File, site.Key.Member), Volatile.Read(ref site.Value.Units),
+            .Select(site => new WritePlace(site.Value.Place, Volatile.Read(ref site.Value.Units),
                 Ms(Volatile.Read(ref site.Value.WaitedTicks)), Ms(Volatile.Read(ref site.Value.HeldTicks))))
             .OrderByDescending(p => p.HeldMs).ThenBy(p => p.Place, StringComparer.Ordinal).ToList();
         return new WriteTimeReport(window.Since, now, places.Sum(p => p.Units), Math.Round(places.Sum(p => p.HeldMs), 3), places);
@@ -77,8 +77,10 @@ public sealed class WriteTime
         public ConcurrentDictionary<(string File, string Member), Totals> Sites { get; } = new();
     }
 
-    private sealed class Totals
+    /// <summary>A place's running totals in a window, with its name made once (the histogram's tag on every unit of work).</summary>
+    private sealed class Totals(string place)
     {
+        public readonly string Place = place;
         public long Units;
         public long WaitedTicks;
         public long HeldTicks;
