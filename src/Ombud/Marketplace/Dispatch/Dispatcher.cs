@@ -26,8 +26,38 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// Chooses whom to offer a waiting place to, before the unit of work that offers it (<see cref="OfferNextAsync"/>):
+    /// the fitting agents with free capacity, best first, from reads that hold no transaction and, on SQLite, not the
+    /// node's write gate. The unit of work then reads again only the place and the chosen agents' rows.
+    /// </summary>
+    public async Task<DispatchChoice> ChooseAsync(DispatchRequest place, CancellationToken ct)
+    {
+        if (work.IsOpen)
+        {
+            // Inside a unit of work the reads below would miss what it staged: there, OfferNextAsync chooses itself.
+            throw new InvalidOperationException("Dispatch chooses ahead of its unit of work, not inside one.");
+        }
+
+        var agents = await Reads.OnlineAsRead(db).ToListAsync(ct);
+        if (!agents.Any(a => a.FreeCapacity > 0))
+        {
+            return new DispatchChoice(place, [], null);
+        }
+
+        var online = await ViewsAsync(agents, [place.CustomerId], ct);
+        var request = (await RequestsAsync([place], ct))[0];
+        List<Guid> candidates = [.. rules.Candidates(request, [.. online.Values.Select(o => o.View)]).Select(c => c.Id)];
+        return new DispatchChoice(request, candidates, candidates.Count > 0 ? await surge.MultiplierNowAsync(ct) : null);
+    }
+
     /// <summary>Offers a waiting place to its best candidate; with nobody fitting free, sets its next review. Null when not offered.</summary>
-    public async Task<Offer?> OfferNextAsync(QueueEntry entry, CancellationToken ct)
+    /// <param name="chosen">
+    /// Whom <see cref="ChooseAsync"/> chose before this unit of work, for this place: they are tried in order, each read
+    /// again (and on PostgreSQL locked) first. When all of them filled up or went away since, or nobody fitting was free
+    /// but somebody is now, the place is chosen for again here, as without a choice.
+    /// </param>
+    public async Task<Offer?> OfferNextAsync(QueueEntry entry, CancellationToken ct, DispatchChoice? chosen = null)
     {
         work.EnsureOpen("Dispatching a hand-off");
         if (entry.Status != QueueEntryStatus.Waiting)
@@ -38,6 +68,22 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         // Another dispatcher holding the place is offering it right now (read again under the lock, it may be offered already).
         if (!await ClaimAsync(entry, entry.Id, ct) || entry.Status != QueueEntryStatus.Waiting)
         {
+            return null;
+        }
+
+        if (chosen is { Candidates.Count: > 0 })
+        {
+            foreach (var agentId in chosen.Candidates)
+            {
+                if (await Reads.AgentAsync(db, agentId, ct) is { } agent && await OfferAsync(entry, agent, ct, chosen.Surge) is { } offer)
+                {
+                    return offer;
+                }
+            }
+        }
+        else if (chosen is not null && !await AnyoneFreeAsync(ct))
+        {
+            await timers.ScheduleAsync(QueueReviewKind, entry.Id.ToString(), rules.NextReview(chosen.Request), ct);
             return null;
         }
 
@@ -143,10 +189,11 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// agent's or the place's row right now: waiting for it would keep this transaction's own locks as long, and lose
     /// the version check after; the caller goes on to its next candidate or place instead. Null when not offered.
     /// </summary>
-    private async Task<Offer?> OfferAsync(QueueEntry entry, Agent agent, CancellationToken ct)
+    /// <param name="surgeNow">The surge multiplier read just before the unit of work, if it was; else it is read here.</param>
+    private async Task<Offer?> OfferAsync(QueueEntry entry, Agent agent, CancellationToken ct, int? surgeNow = null)
     {
         if (!await ClaimAsync(entry, entry.Id, ct) || !await ClaimAsync(agent, agent.Id, ct)
-            || entry.Status != QueueEntryStatus.Waiting || agent.FreeCapacity <= 0)
+            || entry.Status != QueueEntryStatus.Waiting || agent.Status != AgentStatus.Online || agent.FreeCapacity <= 0)
         {
             return null;
         }
@@ -158,7 +205,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return null;
         }
 
-        db.Add(offer.AtSurge(await surge.MultiplierNowAsync(ct)));
+        db.Add(offer.AtSurge(surgeNow ?? await surge.MultiplierNowAsync(ct)));
         news.AfterCommit(work, agent.Id);
         await timers.SetAllAsync(offer.Id.ToString(), new Dictionary<string, DateTime?> { [OfferExpiryKind] = offer.ExpiresAt }, ct);
         await timers.CancelAsync(QueueReviewKind, entry.Id.ToString(), ct);
@@ -306,3 +353,9 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
 
     private sealed record OnlineAgent(Guid Id, Agent Agent, DispatchAgent View);
 }
+
+/// <summary>Whom dispatch chose for a place before the unit of work that offers it (<see cref="Dispatcher.ChooseAsync"/>).</summary>
+/// <param name="Request">The place as it was chosen for, with its recent declines.</param>
+/// <param name="Candidates">The fitting agents who had free capacity, best first; none when nobody fitting was free.</param>
+/// <param name="Surge">The surge multiplier then (per mille), read only when somebody was chosen.</param>
+internal sealed record DispatchChoice(DispatchRequest Request, IReadOnlyList<Guid> Candidates, int? Surge);

@@ -52,6 +52,10 @@ internal sealed class CycleReads
     public Func<OmbudDb, IAsyncEnumerable<Agent>> Online { get; } = EF.CompileAsyncQuery((OmbudDb db) =>
         db.Set<Agent>().Where(a => a.Status == AgentStatus.Online));
 
+    /// <summary>The online agents as stored, not tracked: what dispatch chooses from before its unit of work.</summary>
+    public Func<OmbudDb, IAsyncEnumerable<Agent>> OnlineAsRead { get; } = EF.CompileAsyncQuery((OmbudDb db) =>
+        db.Set<Agent>().AsNoTracking().Where(a => a.Status == AgentStatus.Online));
+
     /// <summary>Whether an online agent other than <c>except</c> has free capacity as stored.</summary>
     public Func<OmbudDb, Guid[], CancellationToken, Task<bool>> AnyoneElseFree { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid[] except, CancellationToken ct) =>
         db.Set<Agent>().Any(a => a.Status == AgentStatus.Online && a.ActiveConversations + a.PendingOffers < a.MaxConversations && !except.Contains(a.Id)));

@@ -39,7 +39,8 @@ public sealed class EventDispatch(IServiceScopeFactory scopes, EventSubscription
         var events = new ConcurrentDictionary<Guid, EventMessage>();
         var results = await _pass.RunAsync(subscriber is null ? null : new WorkFilter(nameof(EventDelivery.Subscriber), [subscriber]),
             (services, delivery, token) => HandleAsync(services, delivery, events, token), look, ct,
-            onClaimed: (services, claimed, token) => ReadEventsAsync(services, claimed, events, token));
+            onClaimed: (services, claimed, token) => ReadEventsAsync(services, claimed, events, token),
+            readFirst: (services, delivery, token) => ReadFirstAsync(services, delivery, events, token));
         return results.Count(r => r.Done);
     }
 
@@ -55,18 +56,34 @@ public sealed class EventDispatch(IServiceScopeFactory scopes, EventSubscription
 
     private async Task<bool> HandleAsync(IServiceProvider services, EventDelivery delivery, ConcurrentDictionary<Guid, EventMessage> events, CancellationToken ct)
     {
-        var subscription = subscriptions.Named(delivery.Subscriber)
-                           ?? throw new InvalidOperationException($"No subscriber named '{delivery.Subscriber}' runs on this node.");
-        // Read with the claim; one that the claim's read did not find is read (or found missing) here, as it always was.
-        var message = events.TryGetValue(delivery.EventId, out var read)
-            ? read
-            : Message(await services.GetRequiredService<OmbudDb>().Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == delivery.EventId, ct));
-
-        var handler = (IEventHandler)services.GetRequiredService(subscription.Handler);
-        await handler.HandleAsync(message, ct);
+        var handler = Handler(services, delivery);
+        await handler.HandleAsync(await MessageAsync(services, delivery, events, ct), ct);
         delivery.Handled(clock.GetUtcNow().UtcDateTime);
         return true;
     }
+
+    /// <summary>A handler's read step, before its delivery's unit of work; the same scoped handler then handles the event in it.</summary>
+    private async Task ReadFirstAsync(IServiceProvider services, EventDelivery delivery, ConcurrentDictionary<Guid, EventMessage> events, CancellationToken ct)
+    {
+        if (Handler(services, delivery) is IEventHandlerWithReadStep reader)
+        {
+            await reader.ReadAsync(await MessageAsync(services, delivery, events, ct), ct);
+        }
+    }
+
+    private IEventHandler Handler(IServiceProvider services, EventDelivery delivery)
+    {
+        var subscription = subscriptions.Named(delivery.Subscriber)
+                           ?? throw new InvalidOperationException($"No subscriber named '{delivery.Subscriber}' runs on this node.");
+        return (IEventHandler)services.GetRequiredService(subscription.Handler);
+    }
+
+    /// <summary>Read with the claim; one that the claim's read did not find is read (or found missing) here, as it always was.</summary>
+    private static async Task<EventMessage> MessageAsync(IServiceProvider services, EventDelivery delivery, ConcurrentDictionary<Guid, EventMessage> events,
+        CancellationToken ct) =>
+        events.TryGetValue(delivery.EventId, out var read)
+            ? read
+            : Message(await services.GetRequiredService<OmbudDb>().Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == delivery.EventId, ct));
 
     private static EventMessage Message(OutboxMessage e) => new(e.Id, e.Type, e.Version, e.OccurredAt, e.Payload);
 }

@@ -28,3 +28,16 @@ public interface IEventHandler
 {
     Task HandleAsync(EventMessage message, CancellationToken ct);
 }
+
+/// <summary>
+/// A handler with a read step: <see cref="ReadAsync"/> runs before its delivery's unit of work opens, with no
+/// transaction and (on SQLite) outside the node's write gate, so what it only reads does not keep every other writer
+/// of the node waiting. The same scoped instance then handles the message in the unit of work, where it checks what
+/// it read against the rows it writes (another writer may have changed them in between). Only subscribers whose
+/// deliveries commit alone (<see cref="Storage.WorkCommit.Alone"/>) get the step; a read step that throws is logged
+/// and skipped, and the handler then reads everything in the unit of work as it would without the step.
+/// </summary>
+public interface IEventHandlerWithReadStep : IEventHandler
+{
+    Task ReadAsync(EventMessage message, CancellationToken ct);
+}

@@ -31,14 +31,21 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
     /// <summary>Does one item; returns whether it did something (false: nothing left to do).</summary>
     public delegate Task<bool> Work(IServiceProvider services, T item, CancellationToken ct);
 
+    /// <summary>
+    /// Reads for an item that commits alone, in its unit of work's scope before the unit opens: no transaction, and on
+    /// SQLite no write gate. Whatever it finds is a hint that <see cref="Work"/> checks under the unit's locks.
+    /// </summary>
+    public delegate Task ReadStep(IServiceProvider services, T item, CancellationToken ct);
+
     /// <summary>Told each claim in the claim's scope before its items are done (to read what they all need at once).</summary>
     public delegate Task Claimed(IServiceProvider services, IReadOnlyList<T> items, CancellationToken ct);
 
     /// <summary>Returns each claimed item with whether its work did something (false: refused, taken over, or failed).</summary>
     /// <param name="look">Whether the first claim looks for due work first (a pass on the poll; see <see cref="QueuedWork.ClaimAsync{T}"/>).</param>
     /// <param name="onBatch">Told each batch's results as soon as it committed (a log line per batch, not per pass).</param>
+    /// <param name="readFirst">The read step of items that commit alone, if their work has one.</param>
     public async Task<IReadOnlyList<(T Item, bool Done)>> RunAsync(WorkFilter? filter, Work work, bool look, CancellationToken ct,
-        Action<IReadOnlyList<(T Item, bool Done)>>? onBatch = null, Claimed? onClaimed = null)
+        Action<IReadOnlyList<(T Item, bool Done)>>? onBatch = null, Claimed? onClaimed = null, ReadStep? readFirst = null)
     {
         var results = new List<(T, bool)>();
         var workers = new List<Task>();
@@ -92,7 +99,7 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
                 var shared = new PassShared();
                 foreach (var item in ordered.Where(i => rules.Commit(i) == WorkCommit.Alone))
                 {
-                    more |= await BatchAsync([item], work, done, shared, ct);
+                    more |= await BatchAsync([item], work, done, shared, ct, readFirst);
                 }
 
                 more |= await BatchAsync([.. ordered.Where(i => rules.Commit(i) == WorkCommit.Batched)], work, done, shared, ct);
@@ -144,7 +151,9 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
     }
 
     /// <summary>Does a batch in one unit of work; returns whether it queued more work of this kind due now.</summary>
-    private async Task<bool> BatchAsync(IReadOnlyList<T> batch, Work work, List<(T, bool)> done, PassShared shared, CancellationToken ct)
+    /// <param name="readFirst">For a batch of one item that commits alone: its read step, run before the unit of work opens.</param>
+    private async Task<bool> BatchAsync(IReadOnlyList<T> batch, Work work, List<(T, bool)> done, PassShared shared, CancellationToken ct,
+        ReadStep? readFirst = null)
     {
         if (batch.Count == 0)
         {
@@ -163,6 +172,11 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
         // Where the batch's write time is counted: its items' name when they share one, else their kind.
         var name = rules.Name(batch[0]);
         var place = batch.All(item => rules.Name(item) == name) ? name : typeof(T).Name;
+        if (readFirst is not null)
+        {
+            await ReadFirstAsync(readFirst, services, batch[0], ct);
+        }
+
         var committed = await services.GetRequiredService<UnitOfWork>().RunAsync(async token =>
         {
             results.Clear();
@@ -239,6 +253,23 @@ public sealed class WorkPass<T>(IServiceScopeFactory scopes, TimeProvider clock,
         }
 
         return await db.Set<T>().FindAsync(rules.Key(claimed), ct) is { Status: WorkStatus.Pending } read && read.Lease == claimed.Lease ? read : null;
+    }
+
+    /// <summary>
+    /// Runs an item's read step. Its reads only spare the unit of work some of its own, so a step that fails is logged
+    /// and the work goes on without it (the handler then reads in the unit of work, as it would without a step).
+    /// </summary>
+    private async Task ReadFirstAsync(ReadStep readFirst, IServiceProvider services, T item, CancellationToken ct)
+    {
+        try
+        {
+            await readFirst(services, item, ct);
+        }
+        catch (Exception failure) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(failure, "{Work} {Key}: its read step failed; its work reads in its unit of work instead", typeof(T).Name,
+                string.Join('/', rules.Key(item)));
+        }
     }
 
     private async Task<bool> OutsideAsync(T claimed, Work work, CancellationToken ct)
