@@ -178,6 +178,8 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
     private async Task<Outcome<ConversationStanding>> FinishAsync(ConsoleAgent agent, Guid conversationId, string verb, string action, string? detail,
         Func<QueueEntry, CancellationToken, Task<Outcome<ConversationStanding>>> finish, CancellationToken ct)
     {
+        // Whom to offer the seat this frees is chosen first, outside the unit of work (on SQLite, outside the node's one writer).
+        var chosen = await dispatcher.ChooseForAgentAsync(agent.Id, freed: 1, ct);
         // Whether the agent holds the conversation is read with the place the finish changes: one read for both.
         var held = true;
         var outcome = await work.RunAsync<ConversationStanding>(async token =>
@@ -199,7 +201,7 @@ internal sealed class AgentDesk(OmbudDb db, UnitOfWork work, AgentOffers offers,
 
             row.ConversationEnded(Now);
             // An offer made here tells the agent's consoles already: their desk is read once for both changes.
-            if (await dispatcher.OfferToAgentAsync(agent.Id, token) == 0)
+            if (await dispatcher.OfferToAgentAsync(agent.Id, token, chosen) == 0)
             {
                 news.AfterCommit(work, agent.Id);
             }

@@ -22,6 +22,9 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// <summary>How many waiting hand-offs an agent who freed up is matched against, most urgent kinds and oldest first.</summary>
     private const int WaitingLookAhead = 500;
 
+    /// <summary>How many places beyond the agent's capacity a choice ahead of a wrap-up holds, for those taken meanwhile.</summary>
+    private const int ChosenSpare = 2;
+
     private (object? Transaction, HashSet<object> Rows) _claimed = (null, new HashSet<object>(ReferenceEqualityComparer.Instance));
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -112,6 +115,29 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     }
 
     /// <summary>
+    /// Chooses, before the unit of work that frees <paramref name="freed"/> of an agent's capacity (a wrap-up), the
+    /// waiting places to offer them then, most urgent first: from reads that hold no transaction and, on SQLite, not the
+    /// node's write gate. A couple more than their capacity are chosen, so a place taken in between costs no second choice.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ChooseForAgentAsync(Guid agentId, int freed, CancellationToken ct)
+    {
+        if (work.IsOpen)
+        {
+            // Inside a unit of work the reads below would miss what it staged: there, OfferToAgentAsync chooses itself.
+            throw new InvalidOperationException("Dispatch chooses ahead of its unit of work, not inside one.");
+        }
+
+        if (await db.Set<Agent>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == agentId, ct) is not { Status: AgentStatus.Online } agent
+            || agent.FreeCapacity + freed <= 0)
+        {
+            return [];
+        }
+
+        var (mine, requests, online) = await ForAgentAsync(agent, tracked: false, ct);
+        return [.. InOrderFor(mine, requests, online).Take(agent.FreeCapacity + freed + ChosenSpare)];
+    }
+
+    /// <summary>
     /// An agent freed up or came online: offers them the most urgent waiting hand-offs they fit, as many as their free
     /// capacity takes. Returns how many offers went out.
     /// </summary>
@@ -121,7 +147,12 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// else declined a place, matter only for a place the agent does not fit at the stage its wait reached (then the
     /// stage may widen because nobody online fits); only then are they read, and only for those places.
     /// </remarks>
-    public async Task<int> OfferToAgentAsync(Guid agentId, CancellationToken ct)
+    /// <param name="chosen">
+    /// The places <see cref="ChooseForAgentAsync"/> chose before this unit of work, tried in order, each read again (and on
+    /// PostgreSQL locked) first. Capacity left over after them (places taken in between, or fewer chosen than the agent
+    /// takes: a place that arrived since may be missing) is offered as without a choice.
+    /// </param>
+    public async Task<int> OfferToAgentAsync(Guid agentId, CancellationToken ct, IReadOnlyList<Guid>? chosen = null)
     {
         work.EnsureOpen("Dispatching to an agent");
         // As this unit of work sees them: a wrap-up or a rejection a moment ago freed them in the tracked instance.
@@ -130,40 +161,82 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return 0;
         }
 
-        var requests = (await WaitingAsync(agentId, ct)).ToDictionary(r => r.Id);
-        var mine = (await ViewsAsync([agent], Customers(requests.Values), ct))[agentId];
-        var misfits = requests.Values.Where(r => !rules.FitsByTime(r, mine.View)).Select(r => r.Id).ToList();
-        IReadOnlyCollection<DispatchAgent> online = [mine.View];
-        if (misfits.Count > 0)
+        var offered = await OfferPlacesAsync(agent, chosen ?? [], ct);
+        if (agent.FreeCapacity <= 0)
         {
-            // Whether such a place widens to this agent depends on everyone online and everyone who declined it.
-            var everyone = await OnlineAsync(Customers(misfits.Select(id => requests[id])), ct);
-            online = [.. everyone.Values.Where(o => o.Id != agentId).Select(o => o.View), mine.View];
-            foreach (var request in await RequestsAsync(misfits.Select(id => requests[id]).ToList(), ct))
-            {
-                requests[request.Id] = request;
-            }
+            return offered;
         }
 
-        var offered = 0;
-        while (agent.FreeCapacity > 0)
+        var (mine, requests, online) = await ForAgentAsync(agent, tracked: true, ct);
+        foreach (var placeId in chosen ?? [])
         {
-            // The agent's free capacity shrinks with each offer; the others' views stay as read.
-            var view = mine.View with { FreeCapacity = agent.FreeCapacity };
-            online = [.. online.Where(o => o.Id != agentId), view];
-            if (rules.NextFor(view, requests.Values, online) is not { } next)
+            // Tried already: offered, or taken by someone else.
+            requests.Remove(placeId);
+        }
+
+        return offered + await OfferPlacesAsync(agent, InOrderFor(mine, requests, online), ct);
+    }
+
+    /// <summary>Offers the agent these places in turn while they have free capacity; returns how many offers went out.</summary>
+    private async Task<int> OfferPlacesAsync(Agent agent, IEnumerable<Guid> placeIds, CancellationToken ct)
+    {
+        var offered = 0;
+        foreach (var placeId in placeIds)
+        {
+            if (agent.FreeCapacity <= 0)
             {
                 break;
             }
 
-            requests.Remove(next.Id);
-            if (await db.Set<QueueEntry>().FindAsync([next.Id], ct) is { } entry && await OfferAsync(entry, agent, ct) is not null)
+            if (await db.Set<QueueEntry>().FindAsync([placeId], ct) is { } entry && await OfferAsync(entry, agent, ct) is not null)
             {
                 offered++;
             }
         }
 
         return offered;
+    }
+
+    /// <summary>
+    /// What dispatch to one agent reads: the agent as dispatch sees them, the head of the queue with the agent's declines
+    /// (and everyone's, for places the agent does not fit by time), and who else is online when that matters.
+    /// </summary>
+    /// <param name="tracked">Whether the other online agents are read tracked (inside a unit of work, as it sees them) or as stored.</param>
+    private async Task<(DispatchAgent Mine, Dictionary<Guid, DispatchRequest> Requests, IReadOnlyCollection<DispatchAgent> Online)> ForAgentAsync(
+        Agent agent, bool tracked, CancellationToken ct)
+    {
+        var requests = (await WaitingAsync(agent.Id, ct)).ToDictionary(r => r.Id);
+        var mine = (await ViewsAsync([agent], Customers(requests.Values), ct))[agent.Id].View;
+        var misfits = requests.Values.Where(r => !rules.FitsByTime(r, mine)).Select(r => r.Id).ToList();
+        IReadOnlyCollection<DispatchAgent> online = [mine];
+        if (misfits.Count > 0)
+        {
+            // Whether such a place widens to this agent depends on everyone online and everyone who declined it.
+            var everyone = await OnlineAsync(Customers(misfits.Select(id => requests[id])), ct, tracked);
+            online = [.. everyone.Values.Where(o => o.Id != agent.Id).Select(o => o.View), mine];
+            foreach (var request in await RequestsAsync(misfits.Select(id => requests[id]).ToList(), ct))
+            {
+                requests[request.Id] = request;
+            }
+        }
+
+        return (mine, requests, online);
+    }
+
+    /// <summary>
+    /// The places the agent would take one after another, most urgent first, as <see cref="DispatchRules.NextFor"/> picks
+    /// them (it takes them from <paramref name="requests"/>). The agent's capacity only decides whether they take one at
+    /// all, which the caller counts: the stage a place reached looks at who fits, free or busy.
+    /// </summary>
+    private IEnumerable<Guid> InOrderFor(DispatchAgent agent, Dictionary<Guid, DispatchRequest> requests, IReadOnlyCollection<DispatchAgent> online)
+    {
+        var taking = agent with { FreeCapacity = Math.Max(1, agent.FreeCapacity) };
+        online = [.. online.Where(o => o.Id != agent.Id), taking];
+        while (rules.NextFor(taking, requests.Values, online) is { } next)
+        {
+            requests.Remove(next.Id);
+            yield return next.Id;
+        }
     }
 
     /// <summary>Ends a pending offer that the agent rejected or let expire, and sends the place on to the next candidate.</summary>
@@ -271,11 +344,12 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// The online agents with their certified skills and which of <paramref name="customers"/> they are linked to, tracked
     /// (dispatch changes their load).
     /// </summary>
-    private async Task<Dictionary<Guid, OnlineAgent>> OnlineAsync(IReadOnlyCollection<Guid> customers, CancellationToken ct)
+    /// <param name="tracked">False outside a unit of work: the agents as stored, not tracked.</param>
+    private async Task<Dictionary<Guid, OnlineAgent>> OnlineAsync(IReadOnlyCollection<Guid> customers, CancellationToken ct, bool tracked = true)
     {
         // What this unit of work changed is not in the database yet: an agent who came online or was set away a moment
         // ago counts as the tracked instance says.
-        var agents = (await Reads.Online(db).ToListAsync(ct))
+        var agents = (await (tracked ? Reads.Online(db) : Reads.OnlineAsRead(db)).ToListAsync(ct))
             .Concat(db.Set<Agent>().Local).Distinct().Where(a => a.Status == AgentStatus.Online).ToList();
         return await ViewsAsync(agents, customers, ct);
     }
