@@ -92,9 +92,7 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, StagedRow
             return null;
         }
 
-        var latest = await db.Set<ConversationMessage>().AsNoTracking().Where(m => m.ConversationId == conversationId && m.Author == MessageAuthor.Shopper)
-            .OrderByDescending(m => m.Sequence).Take(count).ToListAsync(ct);
-        return (glance, [.. latest.AsEnumerable().Reverse().Select(Record)]);
+        return (glance, await LatestShopperMessagesAsync(conversationId, count, ct));
     }
 
     /// <summary>
