@@ -16,13 +16,20 @@ namespace Ombud.Conversations;
 /// </remarks>
 internal sealed class ConversationGlances : IDisposable
 {
-    /// <summary>Conversations one node keeps a glance of; a glance is a few short messages.</summary>
-    private const int MaxConversations = 10_000;
+    /// <summary>
+    /// What one node keeps, counted in characters of the messages' words plus <see cref="EntryCharacters"/> an entry
+    /// (about 32 MB): a glance is usually a few short messages, but a shopper may write up to
+    /// <see cref="ConversationLimits.MaxMessageLength"/> characters in each.
+    /// </summary>
+    private const long MaxCharacters = 16_000_000;
+
+    /// <summary>An entry's own weight besides its words (ids, times, the record), in characters.</summary>
+    private const int EntryCharacters = 256;
 
     /// <summary>A conversation idle this long is dropped; its next turn reads it again.</summary>
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
 
-    private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = MaxConversations });
+    private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = MaxCharacters });
 
     /// <summary>The kept glance of the customer's conversation, when there is one for <paramref name="count"/> messages.</summary>
     public (ConversationGlance Glance, IReadOnlyList<TranscriptMessage> Latest)? Find(Guid conversationId, Guid customerId, int count) =>
@@ -32,7 +39,11 @@ internal sealed class ConversationGlances : IDisposable
 
     /// <summary>Keeps the glance a writer has just committed (the latest <paramref name="count"/> shopper messages, oldest first).</summary>
     public void Keep(Guid customerId, ConversationGlance glance, IReadOnlyList<TranscriptMessage> latest, int count) =>
-        _kept.Set(glance.Id, new Kept(customerId, glance, latest, count), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+        _kept.Set(glance.Id, new Kept(customerId, glance, latest, count), new MemoryCacheEntryOptions
+        {
+            Size = EntryCharacters + latest.Sum(m => m.Text.Length),
+            SlidingExpiration = Idle,
+        });
 
     public void Dispose() => _kept.Dispose();
 
