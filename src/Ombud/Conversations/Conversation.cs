@@ -153,8 +153,16 @@ public sealed class Conversation
         return this;
     }
 
-    /// <summary>Erasure or retention: a pending clarifying question quotes the shopper.</summary>
-    internal void RemoveText() => PendingQuestion = null;
+    /// <summary>
+    /// Erasure or retention: a pending clarifying question quotes the shopper. Its messages lose their words in the same
+    /// unit of work, so the version moves on: a writer holding words it read before (a kept glance,
+    /// <see cref="ConversationGlances"/>) reads them again.
+    /// </summary>
+    internal void RemoveText()
+    {
+        PendingQuestion = null;
+        Version++;
+    }
 
     /// <summary>Ends the conversation; false when it had already ended.</summary>
     public bool End(DateTime at)

@@ -14,7 +14,7 @@ namespace Ombud.Conversations;
 /// that one and commits with it. A hand-off and an ending publish their events in the same unit of work.
 /// </summary>
 internal sealed class ConversationService(OmbudDb db, UnitOfWork work, StagedRows rows, DomainEvents events, HandOffQueue queue, ConversationFeed feed,
-    TimeProvider clock)
+    ConversationGlances glances, TimeProvider clock)
 {
     private const string Subject = "The conversation";
 
@@ -71,14 +71,20 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, StagedRow
     /// to see, once it holds the conversation, whether anything was written since.
     /// </summary>
     /// <remarks>
-    /// Two statements, not one: EF Core turns the messages nested in the conversation's projection into a window over
-    /// every shopper message in the table (ROW_NUMBER per conversation) joined back, so a turn's cost grew with all
-    /// conversations ever held; the messages read on their own walk the conversation's index and stop at
+    /// Kept from the writer that last committed it on this node, when it said so (<see cref="KeepGlance"/>): then no
+    /// statement at all. Else two statements, not one: EF Core turns the messages nested in the conversation's projection
+    /// into a window over every shopper message in the table (ROW_NUMBER per conversation) joined back, so a turn's cost
+    /// grew with all conversations ever held; the messages read on their own walk the conversation's index and stop at
     /// <paramref name="count"/>.
     /// </remarks>
     public async Task<(ConversationGlance Glance, IReadOnlyList<TranscriptMessage> Latest)?> GlanceAsync(Guid conversationId, Guid customerId, int count,
         CancellationToken ct)
     {
+        if (glances.Find(conversationId, customerId, count) is { } kept)
+        {
+            return kept;
+        }
+
         var glance = await db.Set<Conversation>().AsNoTracking().Where(c => c.Id == conversationId && c.CustomerId == customerId)
             .Select(c => new ConversationGlance(c.Id, c.State, c.Language, c.Version)).SingleOrDefaultAsync(ct);
         if (glance is null)
@@ -86,9 +92,24 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, StagedRow
             return null;
         }
 
-        var latest = await db.Set<ConversationMessage>().AsNoTracking().Where(m => m.ConversationId == conversationId && m.Author == MessageAuthor.Shopper)
-            .OrderByDescending(m => m.Sequence).Take(count).ToListAsync(ct);
-        return (glance, [.. latest.AsEnumerable().Reverse().Select(Record)]);
+        return (glance, await LatestShopperMessagesAsync(conversationId, count, ct));
+    }
+
+    /// <summary>
+    /// Once the unit of work commits, keeps the conversation's glance for its next <see cref="GlanceAsync"/> on this node:
+    /// the conversation as this unit of work leaves it, and the latest <paramref name="count"/> shopper messages, which
+    /// are <paramref name="latest"/> (read at the version this writer held it) and then
+    /// <paramref name="asked"/>, the one it wrote.
+    /// </summary>
+    public void KeepGlance(OpenConversation conversation, IReadOnlyList<TranscriptMessage> latest, TranscriptMessage asked, int count)
+    {
+        var entity = conversation.Entity;
+        work.AfterCommit(() =>
+        {
+            glances.Keep(entity.CustomerId, new ConversationGlance(entity.Id, entity.State, entity.Language, entity.Version), [.. latest.Append(asked).TakeLast(count)],
+                count);
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>

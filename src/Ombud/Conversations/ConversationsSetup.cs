@@ -10,6 +10,7 @@ internal static class ConversationsSetup
     {
         builder.Services.AddScoped<ConversationService>();
         builder.Services.AddScoped<HandOffQueue>();
+        builder.Services.AddSingleton<ConversationGlances>();
         builder.Services.AddSingleton<Contracts.ConversationFeed>();
         builder.Services.AddCustomerDataHolder<Contracts.ConversationCustomerData>();
         builder.Services.AddScoped<Contracts.CustomerConversations>();

@@ -158,6 +158,8 @@ internal sealed partial class ConversationDesk
             return answered.Error!;
         }
 
+        // The conversation's next turn on this node starts from what this one leaves, without reading it again.
+        conversations.KeepGlance(conversation, sight.Latest, asked.Value, LatestCount);
         return new TurnView(conversation.Id, clientId, asked.Value.Sequence, answered.Value!.Text, reading.Intent, Math.Round(reading.Confidence, 4), decision.Rule,
             decision.HandOff is not null, decision.Action, reading.Language, decision.HandOff is not null || conversation.IsWithPeople ? position : null,
             decision.Choices, null, Replayed: false);

@@ -67,7 +67,7 @@ internal sealed partial class ConversationDesk
             ? MessageReader.Pressed(text, conversation.Language, facts, today)
             : reader.Read(text, conversation.Language, [.. earlier.Select(m => m.Text)], facts, today);
         phases.Understanding += lap();
-        return (null, new TurnSight(conversation.Version, earlier, facts, factsMark, reading, today));
+        return (null, new TurnSight(conversation.Version, latest, earlier, facts, factsMark, reading, today));
 
         async Task<CustomerFacts?> ButtonFactsAsync()
         {
@@ -79,7 +79,7 @@ internal sealed partial class ConversationDesk
     }
 
     /// <summary>How many of the latest shopper messages a turn reads: the reader's context, and enough to count the last minute's.</summary>
-    private int LatestCount => Math.Max(ContextMessages, options.Value.MessagesPerMinute);
+    internal int LatestCount => Math.Max(ContextMessages, options.Value.MessagesPerMinute);
 
     /// <summary>A stopwatch of parts: each call answers the time since the one before (the first, since it started).</summary>
     private Func<TimeSpan> Laps()
@@ -99,6 +99,7 @@ internal sealed partial class ConversationDesk
 
     /// <summary>What a turn read and understood, and of which state of the conversation and of the shopper's data.</summary>
     /// <param name="Version">The conversation's version when its messages were read.</param>
+    /// <param name="Latest">The latest shopper messages at that version (<see cref="LatestCount"/>); <paramref name="Earlier"/> is the reader's part of them.</param>
     /// <param name="FactsMark">The change number before the facts were read (<see cref="ConversationFacts.Mark"/>).</param>
-    internal sealed record TurnSight(int Version, IReadOnlyList<TranscriptMessage> Earlier, CustomerFacts Facts, long FactsMark, Reading Reading, DateOnly Today);
+    internal sealed record TurnSight(int Version, IReadOnlyList<TranscriptMessage> Latest, IReadOnlyList<TranscriptMessage> Earlier, CustomerFacts Facts, long FactsMark, Reading Reading, DateOnly Today);
 }
