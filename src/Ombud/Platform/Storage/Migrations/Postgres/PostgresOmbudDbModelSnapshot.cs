@@ -2375,8 +2375,6 @@ namespace Ombud.Platform.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Type", "OccurredAt");
-
                     b.ToTable("platform_outbox", (string)null);
                 });
 

@@ -2363,8 +2363,6 @@ namespace Ombud.Platform.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Type", "OccurredAt");
-
                     b.ToTable("platform_outbox", (string)null);
                 });
 
