@@ -54,7 +54,7 @@ public sealed class MeaningNormalisationTests
         return freshExamples.Select((e, i) => scores[i][e.Label == "balance" ? 0 : 1]).Average();
     }
 
-    // Two intents told apart only by the first number, at ±0.001; the other 383 are noise a hundred times wider.
+    // Two intents told apart only by the first number, at ±0.001; the other numbers are noise a hundred times wider.
     private static (List<float[]> Embeddings, List<IntentExample> Examples) Rows(Random random, int perIntent)
     {
         var embeddings = new List<float[]>();

