@@ -44,7 +44,6 @@ internal sealed partial class ConversationDesk
             return (await ReplayAsync(conversation.Id, clientId, text, ct) ?? Limited(conversation, clientId), null);
         }
 
-        var earlier = latest.Count > ContextMessages ? latest.Skip(latest.Count - ContextMessages).ToList() : latest;
         phases.Conversation += lap();
         // Taken before the facts are read: a change of the shopper's data from now on makes them stale for this turn.
         var factsMark = kept.Mark();
@@ -65,9 +64,9 @@ internal sealed partial class ConversationDesk
         var today = DateOnly.FromDateTime(now);
         var reading = button
             ? MessageReader.Pressed(text, conversation.Language, facts, today)
-            : reader.Read(text, conversation.Language, [.. earlier.Select(m => m.Text)], facts, today);
+            : reader.Read(text, conversation.Language, [.. ReaderContext(latest).Select(m => m.Text)], facts, today);
         phases.Understanding += lap();
-        return (null, new TurnSight(conversation.Version, latest, earlier, facts, factsMark, reading, today));
+        return (null, new TurnSight(conversation.Version, latest, facts, factsMark, reading, today));
 
         async Task<CustomerFacts?> ButtonFactsAsync()
         {
@@ -77,6 +76,10 @@ internal sealed partial class ConversationDesk
             return read;
         }
     }
+
+    /// <summary>The part of the latest shopper messages the reader takes as the conversation so far: the last <see cref="ContextMessages"/>.</summary>
+    private static IReadOnlyList<TranscriptMessage> ReaderContext(IReadOnlyList<TranscriptMessage> latest) =>
+        latest.Count > ContextMessages ? [.. latest.Skip(latest.Count - ContextMessages)] : latest;
 
     /// <summary>How many of the latest shopper messages a turn reads: the reader's context, and enough to count the last minute's.</summary>
     internal int LatestCount => Math.Max(ContextMessages, options.Value.MessagesPerMinute);
@@ -99,7 +102,11 @@ internal sealed partial class ConversationDesk
 
     /// <summary>What a turn read and understood, and of which state of the conversation and of the shopper's data.</summary>
     /// <param name="Version">The conversation's version when its messages were read.</param>
-    /// <param name="Latest">The latest shopper messages at that version (<see cref="LatestCount"/>); <paramref name="Earlier"/> is the reader's part of them.</param>
+    /// <param name="Latest">The latest shopper messages at that version (<see cref="LatestCount"/>).</param>
     /// <param name="FactsMark">The change number before the facts were read (<see cref="ConversationFacts.Mark"/>).</param>
-    internal sealed record TurnSight(int Version, IReadOnlyList<TranscriptMessage> Latest, IReadOnlyList<TranscriptMessage> Earlier, CustomerFacts Facts, long FactsMark, Reading Reading, DateOnly Today);
+    internal sealed record TurnSight(int Version, IReadOnlyList<TranscriptMessage> Latest, CustomerFacts Facts, long FactsMark, Reading Reading, DateOnly Today)
+    {
+        /// <summary>The reader's part of <see cref="Latest"/>.</summary>
+        public IReadOnlyList<TranscriptMessage> Earlier => ReaderContext(Latest);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
@@ -75,8 +76,8 @@ internal sealed partial class MiniLmLayers : IDisposable
             {
                 var average = vectors[s].AsSpan(layer * Width, Width);
                 MeanOverWords(states.Buffer.Span.Slice(s * length * Width, length * Width), encoded[s].AttentionMask, average);
-                var norm = System.Numerics.Tensors.TensorPrimitives.Norm(average);
-                System.Numerics.Tensors.TensorPrimitives.Divide(average, Math.Max(norm, 1e-12f), average);
+                var norm = TensorPrimitives.Norm(average);
+                TensorPrimitives.Divide(average, Math.Max(norm, 1e-12f), average);
             }
         }
 
@@ -92,12 +93,12 @@ internal sealed partial class MiniLmLayers : IDisposable
         {
             if (mask[position] != 0)
             {
-                System.Numerics.Tensors.TensorPrimitives.Add(into, states.Slice(position * Width, Width), into);
+                TensorPrimitives.Add(into, states.Slice(position * Width, Width), into);
                 words++;
             }
         }
 
-        System.Numerics.Tensors.TensorPrimitives.Divide(into, Math.Max(words, 1), into);
+        TensorPrimitives.Divide(into, Math.Max(words, 1), into);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Ombud.Assistant.Nlu;
 
 /// <summary>
@@ -49,5 +51,5 @@ internal static class SentenceMeaning
 
     /// <summary>Cosine similarity of two sentences: the dot product of their (unit length) sentence embeddings.</summary>
     public static float Similarity(float[] a, float[] b) =>
-        System.Numerics.Tensors.TensorPrimitives.Dot(a.AsSpan(0, SentenceDimensions), b.AsSpan(0, SentenceDimensions));
+        TensorPrimitives.Dot(a.AsSpan(0, SentenceDimensions), b.AsSpan(0, SentenceDimensions));
 }

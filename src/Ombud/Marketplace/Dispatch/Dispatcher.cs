@@ -45,13 +45,13 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         var agents = await Reads.OnlineAsRead(db).ToListAsync(ct);
         if (!agents.Any(a => a.FreeCapacity > 0))
         {
-            return new DispatchChoice(place, [], null);
+            return new DispatchChoice([], null);
         }
 
         var online = await ViewsAsync(agents, [place.CustomerId], ct);
         var request = (await RequestsAsync([place], ct))[0];
         List<Guid> candidates = [.. rules.Candidates(request, [.. online.Values.Select(o => o.View)]).Select(c => c.Id)];
-        return new DispatchChoice(request, candidates, candidates.Count > 0 ? await surge.MultiplierNowAsync(ct) : null);
+        return new DispatchChoice(candidates, candidates.Count > 0 ? await surge.MultiplierNowAsync(ct) : null);
     }
 
     /// <summary>Offers a waiting place to its best candidate; with nobody fitting free, sets its next review. Null when not offered.</summary>
@@ -74,20 +74,12 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return null;
         }
 
-        if (chosen is { Candidates.Count: > 0 })
+        foreach (var agentId in chosen?.Candidates ?? [])
         {
-            foreach (var agentId in chosen.Candidates)
+            if (await Reads.AgentAsync(db, agentId, ct) is { } agent && await OfferAsync(entry, agent, ct, chosen?.Surge) is { } offer)
             {
-                if (await Reads.AgentAsync(db, agentId, ct) is { } agent && await OfferAsync(entry, agent, ct, chosen.Surge) is { } offer)
-                {
-                    return offer;
-                }
+                return offer;
             }
-        }
-        else if (chosen is not null && !await AnyoneFreeAsync(ct))
-        {
-            await timers.ScheduleAsync(QueueReviewKind, entry.Id.ToString(), rules.NextReview(chosen.Request), ct);
-            return null;
         }
 
         if (!await AnyoneFreeAsync(ct))
@@ -429,7 +421,6 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
 }
 
 /// <summary>Whom dispatch chose for a place before the unit of work that offers it (<see cref="Dispatcher.ChooseAsync"/>).</summary>
-/// <param name="Request">The place as it was chosen for, with its recent declines.</param>
 /// <param name="Candidates">The fitting agents who had free capacity, best first; none when nobody fitting was free.</param>
 /// <param name="Surge">The surge multiplier then (per mille), read only when somebody was chosen.</param>
-internal sealed record DispatchChoice(DispatchRequest Request, IReadOnlyList<Guid> Candidates, int? Surge);
+internal sealed record DispatchChoice(IReadOnlyList<Guid> Candidates, int? Surge);
