@@ -4,8 +4,9 @@ namespace Ombud.Tests.Platform;
 
 /// <summary>
 /// SQLite's one writer: requests and the node's background work take turns when both wait, so a burst of requests
-/// cannot hold the dispatcher's work back behind all of them, nor the other way round; an agent's answer goes ahead of
-/// requests; a full requests' lane turns away what may be turned away, at once and before it began.
+/// cannot hold the dispatcher's work back behind all of them, nor the other way round; agents answering one after
+/// another cannot hold requests back either, though an agent's answer comes first in each round; a full requests' lane
+/// turns away what may be turned away, at once and before it began.
 /// </summary>
 public sealed class WriteGateTests
 {
@@ -32,7 +33,7 @@ public sealed class WriteGateTests
     }
 
     [Fact]
-    public async Task Agents_answers_go_ahead_of_requests_and_background_work_still_gets_every_other_turn()
+    public async Task The_three_lanes_take_turns_and_an_agents_answer_comes_before_a_request_in_each_round()
     {
         var gate = new WriteGate(new DatabaseOptions { Provider = "sqlite" });
         var order = new List<string>();
@@ -51,7 +52,29 @@ public sealed class WriteGateTests
         holder.Dispose();
         await Task.WhenAll(waiting);
 
-        Assert.Equal(["background 1", "agent 1", "background 2", "agent 2", "request 1", "request 2"], order);
+        Assert.Equal(["background 1", "agent 1", "request 1", "background 2", "agent 2", "request 2"], order);
+    }
+
+    [Fact]
+    public async Task Agents_answering_one_after_another_let_a_request_in_after_each_of_them()
+    {
+        var gate = new WriteGate(new DatabaseOptions { Provider = "sqlite" });
+        var order = new List<string>();
+        var holder = await gate.EnterAsync(WriteLane.Agents, default);
+        var waiting = new List<Task>();
+        foreach (var (name, lane) in new[]
+                 {
+                     ("agent 1", WriteLane.Agents), ("agent 2", WriteLane.Agents), ("agent 3", WriteLane.Agents),
+                     ("request 1", WriteLane.Requests), ("request 2", WriteLane.Requests),
+                 })
+        {
+            waiting.Add(WriteAsync(gate, lane, name, order));
+        }
+
+        holder.Dispose();
+        await Task.WhenAll(waiting);
+
+        Assert.Equal(["request 1", "agent 1", "request 2", "agent 2", "agent 3"], order);
     }
 
     [Fact]
@@ -77,7 +100,7 @@ public sealed class WriteGateTests
         await Task.WhenAll(second, third, page, agent, background);
 
         Assert.Contains("2 writes are already waiting", full.Message, StringComparison.Ordinal);
-        Assert.Equal(["agent", "background", "shopper 2", "shopper 3", "page"], order);
+        Assert.Equal(["agent", "shopper 2", "background", "shopper 3", "page"], order);
     }
 
     [Fact]
