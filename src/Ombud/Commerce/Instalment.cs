@@ -51,7 +51,11 @@ public sealed partial class Instalment
 
     public bool IsHeld => HeldMinor > 0;
 
-    public long RemainingMinor => AmountMinor + LateFeeMinor + FeeMinor - WaivedMinor - PaidMinor;
+    public long RemainingMinor => RemainingOf(AmountMinor, LateFeeMinor, FeeMinor, WaivedMinor, PaidMinor);
+
+    /// <summary>What is left to pay of an instalment with these stored amounts (for a read that projects them, not the entity).</summary>
+    internal static long RemainingOf(long amountMinor, long lateFeeMinor, long feeMinor, long waivedMinor, long paidMinor) =>
+        amountMinor + lateFeeMinor + feeMinor - waivedMinor - paidMinor;
 
     /// <summary>What may be collected now: the remaining amount less what a dispute holds.</summary>
     public long CollectibleMinor => RemainingMinor - HeldMinor;
