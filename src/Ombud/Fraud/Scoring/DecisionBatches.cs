@@ -18,6 +18,9 @@ internal sealed class DecisionBatches(IServiceScopeFactory scopes, ILogger<Decis
 
     protected override string Subject => "The risk decision";
 
+    // Recording a decision stages its rows and reads nothing: on PostgreSQL a batch is one round trip.
+    protected override bool OnlyStages => true;
+
     protected override Task<Outcome<RiskDecisionView>> StageAsync(IServiceProvider services, Assessed item, CancellationToken ct) =>
         Task.FromResult<Outcome<RiskDecisionView>>(services.GetRequiredService<RiskDesk>().Record(item.Assessment, RiskTrigger.OnDemand, item.Actor));
 

@@ -58,6 +58,12 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
     /// </summary>
     protected virtual Task PrepareAsync(IServiceProvider services, IReadOnlyList<TItem> items, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// True when <see cref="PrepareAsync"/> and <see cref="StageAsync"/> read nothing in the batch's unit of work, they
+    /// only stage: on PostgreSQL the batch's staged rows then go in one round trip (<see cref="UnitOfWork.OnlyStages"/>).
+    /// </summary>
+    protected virtual bool OnlyStages => false;
+
     /// <summary>Called once a batch has committed, before its callers are answered (e.g. to note its size).</summary>
     protected virtual void Committed(IReadOnlyList<TItem> items)
     {
@@ -203,7 +209,13 @@ internal abstract class GroupCommit<TItem, TResult>(IServiceScopeFactory scopes,
         {
             await using var scope = scopes.CreateAsyncScope();
             var staged = new List<(Pending Waiting, Outcome<TResult> Outcome)>(batch.Count);
-            var stored = await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async token =>
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+            if (OnlyStages)
+            {
+                unitOfWork.OnlyStages();
+            }
+
+            var stored = await unitOfWork.RunAsync(async token =>
             {
                 // Run again from the start when the unit of work retries on fresh data.
                 staged.Clear();

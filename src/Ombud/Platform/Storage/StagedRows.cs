@@ -137,6 +137,40 @@ public sealed class StagedRows
         }
     }
 
+    /// <summary>True while nothing but rows to insert is staged: no update whose version check must come before a commit.</summary>
+    internal bool OnlyInserts => _updates.Count == 0;
+
+    /// <summary>
+    /// Inserts every staged row on PostgreSQL with no transaction open, as one batch: PostgreSQL runs the statements
+    /// up to the one Sync Npgsql sends at a batch's end as one implicit transaction, so the rows are stored all or none
+    /// (a failing statement rolls back those before it), and stored once this returns. One round trip, where BEGIN,
+    /// the batch and COMMIT took two.
+    /// </summary>
+    internal async Task InsertAsOneAsync(OmbudDb db, CancellationToken ct)
+    {
+        if (!OnlyInserts || db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("Only staged inserts, with no transaction open, are written as one implicit transaction.");
+        }
+
+        if (!IsEmpty)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+                AddInserts(batch);
+                await batch.ExecuteNonQueryAsync(ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        Clear();
+    }
+
     internal void Clear()
     {
         _tables.Clear();
@@ -211,11 +245,7 @@ public sealed class StagedRows
     private async Task FlushAsync(NpgsqlTransaction transaction, List<ChangedRows> updates, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
-        foreach (var (table, rows) in _tables)
-        {
-            batch.BatchCommands.Add(Unnested(table.PostgresInsert, table.Columns, rows));
-        }
-
+        AddInserts(batch);
         var checkedUpdates = new List<(RowUpdate Table, int Rows, NpgsqlBatchCommand Command)>();
         foreach (var (table, rows, _) in updates)
         {
@@ -229,6 +259,15 @@ public sealed class StagedRows
         foreach (var (table, count, command) in checkedUpdates)
         {
             Written(table, count, command.RecordsAffected);
+        }
+    }
+
+    /// <summary>One INSERT a table, tables in the order first staged.</summary>
+    private void AddInserts(NpgsqlBatch batch)
+    {
+        foreach (var (table, rows) in _tables)
+        {
+            batch.BatchCommands.Add(Unnested(table.PostgresInsert, table.Columns, rows));
         }
     }
 

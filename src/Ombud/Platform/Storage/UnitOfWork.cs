@@ -30,6 +30,8 @@ public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTur
 
     private int _depth;
 
+    private bool _onlyStages;
+
     private readonly List<Func<Task>> _afterCommit = [];
 
     /// <summary>
@@ -37,6 +39,14 @@ public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTur
     /// with requests at the <see cref="WriteGate"/> rather than queue behind every request waiting there.
     /// </summary>
     public void InBackground() => (turn.Lane, turn.MayBeTurnedAway) = (WriteLane.Background, false);
+
+    /// <summary>
+    /// This scope's units of work read nothing in their transaction: their work only stages (a group commit of risk
+    /// decisions). On PostgreSQL the transaction then starts at the write, and when all there is to write is staged
+    /// rows to insert, they go as one batch without BEGIN and COMMIT, which PostgreSQL runs as one implicit
+    /// transaction: one round trip where there were two, still all or nothing, and answered only once committed.
+    /// </summary>
+    public void OnlyStages() => _onlyStages = true;
 
     /// <summary>True while a unit of work of this scope is open.</summary>
     public bool IsOpen => _depth > 0;
@@ -131,9 +141,15 @@ public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTur
         _depth++;
         staged.WillBeWritten = true;
         _afterCommit.Clear();
+        IDbContextTransaction? transaction = null;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Work that only stages reads nothing that needs a transaction: on PostgreSQL it begins at the write, if at all.
+            if (!_onlyStages || !db.Database.IsNpgsql())
+            {
+                transaction = await db.Database.BeginTransactionAsync(ct);
+            }
+
             Outcome<T> outcome;
             try
             {
@@ -147,7 +163,7 @@ public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTur
 
             if (!outcome.Succeeded)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                await RollBackAsync(transaction);
                 Forget();
                 return outcome;
             }
@@ -158,10 +174,20 @@ public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTur
                 // only that kind's: waking them on every commit would cost the hot paths an idle query per loop.
                 var due = new HashSet<Type>(staged.QueuedWork);
                 CommitSignal.CollectDue(db.ChangeTracker, clock.GetUtcNow().UtcDateTime, due);
-                // Staged rows first: what EF saves may refer to them, never the other way round.
-                await staged.FlushAsync(db, ct);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                if (transaction is null && staged.OnlyInserts && !db.ChangeTracker.HasChanges())
+                {
+                    // Nothing but rows to insert: one batch, one implicit transaction, committed when it returns.
+                    await staged.InsertAsOneAsync(db, ct);
+                }
+                else
+                {
+                    transaction ??= await db.Database.BeginTransactionAsync(ct);
+                    // Staged rows first: what EF saves may refer to them, never the other way round.
+                    await staged.FlushAsync(db, ct);
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                }
+
                 commits.Raise(due);
                 // From now on a refusal at the gate would hide what this scope changed: its later work waits instead.
                 turn.MayBeTurnedAway = false;
@@ -170,18 +196,18 @@ public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTur
             }
             catch (DbUpdateConcurrencyException)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                await RollBackAsync(transaction);
                 throw;
             }
             catch (Exception clash) when (UniqueViolation.TryDescribe(clash, out var column))
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                await RollBackAsync(transaction);
                 Forget();
                 return new WriteConflict($"{subject} {WriteClash.Retry}", column);
             }
             catch (Exception missing) when (ReferenceViolation.TryDescribe(missing, out var reference))
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                await RollBackAsync(transaction);
                 Forget();
                 return reference;
             }
@@ -193,6 +219,11 @@ public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTur
         }
         finally
         {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
             _depth--;
             if (_depth == 0)
             {
@@ -217,12 +248,16 @@ public sealed partial class UnitOfWork(OmbudDb db, WriteGate writeGate, WriteTur
     /// Rolls back a unit of work the database gave way on (<see cref="WriteClash"/>), wherever it happened: nothing of
     /// it was saved, and the caller hears the same retryable conflict as for any other clash.
     /// </summary>
-    private async Task<Outcome<T>> GaveWayAsync<T>(IDbContextTransaction transaction, string subject)
+    private async Task<Outcome<T>> GaveWayAsync<T>(IDbContextTransaction? transaction, string subject)
     {
-        await transaction.RollbackAsync(CancellationToken.None);
+        await RollBackAsync(transaction);
         Forget();
         return new WriteConflict($"{subject} {WriteClash.Retry}", null);
     }
+
+    /// <summary>Rolls back the transaction, if one began: a batch written without one was rolled back by PostgreSQL itself.</summary>
+    private static Task RollBackAsync(IDbContextTransaction? transaction) =>
+        transaction?.RollbackAsync(CancellationToken.None) ?? Task.CompletedTask;
 
     /// <summary>Drops everything staged, tracked or not: nothing of a refused or failed attempt is saved later.</summary>
     private void Forget()
