@@ -48,6 +48,8 @@ bench_demo=false
 bench_key_name=bench-handoff
 bench_key_scope=admin
 bench_ready_seconds=180
+# The node's CPU is counted from the agents online and the shoppers signed in on.
+bench_cpu_mark=' agents online, '
 # Limits meant for one person or one address: here one address signs in hundreds of people, and each shopper opens
 # many conversations in a run. Lifted for the bench's own server only.
 export Ombud__RateLimits__SignInPerAddress=100000000
@@ -82,6 +84,7 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 # --- report --------------------------------------------------------------------------------------------------
 
 bench_report_facts
+cpu_per_offer() { awk -v ms="$1" -v offers="$(field offers_taken)" 'BEGIN { if (offers > 0) printf "%.1f", ms / offers; else print "n/a" }'; }
 cat <<EOF2
 
 ### Hand-off to offer, $provider, $(date -u '+%Y-%m-%d %H:%M UTC')
@@ -102,6 +105,8 @@ only; the server's dispatch rate is the offers the agents took in the whole run,
 Where the time goes, by the server's stamps on each offer and this machine's clock: hand-off requested → offer made
 p50 $(field to_offer_p50_ms) ms, p99 $(field to_offer_p99_ms) ms; offer made → on the agent's connection p50
 $(field offer_to_arrival_p50_ms) ms, p99 $(field offer_to_arrival_p99_ms) ms.
+CPU from the agents online to the run's end (warm-up and the last offers included; sign-ins not), from /proc: the node $node_cpu_run_ms ms, PostgreSQL's
+backends for this database $pg_cpu_run_ms ms; per offer taken: the node $(cpu_per_offer "$node_cpu_run_ms") ms, PostgreSQL $(cpu_per_offer "$pg_cpu_run_ms") ms.
 
 json: $json
 EOF2

@@ -10,6 +10,7 @@
 #   bench_demo          true or false: whether the node seeds its demo world
 #   bench_key_name, bench_key_scope   the API key the bench tool gets (in OMBUD_BENCH_KEY); scopes separated by spaces
 #   bench_ready_seconds how long the node may take to answer ready
+#   bench_cpu_mark      (optional) a pattern in the bench tool's chatter from which on the node's CPU is counted
 # and may define bench_prepare, run after the API key is made and before the node starts (e.g. to seed the database
 # with `ombud`, the function that runs the built node's CLI).
 # and gets: $work, $url, $api_key, $bench_dll, $server_build (what was served), $database_label, and after the run
@@ -213,8 +214,18 @@ done
 bench_run() {
   local status=0
   write_time reset >/dev/null
-  # The key travels in the environment, not argv, so it never shows in ps.
-  OMBUD_BENCH_KEY="$api_key" dotnet "$bench_dll" --url "$url" --json "$@" >"$work/result.json" || status=$?
+  local node_before pg_before tool
+  # The key travels in the environment, not argv, so it never shows in ps. Its chatter is kept too, for the mark below.
+  OMBUD_BENCH_KEY="$api_key" dotnet "$bench_dll" --url "$url" --json "$@" >"$work/result.json" 2> >(tee "$work/tool.err" >&2) &
+  tool=$!
+  # CPU is counted from the moment the tool's people are ready (signing hundreds in hashes their passwords, which is
+  # no part of the load), to its end.
+  while kill -0 "$tool" 2>/dev/null && ! grep -qE "${bench_cpu_mark:-^}" "$work/tool.err" 2>/dev/null; do sleep 0.2; done
+  node_before="$(node_cpu_ms)"
+  pg_before="$(pg_backend_ticks)"
+  wait "$tool" || status=$?
+  node_cpu_run_ms=$(($(node_cpu_ms) - node_before))
+  pg_cpu_run_ms="$(pg_cpu_since "$pg_before")"
   write_time >"$work/write-time.json"
   if [[ $status -ne 0 || ! -s $work/result.json ]]; then
     say "the bench tool failed (exit $status); last server log lines:"
@@ -225,6 +236,30 @@ bench_run() {
     say "the server logged errors during the run (first lines):"
     grep -m 10 -iE '(fail|crit|error)' "$work/server.log" >&2 || true
   fi
+}
+
+# CPU time (user + system, ms) the node has used so far, from /proc: a steady count where rates on a shared machine are not.
+node_cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%d\n", ($14 + $15) * 1000 / hz }' "/proc/$server_pid/stat" 2>/dev/null || echo 0
+}
+
+# CPU ticks of each PostgreSQL backend serving this run's database ("pid ticks" lines); nothing on SQLite. A backend's
+# title names its database.
+pg_backend_ticks() {
+  [[ -n $pg_database ]] || return 0
+  local pid
+  for pid in $(pgrep -f "postgres: .* $pg_database " 2>/dev/null); do
+    awk -v pid="$pid" '{ print pid, $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || true
+  done
+}
+
+# CPU ms the backends used since the given pg_backend_ticks listing. Npgsql keeps its connections open, so a backend
+# that ends during the run (and its CPU, lost here) is rare.
+pg_cpu_since() {
+  pg_backend_ticks | awk -v hz="$(getconf CLK_TCK)" -v before="$1" '
+    BEGIN { n = split(before, lines, "\n"); for (i = 1; i <= n; i++) { split(lines[i], f, " "); start[f[1]] = f[2] } }
+    { total += $2 - start[$1] }
+    END { printf "%d\n", total * 1000 / hz }'
 }
 
 # What the report prints beside the figures: the result, the machine, the runtime and the commit.

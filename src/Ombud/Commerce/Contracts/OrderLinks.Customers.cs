@@ -34,8 +34,11 @@ public sealed partial class OrderLinks
 
     /// <summary>
     /// For each seed, which of <paramref name="customers"/> <see cref="LinkedCustomersAsync"/> would find: the same links,
-    /// asked of those customers only. One read by customer id gives the seeds' own customers' identities and the given
-    /// ones' at once, where the open question scans every order for the seeds' identities.
+    /// asked of those customers only, by customer id where the open question scans every order for the seeds' identities.
+    /// The smaller side (the seeds' own customers, or the given ones) is read whole; of the other only the rows carrying
+    /// an identity the smaller side has, since no other can link the two. Dispatch asks about one place's customer
+    /// against every online agent, and about one agent against every waiting place's customer: reading both sides whole
+    /// read hundreds of orders a time to find, nearly always, no link.
     /// </summary>
     public async Task<IReadOnlyDictionary<TKey, IReadOnlySet<Guid>>> LinkedAmongAsync<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds,
         IReadOnlyCollection<Guid> customers, CancellationToken ct)
@@ -43,12 +46,30 @@ public sealed partial class OrderLinks
     {
         var owners = OwnersOf(seeds);
         var among = customers.ToHashSet();
-        var known = owners.Count + among.Count == 0 ? [] : await IdentitiesOfAsync([.. owners.Union(among)], ct);
-        var wanted = WantedBy(seeds, [.. known.Where(i => owners.Contains(i.CustomerId))]);
+        List<(Guid CustomerId, SharedIdentifier Kind, string Key)> own, sharing;
+        if (among.Count <= owners.Count)
+        {
+            // The given customers whole; of the seeds' own customers only what the given ones carry too (a seed's own
+            // customer who is among them is read whole already).
+            var theirs = among.Count == 0 ? [] : await IdentitiesOfAsync([.. among], null, ct);
+            own = [.. theirs.Where(i => owners.Contains(i.CustomerId)), .. await IdentitiesOfAsync([.. owners.Except(among)], KeysOf(theirs), ct)];
+            sharing = theirs;
+        }
+        else
+        {
+            // The seeds' own customers whole; of the given ones only what a seed carries, its e-mail included.
+            own = owners.Count == 0 ? [] : await IdentitiesOfAsync([.. owners], null, ct);
+            var sought = WantedBy(seeds, own).Values.SelectMany(w => w).ToHashSet();
+            sharing = [.. own.Where(i => among.Contains(i.CustomerId)), .. await IdentitiesOfAsync([.. among.Except(owners)], sought, ct)];
+        }
+
+        var wanted = WantedBy(seeds, own);
         var all = wanted.Values.SelectMany(w => w).ToHashSet();
-        var sharing = known.Where(i => among.Contains(i.CustomerId) && all.Contains((i.Kind, i.Key))).ToList();
-        return LinkedBy(seeds, wanted, sharing, among.Contains);
+        return LinkedBy(seeds, wanted, [.. sharing.Where(i => all.Contains((i.Kind, i.Key)))], among.Contains);
     }
+
+    private static HashSet<(SharedIdentifier Kind, string Key)> KeysOf(IEnumerable<(Guid CustomerId, SharedIdentifier Kind, string Key)> identities) =>
+        [.. identities.Select(i => (i.Kind, i.Key))];
 
     private static HashSet<Guid> OwnersOf<TKey>(IReadOnlyDictionary<TKey, LinkSeed> seeds)
         where TKey : notnull =>
@@ -75,10 +96,17 @@ public sealed partial class OrderLinks
     /// <summary>
     /// Each of these customers with each personal identity their record or their orders carry, in one statement: the
     /// record's identities beside each of its orders' (a customer with no orders is one row), so no set operation is needed.
+    /// With <paramref name="only"/>, only the rows carrying one of those identities are read, and only those identities kept.
     /// </summary>
-    private async Task<List<(Guid CustomerId, SharedIdentifier Kind, string Key)>> IdentitiesOfAsync(List<Guid> customers, CancellationToken ct)
+    private async Task<List<(Guid CustomerId, SharedIdentifier Kind, string Key)>> IdentitiesOfAsync(List<Guid> customers,
+        HashSet<(SharedIdentifier Kind, string Key)>? only, CancellationToken ct)
     {
-        var rows = await Records().Where(r => customers.Contains(r.CustomerId))
+        if (customers.Count == 0 || only is { Count: 0 })
+        {
+            return [];
+        }
+
+        var rows = Records().Where(r => customers.Contains(r.CustomerId))
             .LeftJoin(Keys(), r => r.CustomerId, k => k.CustomerId, (r, k) => new
             {
                 r.CustomerId,
@@ -89,13 +117,21 @@ public sealed partial class OrderLinks
                 OrderEmail = k!.Email,
                 OrderPhone = k!.Phone,
                 OrderAddress = k!.Address,
-            })
-            .Distinct().ToListAsync(ct);
-        return Personal(rows.SelectMany(r => new[]
+            });
+        if (only is not null)
+        {
+            List<string> Of(SharedIdentifier kind) => [.. only.Where(i => i.Kind == kind).Select(i => i.Key)];
+            var (devices, emails, phones, addresses) = (Of(SharedIdentifier.Device), Of(SharedIdentifier.Email), Of(SharedIdentifier.Phone), Of(SharedIdentifier.ShippingAddress));
+            rows = rows.Where(r => emails.Contains(r.Email!) || phones.Contains(r.Phone!) || addresses.Contains(r.Address!) || devices.Contains(r.OrderDevice!)
+                                   || emails.Contains(r.OrderEmail!) || phones.Contains(r.OrderPhone!) || addresses.Contains(r.OrderAddress!));
+        }
+
+        var identities = Personal((await rows.Distinct().ToListAsync(ct)).SelectMany(r => new[]
         {
             new IdentityRow(r.CustomerId, null, r.Email, r.Phone, r.Address),
             new IdentityRow(r.CustomerId, r.OrderDevice, r.OrderEmail, r.OrderPhone, r.OrderAddress),
         }));
+        return only is null ? identities : [.. identities.Where(i => only.Contains((i.Kind, i.Key)))];
     }
 
     /// <summary>Each customer with each personal identity their orders or their record carry.</summary>

@@ -43,16 +43,31 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         }
 
         var agents = await Reads.OnlineAsRead(db).ToListAsync(ct);
-        if (!agents.Any(a => a.FreeCapacity > 0))
+        List<Agent> free = [.. agents.Where(a => a.FreeCapacity > 0)];
+        if (free.Count == 0)
         {
             return new DispatchChoice([], null);
         }
 
-        var online = await ViewsAsync(agents, [place.CustomerId], ct);
-        var request = (await RequestsAsync([place], ct))[0];
-        List<Guid> candidates = [.. rules.Candidates(request, [.. online.Values.Select(o => o.View)]).Select(c => c.Id)];
-        return new DispatchChoice(candidates, candidates.Count > 0 ? await surge.MultiplierNowAsync(ct) : null);
+        // A new place has no declines to read (its id is not made yet).
+        var request = place.Id == Guid.Empty ? place : (await RequestsAsync([place], ct))[0];
+        // The busy agents count only for the stage (who fits, free or busy). When a free agent fits at the stage the
+        // place's wait reached, that is the stage whoever else is online, and the candidates are those free agents: then
+        // the busy agents' skills and conflicts are not read. Under load most agents are busy at any moment.
+        var candidates = await CandidatesAtStageByTimeAsync(request, free, ct) ?? rules.Candidates(request, await ViewsOfAsync(agents, request, ct));
+        List<Guid> chosen = [.. candidates.Select(c => c.Id)];
+        return new DispatchChoice(chosen, chosen.Count > 0 ? await surge.MultiplierNowAsync(ct) : null);
     }
+
+    /// <summary>The candidates among <paramref name="free"/> when one of them fits at the stage the place's wait reached; else null.</summary>
+    private async Task<IReadOnlyList<DispatchAgent>?> CandidatesAtStageByTimeAsync(DispatchRequest request, List<Agent> free, CancellationToken ct)
+    {
+        IReadOnlyCollection<DispatchAgent> views = await ViewsOfAsync(free, request, ct);
+        return rules.Stage(request, views) == rules.StageByTime(request) ? rules.Candidates(request, views) : null;
+    }
+
+    private async Task<List<DispatchAgent>> ViewsOfAsync(List<Agent> agents, DispatchRequest request, CancellationToken ct) =>
+        [.. (await ViewsAsync(agents, [request.CustomerId], ct)).Values.Select(o => o.View)];
 
     /// <summary>Offers a waiting place to its best candidate; with nobody fitting free, sets its next review. Null when not offered.</summary>
     /// <param name="chosen">

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Ombud.Conversations.Contracts;
 using Ombud.Marketplace;
+using Ombud.Marketplace.AgentConsole;
 using Ombud.Platform.Auth;
 using Ombud.Tests.Commerce.Ingestion;
 using Ombud.Tests.Support;
@@ -76,6 +78,29 @@ public sealed class AgentConflictTests
         var queue = await desk.QueueAsync();
         Assert.Equal((sara.Id, queue.Single(p => p.ConversationId == stranger).Id), (offer.AgentId, offer.QueueEntryId));
         Assert.Equal(QueueEntryStatus.Waiting, queue.Single(p => p.ConversationId == linked).Status);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_wrap_up_offers_the_freed_seat_past_her_own_and_linked_places_to_the_next_one(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var (desk, world) = await ShoppersAsync(app);
+        var sara = await desk.AgentAsync("Sara", AgentTier.Pro, 1, certified: true, online: true, ["en"], world.Own, (Skill.Payments, 5));
+        var held = await desk.HandOffAsync(world.Stranger);
+        await desk.AcceptAsync(sara, (await desk.PendingOfferAsync()).Id);
+        // Sara is full: these wait, oldest first. Only the last shares nothing with her (no orders, a phone of its own).
+        var linked = await desk.HandOffAsync(world.SameDevice);
+        var herOwn = await desk.HandOffAsync(world.Own);
+        var free = await desk.HandOffAsync(await world.Feed.CreateAsync("customers", Customer("Nils Fri", "nils@free.example", "+46 70 555 00 05")));
+
+        await desk.RunAsync<AgentDesk, ConversationStanding>(d => d.WrapUpAsync(new ConsoleAgent(sara.Id, sara.UserId, sara.Name), held, "Answered", default));
+
+        var queue = await desk.QueueAsync();
+        var offer = await desk.PendingOfferAsync();
+        Assert.Equal((sara.Id, queue.Single(p => p.ConversationId == free).Id), (offer.AgentId, offer.QueueEntryId));
+        Assert.All(queue.Where(p => p.ConversationId == linked || p.ConversationId == herOwn), p => Assert.Equal(QueueEntryStatus.Waiting, p.Status));
     }
 
     [Fact]
