@@ -162,7 +162,10 @@ public sealed record OrderLine(string Sku, string Description, int Quantity, lon
     /// <summary>1, 2, 3 … in the order the merchant listed them.</summary>
     public int Number { get; init; }
 
-    public long TotalMinor => checked(Quantity * UnitPriceMinor);
+    public long TotalMinor => TotalOf(Quantity, UnitPriceMinor);
+
+    /// <summary>A line's total from its stored quantity and unit price (for a read that projects them, not the line).</summary>
+    internal static long TotalOf(int quantity, long unitPriceMinor) => checked(quantity * unitPriceMinor);
 }
 
 public enum SalesChannel

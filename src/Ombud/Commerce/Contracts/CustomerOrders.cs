@@ -88,7 +88,7 @@ public sealed class CustomerOrders(OmbudDb db)
             Id, ExternalId, MerchantId, MerchantName ?? "the store", Status, new Money(TotalMinor, Currency), PlacedAt, ShippedAt, DeliveredAt,
             Carrier, TrackingNumber,
             [.. Lines.OrderBy(l => l.Number).Select(l => new OrderLineSummary(l.Number, l.Description, l.Quantity,
-                new Money(checked(l.Quantity * l.UnitPriceMinor), Currency)))],
+                new Money(OrderLine.TotalOf(l.Quantity, l.UnitPriceMinor), Currency)))],
             new PlanSummary(PlanKind, new Money(Instalments.Sum(i => i.HeldMinor), Currency),
                 [.. Instalments.OrderBy(i => i.Sequence).Select(i => i.Summarise(Currency))], HandedToCollectionAt),
             [.. refunds.OrderBy(r => r.CreatedAt).Select(r => new RefundSummary(r.Id, r.Amount, r.CreatedAt))]);

@@ -54,16 +54,16 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         // The busy agents count only for the stage (who fits, free or busy). When a free agent fits at the stage the
         // place's wait reached, that is the stage whoever else is online, and the candidates are those free agents: then
         // the busy agents' skills and conflicts are not read. Under load most agents are busy at any moment.
-        var candidates = await CandidatesAtStageByTimeAsync(request, free, ct) ?? rules.Candidates(request, await ViewsOfAsync(agents, request, ct));
-        List<Guid> chosen = [.. candidates.Select(c => c.Id)];
-        return new DispatchChoice(chosen, chosen.Count > 0 ? await surge.MultiplierNowAsync(ct) : null);
-    }
+        // Otherwise the busy agents are read too (the free ones' views are kept, not read again).
+        var views = await ViewsOfAsync(free, request, ct);
+        List<Agent> busy = [.. agents.Where(a => a.FreeCapacity <= 0)];
+        if (busy.Count > 0 && rules.Stage(request, views) != rules.StageByTime(request))
+        {
+            views = [.. views, .. await ViewsOfAsync(busy, request, ct)];
+        }
 
-    /// <summary>The candidates among <paramref name="free"/> when one of them fits at the stage the place's wait reached; else null.</summary>
-    private async Task<IReadOnlyList<DispatchAgent>?> CandidatesAtStageByTimeAsync(DispatchRequest request, List<Agent> free, CancellationToken ct)
-    {
-        IReadOnlyCollection<DispatchAgent> views = await ViewsOfAsync(free, request, ct);
-        return rules.Stage(request, views) == rules.StageByTime(request) ? rules.Candidates(request, views) : null;
+        List<Guid> chosen = [.. rules.Candidates(request, views).Select(c => c.Id)];
+        return new DispatchChoice(chosen, chosen.Count > 0 ? await surge.MultiplierNowAsync(ct) : null);
     }
 
     private async Task<List<DispatchAgent>> ViewsOfAsync(List<Agent> agents, DispatchRequest request, CancellationToken ct) =>
