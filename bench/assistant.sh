@@ -72,6 +72,11 @@ cat <<EOF
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 | $(field turns) | $(field errors) | $(field seconds) | $(field turns_per_second) | $(field server_p50_ms) | $(field server_p90_ms) | $(field server_p99_ms) | $(field server_p999_ms) | $(field server_max_ms) | $(field round_trip_p50_ms) | $(field round_trip_p99_ms) |
 
+| | turns (server) | server p50 ms | server p99 ms | round trip p50 ms | round trip p99 ms |
+|---|---:|---:|---:|---:|---:|
+| conversations' first turns | $(field first_turns) | $(field server_first_p50_ms) | $(field server_first_p99_ms) | $(field round_trip_first_p50_ms) | $(field round_trip_first_p99_ms) |
+| later turns | | $(field server_later_p50_ms) | $(field server_later_p99_ms) | $(field round_trip_later_p50_ms) | $(field round_trip_later_p99_ms) |
+
 server time by part of the turn: ${phases:-unknown}
 
 json: $json
