@@ -81,7 +81,7 @@ cat <<EOF
 
 server time by part of the turn: ${phases:-unknown}
 
-node CPU over the measured turns (/proc, user + system): $node_cpu_run_ms ms, $(awk -v ms="$node_cpu_run_ms" -v t="$(field turns)" 'BEGIN { printf "%.3f", t > 0 ? ms / t : 0 }') ms a turn
+node CPU over the measured turns (/proc, user + system): $node_cpu_run_ms ms, $(awk -v ms="$node_cpu_run_ms" -v t="$(field turns)" 'BEGIN { printf "%.3f", (t > 0 ? ms / t : 0) }') ms a turn
 
 json: $json
 EOF
