@@ -41,6 +41,8 @@ bench_key_name=bench-assistant
 bench_key_scope=admin
 # Demo seeding happens before the node answers ready; on a busy machine it takes a while.
 bench_ready_seconds=180
+# The node's CPU is counted over the measured turns only (the tool says when the warm-up is over).
+bench_cpu_mark='^measuring: '
 # Every conversation signs in as the one demo shopper, so a shopper's daily quota of new conversations (20 by default)
 # would refuse all but the first few; the bench lifts it for its own server only.
 export Ombud__Assistant__ConversationsPerDay="${OMBUD_BENCH_CONVERSATIONS_PER_DAY:-100000000}"
@@ -72,7 +74,14 @@ cat <<EOF
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 | $(field turns) | $(field errors) | $(field seconds) | $(field turns_per_second) | $(field server_p50_ms) | $(field server_p90_ms) | $(field server_p99_ms) | $(field server_p999_ms) | $(field server_max_ms) | $(field round_trip_p50_ms) | $(field round_trip_p99_ms) |
 
+| | turns (server) | server p50 ms | server p99 ms | round trip p50 ms | round trip p99 ms |
+|---|---:|---:|---:|---:|---:|
+| conversations' first turns | $(field first_turns) | $(field server_first_p50_ms) | $(field server_first_p99_ms) | $(field round_trip_first_p50_ms) | $(field round_trip_first_p99_ms) |
+| later turns | | $(field server_later_p50_ms) | $(field server_later_p99_ms) | $(field round_trip_later_p50_ms) | $(field round_trip_later_p99_ms) |
+
 server time by part of the turn: ${phases:-unknown}
+
+node CPU over the measured turns (/proc, user + system): $node_cpu_run_ms ms, $(awk -v ms="$node_cpu_run_ms" -v t="$(field turns)" 'BEGIN { printf "%.3f", (t > 0 ? ms / t : 0) }') ms a turn
 
 json: $json
 EOF

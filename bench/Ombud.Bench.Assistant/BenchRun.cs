@@ -51,6 +51,8 @@ internal static class BenchRun
             }
 
             await server.ResetAsync(abort);
+            // bench/assistant.sh counts the node's CPU from this line on: the measured turns, not the warm-up.
+            progress.Note("measuring: the server's window is reset");
             using var stop = new CancellationTokenSource();
             if (options.Duration is { } duration)
             {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HdrHistogram;
 using Ombud.Bench.Assistant.Chat;
 
 namespace Ombud.Bench.Assistant.Load;
@@ -14,7 +13,7 @@ internal sealed class ConversationWorker(ChatConnection chat, Random random, int
     private bool _answerWhichOrder;
 
     /// <summary>Sends one message (starting a conversation first when one is due) and tallies what came back.</summary>
-    public async Task TurnAsync(LongConcurrentHistogram roundTrips, Tally tally, CancellationToken ct)
+    public async Task TurnAsync(RoundTrips roundTrips, Tally tally, CancellationToken ct)
     {
         if (_turnsInConversation >= turnsPerConversation)
         {
@@ -22,10 +21,11 @@ internal sealed class ConversationWorker(ChatConnection chat, Random random, int
             (_turnsInConversation, _answerWhichOrder) = (0, false);
         }
 
+        var firstTurn = _turnsInConversation == 0;
         var text = _answerWhichOrder ? MessageMix.OrderChoices[random.Next(MessageMix.OrderChoices.Length)] : MessageMix.Pick(random);
         var started = Stopwatch.GetTimestamp();
         var reply = await chat.SayAsync(text, ct);
-        roundTrips.RecordValue(Math.Max(1, Stopwatch.GetTimestamp() - started));
+        roundTrips.Record(Stopwatch.GetTimestamp() - started, firstTurn);
 
         tally.Add(reply);
         _turnsInConversation = reply.Handoff ? int.MaxValue : _turnsInConversation + 1;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HdrHistogram;
 using Ombud.Bench.Ingest.Progress;
 
 namespace Ombud.Bench.Assistant.Load;
@@ -17,14 +16,9 @@ namespace Ombud.Bench.Assistant.Load;
 /// </remarks>
 internal sealed class PhaseRunner(IReadOnlyList<ConversationWorker> workers, IProgressView progress, double? rate = null)
 {
-    /// <summary>Ten minutes bounds any turn, in stopwatch ticks.</summary>
-    private static readonly long HighestTrackable = Stopwatch.Frequency * 600;
-
-    private static readonly long LowestDiscernible = Math.Max(1, Stopwatch.Frequency / 1_000_000);
-
     public async Task<PhaseResult> RunAsync(string label, long count, CancellationToken stopIssuing, CancellationToken abort)
     {
-        var roundTrips = new LongConcurrentHistogram(LowestDiscernible, HighestTrackable, 3);
+        var roundTrips = new RoundTrips();
         var tally = new Tally();
         var state = new PhaseState(count);
         var started = Stopwatch.GetTimestamp();
@@ -33,7 +27,7 @@ internal sealed class PhaseRunner(IReadOnlyList<ConversationWorker> workers, IPr
         return new PhaseResult(label, done, tally, roundTrips, Stopwatch.GetElapsedTime(started));
     }
 
-    private async Task<long> WorkAsync(ConversationWorker worker, PhaseState state, long started, LongConcurrentHistogram roundTrips, Tally tally,
+    private async Task<long> WorkAsync(ConversationWorker worker, PhaseState state, long started, RoundTrips roundTrips, Tally tally,
         CancellationToken stopIssuing, CancellationToken abort)
     {
         long done = 0;
@@ -77,4 +71,4 @@ internal sealed class PhaseRunner(IReadOnlyList<ConversationWorker> workers, IPr
 }
 
 /// <summary>What one phase did: turns answered, their tally, client round trips, and its wall-clock time.</summary>
-internal sealed record PhaseResult(string Label, long Turns, Tally Tally, LongConcurrentHistogram RoundTrips, TimeSpan Elapsed);
+internal sealed record PhaseResult(string Label, long Turns, Tally Tally, RoundTrips RoundTrips, TimeSpan Elapsed);

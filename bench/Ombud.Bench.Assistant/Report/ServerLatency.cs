@@ -47,5 +47,15 @@ internal sealed class ServerLatency(Uri baseUrl, string adminKey) : IDisposable
     }
 }
 
-/// <summary>The server's answer: turns in the window and milliseconds at the percentiles.</summary>
-internal sealed record ServerFigures(long Turns, double TurnsPerSecond, double MeanMs, double P50Ms, double P90Ms, double P99Ms, double P999Ms, double MaxMs);
+/// <summary>
+/// The server's answer: turns in the window and milliseconds at the percentiles, and the same for conversations' first
+/// turns and the later ones (null from a node that does not split them).
+/// </summary>
+internal sealed record ServerFigures(long Turns, double TurnsPerSecond, double MeanMs, double P50Ms, double P90Ms, double P99Ms, double P999Ms, double MaxMs,
+    ServerPart? FirstTurns, ServerPart? LaterTurns);
+
+/// <summary>A part of the server's window: its turns and milliseconds at p50 and p99.</summary>
+internal sealed record ServerPart(long Turns, double P50Ms, double P99Ms)
+{
+    public static readonly ServerPart None = new(0, 0, 0);
+}

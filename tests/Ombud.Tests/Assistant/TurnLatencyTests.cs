@@ -28,6 +28,9 @@ public sealed class TurnLatencyTests(AssistantApps apps)
         await chat.SayAsync("When is my next payment due?");
         await chat.PressTalkToAPersonAsync();
         var window = await admin.GetFromJsonAsync<JsonObject>(Route);
+        await chat.StartAsync();
+        await chat.SayAsync("Where is my order?");
+        var withAFirstTurn = await admin.GetFromJsonAsync<JsonObject>(Route);
         using var byIngestKey = await ingest.GetAsync(Route);
         using var byShopper = await chat.Session.GetAsync(Route);
 
@@ -37,6 +40,10 @@ public sealed class TurnLatencyTests(AssistantApps apps)
         Assert.True(window["p99Ms"]!.GetValue<double>() >= window["p50Ms"]!.GetValue<double>());
         // One after the other, each turn had its batch to itself.
         Assert.Equal((2, 1.0), (window["phases"]!["turnsBatched"]!.GetValue<long>(), window["phases"]!["turnsPerCommit"]!.GetValue<double>()));
+        // Both turns of the window followed the conversation's first; the new conversation's turn is a first one.
+        Assert.Equal((0L, 2L), (window["firstTurns"]!["turns"]!.GetValue<long>(), window["laterTurns"]!["turns"]!.GetValue<long>()));
+        Assert.Equal((1L, 2L), (withAFirstTurn!["firstTurns"]!["turns"]!.GetValue<long>(), withAFirstTurn["laterTurns"]!["turns"]!.GetValue<long>()));
+        Assert.True(withAFirstTurn["firstTurns"]!["p99Ms"]!.GetValue<double>() > 0);
         Assert.Equal(HttpStatusCode.Forbidden, byIngestKey.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, byShopper.StatusCode);
     }

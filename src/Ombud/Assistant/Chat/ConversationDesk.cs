@@ -163,6 +163,7 @@ internal sealed partial class ConversationDesk(
             return new NotFound("conversation", conversationId.ToString());
         }
 
+        phases.FirstTurn = glance.Latest.Count == 0;
         var seen = await SeeAsync(glance.Glance, glance.Latest, customerId, clientId, clean, button, phases, ct);
         if (seen.Answer is { } early)
         {

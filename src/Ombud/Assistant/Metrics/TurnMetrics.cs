@@ -20,62 +20,85 @@ internal sealed class TurnMetrics
     private readonly Histogram<double> _duration;
     private readonly TimeProvider _clock;
     private readonly object _swap = new();
-    private LongConcurrentHistogram _since;
-    private DateTimeOffset _sinceAt;
-    private PhaseTotals _phases = new();
+    private Window _window;
 
     public TurnMetrics(IMeterFactory meters, TimeProvider clock)
     {
         _duration = meters.Create(TelemetrySetup.MeterName).CreateHistogram<double>(InstrumentName, "ms",
             "Time to handle one assistant turn on the server, from receiving the message to the stored reply.");
         _clock = clock;
-        (_since, _sinceAt) = (NewHistogram(), clock.GetUtcNow());
+        _window = new Window(clock.GetUtcNow());
     }
 
-    /// <summary>A turn's time in its parts (see <see cref="TurnPhases"/>), and whether its facts were kept from an earlier turn.</summary>
+    /// <summary>
+    /// A turn's time in its parts (see <see cref="TurnPhases"/>), and whether its facts were kept from an earlier turn; a
+    /// conversation's first turn (<see cref="TurnPhases.FirstTurn"/>) is counted apart from the later ones as well.
+    /// </summary>
     public void Record(TimeSpan elapsed, TurnPhases phases)
-    {
-        Volatile.Read(ref _phases).Add(elapsed, phases);
-        Record(elapsed);
-    }
-
-    public void Record(TimeSpan elapsed)
     {
         _duration.Record(elapsed.TotalMilliseconds);
         var micros = Math.Clamp((long)(elapsed.Ticks / (double)TimeSpan.TicksPerMicrosecond), 1, HighestMicroseconds);
-        Volatile.Read(ref _since).RecordValue(micros);
+        var window = Volatile.Read(ref _window);
+        window.Phases.Add(elapsed, phases);
+        window.All.RecordValue(micros);
+        (phases.FirstTurn ? window.First : window.Later).RecordValue(micros);
     }
 
     /// <summary>The figures since the node started or since the last <paramref name="reset"/>; resetting starts a new window.</summary>
     public TurnLatencySnapshot Snapshot(bool reset)
     {
-        LongConcurrentHistogram histogram;
-        DateTimeOffset since;
-        PhaseTotals phases;
+        Window window;
         var now = _clock.GetUtcNow();
         lock (_swap)
         {
-            (histogram, since, phases) = (_since, _sinceAt, _phases);
+            window = _window;
             if (reset)
             {
-                Volatile.Write(ref _since, NewHistogram());
-                Volatile.Write(ref _phases, new PhaseTotals());
-                _sinceAt = now;
+                Volatile.Write(ref _window, new Window(now));
             }
         }
 
-        var copy = histogram.Copy();
-        double Ms(double percentile) => copy.TotalCount == 0 ? 0 : copy.GetValueAtPercentile(percentile) / 1000.0;
-        var seconds = Math.Max((now - since).TotalSeconds, 0.001);
-        return new TurnLatencySnapshot(copy.TotalCount, since, now, Math.Round(copy.TotalCount / seconds, 1),
-            Math.Round(copy.TotalCount == 0 ? 0 : copy.GetMean() / 1000.0, 3), Math.Round(Ms(50), 3), Math.Round(Ms(90), 3),
-            Math.Round(Ms(99), 3), Math.Round(Ms(99.9), 3), Math.Round(copy.TotalCount == 0 ? 0 : copy.GetMaxValue() / 1000.0, 3), phases.Shares());
+        var copy = window.All.Copy();
+        var seconds = Math.Max((now - window.Since).TotalSeconds, 0.001);
+        return new TurnLatencySnapshot(copy.TotalCount, window.Since, now, Math.Round(copy.TotalCount / seconds, 1),
+            Math.Round(copy.TotalCount == 0 ? 0 : copy.GetMean() / 1000.0, 3), Ms(copy, 50), Ms(copy, 90), Ms(copy, 99), Ms(copy, 99.9),
+            Math.Round(copy.TotalCount == 0 ? 0 : copy.GetMaxValue() / 1000.0, 3), window.Phases.Shares(), Part(window.First), Part(window.Later));
     }
 
+    private static TurnLatencyPart Part(LongConcurrentHistogram histogram)
+    {
+        var copy = histogram.Copy();
+        return new TurnLatencyPart(copy.TotalCount, Ms(copy, 50), Ms(copy, 90), Ms(copy, 99));
+    }
+
+    private static double Ms(HistogramBase histogram, double percentile) =>
+        histogram.TotalCount == 0 ? 0 : Math.Round(histogram.GetValueAtPercentile(percentile) / 1000.0, 3);
+
     private static LongConcurrentHistogram NewHistogram() => new(1, HighestMicroseconds, 3);
+
+    /// <summary>One window's figures: every turn, conversations' first turns, the later turns, and the turns' parts.</summary>
+    private sealed class Window(DateTimeOffset since)
+    {
+        public DateTimeOffset Since { get; } = since;
+
+        public LongConcurrentHistogram All { get; } = NewHistogram();
+
+        public LongConcurrentHistogram First { get; } = NewHistogram();
+
+        public LongConcurrentHistogram Later { get; } = NewHistogram();
+
+        public PhaseTotals Phases { get; } = new();
+    }
 }
 
 /// <summary>Turn latency on this node over a window: count, turns per second, and milliseconds at the usual percentiles.</summary>
-/// <remarks><see cref="Phases"/>: where the turns' time went, as shares of it, and how many turns found their facts kept.</remarks>
+/// <remarks>
+/// <see cref="Phases"/>: where the turns' time went, as shares of it, and how many turns found their facts kept.
+/// <see cref="FirstTurns"/> and <see cref="LaterTurns"/>: the same window split by whether the turn was its conversation's
+/// first (which loads the shopper's facts and follows the conversation's start), so a tail's owner shows without a tracer.
+/// </remarks>
 internal sealed record TurnLatencySnapshot(long Turns, DateTimeOffset Since, DateTimeOffset Until, double TurnsPerSecond, double MeanMs,
-    double P50Ms, double P90Ms, double P99Ms, double P999Ms, double MaxMs, TurnPhaseShares Phases);
+    double P50Ms, double P90Ms, double P99Ms, double P999Ms, double MaxMs, TurnPhaseShares Phases, TurnLatencyPart FirstTurns, TurnLatencyPart LaterTurns);
+
+/// <summary>A part of a window's turns: how many, and milliseconds at p50, p90 and p99.</summary>
+internal sealed record TurnLatencyPart(long Turns, double P50Ms, double P90Ms, double P99Ms);

@@ -23,6 +23,9 @@ internal sealed class TurnPhases
 
     public bool FactsKept { get; set; }
 
+    /// <summary>The conversation's first message from the shopper: nothing of theirs was in it when the turn read it.</summary>
+    public bool FirstTurn { get; set; }
+
     /// <summary>How many turns committed with this one, itself included (0: it had a unit of work of its own).</summary>
     public int Batch { get; set; }
 }
