@@ -23,7 +23,7 @@ internal static class FraudSetup
     {
         var services = builder.Services;
         services.AddOptions<FraudOptions>().Bind(builder.Configuration.GetSection(FraudOptions.Section))
-            .Validate(o => o.IsValid(), $"{FraudOptions.Section}: ReviewAt and DeclineAt must be between 0 and 1, ReviewAt no higher than DeclineAt; Rings:MinCustomers from 2 to 1000, Rings:HourUtc from 0 to 23.")
+            .Validate(o => o.IsValid(), $"{FraudOptions.Section}: ReviewAt and DeclineAt must be between 0 and 1, ReviewAt no higher than DeclineAt; DecisionWriters from 1 to 64; Rings:MinCustomers from 2 to 1000, Rings:HourUtc from 0 to 23.")
             .ValidateOnStart();
         services.AddScoped<RiskHistory>();
         services.AddSingleton<RiskModels>();
