@@ -116,6 +116,49 @@ public sealed class DispatchChoiceTests
         Assert.Equal(new Dictionary<Guid, Guid> { [places[first]] = late.Id, [places[second]] = busy.Id }, pending);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task An_agent_freeing_up_whose_chosen_place_was_taken_is_offered_a_fitting_place_behind_a_long_head_they_do_not_fit(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var desk = await MarketDesk.OpenAsync(app);
+        var busy = await desk.AgentAsync("Busy", AgentTier.Pro, 1, certified: true, online: true, ["en"], null, (Skill.Payments, 5));
+        await desk.AgentAsync("Returns", AgentTier.Pro, 1, certified: true, online: true, ["en"], null, (Skill.Returns, 5));
+        var late = await desk.AgentAsync("Late", AgentTier.Pro, 1, certified: true, online: false, ["en"], null, (Skill.Payments, 5));
+        await desk.HandOffAsync(await desk.CustomerAsync(), intent: "charged_twice");
+        await desk.AcceptAsync(busy, (await desk.PendingOfferAsync()).Id);
+        // More returns waiting than the head a wrap-up's unit of work reads first (the first one is offered to the returns agent).
+        for (var i = 0; i < 41; i++)
+        {
+            await desk.HandOffAsync(await desk.CustomerAsync(), intent: "report_return");
+        }
+
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var first = await desk.HandOffAsync(await desk.CustomerAsync(), intent: "charged_twice");
+        await using var scope = app.Services.CreateAsyncScope();
+        var dispatcher = scope.ServiceProvider.GetRequiredService<Dispatcher>();
+        var chosen = await dispatcher.ChooseForAgentAsync(busy.Id, freed: 1, default);
+        // Meanwhile another agent takes the place chosen, and a payments place arrives behind the returns.
+        await desk.GoOnlineAsync(late.Id);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var second = await desk.HandOffAsync(await desk.CustomerAsync(), intent: "charged_twice");
+        var db = scope.ServiceProvider.GetRequiredService<OmbudDb>();
+        var offered = await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async ct =>
+        {
+            (await db.Set<Agent>().FindAsync([busy.Id], ct))!.ConversationEnded(app.Clock.GetUtcNow().UtcDateTime);
+            return (Outcome<int>)await dispatcher.OfferToAgentAsync(busy.Id, ct, chosen);
+        }, default);
+
+        var places = (await desk.QueueAsync()).ToDictionary(e => e.ConversationId, e => e.Id);
+        Assert.Equal([places[first]], chosen);
+        Assert.Equal(40, (await desk.QueueAsync()).Count(e => e.Status == QueueEntryStatus.Waiting));
+        Assert.Equal(1, offered.Value);
+        var pending = (await desk.OffersAsync()).Where(o => o.Status == OfferStatus.Pending).ToDictionary(o => o.QueueEntryId, o => o.AgentId);
+        Assert.Equal(late.Id, pending[places[first]]);
+        Assert.Equal(busy.Id, pending[places[second]]);
+    }
+
     /// <summary>A shopper's hand-off, its event not delivered: the marketplace's handler of it in a scope of its own, run by hand.</summary>
     private static async Task<Arrival> ArrivalAsync(MarketDesk desk)
     {

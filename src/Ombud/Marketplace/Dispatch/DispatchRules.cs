@@ -154,13 +154,8 @@ public sealed class DispatchRules(MarketplaceOptions options, TimeProvider clock
 
         DispatchRequest? next = null;
         (DateTime, DateTime, Guid) nextOrder = default;
-        foreach (var request in waiting)
+        foreach (var request in waiting.Where(r => Takes(r, agent, online)))
         {
-            if (!FitsByTime(request, agent) && !Fits(request, agent, Stage(request, online)))
-            {
-                continue;
-            }
-
             var order = QueueOrder(request.Urgency, request.EnqueuedAt, request.Id);
             if (next is null || order.CompareTo(nextOrder) < 0)
             {
@@ -170,6 +165,17 @@ public sealed class DispatchRules(MarketplaceOptions options, TimeProvider clock
 
         return next;
     }
+
+    /// <summary>
+    /// The hand-offs an agent with free capacity would take one after another, in the order <see cref="NextFor"/> takes
+    /// them: whether they take a place does not depend on the others, so this is the fitting places sorted once.
+    /// </summary>
+    public IEnumerable<DispatchRequest> InOrderFor(DispatchAgent agent, IEnumerable<DispatchRequest> waiting, IReadOnlyCollection<DispatchAgent> online) =>
+        agent.FreeCapacity <= 0 ? [] : waiting.Where(r => Takes(r, agent, online)).OrderBy(r => QueueOrder(r.Urgency, r.EnqueuedAt, r.Id));
+
+    /// <summary>Whether the agent fits the place at the stage its wait reached, or at the stage who is online widens it to.</summary>
+    private bool Takes(DispatchRequest request, DispatchAgent agent, IReadOnlyCollection<DispatchAgent> online) =>
+        FitsByTime(request, agent) || Fits(request, agent, Stage(request, online));
 
     /// <summary>
     /// How well the agent fits, 0 to 1: skill level, rating, time idle (capped), free share of their capacity (so

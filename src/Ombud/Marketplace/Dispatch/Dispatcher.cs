@@ -22,8 +22,18 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// <summary>How many waiting hand-offs an agent who freed up is matched against, most urgent kinds and oldest first.</summary>
     private const int WaitingLookAhead = 500;
 
-    /// <summary>How many places beyond the agent's capacity a choice ahead of a wrap-up holds, for those taken meanwhile.</summary>
-    private const int ChosenSpare = 2;
+    /// <summary>
+    /// How many waiting hand-offs the unit of work of a wrap-up looks at when every place chosen before it was taken
+    /// meanwhile: the look-ahead over the whole head is the choice's job, outside the unit (on SQLite, outside the writer).
+    /// </summary>
+    private const int WaitingLookAheadInside = 40;
+
+    /// <summary>
+    /// How many places beyond the agent's capacity a choice ahead of a wrap-up holds, for those taken meanwhile. Agents
+    /// freed at the same moment choose from the same head of the queue; a place taken in between then costs a row left
+    /// out of one read inside the unit of work, not a new look over the queue there.
+    /// </summary>
+    private const int ChosenSpare = 14;
 
     private (object? Transaction, HashSet<object> Rows) _claimed = (null, new HashSet<object>(ReferenceEqualityComparer.Instance));
 
@@ -155,9 +165,11 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// stage may widen because nobody online fits); only then are they read, and only for those places.
     /// </remarks>
     /// <param name="chosen">
-    /// The places <see cref="ChooseForAgentAsync"/> chose before this unit of work, tried in order, each read again (and on
-    /// PostgreSQL locked) first. Capacity left over after them (places taken in between, or fewer chosen than the agent
-    /// takes: a place that arrived since may be missing) is offered as without a choice.
+    /// The places <see cref="ChooseForAgentAsync"/> chose before this unit of work, tried in order: those still waiting
+    /// are read again in one statement (and on PostgreSQL each locked) first. Capacity left over after them (places taken
+    /// in between, or fewer chosen than the agent takes: a place that arrived since may be missing) is offered from the
+    /// head of the queue read here, <see cref="WaitingLookAheadInside"/> places, and from the whole look-ahead only when
+    /// that head was full and left the agent room.
     /// </param>
     public async Task<int> OfferToAgentAsync(Guid agentId, CancellationToken ct, IReadOnlyList<Guid>? chosen = null)
     {
@@ -168,20 +180,43 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             return 0;
         }
 
-        var offered = await OfferPlacesAsync(agent, chosen ?? [], ct);
+        var offered = chosen is { Count: > 0 } ? await OfferChosenAsync(agent, chosen, ct) : 0;
         if (agent.FreeCapacity <= 0)
         {
             return offered;
         }
 
-        var (mine, requests, online) = await ForAgentAsync(agent, tracked: true, ct);
-        foreach (var placeId in chosen ?? [])
+        // After a choice, the head of the queue is enough here; only when the agent still has room after a full head is
+        // the rest of the look-ahead read, so a fitting place further back is still offered now.
+        int[] lookAheads = chosen is null ? [WaitingLookAhead] : [WaitingLookAheadInside, WaitingLookAhead];
+        foreach (var lookAhead in lookAheads)
         {
-            // Tried already: offered, or taken by someone else.
-            requests.Remove(placeId);
+            var (mine, requests, online) = await ForAgentAsync(agent, tracked: true, ct, lookAhead);
+            var read = requests.Count;
+            foreach (var placeId in chosen ?? [])
+            {
+                // Tried already: offered, or taken by someone else.
+                requests.Remove(placeId);
+            }
+
+            offered += await OfferPlacesAsync(agent, InOrderFor(mine, requests, online), ct);
+            if (agent.FreeCapacity <= 0 || read < lookAhead)
+            {
+                break;
+            }
         }
 
-        return offered + await OfferPlacesAsync(agent, InOrderFor(mine, requests, online), ct);
+        return offered;
+    }
+
+    /// <summary>
+    /// Offers the agent the places chosen before this unit of work, in their order, while they have free capacity: those
+    /// no longer waiting are left out in the one read that takes the rest.
+    /// </summary>
+    private async Task<int> OfferChosenAsync(Agent agent, IReadOnlyList<Guid> chosen, CancellationToken ct)
+    {
+        var waiting = (await Reads.WaitingAmong(db, [.. chosen]).ToListAsync(ct)).Select(e => e.Id).ToHashSet();
+        return await OfferPlacesAsync(agent, chosen.Where(waiting.Contains), ct);
     }
 
     /// <summary>Offers the agent these places in turn while they have free capacity; returns how many offers went out.</summary>
@@ -209,10 +244,11 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// (and everyone's, for places the agent does not fit by time), and who else is online when that matters.
     /// </summary>
     /// <param name="tracked">Whether the other online agents are read tracked (inside a unit of work, as it sees them) or as stored.</param>
+    /// <param name="lookAhead">How many of the longest-waiting places are read.</param>
     private async Task<(DispatchAgent Mine, Dictionary<Guid, DispatchRequest> Requests, IReadOnlyCollection<DispatchAgent> Online)> ForAgentAsync(
-        Agent agent, bool tracked, CancellationToken ct)
+        Agent agent, bool tracked, CancellationToken ct, int lookAhead = WaitingLookAhead)
     {
-        var requests = (await WaitingAsync(agent.Id, ct)).ToDictionary(r => r.Id);
+        var requests = (await WaitingAsync(agent.Id, lookAhead, ct)).ToDictionary(r => r.Id);
         var mine = (await ViewsAsync([agent], Customers(requests.Values), ct))[agent.Id].View;
         var misfits = requests.Values.Where(r => !rules.FitsByTime(r, mine)).Select(r => r.Id).ToList();
         IReadOnlyCollection<DispatchAgent> online = [mine];
@@ -232,18 +268,13 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
 
     /// <summary>
     /// The places the agent would take one after another, most urgent first, as <see cref="DispatchRules.NextFor"/> picks
-    /// them (it takes them from <paramref name="requests"/>). The agent's capacity only decides whether they take one at
+    /// them. The agent's capacity only decides whether they take one at
     /// all, which the caller counts: the stage a place reached looks at who fits, free or busy.
     /// </summary>
     private IEnumerable<Guid> InOrderFor(DispatchAgent agent, Dictionary<Guid, DispatchRequest> requests, IReadOnlyCollection<DispatchAgent> online)
     {
         var taking = agent with { FreeCapacity = Math.Max(1, agent.FreeCapacity) };
-        online = [.. online.Where(o => o.Id != agent.Id), taking];
-        while (rules.NextFor(taking, requests.Values, online) is { } next)
-        {
-            requests.Remove(next.Id);
-            yield return next.Id;
-        }
+        return rules.InOrderFor(taking, requests.Values, [.. online.Where(o => o.Id != agent.Id), taking]).Select(r => r.Id);
     }
 
     /// <summary>Ends a pending offer that the agent rejected or let expire, and sends the place on to the next candidate.</summary>
@@ -379,10 +410,10 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// The head of the queue as this unit of work sees it, most urgent kinds and oldest first, read as plain rows; each
     /// with the agent among its recent declines if they declined it (the others who did are not read here).
     /// </summary>
-    private async Task<List<DispatchRequest>> WaitingAsync(Guid agentId, CancellationToken ct)
+    private async Task<List<DispatchRequest>> WaitingAsync(Guid agentId, int lookAhead, CancellationToken ct)
     {
         var local = db.Set<QueueEntry>().Local.ToDictionary(e => e.Id);
-        var stored = await Reads.Waiting(db, WaitingLookAhead).ToListAsync(ct);
+        var stored = await Reads.Waiting(db, lookAhead).ToListAsync(ct);
         var declined = (await DeclinesAsync(null, agentId, ct)).Select(d => d.QueueEntryId).ToHashSet();
         IReadOnlySet<Guid> byAgent = new HashSet<Guid> { agentId }, byNobody = new HashSet<Guid>();
         return

@@ -97,6 +97,10 @@ internal sealed class CycleReads
         db.Set<QueueEntry>().AsNoTracking().Where(e => e.Status == QueueEntryStatus.Waiting).OrderBy(e => e.EnqueuedAt).Take(take)
             .Select(e => new WaitingPlace(e.Id, e.CustomerId, e.Skill, e.Language, e.Urgency, e.EnqueuedAt)));
 
+    /// <summary>Those of the given places that still wait, tracked, in one statement.</summary>
+    public Func<OmbudDb, Guid[], IAsyncEnumerable<QueueEntry>> WaitingAmong { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid[] ids) =>
+        db.Set<QueueEntry>().Where(e => ids.Contains(e.Id) && e.Status == QueueEntryStatus.Waiting));
+
     /// <summary>An offer, tracked.</summary>
     public Func<OmbudDb, Guid, CancellationToken, Task<Offer?>> Offer { get; } = EF.CompileAsyncQuery((OmbudDb db, Guid id, CancellationToken ct) =>
         db.Set<Offer>().SingleOrDefault(o => o.Id == id));
