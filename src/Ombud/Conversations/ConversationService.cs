@@ -23,10 +23,17 @@ internal sealed class ConversationService(OmbudDb db, UnitOfWork work, StagedRow
     /// the conversation's language). Answers the new conversation's id.
     /// </summary>
     public Task<Outcome<Guid>> StartAsync(Guid customerId, string language, Func<string, MessageDraft>? opening, CancellationToken ct) =>
+        StartAsync(Guid.CreateVersion7(Now), customerId, language, opening, ct);
+
+    /// <summary>
+    /// Starts a conversation under an id the caller chose (<see cref="Guid.CreateVersion7()"/>) before it queued to write:
+    /// a writer of many conversations (a batch of turns) keys the start by it as it keys turns by theirs.
+    /// </summary>
+    public Task<Outcome<Guid>> StartAsync(Guid conversationId, Guid customerId, string language, Func<string, MessageDraft>? opening, CancellationToken ct) =>
         work.RunAsync(_ =>
         {
             var now = Now;
-            var conversation = new Conversation(Guid.CreateVersion7(now), customerId, language, now);
+            var conversation = new Conversation(conversationId, customerId, language, now);
             db.Add(conversation);
             // Through EF with its conversation: staged rows are written before EF's, when the conversation is not there yet.
             if (opening is not null && Write(conversation, opening(conversation.Language), Track) is { Succeeded: false } refused)

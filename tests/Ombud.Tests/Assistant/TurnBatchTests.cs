@@ -174,6 +174,52 @@ public sealed class TurnBatchTests(AssistantApps apps)
         }
     }
 
+    [Fact]
+    public async Task A_conversation_started_while_turns_wait_for_their_batch_commits_in_that_batch_and_is_answered_once_stored()
+    {
+        // SQLite: the test holds the node's write gate, so the start and the turns queue for their batch where it can see them.
+        var world = await ShopperWorld.CreateAsync(await apps.GetAsync(Provider.Sqlite));
+        var batches = world.App.Services.GetRequiredService<TurnBatches>();
+        var writeTime = world.App.Services.GetRequiredService<WriteTime>();
+        var chats = await StartChatsAsync(world, 3);
+        var starter = await world.ChatAsync();
+        try
+        {
+            var startsAlone = StartsOfTheirOwn();
+            Task<TurnView> first;
+            Task<Ombud.Assistant.Chat.TranscriptView> starting;
+            List<Task<TurnView>> together;
+            using (await world.App.Services.GetRequiredService<WriteGate>().EnterAsync(CancellationToken.None))
+            {
+                first = chats[0].SayAsync("hello");
+                await UntilAsync(() => batches.Committing == 1);
+                // The new conversation queues with the turns behind the first batch, not at the gate on its own.
+                starting = starter.StartAsync();
+                together = [.. chats.Skip(1).Select(chat => chat.SayAsync("where is my order?"))];
+                await UntilAsync(() => batches.Waiting == 3);
+                Assert.False(starting.IsCompleted, "the start was answered before anything could be committed");
+            }
+
+            Assert.NotEmpty((await first).Reply);
+            var started = await starting;
+            Assert.All(await Task.WhenAll(together), turn => Assert.NotEmpty(turn.Reply));
+            // Its welcome is stored with it, and its first turn is answered like any other.
+            Assert.Equal(MessageAuthor.Assistant.ToString(), Assert.Single(started.Messages).Author);
+            Assert.Single(await world.App.WithDbAsync(db => db.Set<ConversationMessage>().AsNoTracking()
+                .Where(m => m.ConversationId == started.Id).Select(m => m.Author).ToListAsync()));
+            Assert.NotEmpty((await starter.SayAsync("when is my next payment?")).Reply);
+            Assert.Equal(startsAlone, StartsOfTheirOwn());
+        }
+        finally
+        {
+            await starter.DisposeAsync();
+            await DisposeAsync(chats);
+        }
+
+        long StartsOfTheirOwn() =>
+            writeTime.Snapshot(reset: false).Places.Where(p => p.Place == $"{nameof(ConversationService)}.{nameof(ConversationService.StartAsync)}").Sum(p => p.Units);
+    }
+
     private static async Task<List<Chat>> StartChatsAsync(ShopperWorld world, int count)
     {
         var chats = new List<Chat>();

@@ -75,9 +75,14 @@ internal sealed partial class ConversationDesk(
             return new TooMany($"You have started {options.Value.ConversationsPerDay} conversations today; please continue one of them.");
         }
 
-        var started = await conversations.StartAsync(customerId, language ?? LanguageDetector.FromLocale(customer.Locale), language =>
-            new MessageDraft(MessageAuthor.Assistant, Greeting(customer, language), language,
-                Why: JsonSerializer.Serialize(new { rule = "welcome" }, Json)), ct);
+        var spoken = language ?? LanguageDetector.FromLocale(customer.Locale);
+        MessageDraft Welcome(string language) =>
+            new(MessageAuthor.Assistant, Greeting(customer, language), language, Why: JsonSerializer.Serialize(new { rule = "welcome" }, Json));
+        // With the turns' batches, in the next one's transaction: a start of its own would take a turn at the write gate
+        // (SQLite) that the turns queued behind it, the new conversation's first turn among them, wait for.
+        var started = batches.Take
+            ? await batches.StartAsync(new HeldStart(Guid.CreateVersion7(Now), customerId, spoken, Welcome))
+            : await conversations.StartAsync(customerId, spoken, Welcome, ct);
         return started.Succeeded ? await TranscriptAsync(customerId, started.Value, ct) : started.Error!;
     }
 
