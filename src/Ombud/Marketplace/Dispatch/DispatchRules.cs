@@ -145,30 +145,13 @@ public sealed class DispatchRules(MarketplaceOptions options, TimeProvider clock
     /// What an agent who just freed up (or came online) takes first: the most urgent waiting hand-off they fit, which
     /// among equals is the one that waited longest.
     /// </summary>
-    public DispatchRequest? NextFor(DispatchAgent agent, IEnumerable<DispatchRequest> waiting, IReadOnlyCollection<DispatchAgent> online)
-    {
-        if (agent.FreeCapacity <= 0)
-        {
-            return null;
-        }
-
-        DispatchRequest? next = null;
-        (DateTime, DateTime, Guid) nextOrder = default;
-        foreach (var request in waiting.Where(r => Takes(r, agent, online)))
-        {
-            var order = QueueOrder(request.Urgency, request.EnqueuedAt, request.Id);
-            if (next is null || order.CompareTo(nextOrder) < 0)
-            {
-                (next, nextOrder) = (request, order);
-            }
-        }
-
-        return next;
-    }
+    /// <remarks>The first of <see cref="InOrderFor"/>: LINQ finds an ordered sequence's first in one pass, without sorting.</remarks>
+    public DispatchRequest? NextFor(DispatchAgent agent, IEnumerable<DispatchRequest> waiting, IReadOnlyCollection<DispatchAgent> online) =>
+        InOrderFor(agent, waiting, online).FirstOrDefault();
 
     /// <summary>
-    /// The hand-offs an agent with free capacity would take one after another, in the order <see cref="NextFor"/> takes
-    /// them: whether they take a place does not depend on the others, so this is the fitting places sorted once.
+    /// The hand-offs an agent with free capacity would take one after another, most urgent first and among equals the
+    /// longest waiting: whether they take a place does not depend on the others, so this is the fitting places sorted once.
     /// </summary>
     public IEnumerable<DispatchRequest> InOrderFor(DispatchAgent agent, IEnumerable<DispatchRequest> waiting, IReadOnlyCollection<DispatchAgent> online) =>
         agent.FreeCapacity <= 0 ? [] : waiting.Where(r => Takes(r, agent, online)).OrderBy(r => QueueOrder(r.Urgency, r.EnqueuedAt, r.Id));
