@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using static Ombud.BrowserTests.ShopperChat;
 
 namespace Ombud.BrowserTests;
 
@@ -137,20 +138,6 @@ public sealed class AssistantChatTests(DemoServer server) : IClassFixture<DemoSe
             "SELECT count(*) FROM disputes_disputes d JOIN commerce_orders o ON o.Id = d.OrderId WHERE o.ExternalId = '" + SwedishReference + "'")));
     }
 
-    private static ILocator Replies(IPage page) => page.Locator("[data-author='assistant']");
-
-    /// <summary>Types a message as the shopper would, sends it, and returns the assistant's reply once it shows.</summary>
-    private static async Task<string> SayAsync(IPage page, string text)
-    {
-        var before = await Replies(page).CountAsync();
-        await page.Locator("#message").FillAsync(text);
-        await page.Locator("#send").ClickAsync();
-        await Expect(page.Locator("[data-author='shopper']").Last).ToContainTextAsync(text);
-        await Expect(Replies(page)).ToHaveCountAsync(before + 1);
-        // Seen without scrolling: the newest reply is what the shopper is waiting for.
-        await Expect(Replies(page).Last).ToBeInViewportAsync(new() { Ratio = 0.9f });
-        return await Replies(page).Last.InnerTextAsync();
-    }
 
     /// <summary>The return needs one order of known shape: an espresso machine, shipped and delivered.</summary>
     private async Task<string> PlaceDeliveredOrderForTheDemoShopperAsync()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Ombud.BrowserTests.ShopperChat;
 
 namespace Ombud.BrowserTests;
 
@@ -114,16 +115,6 @@ public sealed partial class PaymentDifficultyTests(DemoServer server) : IClassFi
     [GeneratedRegex(@"Payment (?<sequence>\d+) \([^)]*\) was due [^;]*; it is now due (?<date>\d{1,2} [A-Z][a-z]+ \d{4})")]
     private static partial Regex NowDue();
 
-    private static ILocator Replies(IPage page) => page.Locator("[data-author='assistant']");
-
-    private static async Task<string> SayAsync(IPage page, string text)
-    {
-        var before = await Replies(page).CountAsync();
-        await page.Locator("#message").FillAsync(text);
-        await page.Locator("#send").ClickAsync();
-        await Expect(Replies(page)).ToHaveCountAsync(before + 1);
-        return await Replies(page).Last.InnerTextAsync();
-    }
 
     private static Task Screenshot(IPage page, string name) => DemoServer.ScreenshotAsync(page, name);
 
