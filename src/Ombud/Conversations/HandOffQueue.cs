@@ -26,10 +26,20 @@ internal sealed class HandOffQueue(OmbudDb db, CustomerOrders customers)
             return null;
         }
 
-        var ahead = await db.Set<HandOff>().CountAsync(h => h.Status == HandOffStatus.Waiting && h.Id != handOff.Id
-            && (h.Priority < handOff.Priority || (h.Priority == handOff.Priority && h.RequestedAt <= handOff.RequestedAt)), ct);
-        return ahead + 1;
+        return await AheadOf(db, handOff.Id, handOff.Priority, handOff.RequestedAt, ct) + 1;
     }
+
+    private static readonly PerModel<Func<OmbudDb, Guid, int, DateTime, CancellationToken, Task<int>>> AheadByModel = new(_ => EF.CompileAsyncQuery(
+        (OmbudDb db, Guid id, int priority, DateTime requestedAt, CancellationToken ct) =>
+            db.Set<HandOff>().Count(h => h.Status == HandOffStatus.Waiting && h.Id != id
+                && (h.Priority < priority || (h.Priority == priority && h.RequestedAt <= requestedAt)))));
+
+    /// <summary>
+    /// How many waiting hand-offs stand ahead of one: counted on every hand-off and every look at a waiting conversation,
+    /// so compiled once per EF model (see <c>CycleReads</c>) instead of its expression tree being built and matched each time.
+    /// </summary>
+    private static Task<int> AheadOf(OmbudDb db, Guid id, int priority, DateTime requestedAt, CancellationToken ct) =>
+        AheadByModel.For(db)(db, id, priority, requestedAt, ct);
 
     /// <summary>The waiting hand-offs in the order a person should take them, with the shopper's name for the staff page.</summary>
     public async Task<IReadOnlyList<WaitingHandOff>> WaitingAsync(int limit, CancellationToken ct)

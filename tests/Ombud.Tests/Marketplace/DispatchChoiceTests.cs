@@ -65,6 +65,27 @@ public sealed class DispatchChoiceTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task A_place_that_waited_with_its_review_timer_loses_the_review_when_an_agent_coming_online_is_offered_it(Provider provider)
+    {
+        await using var app = await OmbudTestApp.StartAsync(provider);
+        var desk = await MarketDesk.OpenAsync(app);
+        var agent = await desk.AgentAsync("Back soon", (Skill.Payments, 5));
+        await using var arrival = await ArrivalAsync(desk);
+        await arrival.ReadAsync();
+        await desk.GoOfflineAsync(agent.Id);
+        await arrival.HandleAsync();
+        var waiting = Assert.Single(await desk.QueueAsync());
+        Assert.Equal(waiting.Id.ToString(), Assert.Single(await ReviewsAsync(desk)).EntityId);
+
+        await desk.GoOnlineAsync(agent.Id);
+
+        Assert.Equal((agent.Id, waiting.Id), ((await desk.PendingOfferAsync()).AgentId, (await desk.PendingOfferAsync()).QueueEntryId));
+        Assert.Empty(await ReviewsAsync(desk));
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task A_hand_off_read_with_nobody_free_is_offered_at_once_to_an_agent_who_came_online_before_its_unit_of_work(Provider provider)
     {
         await using var app = await OmbudTestApp.StartAsync(provider);

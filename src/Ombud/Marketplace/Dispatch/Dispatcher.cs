@@ -35,6 +35,11 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
     /// </summary>
     private const int ChosenSpare = 14;
 
+    /// <summary>
+    /// The places this dispatcher set a review for. Kept past a rollback: that only costs a delete that finds nothing.
+    /// </summary>
+    private readonly HashSet<Guid> _reviewed = [];
+
     private (object? Transaction, HashSet<object> Rows) _claimed = (null, new HashSet<object>(ReferenceEqualityComparer.Instance));
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -111,7 +116,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         {
             // Every candidate needs free capacity: with nobody online free, the place waits for its review (or for an agent
             // who frees up) without reading skills, conflicts and declines. Under a backlog that is every arrival and review.
-            await timers.ScheduleAsync(QueueReviewKind, entry.Id.ToString(), rules.NextReview(Request(entry, new HashSet<Guid>())), ct);
+            await ScheduleReviewAsync(entry, rules.NextReview(Request(entry, new HashSet<Guid>())), ct);
             return null;
         }
 
@@ -127,8 +132,27 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
             }
         }
 
-        await timers.ScheduleAsync(QueueReviewKind, entry.Id.ToString(), rules.NextReview(request), ct);
+        await ScheduleReviewAsync(entry, rules.NextReview(request), ct);
         return null;
+    }
+
+    private async Task ScheduleReviewAsync(QueueEntry entry, DateTime at, CancellationToken ct)
+    {
+        _reviewed.Add(entry.Id);
+        await timers.ScheduleAsync(QueueReviewKind, entry.Id.ToString(), at, ct);
+    }
+
+    /// <summary>
+    /// Cancels the place's review now that it is offered. A place added in this unit of work (a hand-off offered as it
+    /// arrives, most offers when the queue is short) has no review stored unless this dispatcher set one: its id is new,
+    /// so the delete would find nothing, and is not sent.
+    /// </summary>
+    private async Task CancelReviewAsync(QueueEntry entry, CancellationToken ct)
+    {
+        if (db.Entry(entry).State != EntityState.Added || _reviewed.Contains(entry.Id))
+        {
+            await timers.CancelAsync(QueueReviewKind, entry.Id.ToString(), ct);
+        }
     }
 
     /// <summary>
@@ -319,7 +343,7 @@ internal sealed class Dispatcher(OmbudDb db, UnitOfWork work, TimerSchedule time
         db.Add(offer.AtSurge(surgeNow ?? await surge.MultiplierNowAsync(ct)));
         news.AfterCommit(work, agent.Id);
         await timers.SetAllAsync(offer.Id.ToString(), new Dictionary<string, DateTime?> { [OfferExpiryKind] = offer.ExpiresAt }, ct);
-        await timers.CancelAsync(QueueReviewKind, entry.Id.ToString(), ct);
+        await CancelReviewAsync(entry, ct);
         return offer;
     }
 
