@@ -29,7 +29,6 @@ internal sealed partial class ConversationDesk(
     UnitOfWork work,
     CustomerOrders orders,
     CustomerDisputes disputes,
-    CustomerAccounts accounts,
     TimeProvider clock,
     MessageReader reader,
     DialoguePolicy policy,
