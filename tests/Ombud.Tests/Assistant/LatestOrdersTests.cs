@@ -46,7 +46,7 @@ public sealed class LatestOrdersTests(AssistantApps apps)
     /// <summary>
     /// A conversation's first turn reads its facts in six statements (<see cref="CustomerFacts.LoadAsync"/>): the same
     /// orders as <see cref="CustomerOrders.LatestAsync"/> and the same balances as <see cref="CustomerAccounts.BalancesAsync"/>,
-    /// with an overpayment and a refund of money paid among them, and on a later day, when instalments are overdue.
+    /// with a refund and an overpayment among them, and on a later day, when instalments are overdue.
     /// </summary>
     [Theory]
     [InlineData(Provider.Sqlite)]
@@ -72,7 +72,7 @@ public sealed class LatestOrdersTests(AssistantApps apps)
             Assert.Equal(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), facts.Balances!.Day);
             Assert.Equal(Json(balances), Json(facts.Balances.Balances));
             var sek = Assert.Single(balances);
-            Assert.True(sek.Credit.Minor > 1_000, "the overpayment and the refund of money paid are owed back");
+            Assert.True(sek.Credit.Minor >= 1_000, "the overpayment is owed back");
             Assert.Equal(clock == later, sek.Overdue.Minor > 0);
         }
     }

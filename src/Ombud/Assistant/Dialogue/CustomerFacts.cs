@@ -30,13 +30,14 @@ internal sealed record CustomerFacts(Guid CustomerId, string Name, string Locale
     /// and the balances from one read), the refunds and what was paid over; the disputes.
     /// </summary>
     public static async Task<CustomerFacts?> LoadAsync(CustomerOrders orders, CustomerDisputes disputes, TimeProvider clock, Guid customerId,
+        CancellationToken ct) =>
+        await orders.ProfileAsync(customerId, ct) is { } customer ? await LoadAsync(customer, orders, disputes, clock, ct) : null;
+
+    /// <summary>The facts of a customer whose profile was just read (a conversation's start): five statements.</summary>
+    public static async Task<CustomerFacts> LoadAsync(CustomerProfile customer, CustomerOrders orders, CustomerDisputes disputes, TimeProvider clock,
         CancellationToken ct)
     {
-        if (await orders.ProfileAsync(customerId, ct) is not { } customer)
-        {
-            return null;
-        }
-
+        var customerId = customer.Id;
         // What is overdue depends on the day: the balances are worked out for the day the facts are read on, and a turn
         // on a later day reads them again (BalancesOn).
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
