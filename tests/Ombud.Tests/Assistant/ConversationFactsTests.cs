@@ -85,6 +85,33 @@ public sealed class ConversationFactsTests(AssistantApps apps)
         Assert.Equal(afterThird.Loads + 1, afterPayment.Loads);
     }
 
+    /// <summary>
+    /// A start reads the shopper's facts while it waits for its batch, with the profile it read anyway, and keeps them for
+    /// the new conversation: its first turn reads none and answers from them.
+    /// </summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_conversations_start_reads_its_facts_so_its_first_turn_reads_none(Provider provider)
+    {
+        var world = await ShopperWorld.CreateAsync(await apps.GetAsync(provider));
+        var kept = world.App.Services.GetRequiredService<ConversationFacts>();
+        await using var chat = await world.ChatAsync();
+        var loadsBefore = kept.Counts.Loads;
+
+        await chat.StartAsync();
+        var keptAtStart = kept.IfKept(chat.ConversationId, world.Customer);
+        var loadsAfterStart = kept.Counts.Loads;
+        var first = await chat.SayAsync("how much do I owe in total?");
+
+        Assert.NotNull(keptAtStart);
+        Assert.Equal(3, keptAtStart.OrderCount);
+        Assert.Equal(loadsBefore + 1, loadsAfterStart);
+        Assert.Equal(loadsAfterStart, kept.Counts.Loads);
+        Assert.Equal("answer-balance", first.Rule);
+        Assert.Contains("5,101.25 SEK", first.Reply, StringComparison.Ordinal);
+    }
+
     /// <summary>What a serving node's dispatcher does moments after a change commits, for the assistant's subscriber only.</summary>
     internal static Task DeliverFactsEventsAsync(OmbudTestApp app) =>
         app.Services.GetRequiredService<EventDispatch>().RunOnceAsync(FactsRefresh.Subscriber, default);

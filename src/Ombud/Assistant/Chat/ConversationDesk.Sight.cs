@@ -53,7 +53,7 @@ internal sealed partial class ConversationDesk
             : await kept.GetAsync(conversation.Id, customerId, token =>
             {
                 loaded = true;
-                return CustomerFacts.LoadAsync(orders, disputes, accounts, clock, customerId, token);
+                return CustomerFacts.LoadAsync(orders, disputes, clock, customerId, token);
             }, ct);
         if (facts is null)
         {

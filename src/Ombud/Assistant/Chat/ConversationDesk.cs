@@ -29,7 +29,6 @@ internal sealed partial class ConversationDesk(
     UnitOfWork work,
     CustomerOrders orders,
     CustomerDisputes disputes,
-    CustomerAccounts accounts,
     TimeProvider clock,
     MessageReader reader,
     DialoguePolicy policy,
@@ -81,9 +80,31 @@ internal sealed partial class ConversationDesk(
         // With the turns' batches, in the next one's transaction: a start of its own would take a turn at the write gate
         // (SQLite) that the turns queued behind it, the new conversation's first turn among them, wait for.
         var started = batches.Take
-            ? await batches.StartAsync(new HeldStart(Guid.CreateVersion7(Now), customerId, spoken, Welcome))
+            ? await StartInBatchAsync(new HeldStart(Guid.CreateVersion7(Now), customerId, spoken, Welcome), customer, ct)
             : await conversations.StartAsync(customerId, spoken, Welcome, ct);
         return started.Succeeded ? await TranscriptAsync(customerId, started.Value, ct) : started.Error!;
+    }
+
+    /// <summary>
+    /// Starts the conversation with the next batch and, while the start waits for that batch to commit (in a scope of its
+    /// own, so this one's connection is idle), reads the shopper's facts for its first turn with the profile just read and
+    /// keeps them (<see cref="ConversationFacts"/>): the first turn, which the shopper waits on, then reads none, and the
+    /// profile is read once for both.
+    /// </summary>
+    private async Task<Outcome<Guid>> StartInBatchAsync(HeldStart start, CustomerProfile customer, CancellationToken ct)
+    {
+        var starting = batches.StartAsync(start);
+        try
+        {
+            await kept.GetAsync(start.ConversationId, customer.Id, async token => await CustomerFacts.LoadAsync(customer, orders, disputes, clock, token), ct);
+        }
+        finally
+        {
+            // The start goes on in its batch whatever the read did: its outcome is awaited before this answers or throws.
+            await starting;
+        }
+
+        return await starting;
     }
 
     public Task<Outcome<TurnView>> PostAsync(Guid customerId, Guid conversationId, string? clientMessageId, string? text, CancellationToken ct) =>

@@ -25,23 +25,28 @@ internal sealed record CustomerFacts(Guid CustomerId, string Name, string Locale
     /// <summary>The shopper's balances per currency as loaded with the facts; null when they were not.</summary>
     public KeptBalances? Balances { get; init; }
 
-    public static async Task<CustomerFacts?> LoadAsync(CustomerOrders orders, CustomerDisputes disputes, CustomerAccounts accounts, TimeProvider clock,
-        Guid customerId, CancellationToken ct)
-    {
-        if (await orders.ProfileAsync(customerId, ct) is not { } customer)
-        {
-            return null;
-        }
+    /// <summary>
+    /// Six statements: the profile; the orders with their lines, every plan with its instalments (the orders' schedules
+    /// and the balances from one read), the refunds and what was paid over; the disputes.
+    /// </summary>
+    public static async Task<CustomerFacts?> LoadAsync(CustomerOrders orders, CustomerDisputes disputes, TimeProvider clock, Guid customerId,
+        CancellationToken ct) =>
+        await orders.ProfileAsync(customerId, ct) is { } customer ? await LoadAsync(customer, orders, disputes, clock, ct) : null;
 
-        var latest = await orders.LatestAsync(customerId, LatestOrders, ct);
+    /// <summary>The facts of a customer whose profile was just read (a conversation's start): five statements.</summary>
+    public static async Task<CustomerFacts> LoadAsync(CustomerProfile customer, CustomerOrders orders, CustomerDisputes disputes, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var customerId = customer.Id;
+        // What is overdue depends on the day: the balances are worked out for the day the facts are read on, and a turn
+        // on a later day reads them again (BalancesOn).
+        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (latest, balances) = await orders.LatestWithBalancesAsync(customerId, LatestOrders, day, ct);
         var byOrder = (await disputes.OfCustomerAsync(customerId, ct)).ToLookup(d => d.OrderId);
-        // What is overdue depends on the day: balances read across midnight are not kept (the policy reads them).
-        var day = Today(clock);
-        var balances = await accounts.BalancesAsync(customerId, ct);
         return new CustomerFacts(customerId, customer.Name, customer.Locale, customer.Market,
             [.. latest.Select(o => new OrderFact(o, byOrder[o.Id].FirstOrDefault()))])
         {
-            Balances = Today(clock) == day ? new KeptBalances(day, balances) : null,
+            Balances = new KeptBalances(day, balances),
         };
     }
 
@@ -64,9 +69,6 @@ internal sealed record CustomerFacts(Guid CustomerId, string Name, string Locale
 
     /// <summary>How many of the latest orders there are, and how many of them have an open dispute.</summary>
     public sealed record OrderCounts(int Orders, int WithOpenDispute);
-
-    /// <summary>The day as <see cref="CustomerAccounts"/> counts what is overdue.</summary>
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
 
 /// <summary>Balances per currency (<see cref="CustomerAccounts.BalancesAsync"/>) and the day their overdue part was counted on.</summary>

@@ -44,25 +44,57 @@ public sealed class CustomerOrders(OmbudDb db)
 
     /// <summary>The customer's latest orders, newest first.</summary>
     /// <remarks>
-    /// Only the columns a summary shows, with the merchant's name read in the orders' statement: four statements
-    /// (orders, then their lines and instalments as split queries, then refunds) where whole orders with their addresses
-    /// and plans took five. A conversation's first turn reads this before it answers, so it is in the turn's latency.
+    /// Only the columns a summary shows, with the merchant's name read in the orders' statement: three statements
+    /// (the orders with their lines, their plans with instalments, the refunds) where whole orders with their addresses
+    /// and plans took five.
     /// </remarks>
     public async Task<IReadOnlyList<OrderSummary>> LatestAsync(Guid customerId, int limit, CancellationToken ct)
     {
-        // Lines and instalments are two owned collections: one query each instead of their cross product.
-        var orders = await db.Set<Order>().AsNoTracking().AsSplitQuery().Where(o => o.CustomerId == customerId)
+        var orders = await LatestRowsAsync(customerId, limit, ct);
+        var ids = orders.Select(o => o.Id).ToList();
+        var plans = await CustomerAccounts.PlanRows(db.Set<PaymentPlan>().Where(p => p.CustomerId == customerId && ids.Contains(p.OrderId)))
+            .ToListAsync(ct);
+        return Summaries(orders, plans, await RefundsAsync(customerId, ct));
+    }
+
+    /// <summary>
+    /// The customer's latest orders as <see cref="LatestAsync"/> reads them, and their balances per currency on
+    /// <paramref name="today"/> as <see cref="CustomerAccounts.BalancesAsync"/> works them out: what a conversation's first
+    /// turn reads. Four statements where the two reads apart took seven: the balances' plans are every plan of the
+    /// customer, so the orders' instalments are taken from them, and the refunds returned to the customer from the
+    /// orders' refunds.
+    /// </summary>
+    public async Task<OrdersAndBalances> LatestWithBalancesAsync(Guid customerId, int limit, DateOnly today, CancellationToken ct)
+    {
+        var orders = await LatestRowsAsync(customerId, limit, ct);
+        var plans = await CustomerAccounts.PlansAsync(db, customerId, ct);
+        var refunds = await RefundsAsync(customerId, ct);
+        var overpaid = await CustomerAccounts.OverpaidAsync(db, customerId, ct);
+        IReadOnlyList<CurrencyAmount> credits =
+            [.. overpaid, .. refunds.Where(r => r.ReturnedToCustomerMinor > 0).Select(r => new CurrencyAmount(r.Currency, r.ReturnedToCustomerMinor))];
+        return new OrdersAndBalances(Summaries(orders, plans, refunds), CustomerAccounts.Balances(plans, credits, today));
+    }
+
+    /// <summary>The latest orders with their lines, one statement: one collection joins without multiplying rows.</summary>
+    private Task<List<OrderRow>> LatestRowsAsync(Guid customerId, int limit, CancellationToken ct) =>
+        db.Set<Order>().AsNoTracking().Where(o => o.CustomerId == customerId)
             .OrderByDescending(o => o.PlacedAt).Take(limit)
             .Select(o => new OrderRow(o.Id, o.ExternalId, o.MerchantId,
                 db.Set<Merchant>().Where(m => m.Id == o.MerchantId).Select(m => m.Name).FirstOrDefault(),
                 o.Status, o.TotalMinor, o.Currency, o.PlacedAt, o.ShippedAt, o.DeliveredAt, o.Carrier, o.TrackingNumber,
                 o.Lines.Select(l => new LineRow(l.Number, l.Description, l.Quantity, l.UnitPriceMinor)).ToList(),
-                o.Plan.Kind, o.Plan.HandedToCollectionAt,
-                o.Plan.Instalments.Select(i => new InstalmentRow(i.Sequence, i.DueDate, i.Status, i.AmountMinor, i.LateFeeMinor, i.FeeMinor,
-                    i.WaivedMinor, i.PaidMinor, i.HeldMinor)).ToList()))
+                o.Plan.Kind, o.Plan.HandedToCollectionAt))
             .ToListAsync(ct);
-        var refunds = (await db.Set<Refund>().AsNoTracking().Where(r => r.CustomerId == customerId).ToListAsync(ct)).ToLookup(r => r.OrderId);
-        return [.. orders.Select(o => o.Summarise(refunds[o.Id]))];
+
+    private Task<List<RefundRow>> RefundsAsync(Guid customerId, CancellationToken ct) =>
+        db.Set<Refund>().AsNoTracking().Where(r => r.CustomerId == customerId)
+            .Select(r => new RefundRow(r.Id, r.OrderId, r.AmountMinor, r.Currency, r.CreatedAt, r.ReturnedToCustomerMinor)).ToListAsync(ct);
+
+    private static List<OrderSummary> Summaries(List<OrderRow> orders, List<PlanRow> plans, List<RefundRow> refunds)
+    {
+        var instalments = plans.ToDictionary(p => p.OrderId, p => p.Instalments);
+        var byOrder = refunds.ToLookup(r => r.OrderId);
+        return [.. orders.Select(o => o.Summarise(instalments.GetValueOrDefault(o.Id) ?? [], byOrder[o.Id]))];
     }
 
     /// <summary>
@@ -82,32 +114,25 @@ public sealed class CustomerOrders(OmbudDb db)
     /// <summary>An order as <see cref="LatestAsync"/> reads it: the columns of its summary, nothing of its addresses or payment instrument.</summary>
     private sealed record OrderRow(Guid Id, string? ExternalId, Guid MerchantId, string? MerchantName, OrderStatus Status, long TotalMinor,
         string Currency, DateTime PlacedAt, DateTime? ShippedAt, DateTime? DeliveredAt, string? Carrier, string? TrackingNumber,
-        List<LineRow> Lines, PlanKind PlanKind, DateTime? HandedToCollectionAt, List<InstalmentRow> Instalments)
+        List<LineRow> Lines, PlanKind PlanKind, DateTime? HandedToCollectionAt)
     {
-        public OrderSummary Summarise(IEnumerable<Refund> refunds) => new(
+        public OrderSummary Summarise(List<InstalmentRow> instalments, IEnumerable<RefundRow> refunds) => new(
             Id, ExternalId, MerchantId, MerchantName ?? "the store", Status, new Money(TotalMinor, Currency), PlacedAt, ShippedAt, DeliveredAt,
             Carrier, TrackingNumber,
             [.. Lines.OrderBy(l => l.Number).Select(l => new OrderLineSummary(l.Number, l.Description, l.Quantity,
                 new Money(OrderLine.TotalOf(l.Quantity, l.UnitPriceMinor), Currency)))],
-            new PlanSummary(PlanKind, new Money(Instalments.Sum(i => i.HeldMinor), Currency),
-                [.. Instalments.OrderBy(i => i.Sequence).Select(i => i.Summarise(Currency))], HandedToCollectionAt),
-            [.. refunds.OrderBy(r => r.CreatedAt).Select(r => new RefundSummary(r.Id, r.Amount, r.CreatedAt))]);
+            new PlanSummary(PlanKind, new Money(instalments.Sum(i => i.HeldMinor), Currency),
+                [.. instalments.OrderBy(i => i.Sequence).Select(i => i.Summarise(Currency))], HandedToCollectionAt),
+            [.. refunds.OrderBy(r => r.CreatedAt).Select(r => new RefundSummary(r.Id, new Money(r.AmountMinor, r.Currency), r.CreatedAt))]);
     }
 
     private sealed record LineRow(int Number, string Description, int Quantity, long UnitPriceMinor);
 
-    /// <summary>An instalment's stored amounts; what remains and what can be collected are worked out as <see cref="Instalment"/> does.</summary>
-    private sealed record InstalmentRow(int Sequence, DateOnly DueDate, InstalmentStatus Status, long AmountMinor, long LateFeeMinor, long FeeMinor,
-        long WaivedMinor, long PaidMinor, long HeldMinor)
-    {
-        public InstalmentSummary Summarise(string currency)
-        {
-            var remaining = Instalment.RemainingOf(AmountMinor, LateFeeMinor, FeeMinor, WaivedMinor, PaidMinor);
-            return new InstalmentSummary(Sequence, DueDate, Status, new Money(remaining, currency), new Money(remaining - HeldMinor, currency),
-                new Money(HeldMinor, currency));
-        }
-    }
+    private sealed record RefundRow(Guid Id, Guid OrderId, long AmountMinor, string Currency, DateTime CreatedAt, long ReturnedToCustomerMinor);
 }
+
+/// <summary>The customer's latest orders and their balances per currency (<see cref="CustomerOrders.LatestWithBalancesAsync"/>).</summary>
+public sealed record OrdersAndBalances(IReadOnlyList<OrderSummary> Orders, IReadOnlyList<CustomerBalance> Balances);
 
 public sealed record CustomerProfile(Guid Id, string Name, string Locale, string Market);
 
