@@ -120,6 +120,22 @@ public sealed class RiskFeatureTests
         Assert.Equal("", (Order("x") with { Phone = "n/a" }).KeyOf(EntityKind.Phone));
     }
 
+    [Fact]
+    public void A_busy_identity_counts_its_other_customers_once_each_too()
+    {
+        var history = new EntityHistory();
+        for (var i = 0; i < 40; i++)
+        {
+            history.Observe(Order($"o{i}", device: "shared-dev", customer: $"c{i % 25}"));
+        }
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        var features = RiskFeatures.Of(Order("now", device: "shared-dev", customer: "c3"), history);
+
+        Assert.Equal(24, Feature(features, "device.other_customers_7d"));
+        Assert.Equal(40, Feature(features, "device.orders_7d"));
+    }
+
     private RiskEvent Order(string id, string? device = null, string? ip = null, string? customer = null, long amountMinor = 50_000) =>
         new(id, _clock.GetUtcNow().UtcDateTime, amountMinor, "SEK", customer, device, ip, $"{customer}@example.com", null, null,
             "home|1|se", "home|1|se", _clock.GetUtcNow().UtcDateTime.AddYears(-1), "5732");

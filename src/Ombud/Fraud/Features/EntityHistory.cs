@@ -105,6 +105,8 @@ internal sealed class EntityHistory
         private List<(double Sum, int Count)>? _amounts;
         private List<DateTime>? _fraudKnownAt;
         private List<DateTime>? _labelKnownAt;
+        private const int LookBackLimit = 32;
+
         private int _seededFraud;
         private int _seededLabelled;
 
@@ -140,11 +142,26 @@ internal sealed class EntityHistory
         public int CustomersBetween(DateTime from, DateTime before, string? except)
         {
             var (start, end) = (LowerBound(_times, from), LowerBound(_times, before));
+            if (end - start > LookBackLimit)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = start; i < end; i++)
+                {
+                    if (_customers![i] is { } c && c != except)
+                    {
+                        seen.Add(c);
+                    }
+                }
+
+                return seen.Count;
+            }
+
             var distinct = 0;
             for (var i = start; i < end; i++)
             {
-                // Distinct by looking back over the window: a window holds a handful of visits, and a set per question
-                // was one of the allocations every decision made six times.
+                // Distinct by looking back over the window: a window mostly holds a handful of visits, and a set per
+                // question was one of the allocations every decision made six times. A long window (a busy identity,
+                // a ring) takes the set, where looking back would cost the square of its length.
                 if (_customers![i] is { } c && c != except && _customers.IndexOf(c, start, i - start) < 0)
                 {
                     distinct++;
