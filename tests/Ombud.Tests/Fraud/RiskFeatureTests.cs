@@ -101,6 +101,41 @@ public sealed class RiskFeatureTests
         Assert.Equal("rules only", verdict.Basis);
     }
 
+    [Fact]
+    public void Other_customers_count_each_customer_once_and_phones_match_by_their_digits()
+    {
+        var history = new EntityHistory();
+        history.Observe(Order("a", device: "dev-1", customer: "c1") with { Phone = "+46 70-123 45 67" });
+        history.Observe(Order("b", device: "dev-1", customer: "c2"));
+        history.Observe(Order("c", device: "dev-1", customer: "c1"));
+        history.Observe(Order("d", device: "dev-1", customer: "c2"));
+        history.Observe(Order("e", device: "dev-1", customer: "c9"));
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        var features = RiskFeatures.Of(Order("now", device: "dev-1", customer: "c9") with { Phone = "46701234567" }, history);
+
+        Assert.Equal(2, Feature(features, "device.other_customers_7d"));
+        Assert.Equal(1, Feature(features, "phone.orders_7d"));
+        Assert.Equal("46701234567", (Order("x") with { Phone = "(46) 70 123-45-67" }).KeyOf(EntityKind.Phone));
+        Assert.Equal("", (Order("x") with { Phone = "n/a" }).KeyOf(EntityKind.Phone));
+    }
+
+    [Fact]
+    public void A_busy_identity_counts_its_other_customers_once_each_too()
+    {
+        var history = new EntityHistory();
+        for (var i = 0; i < 40; i++)
+        {
+            history.Observe(Order($"o{i}", device: "shared-dev", customer: $"c{i % 25}"));
+        }
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        var features = RiskFeatures.Of(Order("now", device: "shared-dev", customer: "c3"), history);
+
+        Assert.Equal(24, Feature(features, "device.other_customers_7d"));
+        Assert.Equal(40, Feature(features, "device.orders_7d"));
+    }
+
     private RiskEvent Order(string id, string? device = null, string? ip = null, string? customer = null, long amountMinor = 50_000) =>
         new(id, _clock.GetUtcNow().UtcDateTime, amountMinor, "SEK", customer, device, ip, $"{customer}@example.com", null, null,
             "home|1|se", "home|1|se", _clock.GetUtcNow().UtcDateTime.AddYears(-1), "5732");

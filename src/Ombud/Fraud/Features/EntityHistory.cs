@@ -92,21 +92,29 @@ internal sealed class EntityHistory
         return trail;
     }
 
-    /// <summary>One identity's past: visits in time order (with running amount sums) and labels by when they were known.</summary>
+    /// <summary>
+    /// One identity's past: visits in time order (with running amount sums) and labels by when they were known. Each
+    /// list is made at its first entry: a decision builds a trail for every merchant category its model knows (labels
+    /// only, never a visit), one per identity pair of a customer (visits only) and one per identity of each linked
+    /// order, and most of those lists would stay empty (docs/benchmarks.md).
+    /// </summary>
     private sealed class Trail
     {
-        private readonly List<DateTime> _times = [];
-        private readonly List<string?> _customers = [];
-        private readonly List<(double Sum, int Count)> _amounts = [];
-        private readonly List<DateTime> _fraudKnownAt = [];
-        private readonly List<DateTime> _labelKnownAt = [];
+        private List<DateTime>? _times;
+        private List<string?>? _customers;
+        private List<(double Sum, int Count)>? _amounts;
+        private List<DateTime>? _fraudKnownAt;
+        private List<DateTime>? _labelKnownAt;
+        private const int LookBackLimit = 32;
+
         private int _seededFraud;
         private int _seededLabelled;
 
         public void Visit(DateTime at, string? customer, double? amount)
         {
-            _times.Add(at);
-            _customers.Add(customer);
+            (_times ??= []).Add(at);
+            (_customers ??= []).Add(customer);
+            _amounts ??= [];
             var (sum, count) = _amounts.Count > 0 ? _amounts[^1] : (0, 0);
             _amounts.Add(amount is { } a ? (sum + a, count + 1) : (sum, count));
         }
@@ -118,10 +126,10 @@ internal sealed class EntityHistory
                 return;
             }
 
-            Insert(_labelKnownAt, knownAt);
+            Insert(_labelKnownAt ??= [], knownAt);
             if (fraud)
             {
-                Insert(_fraudKnownAt, knownAt);
+                Insert(_fraudKnownAt ??= [], knownAt);
             }
         }
 
@@ -133,16 +141,34 @@ internal sealed class EntityHistory
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int CustomersBetween(DateTime from, DateTime before, string? except)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (int i = LowerBound(_times, from), end = LowerBound(_times, before); i < end; i++)
+            var (start, end) = (LowerBound(_times, from), LowerBound(_times, before));
+            if (end - start > LookBackLimit)
             {
-                if (_customers[i] is { } c && c != except)
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = start; i < end; i++)
                 {
-                    seen.Add(c);
+                    if (_customers![i] is { } c && c != except)
+                    {
+                        seen.Add(c);
+                    }
+                }
+
+                return seen.Count;
+            }
+
+            var distinct = 0;
+            for (var i = start; i < end; i++)
+            {
+                // Distinct by looking back over the window: a window mostly holds a handful of visits, and a set per
+                // question was one of the allocations every decision made six times. A long window (a busy identity,
+                // a ring) takes the set, where looking back would cost the square of its length.
+                if (_customers![i] is { } c && c != except && _customers.IndexOf(c, start, i - start) < 0)
+                {
+                    distinct++;
                 }
             }
 
-            return seen.Count;
+            return distinct;
         }
 
         /// <summary>Labels known before any event: they count before every instant but the very first.</summary>
@@ -154,7 +180,7 @@ internal sealed class EntityHistory
             return (fraud + LowerBound(_fraudKnownAt, before), labelled + LowerBound(_labelKnownAt, before));
         }
 
-        public DateTime? FirstBefore(DateTime before) => _times.Count > 0 && _times[0] < before ? _times[0] : null;
+        public DateTime? FirstBefore(DateTime before) => _times is { Count: > 0 } && _times[0] < before ? _times[0] : null;
 
         public (int Count, double Mean) AmountsBefore(DateTime before)
         {
@@ -164,16 +190,21 @@ internal sealed class EntityHistory
                 return (0, 0);
             }
 
-            var (sum, count) = _amounts[end - 1];
+            var (sum, count) = _amounts![end - 1];
             return count == 0 ? (0, 0) : (count, sum / count);
         }
 
         private static void Insert(List<DateTime> sorted, DateTime at) => sorted.Insert(UpperBound(sorted, at), at);
 
-        /// <summary>How many entries are strictly earlier than <paramref name="at"/>.</summary>
+        /// <summary>How many entries are strictly earlier than <paramref name="at"/> (none in a list not made yet).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int LowerBound(List<DateTime> sorted, DateTime at)
+        private static int LowerBound(List<DateTime>? sorted, DateTime at)
         {
+            if (sorted is null)
+            {
+                return 0;
+            }
+
             int lo = 0, hi = sorted.Count;
             while (lo < hi)
             {

@@ -49,11 +49,36 @@ internal sealed record RiskEvent(
         EntityKind.Device => Device,
         EntityKind.Ip => Ip,
         EntityKind.Email => Email?.Trim().ToLowerInvariant(),
-        EntityKind.Phone => Phone is null ? null : new string([.. Phone.Where(char.IsDigit)]),
+        EntityKind.Phone => Phone is null ? null : DigitsOf(Phone),
         EntityKind.Card => Card,
         EntityKind.ShippingAddress => ShippingAddress,
         _ => null,
     };
+
+    /// <summary>
+    /// A phone number's digits (the key two spellings of one number share), counted first and copied once: every
+    /// decision asks for the key of each linked order and several times for its own.
+    /// </summary>
+    private static string DigitsOf(string phone)
+    {
+        var digits = 0;
+        foreach (var c in phone)
+        {
+            digits += char.IsDigit(c) ? 1 : 0;
+        }
+
+        return digits == phone.Length ? phone : string.Create(digits, phone, static (key, from) =>
+        {
+            var at = 0;
+            foreach (var c in from)
+            {
+                if (char.IsDigit(c))
+                {
+                    key[at++] = c;
+                }
+            }
+        });
+    }
 }
 
 /// <summary>The kinds of identity whose velocity and fraud history are features.</summary>

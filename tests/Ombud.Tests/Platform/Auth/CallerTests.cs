@@ -57,6 +57,32 @@ public sealed class CallerTests
     public void Nobody_signed_in_is_no_caller() =>
         Assert.Null(Caller.Of(new ClaimsPrincipal(new ClaimsIdentity())));
 
+    [Fact]
+    public void The_first_claim_of_a_kind_decides_and_a_merchant_counts_once()
+    {
+        var merchant = Guid.CreateVersion7();
+        var later = Guid.CreateVersion7();
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, "person-1"),
+            new Claim(ClaimTypes.NameIdentifier, "person-2"),
+            new Claim(CallerClaims.Customer, "not an id"),
+            new Claim(CallerClaims.Customer, Guid.CreateVersion7().ToString()),
+            new Claim(CallerClaims.Merchant, merchant.ToString()),
+            new Claim(CallerClaims.Merchant, "not an id"),
+            new Claim(CallerClaims.Merchant.ToUpperInvariant(), merchant.ToString()),
+            new Claim(CallerClaims.Merchant, later.ToString()),
+        ], "Test"));
+
+        var caller = Caller.Of(principal)!;
+
+        // As ClaimsPrincipal.FindFirst reads them: the first of each type, types compared ignoring case.
+        Assert.Equal(("user:person-1", "person-1"), (caller.Actor, caller.UserId));
+        Assert.Null(caller.CustomerId);
+        Assert.Null(caller.AgentId);
+        Assert.Equal([merchant, later], caller.MerchantIds);
+    }
+
     private static async Task<ClaimsPrincipal> PrincipalAsync(OmbudTestApp app, OmbudUser user)
     {
         await using var scope = app.Services.CreateAsyncScope();
