@@ -27,8 +27,33 @@ internal sealed class StatementCount : IObserver<DiagnosticListener>, IObserver<
     public static async Task<(T Result, int Statements)> OfAsync<T>(DbContext db, Func<Task<T>> work)
     {
         using var count = new StatementCount(db);
+        await count.UntilHeardAsync();
         var result = await work();
         return (result, count.Count);
+    }
+
+    /// <summary>
+    /// Runs a trivial statement until the counter hears one, then starts the count from zero. After EF last found nobody
+    /// listening it skips its command events for a while (its logging cache time, a second by default), and a pooled
+    /// context keeps that finding across leases: counted straight away, a read could be heard as no statements at all.
+    /// </summary>
+    private async Task UntilHeardAsync()
+    {
+        for (var tries = 1; Count == 0; tries++)
+        {
+            await _db.Database.ExecuteSqlRawAsync("SELECT 1");
+            if (Count == 0)
+            {
+                if (tries == 200)
+                {
+                    throw new InvalidOperationException("EF's command events never reached the statement counter.");
+                }
+
+                await Task.Delay(50);
+            }
+        }
+
+        Interlocked.Exchange(ref _count, 0);
     }
 
     public void OnNext(DiagnosticListener listener)
